@@ -1,0 +1,38 @@
+# Konsil. `make run` serves the forum with demo data; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+export FLASK_APP := wsgi
+
+.PHONY: run test install db demo serve bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+db: install
+	$(BIN)/flask db upgrade
+
+demo: db
+	$(BIN)/flask forum demo
+
+run: demo
+	@echo ""
+	@echo "  Konsil is running at http://$(HOST):$(PORT)/  (stop with Ctrl-C)"
+	@echo "  Demo logins use the password above, e.g. nurse@demo.konsil.example or admin@demo.konsil.example"
+	@echo ""
+	FORUM_ENV=development $(BIN)/flask run --host $(HOST) --port $(PORT)
+
+test: install
+	bash scripts/test.sh
+
+clean:
+	rm -rf $(VENV) instance

@@ -1,0 +1,74 @@
+"""Konsil: a closed forum for verified health professionals."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+
+from config import Config, config_from_environment
+
+from .extensions import csrf, db, limiter, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: type[Config] | None = None, overrides: dict | None = None) -> Flask:
+    config = config or config_from_environment()
+    config.check()
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_object(config)
+    if overrides:
+        app.config.update(overrides)
+
+    _configure_extensions(app)
+    _configure_blueprints(app)
+    _configure_hooks(app)
+    _configure_cli(app)
+    return app
+
+
+def _configure_extensions(app: Flask) -> None:
+    from . import models  # noqa: F401  (register every table with the metadata)
+    from .database import configure_engine_events
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please sign in to continue."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+    with app.app_context():
+        configure_engine_events(db.engine)
+
+
+def _configure_blueprints(app: Flask) -> None:
+    from .auth.views import bp as auth_bp
+    from .groups.views import bp as groups_bp
+    from .invitations.views import bp as invitations_bp
+    from .main.views import bp as main_bp
+    from .notifications.views import bp as notifications_bp
+    from .posts.views import bp as posts_bp
+
+    for blueprint in (auth_bp, main_bp, groups_bp, invitations_bp, posts_bp, notifications_bp):
+        app.register_blueprint(blueprint)
+
+
+def _configure_hooks(app: Flask) -> None:
+    from . import web
+
+    web.init_app(app)
+
+
+def _configure_cli(app: Flask) -> None:
+    from .cli import forum_cli
+
+    app.cli.add_command(forum_cli)
+    logging.getLogger("forum").setLevel(logging.INFO)

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from flask_login import UserMixin
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db_types import UTCDateTime, utcnow
+from ..extensions import db
+
+
+class Profession(StrEnum):
+    PHYSICIAN = "physician"
+    NURSE = "nurse"
+    MIDWIFE = "midwife"
+    PHARMACIST = "pharmacist"
+    PSYCHOTHERAPIST = "psychotherapist"
+    PHYSIOTHERAPIST = "physiotherapist"
+    PARAMEDIC = "paramedic"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return PROFESSION_LABELS[self]
+
+
+PROFESSION_LABELS = {
+    Profession.PHYSICIAN: "Physician",
+    Profession.NURSE: "Nurse",
+    Profession.MIDWIFE: "Midwife",
+    Profession.PHARMACIST: "Pharmacist",
+    Profession.PSYCHOTHERAPIST: "Psychotherapist",
+    Profession.PHYSIOTHERAPIST: "Physiotherapist",
+    Profession.PARAMEDIC: "Paramedic",
+    Profession.OTHER: "Other health professional",
+}
+
+
+class VerificationStatus(StrEnum):
+    PENDING = "pending"
+    VERIFIED = "verified"
+    REJECTED = "rejected"
+    SUSPENDED = "suspended"
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)  # stored lower-case; None once erased
+    display_name: Mapped[str] = mapped_column(String(80))
+    # The @handle used for mentions: lower-case letters, digits, dots, dashes.
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    profession: Mapped[str] = mapped_column(String(32), default=Profession.OTHER)
+    specialty: Mapped[str] = mapped_column(String(120), default="")
+    organisation: Mapped[str] = mapped_column(String(160), default="")
+    country: Mapped[str] = mapped_column(String(2), default="")
+    licence_number: Mapped[str] = mapped_column(String(64), default="")
+    licence_authority: Mapped[str] = mapped_column(String(160), default="")
+    verification_status: Mapped[str] = mapped_column(
+        String(16), default=VerificationStatus.PENDING, server_default=VerificationStatus.PENDING, index=True
+    )
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    verified_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    locale: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    is_verifier: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # Bumped to end every existing session of this user ("sign out everywhere", password change).
+    session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    terms_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    bio: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    invited_by: Mapped[User | None] = relationship(remote_side=[id], foreign_keys=[invited_by_id])
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def profession_label(self) -> str:
+        try:
+            return Profession(self.profession).label
+        except ValueError:
+            return PROFESSION_LABELS[Profession.OTHER]
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def public_name(self) -> str:
+        return "former member" if self.is_deleted else self.display_name
+
+    def __repr__(self) -> str:
+        return f"<User {self.id}>"

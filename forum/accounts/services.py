@@ -1,0 +1,101 @@
+"""Creating and changing accounts. Services take the acting user first and never commit."""
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+
+from sqlalchemy import func, select
+
+from ..db_types import utcnow
+from ..extensions import db
+from .models import User, VerificationStatus
+from .passwords import hash_password, needs_rehash, verify_password
+
+_USERNAME_CHARS = re.compile(r"[^a-z0-9._-]+")
+
+
+class AccountError(ValueError):
+    """A rule about accounts was broken; the message is shown to the user."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def find_by_email(email: str) -> User | None:
+    email = normalise_email(email)
+    if not email:
+        return None
+    return db.session.scalar(select(User).where(User.email == email))
+
+
+def _username_base(display_name: str, email: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", display_name).encode("ascii", "ignore").decode()
+    base = _USERNAME_CHARS.sub(".", ascii_name.lower()).strip("._-")
+    if len(base) < 2:
+        base = _USERNAME_CHARS.sub(".", email.split("@")[0].lower()).strip("._-")
+    return (base or "member")[:24]
+
+
+def unique_username(display_name: str, email: str) -> str:
+    base = _username_base(display_name, email)
+    candidate = base
+    while db.session.scalar(select(func.count()).select_from(User).where(User.username == candidate)):
+        candidate = f"{base}{secrets.randbelow(9000) + 1000}"
+    return candidate
+
+
+def create_user(
+    *,
+    email: str,
+    display_name: str,
+    password: str,
+    status: str = VerificationStatus.PENDING,
+    invited_by: User | None = None,
+    **profile,
+) -> User:
+    email = normalise_email(email)
+    if find_by_email(email) is not None:
+        raise AccountError("An account with this e-mail address already exists. Please sign in instead.", "email")
+    user = User(
+        email=email,
+        display_name=display_name.strip(),
+        username=unique_username(display_name, email),
+        password_hash=hash_password(password),
+        verification_status=status,
+        invited_by_id=invited_by.id if invited_by else None,
+        terms_accepted_at=utcnow(),
+        **profile,
+    )
+    if status == VerificationStatus.VERIFIED:
+        user.verified_at = utcnow()
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def check_credentials(email: str, password: str) -> User | None:
+    """The user if the password matches; otherwise None after the same amount of work."""
+    user = find_by_email(email)
+    if user is None or user.deleted_at is not None:
+        verify_password(None, password)
+        return None
+    if not verify_password(user.password_hash, password):
+        return None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    user.password_hash = hash_password(password)
+    end_all_sessions(user)
+
+
+def end_all_sessions(user: User) -> None:
+    user.session_version = (user.session_version or 1) + 1

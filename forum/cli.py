@@ -1,0 +1,109 @@
+"""`flask --app wsgi forum ...`: operator commands."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+
+from .accounts.models import User, VerificationStatus
+from .accounts.passwords import password_problems
+from .accounts.services import AccountError, create_user, find_by_email
+from .extensions import db
+
+forum_cli = AppGroup("forum", help="Konsil operator commands.")
+
+
+@forum_cli.command("create-admin")
+@click.option("--email", required=True, help="The admin's e-mail address.")
+@click.option("--name", required=True, help="The admin's display name.")
+@click.option("--password", default=None, help="Prefer FORUM_ADMIN_PASSWORD or the prompt: arguments show up in ps.")
+def create_admin(email: str, name: str, password: str | None) -> None:
+    """Create an administrator account (verified, admin and verifier)."""
+    password = password or os.environ.get("FORUM_ADMIN_PASSWORD")
+    if not password:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    problems = password_problems(password, [email, name])
+    if problems:
+        raise click.ClickException(f"The password is not strong enough: {problems[0]}")
+    if find_by_email(email) is not None:
+        raise click.ClickException(f"An account with the e-mail address {email} already exists.")
+    try:
+        user = create_user(email=email, display_name=name, password=password, status=VerificationStatus.VERIFIED,
+                           profession="other", organisation="Konsil operator")
+    except AccountError as error:
+        raise click.ClickException(str(error)) from error
+    user.is_admin = True
+    user.is_verifier = True
+    from . import audit
+
+    audit.record(None, "user:admin:create", target_type="user", target_id=user.id, target_label=user.display_name,
+                 subject_user=user)
+    db.session.commit()
+    click.echo(f"Admin {user.email} created.")
+
+
+@forum_cli.command("demo")
+def demo() -> None:
+    """Fill an empty database with a realistic demo."""
+    from .demo import DEMO_PASSWORD, seed_demo
+
+    if db.session.scalar(select(func.count(User.id))):
+        click.echo("The database already has accounts; the demo is only loaded into an empty database.")
+        return
+    logins = seed_demo()
+    db.session.commit()
+    click.echo("Demo data loaded. Sign in with any of these (password: %s):" % DEMO_PASSWORD)
+    for email, role in logins:
+        click.echo(f"  {email:38} {role}")
+
+
+@forum_cli.command("invite")
+@click.option("--group", "slug", required=True, help="The group's slug.")
+@click.option("--email", default=None, help="Bind the invitation to this address.")
+@click.option("--days", default=None, type=int, help="Days until the link expires (default 7).")
+def invite(slug: str, email: str | None, days: int | None) -> None:
+    """Create an invitation and print its link."""
+    from .groups.services import get_by_slug
+    from .invitations.services import create_invitation, invitation_link
+
+    group = get_by_slug(slug)
+    if group is None:
+        raise click.ClickException(f"There is no group with the slug {slug!r}.")
+    _, token = create_invitation(None, group, email, valid_days=days)
+    db.session.commit()
+    click.echo(invitation_link(token))
+
+
+@forum_cli.command("scan-phi")
+@click.argument("path", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--all-posts", is_flag=True, help="Check every stored post; prints post ids and types, never the text.")
+def scan_phi(path: str | None, all_posts: bool) -> None:
+    """Check a file (or standard input) with the patient-data guard; exit status 1 when anything is found."""
+    from .privacy_guard.service import find_identifiers
+
+    if all_posts:
+        from .posts.models import Post
+
+        found_any = False
+        for post_id, body in db.session.execute(select(Post.id, Post.body_source).where(Post.deleted_at.is_(None))
+                                                .order_by(Post.id)).yield_per(500):
+            findings = find_identifiers(body)
+            if findings:
+                found_any = True
+                click.echo(json.dumps({"post_id": post_id, "findings": [
+                    {"start": f["start"], "end": f["end"], "type": f["type"]} for f in findings]}))
+        sys.exit(1 if found_any else 0)
+    if path and path != "-":
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    else:
+        text = sys.stdin.read()
+    findings = find_identifiers(text)
+    for finding in findings:
+        click.echo(json.dumps({key: finding[key] for key in ("start", "end", "type", "explanation")},
+                              ensure_ascii=False))
+    sys.exit(1 if findings else 0)

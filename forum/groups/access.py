@@ -1,0 +1,33 @@
+"""Loading a group for a request: invisible means 404, and unaccepted guidelines come first."""
+from __future__ import annotations
+
+from flask import abort, redirect, request, url_for
+from flask_login import current_user
+
+from .. import permissions
+from .models import Group
+from .services import get_by_slug
+
+
+class GuidelinesFirst(Exception):
+    def __init__(self, group: Group):
+        self.group = group
+
+
+def visible_group_or_404(slug: str) -> Group:
+    group = get_by_slug(slug)
+    if group is None or not permissions.can_see_group(current_user, group):
+        abort(404)
+    return group
+
+
+def readable_group_or_404(slug: str) -> Group:
+    """The group, once the member has accepted its current guidelines."""
+    group = visible_group_or_404(slug)
+    if permissions.needs_guidelines(current_user, group):
+        raise GuidelinesFirst(group)
+    return group
+
+
+def guidelines_redirect(error: GuidelinesFirst):
+    return redirect(url_for("groups.guidelines", slug=error.group.slug, next=request.full_path))

@@ -1,0 +1,145 @@
+"""Groups, memberships and the guidelines their members accept."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import and_, func, or_, select
+
+from .. import audit
+from ..accounts.models import User
+from ..db_types import utcnow
+from ..extensions import db
+from ..markup import render_markdown
+from ..posts.models import Post, Topic
+from .models import Group, GuidelinesVersion, Membership, MembershipStatus, Role
+
+
+class GroupError(ValueError):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def get_by_slug(slug: str) -> Group | None:
+    return db.session.scalar(select(Group).where(Group.slug == slug))
+
+
+def groups_of(user: User) -> list[tuple[Group, Membership]]:
+    """The groups a user belongs to (not banned), by name."""
+    rows = db.session.execute(
+        select(Group, Membership)
+        .join(Membership, Membership.group_id == Group.id)
+        .where(Membership.user_id == user.id, Membership.status != MembershipStatus.BANNED)
+        .order_by(Group.name)
+    ).all()
+    return [(group, membership) for group, membership in rows]
+
+
+def listed_groups_for(user: User) -> list[Group]:
+    """Listed groups the user does not belong to (for verified users to discover)."""
+    member_of = select(Membership.group_id).where(Membership.user_id == user.id)
+    return list(db.session.scalars(
+        select(Group).where(Group.visibility == "listed", Group.id.not_in(member_of)).order_by(Group.name)
+    ))
+
+
+def new_post_counts(user: User, memberships: list[Membership]) -> dict[int, int]:
+    """Posts by others since the member's last visit, per group, in one query."""
+    if not memberships:
+        return {}
+    conditions = []
+    for membership in memberships:
+        since = membership.last_visit_at or membership.joined_at
+        conditions.append(and_(Topic.group_id == membership.group_id, Post.created_at > since))
+    rows = db.session.execute(
+        select(Topic.group_id, func.count(Post.id))
+        .join(Post, Post.topic_id == Topic.id)
+        .where(or_(*conditions), Post.deleted_at.is_(None), Post.hidden.is_(False),
+               or_(Post.author_id.is_(None), Post.author_id != user.id))
+        .group_by(Topic.group_id)
+    ).all()
+    return {group_id: count for group_id, count in rows}
+
+
+def create_group(actor: User, *, name: str, slug: str, description: str, guidelines: str,
+                 visibility: str, invite_policy: str) -> Group:
+    if get_by_slug(slug) is not None:
+        raise GroupError("A group with this address already exists.", "slug")
+    group = Group(
+        name=name.strip(), slug=slug, description=description.strip(),
+        guidelines_source=guidelines, guidelines_html=render_markdown(guidelines), guidelines_version=1,
+        visibility=visibility, invite_policy=invite_policy, created_by_id=actor.id,
+    )
+    db.session.add(group)
+    db.session.flush()
+    db.session.add(GuidelinesVersion(group_id=group.id, version=1, source=guidelines,
+                                     html=group.guidelines_html, created_by_id=actor.id))
+    add_member(actor, group, actor, role=Role.OWNER, accepted_guidelines=True)
+    audit.record(actor, "group:create", target_type="group", target_id=group.id, target_label=group.name,
+                 group_id=group.id)
+    return group
+
+
+def update_group(actor: User, group: Group, *, name: str, slug: str, description: str, guidelines: str,
+                 visibility: str, invite_policy: str) -> bool:
+    """Returns True when the guidelines changed, which asks every member to accept them again."""
+    if slug != group.slug and get_by_slug(slug) is not None:
+        raise GroupError("A group with this address already exists.", "slug")
+    changes = {}
+    for field, value in (("name", name.strip()), ("slug", slug), ("description", description.strip()),
+                         ("visibility", visibility), ("invite_policy", invite_policy)):
+        if getattr(group, field) != value:
+            changes[field] = value
+            setattr(group, field, value)
+    guidelines_changed = guidelines != group.guidelines_source
+    if guidelines_changed:
+        publish_guidelines(actor, group, guidelines)
+    if changes:
+        audit.record(actor, "group:update", target_type="group", target_id=group.id, target_label=group.name,
+                     group_id=group.id, details={"fields": sorted(changes)})
+    return guidelines_changed
+
+
+def publish_guidelines(actor: User, group: Group, source: str) -> GuidelinesVersion:
+    group.guidelines_source = source
+    group.guidelines_html = render_markdown(source)
+    group.guidelines_version += 1
+    version = GuidelinesVersion(group_id=group.id, version=group.guidelines_version, source=source,
+                                html=group.guidelines_html, created_by_id=actor.id)
+    db.session.add(version)
+    # The author of the new text has, by writing it, accepted it.
+    membership = db.session.scalar(select(Membership).where(Membership.user_id == actor.id,
+                                                           Membership.group_id == group.id))
+    if membership is not None:
+        membership.accepted_guidelines_version = group.guidelines_version
+        membership.guidelines_accepted_at = utcnow()
+    audit.record(actor, "group:guidelines:publish", target_type="group", target_id=group.id,
+                 target_label=group.name, group_id=group.id, details={"version": group.guidelines_version})
+    return version
+
+
+def add_member(actor: User | None, group: Group, user: User, *, role: str = Role.MEMBER,
+               invited_by: User | None = None, accepted_guidelines: bool = False) -> Membership:
+    membership = db.session.scalar(select(Membership).where(Membership.user_id == user.id,
+                                                           Membership.group_id == group.id))
+    if membership is not None:
+        return membership
+    membership = Membership(user_id=user.id, group_id=group.id, role=role,
+                            invited_by_id=invited_by.id if invited_by else None, joined_at=utcnow())
+    if accepted_guidelines:
+        membership.accepted_guidelines_version = group.guidelines_version
+        membership.guidelines_accepted_at = utcnow()
+    db.session.add(membership)
+    db.session.flush()
+    audit.record(actor, "group:member:add", target_type="user", target_id=user.id, target_label=user.display_name,
+                 subject_user=user, group_id=group.id, details={"role": role})
+    return membership
+
+
+def accept_guidelines(user: User, group: Group, membership: Membership) -> None:
+    membership.accepted_guidelines_version = group.guidelines_version
+    membership.guidelines_accepted_at = utcnow()
+
+
+def mark_visited(membership: Membership, when: datetime | None = None) -> None:
+    membership.last_visit_at = when or utcnow()

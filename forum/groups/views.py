@@ -1,0 +1,116 @@
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from .. import permissions
+from ..extensions import db
+from ..forms import safe_next_url
+from ..posts.services import topic_page
+from .access import GuidelinesFirst, guidelines_redirect, readable_group_or_404, visible_group_or_404
+from .forms import GroupForm, GuidelinesAcceptForm
+from .services import GroupError, accept_guidelines, create_group, mark_visited, update_group
+
+bp = Blueprint("groups", __name__)
+
+
+@bp.app_errorhandler(GuidelinesFirst)
+def _guidelines_first(error):
+    return guidelines_redirect(error)
+
+
+@bp.route("/groups/new", methods=["GET", "POST"])
+@login_required
+def new():
+    if not permissions.can_create_group(current_user):
+        abort(403)
+    form = GroupForm()
+    if form.validate_on_submit():
+        try:
+            group = create_group(current_user, **_group_fields(form))
+        except GroupError as error:
+            _field_error(form, error)
+        else:
+            db.session.commit()
+            flash(f"The group “{group.name}” was created. Invite its first members.", "success")
+            return redirect(url_for("invitations.manage", slug=group.slug))
+    return render_template("groups/form.html", form=form, group=None)
+
+
+@bp.route("/g/<slug>/edit", methods=["GET", "POST"])
+@login_required
+def edit(slug):
+    group = visible_group_or_404(slug)
+    if not permissions.can_manage_group(current_user, group):
+        abort(403)
+    form = GroupForm(obj=group, guidelines=group.guidelines_source)
+    if request.method == "GET":
+        form.guidelines.data = group.guidelines_source
+    if form.validate_on_submit():
+        try:
+            changed = update_group(current_user, group, **_group_fields(form))
+        except GroupError as error:
+            _field_error(form, error)
+        else:
+            db.session.commit()
+            flash("Group settings saved." + (" Members will be asked to accept the new guidelines." if changed else ""),
+                  "success")
+            return redirect(url_for("groups.show", slug=group.slug))
+    return render_template("groups/form.html", form=form, group=group)
+
+
+def _group_fields(form: GroupForm) -> dict:
+    return {
+        "name": form.name.data, "slug": form.slug.data, "description": form.description.data or "",
+        "guidelines": form.guidelines.data, "visibility": form.visibility.data,
+        "invite_policy": form.invite_policy.data,
+    }
+
+
+def _field_error(form, error) -> None:
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = list(field.errors) + [str(error)]
+    else:
+        flash(str(error), "error")
+
+
+@bp.route("/g/<slug>")
+@login_required
+def show(slug):
+    group = readable_group_or_404(slug)
+    page_number = request.args.get("page", 1, type=int)
+    page = topic_page(current_user, group, page_number, 30, include_hidden=permissions.can_moderate(current_user, group))
+    if page is None:
+        abort(404)
+    membership = permissions.membership_for(current_user, group)
+    last_visit = membership.last_visit_at if membership else None
+    if membership is not None and page_number == 1:
+        mark_visited(membership)
+        db.session.commit()
+    return render_template("groups/show.html", group=group, page=page, last_visit=last_visit,
+                           membership=membership)
+
+
+@bp.route("/g/<slug>/guidelines", methods=["GET", "POST"])
+@login_required
+def guidelines(slug):
+    group = visible_group_or_404(slug)
+    membership = permissions.membership_for(current_user, group)
+    form = GuidelinesAcceptForm()
+    must_accept = permissions.needs_guidelines(current_user, group)
+    if request.method == "POST":
+        if membership is None:
+            abort(403)
+        if form.validate_on_submit():
+            accept_guidelines(current_user, group, membership)
+            db.session.commit()
+            flash(f"Welcome to {group.name}.", "success")
+            return redirect(safe_next_url_for_group(group))
+    return render_template("groups/guidelines.html", group=group, form=form, must_accept=must_accept,
+                           membership=membership)
+
+
+def safe_next_url_for_group(group):
+    target = safe_next_url()
+    if target == url_for("main.dashboard"):
+        return url_for("groups.show", slug=group.slug)
+    return target

@@ -1,0 +1,9 @@
+from flask_wtf import FlaskForm
+from wtforms import EmailField
+from wtforms.validators import Email, Length, Optional
+
+
+class InvitationForm(FlaskForm):
+    email = EmailField("Invitee's e-mail (optional)", validators=[Optional(), Email(check_deliverability=False),
+                                                                  Length(max=254)],
+                       description="With an address, only that person can use the link, and we e-mail it to them.")

@@ -1,0 +1,133 @@
+"""Invitations: the only way into Konsil. The token lives only in the link; we keep its SHA-256."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from flask import current_app, has_app_context
+from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
+
+from .. import audit
+from ..accounts.models import User
+from ..accounts.services import AccountError, create_user, normalise_email
+from ..db_types import utcnow
+from ..extensions import db
+from ..groups.models import Group
+from ..groups.services import add_member
+from ..notifications.services import notify
+from .models import Invitation
+
+
+class InvitationError(ValueError):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_invitation(inviter: User | None, group: Group, email: str | None = None,
+                      valid_days: int | None = None) -> tuple[Invitation, str]:
+    """Returns the invitation and the raw token, which is shown once and never stored."""
+    if valid_days is None:
+        valid_days = current_app.config["INVITATION_VALID_DAYS"] if has_app_context() else 7
+    token = secrets.token_urlsafe(32)  # 256 bits
+    invitation = Invitation(
+        token_hash=hash_token(token), group_id=group.id, inviter_id=inviter.id if inviter else None,
+        email=normalise_email(email) or None, expires_at=utcnow() + timedelta(days=valid_days),
+    )
+    db.session.add(invitation)
+    db.session.flush()
+    audit.record(inviter, "invitation:create", target_type="invitation", target_id=invitation.id,
+                 target_label=group.name, group_id=group.id, details={"bound": bool(invitation.email)})
+    return invitation, token
+
+
+def usable_invitation(token: str) -> Invitation | None:
+    """The pending invitation for this token, or None for unknown, expired, used and revoked alike."""
+    if not token or len(token) > 200:
+        return None
+    invitation = db.session.scalar(
+        select(Invitation).options(selectinload(Invitation.group)).where(Invitation.token_hash == hash_token(token))
+    )
+    if invitation is None or invitation.accepted_at or invitation.revoked_at or invitation.expires_at <= utcnow():
+        return None
+    return invitation
+
+
+def _claim(invitation: Invitation, user: User) -> None:
+    """Mark the invitation used; the conditional UPDATE makes a second, simultaneous use fail."""
+    now = utcnow()
+    result = db.session.execute(
+        update(Invitation)
+        .where(Invitation.id == invitation.id, Invitation.accepted_at.is_(None), Invitation.revoked_at.is_(None),
+               Invitation.expires_at > now)
+        .values(accepted_at=now, accepted_by_id=user.id)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise InvitationError("This invitation can no longer be used.")
+    db.session.refresh(invitation)
+
+
+def register_with_invitation(invitation: Invitation, *, email: str, display_name: str, password: str,
+                             **credentials) -> User:
+    email = normalise_email(email)
+    if invitation.email and invitation.email != email:
+        raise InvitationError("This invitation was issued for a different e-mail address; please use that one.",
+                              "email")
+    try:
+        user = create_user(email=email, display_name=display_name, password=password,
+                           invited_by=invitation.inviter, **credentials)
+    except AccountError as error:
+        raise InvitationError(str(error), error.field) from error
+    _claim(invitation, user)
+    add_member(None, invitation.group, user, invited_by=invitation.inviter)
+    _tell_inviter(invitation, user)
+    return user
+
+
+def join_with_invitation(user: User, invitation: Invitation) -> None:
+    """An existing account accepts an invitation to another group."""
+    if invitation.email and invitation.email != user.email:
+        raise InvitationError("This invitation was issued for a different e-mail address.")
+    _claim(invitation, user)
+    add_member(None, invitation.group, user, invited_by=invitation.inviter)
+    if user.invited_by_id is None and invitation.inviter_id != user.id:
+        user.invited_by_id = invitation.inviter_id
+    _tell_inviter(invitation, user)
+
+
+def _tell_inviter(invitation: Invitation, user: User) -> None:
+    if invitation.inviter_id and invitation.inviter_id != user.id:
+        notify(invitation.inviter_id, "invitation_accepted",
+               f"{user.display_name} accepted your invitation to {invitation.group.name}.", actor=user)
+
+
+def revoke(actor: User, invitation: Invitation) -> None:
+    if invitation.accepted_at:
+        raise InvitationError("This invitation was already used and cannot be revoked.")
+    if invitation.revoked_at:
+        return
+    invitation.revoked_at = utcnow()
+    audit.record(actor, "invitation:revoke", target_type="invitation", target_id=invitation.id,
+                 target_label=invitation.group.name, group_id=invitation.group_id)
+
+
+def invitations_for(group: Group, inviter: User | None, everyone: bool) -> list[Invitation]:
+    query = (select(Invitation).where(Invitation.group_id == group.id)
+             .options(selectinload(Invitation.accepted_by), selectinload(Invitation.inviter))
+             .order_by(Invitation.created_at.desc()).limit(200))
+    if not everyone:
+        query = query.where(Invitation.inviter_id == inviter.id)
+    return list(db.session.scalars(query))
+
+
+def invitation_link(token: str) -> str:
+    from ..urls import link_to
+
+    return link_to("invitations.landing", token=token, external=True)

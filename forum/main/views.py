@@ -1,0 +1,65 @@
+from flask import Blueprint, abort, render_template, request
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from .. import permissions
+from ..accounts.models import User
+from ..extensions import db
+from ..groups.services import groups_of, listed_groups_for, new_post_counts
+from .services import search_posts, shared_groups
+
+bp = Blueprint("main", __name__)
+
+
+@bp.route("/")
+@login_required
+def dashboard():
+    if not permissions.is_verified(current_user):
+        return render_template("main/pending.html")
+    memberships = groups_of(current_user)
+    counts = new_post_counts(current_user, [membership for _, membership in memberships])
+    return render_template("main/dashboard.html", memberships=memberships, counts=counts,
+                           listed=listed_groups_for(current_user))
+
+
+@bp.route("/search")
+@login_required
+def search():
+    if not permissions.is_verified(current_user):
+        abort(404)
+    query = (request.args.get("q") or "").strip()[:200]
+    results = search_posts(current_user, query) if len(query) >= 2 else []
+    return render_template("main/search.html", query=query, results=results)
+
+
+@bp.route("/u/<username>")
+@login_required
+def profile(username):
+    user = db.session.scalar(select(User).where(User.username == username))
+    if user is None:
+        abort(404)
+    is_self = user.id == current_user.id
+    groups = shared_groups(current_user, user)
+    if not is_self and not (permissions.is_verified(current_user) and (groups or permissions.is_admin(current_user))):
+        abort(404)
+    return render_template("main/profile.html", profile=user, groups=groups, is_self=is_self)
+
+
+@bp.route("/about")
+def about():
+    return render_template("main/about.html")
+
+
+@bp.route("/legal/terms")
+def terms():
+    return render_template("main/terms.html")
+
+
+@bp.route("/legal/privacy")
+def privacy():
+    return render_template("main/privacy.html")
+
+
+@bp.route("/robots.txt")
+def robots():
+    return "User-agent: *\nDisallow: /\n", 200, {"Content-Type": "text/plain; charset=utf-8"}

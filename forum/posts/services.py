@@ -1,0 +1,250 @@
+"""Topics and posts: writing, editing, deleting and reading them a page at a time."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from ..accounts.models import User
+from ..db_types import utcnow
+from ..extensions import db
+from ..groups.models import Group, Membership, MembershipStatus
+from ..markup import MarkupTooComplex, render_markdown
+from ..notifications.services import notify
+from ..privacy_guard.service import find_identifiers
+from .models import Post, PostRevision, Topic
+
+MENTION = re.compile(r"(?<![\w@/.])@([a-z0-9][a-z0-9._-]{1,31})", re.IGNORECASE)
+
+
+class PostingError(ValueError):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class GuardResult:
+    """What the patient-data guard found in a submission; empty means clean."""
+
+    title: list[dict] = field(default_factory=list)
+    body: list[dict] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.title or self.body)
+
+
+def check_submission(body: str, title: str = "") -> GuardResult:
+    return GuardResult(title=find_identifiers(title), body=find_identifiers(body))
+
+
+def _render(body: str) -> str:
+    try:
+        return render_markdown(body)
+    except MarkupTooComplex as error:
+        raise PostingError(str(error), "body") from error
+
+
+def _existing_submission(author: User, submission_id: str | None) -> Post | None:
+    if not submission_id:
+        return None
+    return db.session.scalar(select(Post).where(Post.submission_id == submission_id, Post.author_id == author.id))
+
+
+def _stored_findings(guard: GuardResult) -> list[dict] | None:
+    """Keep type and offsets only; the matched text never leaves the author's form."""
+    if not guard.found:
+        return None
+    keep = ("start", "end", "type")
+    return [{"field": "title", **{k: f[k] for k in keep}} for f in guard.title] + [
+        {"field": "body", **{k: f[k] for k in keep}} for f in guard.body
+    ]
+
+
+def create_topic(author: User, group: Group, *, title: str, body: str, guard: GuardResult,
+                 submission_id: str | None = None) -> Post:
+    existing = _existing_submission(author, submission_id)
+    if existing is not None:
+        return existing
+    html = _render(body)
+    now = utcnow()
+    topic = Topic(group_id=group.id, author_id=author.id, title=title.strip(), created_at=now,
+                  last_activity_at=now, post_count=1,
+                  title_phi_findings=_stored_findings(GuardResult(title=guard.title)))
+    db.session.add(topic)
+    db.session.flush()
+    post = Post(topic_id=topic.id, author_id=author.id, number=1, body_source=body, body_html=html, created_at=now,
+                phi_findings=_stored_findings(guard), phi_confirmed=guard.found, submission_id=submission_id or None)
+    db.session.add(post)
+    _flush_once(post)
+    _after_publish(author, post, guard)
+    _notify_mentions(author, post, group)
+    return post
+
+
+def reply(author: User, topic: Topic, *, body: str, guard: GuardResult, submission_id: str | None = None) -> Post:
+    existing = _existing_submission(author, submission_id)
+    if existing is not None:
+        return existing
+    html = _render(body)
+    now = utcnow()
+    # Take the next number atomically: the UPDATE serialises concurrent replies on this row.
+    db.session.execute(
+        Topic.__table__.update().where(Topic.id == topic.id)
+        .values(post_count=Topic.post_count + 1, last_activity_at=now)
+    )
+    number = db.session.scalar(select(Topic.post_count).where(Topic.id == topic.id))
+    db.session.refresh(topic)
+    post = Post(topic_id=topic.id, author_id=author.id, number=number, body_source=body, body_html=html,
+                created_at=now, phi_findings=_stored_findings(guard), phi_confirmed=guard.found,
+                submission_id=submission_id or None)
+    db.session.add(post)
+    _flush_once(post)
+    _after_publish(author, post, guard)
+    mentioned = _notify_mentions(author, post, topic.group)
+    if topic.author_id and topic.author_id != author.id and topic.author_id not in mentioned:
+        notify(topic.author_id, "reply", f"{author.display_name} replied to “{topic.title}”",
+               link=post_link(post), actor=author)
+    return post
+
+
+def _flush_once(post: Post) -> None:
+    try:
+        with db.session.begin_nested():
+            db.session.flush()
+    except IntegrityError as error:
+        raise DuplicateSubmission() from error
+
+
+class DuplicateSubmission(Exception):
+    """The same form was submitted twice at the same moment; the first one won."""
+
+
+def _after_publish(author: User, post: Post, guard: GuardResult) -> None:
+    if guard.found:
+        from ..moderation_hooks import post_published_past_findings
+
+        post_published_past_findings(author, post)
+
+
+def edit_post(editor: User, post: Post, *, body: str, reason: str, guard: GuardResult) -> Post:
+    if post.deleted_at is not None:
+        raise PostingError("This post was deleted and can no longer be edited.")
+    if body == post.body_source:
+        return post
+    html = _render(body)
+    db.session.add(PostRevision(post_id=post.id, editor_id=editor.id, body_source=post.body_source,
+                                reason=reason.strip()))
+    post.body_source = body
+    post.body_html = html
+    post.edited_at = utcnow()
+    post.edit_count += 1
+    post.phi_findings = _stored_findings(guard)
+    post.phi_confirmed = guard.found
+    if editor.id != post.author_id:
+        from .. import audit
+
+        audit.record(editor, "post:edit", target_type="post", target_id=post.id,
+                     target_label=post.topic.title, subject_user=post.author, group_id=post.topic.group_id,
+                     reason=reason)
+    _after_publish(editor, post, guard)
+    return post
+
+
+def delete_post(actor: User, post: Post, reason: str = "") -> None:
+    if post.deleted_at is not None:
+        raise PostingError("This post was already deleted.")
+    post.deleted_at = utcnow()
+    post.deleted_by_id = actor.id
+    if actor.id != post.author_id:
+        from .. import audit
+
+        audit.record(actor, "post:delete", target_type="post", target_id=post.id, target_label=post.topic.title,
+                     subject_user=post.author, group_id=post.topic.group_id, reason=reason)
+
+
+def _notify_mentions(author: User, post: Post, group: Group) -> set[int]:
+    names = {match.group(1).lower() for match in MENTION.finditer(post.body_source)}
+    names.discard(author.username)
+    if not names:
+        return set()
+    rows = db.session.execute(
+        select(User.id).join(Membership, Membership.user_id == User.id)
+        .where(User.username.in_(list(names)[:20]), Membership.group_id == group.id,
+               Membership.status != MembershipStatus.BANNED, User.deleted_at.is_(None))
+    ).all()
+    recipients = {row.id for row in rows}
+    for user_id in recipients:
+        notify(user_id, "mention", f"{author.display_name} mentioned you in “{post.topic.title}”",
+               link=post_link(post), actor=author)
+    return recipients
+
+
+def post_link(post: Post) -> str:
+    from ..urls import link_to
+
+    page = (post.number - 1) // 20 + 1
+    values = {"page": page} if page > 1 else {}
+    return link_to("posts.topic", slug=post.topic.group.slug, topic_id=post.topic_id, **values) + f"#post-{post.number}"
+
+
+@dataclass
+class Page:
+    items: list
+    page: int
+    pages: int
+    total: int
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def _page_count(total: int, per_page: int) -> int:
+    return max(1, math.ceil(total / per_page))
+
+
+def topic_page(user: User, group: Group, page: int, per_page: int, include_hidden: bool) -> Page | None:
+    """Pinned topics first, then by last activity. None when the page does not exist."""
+    conditions = [Topic.group_id == group.id]
+    if not include_hidden:
+        conditions.append(Topic.hidden.is_(False))
+    total = db.session.scalar(select(func.count(Topic.id)).where(*conditions))
+    pages = _page_count(total, per_page)
+    if page < 1 or page > pages:
+        return None
+    topics = list(db.session.scalars(
+        select(Topic).where(*conditions).options(selectinload(Topic.author))
+        .order_by(Topic.pinned.desc(), Topic.last_activity_at.desc(), Topic.id.desc())
+        .limit(per_page).offset((page - 1) * per_page)
+    ))
+    return Page(topics, page, pages, total)
+
+
+def post_page(topic: Topic, page: int, per_page: int) -> Page | None:
+    total = topic.post_count
+    pages = _page_count(total, per_page)
+    if page < 1 or page > pages:
+        return None
+    posts = list(db.session.scalars(
+        select(Post).where(Post.topic_id == topic.id)
+        .options(selectinload(Post.author))
+        .order_by(Post.number).limit(per_page).offset((page - 1) * per_page)
+    ))
+    return Page(posts, page, pages, total)
+
+
+def revisions_of(post: Post) -> list[PostRevision]:
+    return list(db.session.scalars(
+        select(PostRevision).where(PostRevision.post_id == post.id)
+        .options(selectinload(PostRevision.editor)).order_by(PostRevision.created_at.desc(), PostRevision.id.desc())
+    ))

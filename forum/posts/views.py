@@ -1,0 +1,208 @@
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from .. import permissions
+from ..extensions import db, limiter
+from ..forms import EmptyForm
+from ..groups.access import readable_group_or_404
+from ..markup import MarkupTooComplex, render_markdown
+from ..web import new_form_token
+from .forms import EditForm, PreviewForm, ReplyForm, TopicForm
+from .models import Post, Topic
+from .services import (DuplicateSubmission, PostingError, check_submission, create_topic, delete_post, edit_post,
+                       post_link, post_page, reply, revisions_of)
+
+bp = Blueprint("posts", __name__)
+
+
+def _posting_limit_key() -> str:
+    return f"user:{current_user.get_id()}" if current_user.is_authenticated else request.remote_addr or ""
+
+
+POSTING_LIMIT = "30 per minute; 300 per hour"
+
+
+def _topic_or_404(slug: str, topic_id: int) -> Topic:
+    group = readable_group_or_404(slug)
+    topic = db.session.get(Topic, topic_id)
+    if topic is None or topic.group_id != group.id:
+        abort(404)
+    if topic.hidden and not permissions.can_moderate(current_user, group):
+        abort(404)
+    return topic
+
+
+def _post_or_404(post_id: int) -> Post:
+    post = db.session.get(Post, post_id)
+    if post is None:
+        abort(404)
+    readable_group_or_404(post.topic.group.slug)
+    return post
+
+
+def _add_error(field, message: str) -> None:
+    field.errors = list(field.errors) + [message]
+
+
+@bp.route("/g/<slug>/new", methods=["GET", "POST"])
+@login_required
+@limiter.limit(POSTING_LIMIT, key_func=_posting_limit_key, methods=["POST"])
+def new_topic(slug):
+    group = readable_group_or_404(slug)
+    if not permissions.can_post_in(current_user, group):
+        abort(403)
+    form = TopicForm()
+    guard = None
+    if form.validate_on_submit():
+        guard = check_submission(form.body.data, form.title.data)
+        if not guard.found or form.confirm_no_phi.data:
+            try:
+                post = create_topic(current_user, group, title=form.title.data, body=form.body.data, guard=guard,
+                                    submission_id=form.submission_id.data)
+                db.session.commit()
+            except PostingError as error:
+                db.session.rollback()
+                _add_error(form.body, str(error))
+            except DuplicateSubmission:
+                db.session.rollback()
+                return redirect(url_for("groups.show", slug=group.slug))
+            else:
+                flash("Your topic is published.", "success")
+                return redirect(url_for("posts.topic", slug=group.slug, topic_id=post.topic_id))
+    if not form.submission_id.data:
+        form.submission_id.data = new_form_token()
+    status = 422 if request.method == "POST" else 200
+    return render_template("posts/new_topic.html", group=group, form=form, guard=guard), status
+
+
+@bp.route("/g/<slug>/t/<int:topic_id>")
+@login_required
+def topic(slug, topic_id):
+    topic = _topic_or_404(slug, topic_id)
+    page = post_page(topic, request.args.get("page", 1, type=int), 20)
+    if page is None:
+        abort(404)
+    form = ReplyForm()
+    form.submission_id.data = new_form_token()
+    return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
+                           guard=None, action_form=EmptyForm())
+
+
+@bp.route("/g/<slug>/t/<int:topic_id>/reply", methods=["POST"])
+@login_required
+@limiter.limit(POSTING_LIMIT, key_func=_posting_limit_key)
+def reply_to(slug, topic_id):
+    topic = _topic_or_404(slug, topic_id)
+    if not permissions.can_reply(current_user, topic):
+        abort(403)
+    form = ReplyForm()
+    guard = None
+    if form.validate_on_submit():
+        guard = check_submission(form.body.data)
+        if not guard.found or form.confirm_no_phi.data:
+            try:
+                post = reply(current_user, topic, body=form.body.data, guard=guard,
+                             submission_id=form.submission_id.data)
+                db.session.commit()
+            except PostingError as error:
+                db.session.rollback()
+                _add_error(form.body, str(error))
+            except DuplicateSubmission:
+                db.session.rollback()
+                return redirect(url_for("posts.topic", slug=slug, topic_id=topic_id))
+            else:
+                flash("Your reply is published.", "success")
+                return redirect(post_link(post))
+    page = post_page(topic, max(1, (topic.post_count - 1) // 20 + 1), 20)
+    if not form.submission_id.data:
+        form.submission_id.data = new_form_token()
+    return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
+                           guard=guard, action_form=EmptyForm(), reply_open=True), 422
+
+
+@bp.route("/posts/<int:post_id>")
+@login_required
+def show(post_id):
+    post = _post_or_404(post_id)
+    return redirect(post_link(post))
+
+
+@bp.route("/posts/<int:post_id>/edit", methods=["GET", "POST"])
+@login_required
+@limiter.limit(POSTING_LIMIT, key_func=_posting_limit_key, methods=["POST"])
+def edit(post_id):
+    post = _post_or_404(post_id)
+    if not permissions.can_edit_post(current_user, post):
+        abort(403)
+    form = EditForm(body=post.body_source) if request.method == "GET" else EditForm()
+    guard = None
+    moderator_edit = post.author_id != current_user.id
+    if form.validate_on_submit():
+        if moderator_edit and not (form.reason.data or "").strip():
+            _add_error(form.reason, "Say why you are editing someone else's post; the author will see it.")
+        else:
+            guard = check_submission(form.body.data)
+            if not guard.found or form.confirm_no_phi.data:
+                try:
+                    edit_post(current_user, post, body=form.body.data, reason=form.reason.data or "", guard=guard)
+                    if moderator_edit and post.author_id:
+                        from ..notifications.services import notify
+
+                        notify(post.author_id, "moderation",
+                               f"A moderator edited your post in “{post.topic.title}”: {form.reason.data.strip()}",
+                               link=post_link(post), actor=current_user)
+                    db.session.commit()
+                except PostingError as error:
+                    db.session.rollback()
+                    _add_error(form.body, str(error))
+                else:
+                    flash("Your changes are saved.", "success")
+                    return redirect(post_link(post))
+    status = 422 if request.method == "POST" else 200
+    return render_template("posts/edit.html", post=post, group=post.topic.group, form=form, guard=guard,
+                           moderator_edit=moderator_edit), status
+
+
+@bp.route("/posts/<int:post_id>/delete", methods=["POST"])
+@login_required
+def delete(post_id):
+    post = _post_or_404(post_id)
+    if not permissions.can_delete_post(current_user, post):
+        abort(403)
+    form = EmptyForm()
+    if form.validate_on_submit():
+        try:
+            delete_post(current_user, post, reason=request.form.get("reason", "")[:500])
+            db.session.commit()
+            flash("The post was deleted.", "success")
+        except PostingError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+    return redirect(post_link(post))
+
+
+@bp.route("/posts/<int:post_id>/history")
+@login_required
+def history(post_id):
+    post = _post_or_404(post_id)
+    if not (permissions.can_moderate(current_user, post.topic.group) or post.author_id == current_user.id):
+        abort(403)
+    return render_template("posts/history.html", post=post, group=post.topic.group, revisions=revisions_of(post))
+
+
+@bp.route("/posts/preview", methods=["POST"])
+@login_required
+@limiter.limit("120 per minute", key_func=_posting_limit_key)
+def preview():
+    if not permissions.is_verified(current_user):
+        abort(404)
+    form = PreviewForm()
+    if not form.validate_on_submit():
+        message = "; ".join(error for errors in form.errors.values() for error in errors)
+        return jsonify(error=message or "The preview could not be made."), 400
+    body = form.body.data or ""
+    try:
+        html = render_markdown(body)
+    except MarkupTooComplex as error:
+        return jsonify(html="", findings=check_submission(body).body, error=str(error)), 200
+    return jsonify(html=html, findings=check_submission(body).body)

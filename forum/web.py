@@ -1,0 +1,194 @@
+"""Request-wide behaviour: who is signed in, security headers, error pages, template helpers."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from flask import Flask, g, jsonify, render_template, request, session
+from flask_login import current_user, logout_user
+from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
+
+from . import permissions
+from .accounts.models import User
+from .db_types import utcnow
+from .extensions import db, login_manager
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """Sessions carry the user's session version; bumping it signs the user out everywhere."""
+    try:
+        raw_id, raw_version = user_id.split(":", 1)
+        user = db.session.get(User, int(raw_id))
+        version = int(raw_version)
+    except (ValueError, TypeError):
+        return None
+    if user is None or user.session_version != version or not permissions.may_sign_in(user):
+        return None
+    return user
+
+
+@login_manager.unauthorized_handler
+def _unauthorized():
+    from flask import flash, redirect, url_for
+
+    if _wants_json():
+        return jsonify(error="authentication required"), 401
+    flash(login_manager.login_message, "info")
+    return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/") or request.path == "/posts/preview" or (
+        request.accept_mimetypes.best == "application/json"
+    )
+
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'; manifest-src 'self'"
+)
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
+
+def init_app(app: Flask) -> None:
+    @app.before_request
+    def _track_session():
+        g.request_started = utcnow()
+        if not current_user.is_authenticated:
+            return None
+        now = g.request_started
+        idle = timedelta(minutes=app.config["SESSION_IDLE_MINUTES"])
+        last = session.get("last_active")
+        if last is not None:
+            try:
+                last_at = datetime.fromisoformat(last)
+            except ValueError:
+                last_at = None
+            if last_at is None or now - last_at > idle:
+                logout_user()
+                session.clear()
+                from flask import flash
+
+                flash("You were signed out after a period of inactivity.", "info")
+                return None
+        session["last_active"] = now.isoformat()
+        session.permanent = True
+        return None
+
+    @app.after_request
+    def _security_headers(response):
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", CSP)
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Referrer-Policy", "no-referrer")
+        headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        headers.setdefault("X-Robots-Tag", "noindex, nofollow, noarchive")
+        if request.is_secure:
+            headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+        if current_user.is_authenticated or request.endpoint not in ("static",):
+            headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.errorhandler(CSRFError)
+    def _csrf_error(error):
+        db.session.rollback()
+        if _wants_json():
+            return jsonify(error="The form expired or was not sent from Konsil. Reload the page and try again."), 400
+        return render_template("errors/csrf.html"), 400
+
+    for code in (400, 403, 404, 405, 413):
+        app.register_error_handler(code, _error_page(code))
+
+    @app.errorhandler(500)
+    def _server_error(error):
+        db.session.rollback()
+        if _wants_json():
+            return jsonify(error="Something went wrong on our side."), 500
+        return render_template("errors/500.html"), 500
+
+    @app.teardown_request
+    def _rollback_unfinished(exc):
+        if exc is not None:
+            db.session.rollback()
+
+    @app.context_processor
+    def _template_helpers():
+        return {
+            "can": permissions,
+            "unread_notifications": _unread_notifications,
+            "site_name": app.config["SITE_NAME"],
+        }
+
+    app.jinja_env.filters["when"] = format_when
+    app.jinja_env.filters["isodate"] = lambda value: value.isoformat() if value else ""
+    app.jinja_env.globals["safe_html"] = lambda html: Markup(html)
+    app.jinja_env.globals["highlight"] = highlight
+
+
+def _error_page(code: int):
+    def handler(error):
+        db.session.rollback()
+        if _wants_json():
+            return jsonify(error=getattr(error, "description", "error")), code
+        return render_template(f"errors/{code}.html" if code in (403, 404) else "errors/generic.html",
+                               code=code, error=error), code
+
+    return handler
+
+
+def _unread_notifications() -> int:
+    if not current_user.is_authenticated:
+        return 0
+    if "unread_notifications" not in g:
+        from .notifications.services import unread_count
+
+        g.unread_notifications = unread_count(current_user)
+    return g.unread_notifications
+
+
+def format_when(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    delta = utcnow() - value
+    seconds = int(delta.total_seconds())
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{seconds // 60} min ago"
+    if seconds < 86400:
+        return f"{seconds // 3600} h ago"
+    if seconds < 7 * 86400:
+        return f"{seconds // 86400} d ago"
+    return value.strftime("%d %b %Y")
+
+
+def new_form_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def highlight(text: str | None, findings: list[dict]) -> Markup:
+    """The author's own text, escaped, with each finding marked and explained in place."""
+    from markupsafe import escape
+
+    text = text or ""
+    parts: list[str] = []
+    position = 0
+    for finding in sorted(findings, key=lambda f: f["start"]):
+        start, end = max(finding["start"], position), min(finding["end"], len(text))
+        if start >= end:
+            continue
+        parts.append(str(escape(text[position:start])))
+        parts.append(f'<mark class="finding" title="{escape(finding["explanation"])}">{escape(text[start:end])}</mark>'
+                     f'<span class="finding-note">{escape(finding["explanation"])}</span>')
+        position = end
+    parts.append(str(escape(text[position:])))
+    return Markup('<pre class="highlighted-source">' + "".join(parts) + "</pre>")

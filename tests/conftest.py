@@ -1,0 +1,102 @@
+"""Fixtures: a real app on a real temporary database (SQLite file, or PostgreSQL when
+TEST_DATABASE_URL is set), a client, and personas that sign in through the login form."""
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from sqlalchemy import text
+
+from config import TestingConfig
+from forum import create_app
+from forum.extensions import db
+
+from . import factories
+
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+
+
+def pytest_report_header(config):
+    return f"database: {'PostgreSQL ' + POSTGRES_URL.rsplit('@', 1)[-1] if POSTGRES_URL else 'SQLite (temporary file)'}"
+
+
+@pytest.fixture(scope="session")
+def postgres_schema():
+    """On PostgreSQL the schema is created once; each test then starts from empty tables."""
+    if not POSTGRES_URL:
+        yield None
+        return
+    app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": POSTGRES_URL})
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield POSTGRES_URL
+
+
+@pytest.fixture
+def app_config(tmp_path):
+    """Overrides for the app under test; tests extend this dict before `app` is built."""
+    return {
+        "MAIL_OUTBOX_DIR": str(tmp_path / "outbox"),
+        "WTF_CSRF_ENABLED": False,
+    }
+
+
+@pytest.fixture
+def database_url(tmp_path, postgres_schema):
+    return postgres_schema or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+@pytest.fixture
+def app(app_config, database_url):
+    app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": database_url, **app_config})
+    with app.app_context():
+        if database_url.startswith("sqlite"):
+            db.create_all()
+        yield app
+        db.session.remove()
+        if not database_url.startswith("sqlite"):
+            tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+            # The log is append-only in the app; only the test harness empties it between tests.
+            with db.engine.begin() as connection:
+                connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def make(app):
+    """Factories bound to the app: make.user(...), make.group(...), make.topic(...)."""
+    return factories.Factories(app)
+
+
+class Browser:
+    """A test client signed in as one persona."""
+
+    def __init__(self, app, user):
+        self.user = user
+        self.client = app.test_client()
+        response = self.client.post("/auth/login", data={"email": user.email, "password": factories.PASSWORD})
+        assert response.status_code == 302, f"login failed for {user.email}: {response.status_code}"
+
+    def __getattr__(self, name):
+        return getattr(self.client, name)
+
+
+@pytest.fixture
+def login(app):
+    def sign_in(user):
+        return Browser(app, user)
+
+    return sign_in
+
+
+def csrf_token_from(html: str) -> str:
+    match = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html)
+    assert match, "no csrf_token in the page"
+    return match.group(1)
