@@ -49,16 +49,23 @@ def _configure_extensions(app: Flask) -> None:
         configure_engine_events(db.engine)
 
 
-def _configure_blueprints(app: Flask) -> None:
-    from .auth.views import bp as auth_bp
-    from .groups.views import bp as groups_bp
-    from .invitations.views import bp as invitations_bp
-    from .main.views import bp as main_bp
-    from .notifications.views import bp as notifications_bp
-    from .posts.views import bp as posts_bp
+# Each feature registers its blueprint here, as "module:attribute".
+BLUEPRINTS = [
+    "forum.auth.views:bp",
+    "forum.main.views:bp",
+    "forum.groups.views:bp",
+    "forum.invitations.views:bp",
+    "forum.posts.views:bp",
+    "forum.notifications.views:bp",
+]
 
-    for blueprint in (auth_bp, main_bp, groups_bp, invitations_bp, posts_bp, notifications_bp):
-        app.register_blueprint(blueprint)
+
+def _configure_blueprints(app: Flask) -> None:
+    from importlib import import_module
+
+    for spec in BLUEPRINTS:
+        module_name, attribute = spec.split(":")
+        app.register_blueprint(getattr(import_module(module_name), attribute))
 
 
 def _configure_hooks(app: Flask) -> None:

@@ -100,3 +100,24 @@ def csrf_token_from(html: str) -> str:
     match = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html)
     assert match, "no csrf_token in the page"
     return match.group(1)
+
+
+@pytest.fixture
+def live_server(app_config, database_url):
+    """The app with the demo data, served on a free loopback port, CSRF on as in production."""
+    from forum.demo import seed_demo
+    from tests.browser_support import LiveServer
+
+    overrides = {key: value for key, value in app_config.items() if key != "WTF_CSRF_ENABLED"}
+    live_app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": database_url, **overrides})
+    with live_app.app_context():
+        if database_url.startswith("sqlite"):
+            db.create_all()
+        with live_app.test_request_context():
+            seed_demo()
+        db.session.commit()
+        db.session.remove()
+    with LiveServer(live_app) as server:
+        yield server
+    with live_app.app_context():
+        db.engine.dispose()
