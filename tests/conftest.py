@@ -6,6 +6,8 @@ import os
 import re
 
 import pytest
+from flask import has_app_context
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from config import TestingConfig
@@ -48,9 +50,23 @@ def database_url(tmp_path, postgres_schema):
     return postgres_schema or f"sqlite:///{tmp_path / 'test.sqlite3'}"
 
 
+class FreshContextClient(FlaskClient):
+    """Each request gets its own app context, `g` and database session, as in production.
+
+    The test's own session is committed first, so the request sees what the test wrote and
+    no lock is held across it; objects the test holds are reloaded on their next access."""
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            db.session.commit()
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def app(app_config, database_url):
     app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": database_url, **app_config})
+    app.test_client_class = FreshContextClient
     with app.app_context():
         if database_url.startswith("sqlite"):
             db.create_all()

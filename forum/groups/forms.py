@@ -33,3 +33,8 @@ class GroupForm(FlaskForm):
 class GuidelinesAcceptForm(FlaskForm):
     accept = BooleanField("I have read these guidelines and will follow them",
                           validators=[DataRequired(message="Please tick the box to accept the guidelines.")])
+
+
+class JoinRequestForm(FlaskForm):
+    message = TextAreaField("A note for the moderators (optional)", validators=[Length(max=500)],
+                            description="Who you are and why you would like to join.")

@@ -143,3 +143,79 @@ def accept_guidelines(user: User, group: Group, membership: Membership) -> None:
 
 def mark_visited(membership: Membership, when: datetime | None = None) -> None:
     membership.last_visit_at = when or utcnow()
+
+
+def pending_join_request(user: User, group: Group):
+    from .models import JoinRequest, JoinRequestState
+
+    return db.session.scalar(select(JoinRequest).where(JoinRequest.user_id == user.id, JoinRequest.group_id == group.id,
+                                                       JoinRequest.state == JoinRequestState.PENDING))
+
+
+def request_to_join(user: User, group: Group, message: str):
+    """One pending request per user and group; asking again keeps the first request."""
+    from ..notifications.services import notify
+    from ..urls import link_to
+    from .models import JoinRequest
+
+    existing = pending_join_request(user, group)
+    if existing is not None:
+        raise GroupError("You already asked to join this group; its moderators will answer soon.")
+    join_request = JoinRequest(group_id=group.id, user_id=user.id, message=message.strip()[:500])
+    db.session.add(join_request)
+    db.session.flush()
+    staff = db.session.scalars(select(Membership.user_id).where(
+        Membership.group_id == group.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
+        Membership.status == MembershipStatus.ACTIVE))
+    for staff_id in staff:
+        notify(staff_id, "join_request", f"{user.display_name} asks to join {group.name}.",
+               link=link_to("groups.join_requests", slug=group.slug), actor=user)
+    return join_request
+
+
+def pending_join_requests(group: Group) -> list:
+    from sqlalchemy.orm import selectinload
+
+    from .models import JoinRequest, JoinRequestState
+
+    return list(db.session.scalars(
+        select(JoinRequest).where(JoinRequest.group_id == group.id, JoinRequest.state == JoinRequestState.PENDING)
+        .options(selectinload(JoinRequest.user)).order_by(JoinRequest.created_at)
+    ))
+
+
+def decide_join_request(actor: User, join_request, approve: bool, reason: str = "") -> None:
+    """The conditional update makes a second, simultaneous decision fail instead of repeating it."""
+    from sqlalchemy import update
+
+    from ..notifications.services import notify
+    from ..urls import link_to
+    from .models import JoinRequest, JoinRequestState
+
+    state = JoinRequestState.APPROVED if approve else JoinRequestState.DECLINED
+    result = db.session.execute(
+        update(JoinRequest).where(JoinRequest.id == join_request.id, JoinRequest.state == JoinRequestState.PENDING)
+        .values(state=state, decided_at=utcnow(), decided_by_id=actor.id)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise GroupError("This request was already decided.")
+    db.session.refresh(join_request)
+    group, user = join_request.group, join_request.user
+    if approve:
+        add_member(actor, group, user)
+        notify(user.id, "join_request", f"You can now join {group.name}: accept its guidelines to start reading.",
+               link=link_to("groups.guidelines", slug=group.slug), actor=actor)
+    else:
+        notify(user.id, "join_request", f"Your request to join {group.name} was declined."
+               + (f" Reason: {reason.strip()}" if reason.strip() else ""), actor=actor)
+    audit.record(actor, "group:join_request:" + ("approve" if approve else "decline"), target_type="user",
+                 target_id=user.id, target_label=user.display_name, subject_user=user, group_id=group.id,
+                 reason=reason)
+
+
+def pending_join_request_group_ids(user: User) -> set[int]:
+    from .models import JoinRequest, JoinRequestState
+
+    return set(db.session.scalars(select(JoinRequest.group_id).where(JoinRequest.user_id == user.id,
+                                                                     JoinRequest.state == JoinRequestState.PENDING)))

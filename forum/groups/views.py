@@ -114,3 +114,63 @@ def safe_next_url_for_group(group):
     if target == url_for("main.dashboard"):
         return url_for("groups.show", slug=group.slug)
     return target
+
+
+def _listed_group_or_404(slug):
+    from .services import get_by_slug
+
+    group = get_by_slug(slug)
+    if group is None or not permissions.can_see_listing(current_user, group):
+        abort(404)
+    return group
+
+
+@bp.route("/g/<slug>/join", methods=["POST"])
+@login_required
+def request_join(slug):
+    from .forms import JoinRequestForm
+    from .services import request_to_join
+
+    group = _listed_group_or_404(slug)
+    if permissions.membership_for(current_user, group) is not None:
+        flash("You are already a member of this group.", "info")
+        return redirect(url_for("main.dashboard"))
+    form = JoinRequestForm()
+    if form.validate_on_submit():
+        try:
+            request_to_join(current_user, group, form.message.data or "")
+            db.session.commit()
+            flash(f"Your request to join {group.name} was sent to its moderators.", "success")
+        except GroupError as error:
+            db.session.rollback()
+            flash(str(error), "info")
+    else:
+        flash("The note is too long (500 characters at most).", "error")
+    return redirect(url_for("main.dashboard"))
+
+
+@bp.route("/g/<slug>/join-requests", methods=["GET", "POST"])
+@login_required
+def join_requests(slug):
+    from ..forms import EmptyForm
+    from .models import JoinRequest
+    from .services import decide_join_request, pending_join_requests
+
+    group = visible_group_or_404(slug)
+    if not permissions.can_moderate(current_user, group):
+        abort(403)
+    form = EmptyForm()
+    if request.method == "POST" and form.validate_on_submit():
+        join_request = db.session.get(JoinRequest, request.form.get("request_id", type=int) or 0)
+        decision = request.form.get("decision")
+        if join_request is None or join_request.group_id != group.id or decision not in ("approve", "decline"):
+            abort(404)
+        try:
+            decide_join_request(current_user, join_request, decision == "approve", request.form.get("reason", "")[:500])
+            db.session.commit()
+            flash("Request approved." if decision == "approve" else "Request declined.", "success")
+        except GroupError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        return redirect(url_for("groups.join_requests", slug=slug))
+    return render_template("groups/join_requests.html", group=group, requests=pending_join_requests(group), form=form)

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from .. import permissions
 from ..accounts.models import User
 from ..extensions import db
-from ..groups.services import groups_of, listed_groups_for, new_post_counts
+from ..groups.services import groups_of, listed_groups_for, new_post_counts, pending_join_request_group_ids
 from .services import search_posts, shared_groups
 
 bp = Blueprint("main", __name__)
@@ -19,7 +19,8 @@ def dashboard():
     memberships = groups_of(current_user)
     counts = new_post_counts(current_user, [membership for _, membership in memberships])
     return render_template("main/dashboard.html", memberships=memberships, counts=counts,
-                           listed=listed_groups_for(current_user))
+                           listed=listed_groups_for(current_user),
+                           pending_requests=pending_join_request_group_ids(current_user))
 
 
 @bp.route("/search")
