@@ -107,3 +107,12 @@ def scan_phi(path: str | None, all_posts: bool) -> None:
         click.echo(json.dumps({key: finding[key] for key in ("start", "end", "type", "explanation")},
                               ensure_ascii=False))
     sys.exit(1 if findings else 0)
+
+
+@forum_cli.command("send-digests")
+def send_digests_command() -> None:
+    """E-mail each member a digest of their unread notifications (run daily from a timer)."""
+    from .notifications.digest import send_digests
+
+    count = send_digests()
+    click.echo(f"{count} digest{'s' if count != 1 else ''} sent.")
