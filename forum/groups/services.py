@@ -61,6 +61,23 @@ def new_post_counts(user: User, memberships: list[Membership]) -> dict[int, int]
     return {group_id: count for group_id, count in rows}
 
 
+def whats_new(user: User, memberships: list[Membership], limit: int = 15) -> list:
+    """Topics with activity since the member last opened each group, newest first, in one query."""
+    from sqlalchemy.orm import selectinload
+
+    readable = [m for m in memberships if m.status != MembershipStatus.BANNED
+                and (m.accepted_guidelines_version or 0) >= m.group.guidelines_version]
+    if not readable:
+        return []
+    conditions = [and_(Topic.group_id == m.group_id, Topic.last_activity_at > (m.last_visit_at or m.joined_at))
+                  for m in readable]
+    return list(db.session.scalars(
+        select(Topic).where(or_(*conditions), Topic.hidden.is_(False))
+        .options(selectinload(Topic.group), selectinload(Topic.author))
+        .order_by(Topic.last_activity_at.desc()).limit(limit)
+    ))
+
+
 def create_group(actor: User, *, name: str, slug: str, description: str, guidelines: str,
                  visibility: str, invite_policy: str) -> Group:
     if get_by_slug(slug) is not None:

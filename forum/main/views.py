@@ -5,7 +5,8 @@ from sqlalchemy import select
 from .. import permissions
 from ..accounts.models import User
 from ..extensions import db
-from ..groups.services import groups_of, listed_groups_for, new_post_counts, pending_join_request_group_ids
+from ..groups.services import (groups_of, listed_groups_for, new_post_counts, pending_join_request_group_ids,
+                               whats_new)
 from .services import search_posts, shared_groups
 
 bp = Blueprint("main", __name__)
@@ -19,6 +20,7 @@ def dashboard():
     memberships = groups_of(current_user)
     counts = new_post_counts(current_user, [membership for _, membership in memberships])
     return render_template("main/dashboard.html", memberships=memberships, counts=counts,
+                           new_topics=whats_new(current_user, [membership for _, membership in memberships]),
                            listed=listed_groups_for(current_user),
                            pending_requests=pending_join_request_group_ids(current_user))
 

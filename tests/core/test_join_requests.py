@@ -48,3 +48,4 @@ def test_members_cannot_decide_requests(make, login):
     member = make.user("Member")
     group = make.group(members=[member], visibility="listed")
     assert login(member).get(f"/g/{group.slug}/join-requests").status_code == 403
+
