@@ -55,8 +55,16 @@ def landing(token):
 
 
 def _join_existing(invitation: Invitation):
+    if invitation.email and invitation.email != current_user.email:
+        # A link bound to someone else says nothing about itself, like any unusable link.
+        return _invalid()
     form = EmptyForm()
     already = permissions.membership_for(current_user, invitation.group) is not None
+    if already:
+        # Nothing to join: the link stays usable for the person it was meant for.
+        if request.method == "POST":
+            return redirect(url_for("main.dashboard"))
+        return render_template("invitations/join.html", invitation=invitation, form=form, already=True)
     if request.method == "POST" and form.validate_on_submit():
         try:
             join_with_invitation(current_user, invitation)
