@@ -51,16 +51,22 @@ class Config:
     SQLALCHEMY_DATABASE_URI = normalise_database_url(
         os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'konsil.sqlite3'}")
     )
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    # hide_parameters: SQL errors in logs never carry what users typed (post text, e-mail addresses).
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True, "hide_parameters": True}
+    # The embedded SQLite database: how long a writer waits for another one, and how hard a commit
+    # is pushed to disk (FULL: an acknowledged post survives a power cut as well as a crash).
+    SQLITE_BUSY_TIMEOUT_MS = _int("SQLITE_BUSY_TIMEOUT_MS", 15000)
+    SQLITE_SYNCHRONOUS = os.environ.get("SQLITE_SYNCHRONOUS", "FULL").strip().upper()
     SITE_NAME = os.environ.get("FORUM_SITE_NAME", "Konsil")
     BASE_URL = os.environ.get("FORUM_BASE_URL", "http://127.0.0.1:5000")
 
     SESSION_COOKIE_NAME = "konsil_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = True
+    # Only ever false for a loopback benchmark over plain http; production serves https.
+    SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_HTTPONLY = True
-    REMEMBER_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=_int("SESSION_LIFETIME_HOURS", 12))
     SESSION_IDLE_MINUTES = _int("SESSION_IDLE_MINUTES", 60)
@@ -70,7 +76,26 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
     RATELIMIT_HEADERS_ENABLED = True
+    # If Redis goes away, each worker keeps limiting in memory instead of failing requests.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True
+    # The limits themselves (forum/rate_limits.py applies them; "N per second|minute|hour|day", ";"-separated).
+    RATELIMIT_LOGIN_PER_ADDRESS = os.environ.get("RATELIMIT_LOGIN_PER_ADDRESS", "20 per minute; 200 per hour")
+    RATELIMIT_LOGIN_PER_ACCOUNT = os.environ.get("RATELIMIT_LOGIN_PER_ACCOUNT", "5 per minute; 30 per hour")
+    RATELIMIT_REGISTER_PER_ADDRESS = os.environ.get("RATELIMIT_REGISTER_PER_ADDRESS", "30 per hour")
+    RATELIMIT_REGISTER_PER_INVITATION = os.environ.get("RATELIMIT_REGISTER_PER_INVITATION", "10 per hour")
+    RATELIMIT_INVITE_PER_USER = os.environ.get("RATELIMIT_INVITE_PER_USER", "40 per hour; 200 per day")
+    RATELIMIT_INVITE_PER_ADDRESS = os.environ.get("RATELIMIT_INVITE_PER_ADDRESS", "100 per hour")
+    RATELIMIT_POST_PER_USER = os.environ.get("RATELIMIT_POST_PER_USER", "30 per minute; 300 per hour")
+    RATELIMIT_POST_PER_ADDRESS = os.environ.get("RATELIMIT_POST_PER_ADDRESS", "120 per minute; 2000 per hour")
+    RATELIMIT_REPORT_PER_USER = os.environ.get("RATELIMIT_REPORT_PER_USER", "10 per minute; 60 per day")
+    RATELIMIT_REPORT_PER_ADDRESS = os.environ.get("RATELIMIT_REPORT_PER_ADDRESS", "120 per hour")
+    # Number of reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0 = none).
     TRUSTED_PROXY_COUNT = _int("TRUSTED_PROXY_COUNT", 0)
+
+    # One JSON line per request on stderr. Client addresses: "none", "truncated" (/24, /48) or "full".
+    LOG_REQUESTS = _bool("LOG_REQUESTS", True)
+    LOG_CLIENT_ADDRESS = os.environ.get("LOG_CLIENT_ADDRESS", "none").strip().lower()
 
     MAIL_OUTBOX_DIR = os.environ.get("MAIL_OUTBOX_DIR", str(INSTANCE_DIR / "outbox"))
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "Konsil <no-reply@konsil.invalid>")
@@ -124,6 +149,8 @@ class TestingConfig(Config):
     PASSWORD_HASH_FAST = True  # argon2 with minimal cost so the suite stays quick
 
 
+    LOG_REQUESTS = False
+    SQLITE_SYNCHRONOUS = "NORMAL"  # test databases are thrown away; no fsync per commit
 class ProductionConfig(Config):
     ENV_NAME = "production"
 

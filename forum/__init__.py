@@ -25,6 +25,10 @@ def create_app(config: type[Config] | None = None, overrides: dict | None = None
     if overrides:
         app.config.update(overrides)
 
+    # First, so that its request timer starts before and its log line is written after every other hook.
+    from . import logging_setup
+
+    logging_setup.init_app(app)
     _configure_extensions(app)
     _configure_blueprints(app)
     _configure_hooks(app)
@@ -46,7 +50,8 @@ def _configure_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
     with app.app_context():
-        configure_engine_events(db.engine)
+        configure_engine_events(db.engine, busy_timeout_ms=app.config["SQLITE_BUSY_TIMEOUT_MS"],
+                                synchronous=app.config["SQLITE_SYNCHRONOUS"])
 
 
 # Each feature registers its blueprint here, as "module:attribute".
@@ -57,6 +62,7 @@ BLUEPRINTS = [
     "forum.invitations.views:bp",
     "forum.posts.views:bp",
     "forum.notifications.views:bp",
+    "forum.ops.views:bp",
 ]
 
 
@@ -69,9 +75,10 @@ def _configure_blueprints(app: Flask) -> None:
 
 
 def _configure_hooks(app: Flask) -> None:
-    from . import web
+    from . import rate_limits, web
 
     web.init_app(app)
+    rate_limits.init_app(app)  # after the blueprints: it wraps their views by URL rule
 
 
 def _configure_cli(app: Flask) -> None:

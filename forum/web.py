@@ -4,14 +4,16 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from flask import Flask, g, jsonify, render_template, request, session
+from flask import Flask, g, jsonify, make_response, render_template, request, session
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
 
+from sqlalchemy.exc import OperationalError
 from . import permissions
 from .accounts.models import User
 from .db_types import utcnow
+from .database import is_transient
 from .extensions import db, login_manager
 
 
@@ -52,12 +54,55 @@ CSP = (
 )
 PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
-    "magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()"
+    "magnetometer=(), microphone=(), payment=(), usb=(), browsing-topics=()"
 )
 
+STORAGE_BUSY_MESSAGE = ("Konsil could not save this just now because the database is busy or unavailable. "
+                        "Nothing was saved; your text is still here. Please submit it again in a moment.")
+# Form fields whose text is shown back when a request could not be carried out (never passwords).
+_KEPT_FIELDS = (("title", "Title"), ("body", "Message"), ("details", "Details"))
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Believe X-Forwarded-For/-Proto only from the configured number of proxies in front of us."""
+    count = int(app.config.get("TRUSTED_PROXY_COUNT") or 0)
+    if count > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
+
+
+def _kept_text() -> list[tuple[str, str]]:
+    if request.method != "POST":
+        return []
+    return [(label, request.form[name]) for name, label in _KEPT_FIELDS if (request.form.get(name) or "").strip()]
+
+
+def _retry_after_seconds() -> int:
+    import math
+    import time
+
+    from .extensions import limiter
+
+    current = limiter.current_limit
+    if current is not None and current.breached:
+        return max(1, math.ceil(current.reset_at - time.time()))
+    return 60
+
+
+def in_words(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    if seconds < 3600:
+        minutes = -(-seconds // 60)
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    hours = -(-seconds // 3600)
+    return f"{hours} hour{'s' if hours != 1 else ''}"
 
 def init_app(app: Flask) -> None:
     @app.before_request
+    _trust_proxies(app)
+
     def _track_session():
         g.request_started = utcnow()
         if not current_user.is_authenticated:
@@ -94,7 +139,7 @@ def init_app(app: Flask) -> None:
         headers.setdefault("X-Robots-Tag", "noindex, nofollow, noarchive")
         if request.is_secure:
             headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
-        if current_user.is_authenticated or request.endpoint not in ("static",):
+        if request.endpoint != "static":  # static files are public; pages are per reader
             headers.setdefault("Cache-Control", "no-store")
         return response
 
@@ -109,6 +154,41 @@ def init_app(app: Flask) -> None:
         app.register_error_handler(code, _error_page(code))
 
     @app.errorhandler(500)
+    @app.errorhandler(429)
+    def _too_many_requests(error):
+        db.session.rollback()
+        seconds = _retry_after_seconds()
+        if _wants_json():
+            response = jsonify(error=f"Too many requests. Please try again in {in_words(seconds)}.",
+                               retry_after=seconds)
+        else:
+            response = make_response(render_template("errors/429.html", retry_after=in_words(seconds),
+                                                     kept_text=_kept_text()))
+        response.status_code = 429
+        response.headers["Retry-After"] = str(seconds)
+        return response
+
+    @app.errorhandler(OperationalError)
+    def _database_unavailable(error):
+        # A busy or unreachable database: nothing was written (the transaction is rolled back),
+        # and the page must not ask the database again to render itself.
+        db.session.rollback()
+        if not is_transient(error):
+            raise error  # a bug (e.g. a missing column on SQLite): the 500 page, and logged as one
+        app.logger.warning("database unavailable", extra={"fields": {
+            "event": "database_unavailable", "request_id": g.get("request_id"), "endpoint": request.endpoint or "-",
+            "error": type(getattr(error, "orig", error)).__name__}})
+        if "_login_user" not in g:
+            g._login_user = login_manager.anonymous_user()
+        g.unread_notifications = 0
+        if _wants_json():
+            response = jsonify(error=STORAGE_BUSY_MESSAGE)
+        else:
+            response = make_response(render_template("errors/unavailable.html", kept_text=_kept_text()))
+        response.status_code = 503
+        response.headers["Retry-After"] = "5"
+        return response
+
     def _server_error(error):
         db.session.rollback()
         if _wants_json():
