@@ -8,12 +8,12 @@ from flask import Flask, g, jsonify, make_response, render_template, request, se
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
-
 from sqlalchemy.exc import OperationalError
+
 from . import permissions
 from .accounts.models import User
-from .db_types import utcnow
 from .database import is_transient
+from .db_types import utcnow
 from .extensions import db, login_manager
 
 
@@ -56,7 +56,6 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
     "magnetometer=(), microphone=(), payment=(), usb=(), browsing-topics=()"
 )
-
 STORAGE_BUSY_MESSAGE = ("Konsil could not save this just now because the database is busy or unavailable. "
                         "Nothing was saved; your text is still here. Please submit it again in a moment.")
 # Form fields whose text is shown back when a request could not be carried out (never passwords).
@@ -99,10 +98,13 @@ def in_words(seconds: int) -> str:
     hours = -(-seconds // 3600)
     return f"{hours} hour{'s' if hours != 1 else ''}"
 
+
+
+
 def init_app(app: Flask) -> None:
-    @app.before_request
     _trust_proxies(app)
 
+    @app.before_request
     def _track_session():
         g.request_started = utcnow()
         if not current_user.is_authenticated:
@@ -153,7 +155,6 @@ def init_app(app: Flask) -> None:
     for code in (400, 403, 404, 405, 413):
         app.register_error_handler(code, _error_page(code))
 
-    @app.errorhandler(500)
     @app.errorhandler(429)
     def _too_many_requests(error):
         db.session.rollback()
@@ -189,6 +190,7 @@ def init_app(app: Flask) -> None:
         response.headers["Retry-After"] = "5"
         return response
 
+    @app.errorhandler(500)
     def _server_error(error):
         db.session.rollback()
         if _wants_json():
