@@ -1,6 +1,7 @@
 """Request-wide behaviour: who is signed in, security headers, error pages, template helpers."""
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import datetime, timedelta
 
@@ -255,6 +256,18 @@ def format_when(value: datetime | None) -> str:
 
 def new_form_token() -> str:
     return secrets.token_urlsafe(24)
+
+
+def page_argument() -> int:
+    """The `?page=` number. Anything but a plain positive number names a page that does not exist."""
+    from flask import abort
+
+    raw = request.args.get("page")
+    if raw is None:
+        return 1
+    if not re.fullmatch(r"[0-9]{1,7}", raw) or int(raw) < 1:
+        abort(404)
+    return int(raw)
 
 
 def highlight(text: str | None, findings: list[dict]) -> Markup:

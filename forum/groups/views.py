@@ -1,10 +1,11 @@
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from .. import permissions
 from ..extensions import db
 from ..forms import safe_next_url
 from ..posts.services import topic_page
+from ..web import page_argument
 from .access import GuidelinesFirst, guidelines_redirect, readable_group_or_404, visible_group_or_404
 from .forms import GroupForm, GuidelinesAcceptForm
 from .services import GroupError, accept_guidelines, create_group, mark_visited, update_group
@@ -77,17 +78,21 @@ def _field_error(form, error) -> None:
 @login_required
 def show(slug):
     group = readable_group_or_404(slug)
-    page_number = request.args.get("page", 1, type=int)
-    page = topic_page(current_user, group, page_number, 30, include_hidden=permissions.can_moderate(current_user, group))
+    page_number = page_argument()
+    page = topic_page(current_user, group, page_number, current_app.config["TOPICS_PER_PAGE"],
+                      include_hidden=permissions.can_moderate(current_user, group))
     if page is None:
         abort(404)
     membership = permissions.membership_for(current_user, group)
     last_visit = membership.last_visit_at if membership else None
+    # Render before committing: a commit expires every loaded topic and author, and the
+    # template would then reload them one query at a time.
+    html = render_template("groups/show.html", group=group, page=page, last_visit=last_visit,
+                           membership=membership)
     if membership is not None and page_number == 1:
         mark_visited(membership)
         db.session.commit()
-    return render_template("groups/show.html", group=group, page=page, last_visit=last_visit,
-                           membership=membership)
+    return html
 
 
 @bp.route("/g/<slug>/guidelines", methods=["GET", "POST"])

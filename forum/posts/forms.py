@@ -1,9 +1,28 @@
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 TITLE_MAX = 200
 BODY_MAX = 50_000
+
+
+class AtMost:
+    """A length limit whose message says how far over the limit the text is."""
+
+    def __init__(self, limit: int, what: str):
+        self.limit = limit
+        self.what = what
+
+    def __call__(self, form, field):
+        length = len(field.data or "")
+        if length > self.limit:
+            raise ValidationError(f"Keep the {self.what} to {self.limit:,} characters; it has {length:,} "
+                                  f"({length - self.limit:,} too many).")
+
+
+def _unix_newlines(value):
+    """Browsers send CRLF; store LF so that lengths match what the author sees and edits compare equal."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
 class _GuardedForm(FlaskForm):
@@ -14,21 +33,22 @@ class _GuardedForm(FlaskForm):
 
 class TopicForm(_GuardedForm):
     title = StringField("Title", validators=[DataRequired(message="Please give the topic a title."),
-                                             Length(max=TITLE_MAX, message=f"Keep the title under {TITLE_MAX} characters.")])
-    body = TextAreaField("Message", validators=[DataRequired(message="Please write a message."),
-                                                Length(max=BODY_MAX, message=f"Keep the message under {BODY_MAX:,} characters.")])
+                                             AtMost(TITLE_MAX, "title")])
+    body = TextAreaField("Message", filters=[_unix_newlines],
+                         validators=[DataRequired(message="Please write a message."), AtMost(BODY_MAX, "message")])
 
 
 class ReplyForm(_GuardedForm):
-    body = TextAreaField("Reply", validators=[DataRequired(message="Please write a reply."),
-                                              Length(max=BODY_MAX, message=f"Keep the reply under {BODY_MAX:,} characters.")])
+    body = TextAreaField("Reply", filters=[_unix_newlines],
+                         validators=[DataRequired(message="Please write a reply."), AtMost(BODY_MAX, "reply")])
 
 
 class EditForm(_GuardedForm):
-    body = TextAreaField("Message", validators=[DataRequired(message="A post cannot be empty; delete it instead."),
-                                                Length(max=BODY_MAX, message=f"Keep the message under {BODY_MAX:,} characters.")])
-    reason = StringField("Reason for the edit", validators=[Optional(), Length(max=500)])
+    body = TextAreaField("Message", filters=[_unix_newlines],
+                         validators=[DataRequired(message="A post cannot be empty; delete it instead."),
+                                     AtMost(BODY_MAX, "message")])
+    reason = StringField("Reason for the edit", validators=[Optional(), AtMost(500, "reason")])
 
 
 class PreviewForm(FlaskForm):
-    body = TextAreaField(validators=[Length(max=BODY_MAX)])
+    body = TextAreaField(filters=[_unix_newlines], validators=[AtMost(BODY_MAX, "message")])

@@ -185,10 +185,21 @@ def _notify_mentions(author: User, post: Post, group: Group) -> set[int]:
     return recipients
 
 
+def posts_per_page() -> int:
+    from flask import current_app
+
+    return current_app.config["POSTS_PER_PAGE"]
+
+
+def page_of(number: int) -> int:
+    """The page of a topic on which the post with this number appears."""
+    return max(1, (number - 1) // posts_per_page() + 1)
+
+
 def post_link(post: Post) -> str:
     from ..urls import link_to
 
-    page = (post.number - 1) // 20 + 1
+    page = page_of(post.number)
     values = {"page": page} if page > 1 else {}
     return link_to("posts.topic", slug=post.topic.group.slug, topic_id=post.topic_id, **values) + f"#post-{post.number}"
 

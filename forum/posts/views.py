@@ -6,11 +6,12 @@ from ..extensions import db, limiter
 from ..forms import EmptyForm
 from ..groups.access import readable_group_or_404
 from ..markup import MarkupTooComplex, render_markdown
-from ..web import new_form_token
+from ..web import new_form_token, page_argument
 from .forms import EditForm, PreviewForm, ReplyForm, TopicForm
 from .models import Post, Topic
 from .services import (DuplicateSubmission, PostingError, check_submission, create_topic, delete_post, edit_post,
-                       post_link, post_page, reply, revisions_of)
+                       page_of, post_link, post_page, posts_per_page, reply,
+                       revisions_of)
 
 bp = Blueprint("posts", __name__)
 
@@ -36,7 +37,9 @@ def _post_or_404(post_id: int) -> Post:
     post = db.session.get(Post, post_id)
     if post is None:
         abort(404)
-    readable_group_or_404(post.topic.group.slug)
+    group = readable_group_or_404(post.topic.group.slug)
+    if post.topic.hidden and not permissions.can_moderate(current_user, group):
+        abort(404)  # as for the topic page: a hidden topic is not there for members
     return post
 
 
@@ -79,7 +82,7 @@ def new_topic(slug):
 @login_required
 def topic(slug, topic_id):
     topic = _topic_or_404(slug, topic_id)
-    page = post_page(topic, request.args.get("page", 1, type=int), 20)
+    page = post_page(topic, page_argument(), posts_per_page())
     if page is None:
         abort(404)
     form = ReplyForm()
@@ -113,7 +116,7 @@ def reply_to(slug, topic_id):
             else:
                 flash("Your reply is published.", "success")
                 return redirect(post_link(post))
-    page = post_page(topic, max(1, (topic.post_count - 1) // 20 + 1), 20)
+    page = post_page(topic, page_of(topic.post_count), posts_per_page())
     if not form.submission_id.data:
         form.submission_id.data = new_form_token()
     return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
