@@ -1,12 +1,14 @@
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.exc import OperationalError
 
 from .. import permissions
+from ..database import is_transient
 from ..extensions import db, limiter
 from ..forms import EmptyForm
 from ..groups.access import readable_group_or_404
 from ..markup import MarkupTooComplex, render_markdown
-from ..web import new_form_token, page_argument
+from ..web import STORAGE_BUSY_MESSAGE, new_form_token, page_argument
 from .forms import EditForm, PreviewForm, ReplyForm, TopicForm
 from .models import Post, Topic
 from .services import (DuplicateSubmission, PostingError, check_submission, create_topic, delete_post, edit_post,
@@ -20,7 +22,7 @@ def _posting_limit_key() -> str:
     return f"user:{current_user.get_id()}" if current_user.is_authenticated else request.remote_addr or ""
 
 
-POSTING_LIMIT = "30 per minute; 300 per hour"
+# Posting and editing limits (per user and per address) are applied in forum/rate_limits.py.
 
 
 def _topic_or_404(slug: str, topic_id: int) -> Topic:
@@ -47,15 +49,23 @@ def _add_error(field, message: str) -> None:
     field.errors = list(field.errors) + [message]
 
 
+def _storage_failed(form, error: OperationalError) -> None:
+    """The database was busy or unreachable: nothing was written; the form comes back with the text."""
+    db.session.rollback()
+    if not is_transient(error):
+        raise error
+    _add_error(form.body, STORAGE_BUSY_MESSAGE)
+
+
 @bp.route("/g/<slug>/new", methods=["GET", "POST"])
 @login_required
-@limiter.limit(POSTING_LIMIT, key_func=_posting_limit_key, methods=["POST"])
 def new_topic(slug):
     group = readable_group_or_404(slug)
     if not permissions.can_post_in(current_user, group):
         abort(403)
     form = TopicForm()
     guard = None
+    status = 422 if request.method == "POST" else 200
     if form.validate_on_submit():
         guard = check_submission(form.body.data, form.title.data)
         if not guard.found or form.confirm_no_phi.data:
@@ -66,6 +76,9 @@ def new_topic(slug):
             except PostingError as error:
                 db.session.rollback()
                 _add_error(form.body, str(error))
+            except OperationalError as error:
+                _storage_failed(form, error)
+                status = 503
             except DuplicateSubmission:
                 db.session.rollback()
                 return redirect(url_for("groups.show", slug=group.slug))
@@ -74,7 +87,6 @@ def new_topic(slug):
                 return redirect(url_for("posts.topic", slug=group.slug, topic_id=post.topic_id))
     if not form.submission_id.data:
         form.submission_id.data = new_form_token()
-    status = 422 if request.method == "POST" else 200
     return render_template("posts/new_topic.html", group=group, form=form, guard=guard), status
 
 
@@ -93,13 +105,13 @@ def topic(slug, topic_id):
 
 @bp.route("/g/<slug>/t/<int:topic_id>/reply", methods=["POST"])
 @login_required
-@limiter.limit(POSTING_LIMIT, key_func=_posting_limit_key)
 def reply_to(slug, topic_id):
     topic = _topic_or_404(slug, topic_id)
     if not permissions.can_reply(current_user, topic):
         abort(403)
     form = ReplyForm()
     guard = None
+    status = 422
     if form.validate_on_submit():
         guard = check_submission(form.body.data)
         if not guard.found or form.confirm_no_phi.data:
@@ -110,6 +122,9 @@ def reply_to(slug, topic_id):
             except PostingError as error:
                 db.session.rollback()
                 _add_error(form.body, str(error))
+            except OperationalError as error:
+                _storage_failed(form, error)
+                status = 503
             except DuplicateSubmission:
                 db.session.rollback()
                 return redirect(url_for("posts.topic", slug=slug, topic_id=topic_id))
@@ -120,7 +135,7 @@ def reply_to(slug, topic_id):
     if not form.submission_id.data:
         form.submission_id.data = new_form_token()
     return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
-                           guard=guard, action_form=EmptyForm(), reply_open=True), 422
+                           guard=guard, action_form=EmptyForm(), reply_open=True), status
 
 
 @bp.route("/posts/<int:post_id>")
@@ -132,7 +147,6 @@ def show(post_id):
 
 @bp.route("/posts/<int:post_id>/edit", methods=["GET", "POST"])
 @login_required
-@limiter.limit(POSTING_LIMIT, key_func=_posting_limit_key, methods=["POST"])
 def edit(post_id):
     post = _post_or_404(post_id)
     if not permissions.can_edit_post(current_user, post):
@@ -140,6 +154,7 @@ def edit(post_id):
     form = EditForm(body=post.body_source) if request.method == "GET" else EditForm()
     guard = None
     moderator_edit = post.author_id != current_user.id
+    status = 422 if request.method == "POST" else 200
     if form.validate_on_submit():
         if moderator_edit and not (form.reason.data or "").strip():
             _add_error(form.reason, "Say why you are editing someone else's post; the author will see it.")
@@ -158,10 +173,12 @@ def edit(post_id):
                 except PostingError as error:
                     db.session.rollback()
                     _add_error(form.body, str(error))
+                except OperationalError as error:
+                    _storage_failed(form, error)
+                    status = 503
                 else:
                     flash("Your changes are saved.", "success")
                     return redirect(post_link(post))
-    status = 422 if request.method == "POST" else 200
     return render_template("posts/edit.html", post=post, group=post.topic.group, form=form, guard=guard,
                            moderator_edit=moderator_edit), status
 
