@@ -73,10 +73,11 @@ class _SafeMarkdown(Extension):
 
 
 def _set_link_rel(attrs, new=False):
-    href_key = (None, "href")
-    href = attrs.get(href_key, "")
+    """Every link gets rel="nofollow noopener noreferrer". A link whose target the sanitiser
+    removed (javascript:, data:, ...) is no link at all: only its text stays."""
+    href = attrs.get((None, "href"), "")
     if not href:
-        return attrs
+        return None
     attrs[(None, "rel")] = LINK_REL
     attrs.pop((None, "target"), None)
     return attrs
