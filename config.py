@@ -102,6 +102,8 @@ class Config:
     SMTP_HOST = os.environ.get("SMTP_HOST", "")
     SMTP_PORT = _int("SMTP_PORT", 587)
     SMTP_STARTTLS = _bool("SMTP_STARTTLS", True)
+    SMTP_SSL = _bool("SMTP_SSL", False)  # implicit TLS (port 465); STARTTLS otherwise
+    SMTP_TIMEOUT = _int("SMTP_TIMEOUT", 15)
     SMTP_USERNAME = os.environ.get("SMTP_USERNAME", "")
     SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
 

@@ -57,6 +57,7 @@ def _configure_extensions(app: Flask) -> None:
 # Each feature registers its blueprint here, as "module:attribute".
 BLUEPRINTS = [
     "forum.auth.views:bp",
+    "forum.accounts.views:bp",
     "forum.main.views:bp",
     "forum.groups.views:bp",
     "forum.invitations.views:bp",

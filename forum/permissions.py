@@ -2,7 +2,7 @@
 templates and tests. Membership look-ups are cached per request in `g`."""
 from __future__ import annotations
 
-from flask import g, has_request_context
+from flask import current_app, g, has_request_context
 from sqlalchemy import select
 
 from .accounts.models import User, VerificationStatus
@@ -37,6 +37,42 @@ def is_admin(user) -> bool:
 def can_verify(user) -> bool:
     """Verifiers review credentials; admins are verifiers too."""
     return is_verified(user) and bool(user.is_admin or user.is_verifier)
+
+
+def staff_group_ids(user) -> frozenset[int]:
+    """The groups a user moderates or owns (active memberships); looked up once per request."""
+    if not _authenticated(user):
+        return frozenset()
+    cache = g.setdefault("_staff_groups", {}) if has_request_context() else {}
+    if user.id not in cache:
+        cache[user.id] = frozenset(db.session.scalars(select(Membership.group_id).where(
+            Membership.user_id == user.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
+            Membership.status == MembershipStatus.ACTIVE)))
+    return cache[user.id]
+
+
+def is_staff(user) -> bool:
+    """Admins, verifiers, and group moderators or owners: accounts whose powers reach other people's data.
+    Judged by the roles themselves, so a lapsed verification does not lift the second-factor rule."""
+    if not _authenticated(user) or user.deleted_at is not None:
+        return False
+    return bool(user.is_admin or user.is_verifier or staff_group_ids(user))
+
+
+def must_use_two_factor(user) -> bool:
+    """Staff sign in with a second factor when the instance requires it (TWO_FACTOR_REQUIRED_FOR_STAFF);
+    members choose for themselves."""
+    return bool(current_app.config.get("TWO_FACTOR_REQUIRED_FOR_STAFF")) and is_staff(user)
+
+
+def can_view_security_log(user) -> bool:
+    """The instance-wide security event log (sign-ins, failures, resets): admins only."""
+    return is_admin(user)
+
+
+def can_reset_second_factor(user, target) -> bool:
+    """Admins reset another person's lost second factor; their own goes through their recovery codes."""
+    return is_admin(user) and target is not None and target.id != user.id and target.deleted_at is None
 
 
 def membership_for(user, group: Group) -> Membership | None:

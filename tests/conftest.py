@@ -137,3 +137,39 @@ def live_server(app_config, database_url):
         yield server
     with live_app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture
+def smtp_server(request, app_config):
+    """A real SMTP server (aiosmtpd) on a free loopback port; the app sends its mail there, without STARTTLS.
+    Yields the list of received messages (email.message.EmailMessage, with `.envelope_to`), in arrival order.
+    Works whether it is requested before or after `app`/`client`."""
+    import email
+    import socket
+    from email import policy
+
+    from aiosmtpd.controller import Controller
+
+    received: list = []
+
+    class Collect:
+        async def handle_DATA(self, server, session, envelope):
+            message = email.message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
+            message.envelope_to = list(envelope.rcpt_tos)
+            received.append(message)
+            return "250 Message accepted for delivery"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Collect(), hostname="127.0.0.1", port=port)
+    controller.start()
+    settings = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": port, "SMTP_STARTTLS": False, "SMTP_SSL": False,
+                "SMTP_USERNAME": "", "SMTP_PASSWORD": ""}
+    app_config.update(settings)
+    if "app" in request.fixturenames:  # built already, or about to be: either way it gets these settings
+        request.getfixturevalue("app").config.update(settings)
+    try:
+        yield received
+    finally:
+        controller.stop()

@@ -58,3 +58,70 @@ class RegistrationForm(CredentialsForm):
         problems = password_problems(field.data or "", [self.email.data or "", self.display_name.data or "", "konsil"])
         if problems:
             raise ValidationError(problems[0])
+
+
+LOCALE_CHOICES = [
+    ("en", "English"), ("de", "Deutsch"), ("fr", "Français"), ("es", "Español"), ("it", "Italiano"),
+    ("nl", "Nederlands"), ("pt", "Português"), ("hi", "हिन्दी"),
+]
+
+_CODE_KW = {"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
+
+
+class ProfileForm(FlaskForm):
+    display_name = StringField("Display name", validators=[DataRequired(message="Please give a display name."),
+                                                           Length(min=2, max=80)],
+                               description="Shown on your posts with your profession.")
+    specialty = StringField("Specialty", validators=[Length(max=120)],
+                            description="For example: cardiology, intensive care nursing, community pharmacy.")
+    locale = SelectField("Language and date format", choices=LOCALE_CHOICES,
+                         validators=[DataRequired(message="Please choose a language.")])
+
+
+class PasswordChangeForm(FlaskForm):
+    current_password = PasswordField("Current password", validators=[DataRequired(
+        message="Enter your current password."), Length(max=256)], render_kw={"autocomplete": "current-password"})
+    password = PasswordField("New password", validators=[DataRequired(message="Choose a new password."),
+                                                         Length(max=256)],
+                             description="At least 12 characters. A few unrelated words make a strong password.",
+                             render_kw={"autocomplete": "new-password"})
+    password_confirm = PasswordField("Repeat the new password",
+                                     validators=[DataRequired(message="Repeat the new password."),
+                                                 EqualTo("password", message="The passwords differ.")],
+                                     render_kw={"autocomplete": "new-password"})
+
+
+class ConfirmTwoFactorForm(FlaskForm):
+    code = StringField("Code from your app", validators=[DataRequired(message="Enter the 6-digit code your app "
+                                                                               "shows."), Length(max=16)],
+                       render_kw={**_CODE_KW, "inputmode": "numeric"})
+
+
+class DisableTwoFactorForm(FlaskForm):
+    password = PasswordField("Password", validators=[DataRequired(message="Enter your password."),
+                                                     Length(max=256)], render_kw={"autocomplete": "current-password"})
+    otp = StringField("Authentication code or recovery code",
+                      validators=[DataRequired(message="Enter a code from your app or a recovery code."),
+                                  Length(max=32)], render_kw=_CODE_KW)
+
+
+class RegenerateCodesForm(FlaskForm):
+    otp = StringField("Authentication code", validators=[DataRequired(message="Enter a code from your app."),
+                                                         Length(max=32)],
+                      description="A current code from your authenticator app (or a recovery code).",
+                      render_kw=_CODE_KW)
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField("Password", validators=[DataRequired(message="Enter your password."),
+                                                     Length(max=256)], render_kw={"autocomplete": "current-password"})
+    otp = StringField("Authentication code", validators=[Length(max=32)], render_kw=_CODE_KW,
+                      description="The code from your authenticator app, or a recovery code.")
+    confirm = BooleanField("I understand that this cannot be undone",
+                           validators=[DataRequired(message="Please confirm that you want to delete your account.")])
+
+
+class ResetSecondFactorForm(FlaskForm):
+    reason = StringField("Reason", validators=[DataRequired(message="Say why, for the log (for example: "
+                                                                    "lost phone, identity checked by phone call)."),
+                                               Length(max=500)])

@@ -4,7 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db_types import UTCDateTime, utcnow
@@ -99,3 +99,88 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.id}>"
+
+
+class TwoFactor(db.Model):
+    """A TOTP second factor. `secret` is the one in force (once a first code confirmed it); `pending_secret`
+    is an enrolment in progress, so moving to a new device never leaves the account without a factor."""
+
+    __tablename__ = "two_factor"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    secret: Mapped[str | None] = mapped_column(String(64))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The last 30-second time step accepted: a code is never accepted twice.
+    last_used_step: Mapped[int | None] = mapped_column(Integer)
+    pending_secret: Mapped[str | None] = mapped_column(String(64))
+    pending_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.secret) and self.confirmed_at is not None
+
+
+class RecoveryCode(db.Model):
+    """Single-use codes for when the authenticator is lost; only salted hashes are stored."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    salt: Mapped[str] = mapped_column(String(32))
+    code_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class PasswordResetToken(db.Model):
+    """A password reset link: SHA-256 of the token, valid for an hour, used once."""
+
+    __tablename__ = "password_reset_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set when the password changed by another way after the link was sent.
+    invalidated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship()
+
+
+class SecurityEvent(db.Model):
+    """Sign-ins, failures, second-factor and password changes, resets, exports: for the user and for admins.
+    Never holds a password, token, code or post text."""
+
+    __tablename__ = "security_events"
+    __table_args__ = (Index("ix_security_events_user_created", "user_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(48), index=True)  # "auth:login:success", "account:data:export"
+    ip_prefix: Mapped[str] = mapped_column(String(64), default="")  # a /24 or /48 network, never the address
+    client: Mapped[str] = mapped_column(String(80), default="")  # browser family and OS
+    details: Mapped[dict | None] = mapped_column(JSON)
+
+    user: Mapped[User | None] = relationship(foreign_keys=[user_id])
+    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
+
+
+class LoginThrottle(db.Model):
+    """Failed sign-ins per account and per address, kept in the database so every worker sees them.
+    Keys are keyed hashes: neither the typed e-mail address nor the IP address is stored."""
+
+    __tablename__ = "login_throttles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    window_started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    lockouts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from ..db_types import utcnow
 from ..extensions import db
 from .models import User, VerificationStatus
-from .passwords import hash_password, needs_rehash, verify_password
+from .passwords import hash_password, needs_rehash, password_problems, verify_password
 
 _USERNAME_CHARS = re.compile(r"[^a-z0-9._-]+")
 
@@ -93,9 +93,39 @@ def check_credentials(email: str, password: str) -> User | None:
 
 
 def set_password(user: User, password: str) -> None:
+    """A new password ends every session and voids every outstanding reset link."""
+    from .resets import invalidate_all
+
     user.password_hash = hash_password(password)
     end_all_sessions(user)
+    invalidate_all(user)
 
 
 def end_all_sessions(user: User) -> None:
     user.session_version = (user.session_version or 1) + 1
+
+
+def change_password(user: User, current_password: str, new_password: str) -> None:
+    """From settings: the current password first, then the policy for the new one."""
+    if not verify_password(user.password_hash, current_password or ""):
+        raise AccountError("Your current password is not correct.", "current_password")
+    if verify_password(user.password_hash, new_password):
+        raise AccountError("The new password is the same as the current one.", "password")
+    problems = password_problems(new_password, [user.email or "", user.display_name, user.username, "konsil"])
+    if problems:
+        raise AccountError(problems[0], "password")
+    set_password(user, new_password)
+
+
+def update_profile(user: User, *, display_name: str, specialty: str, locale: str) -> list[str]:
+    """Change what the user may change about themselves; returns the names of the fields that changed."""
+    display_name = " ".join((display_name or "").split())
+    if len(display_name) < 2:
+        raise AccountError("Please give a display name of at least 2 characters.", "display_name")
+    changed = []
+    for name, value in (("display_name", display_name), ("specialty", (specialty or "").strip()),
+                        ("locale", locale)):
+        if getattr(user, name) != value:
+            setattr(user, name, value)
+            changed.append(name)
+    return changed

@@ -1,0 +1,29 @@
+"""E-mails that tell a person about a change to their account's security. A mail server that is down
+never undoes the change, and never changes what the page says (which could reveal an account)."""
+from __future__ import annotations
+
+import logging
+
+from flask import current_app, render_template, url_for
+
+from ..mail import MailError, send
+
+log = logging.getLogger("forum.accounts")
+
+
+def absolute(endpoint: str, **values) -> str:
+    """A link for an e-mail, on the configured BASE_URL: never built from the request's Host header, which a
+    client chooses (a forged Host would otherwise put an attacker's domain into a reset e-mail)."""
+    return current_app.config["BASE_URL"].rstrip("/") + url_for(endpoint, **values)
+
+
+def mail(address: str | None, subject: str, template: str, **context) -> bool:
+    if not address:
+        return False
+    body = render_template(template, absolute=absolute, **context)
+    try:
+        send(address, subject, body)
+    except MailError as error:
+        log.warning("security notice not delivered: %s", error)
+        return False
+    return True

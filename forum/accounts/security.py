@@ -1,0 +1,249 @@
+"""The security event log, client descriptions, and the per-account / per-address sign-in throttle.
+
+Nothing here ever stores a password, a token, a code, a full IP address or a typed e-mail address:
+events keep a coarse network (/24 or /48) and a browser + OS description; throttle rows are keyed
+by keyed hashes."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask import current_app, has_request_context, request
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from ..db_types import utcnow
+from ..extensions import db
+from .models import LoginThrottle, SecurityEvent, User
+
+# What each action means, for the user's page and the admins' page.
+EVENT_LABELS = {
+    "auth:login:success": "Signed in",
+    "auth:login:failure": "Failed sign-in",
+    "auth:login:locked": "Sign-in refused: too many failed attempts",
+    "auth:logout": "Signed out",
+    "auth:sessions:end_all": "Signed out everywhere else",
+    "auth:session:privilege_change": "Session renewed after a change of role",
+    "auth:2fa:enable": "Two-factor sign-in turned on",
+    "auth:2fa:disable": "Two-factor sign-in turned off",
+    "auth:2fa:reset": "Two-factor sign-in reset by an admin",
+    "auth:recovery:use": "Recovery code used to sign in",
+    "auth:recovery:regenerate": "New recovery codes generated",
+    "auth:password:change": "Password changed",
+    "auth:password:reset_request": "Password reset link requested",
+    "auth:password:reset": "Password reset through an e-mailed link",
+    "account:profile:update": "Profile settings changed",
+    "account:data:export": "Data exported",
+    "account:self:delete": "Account deleted",
+}
+
+SIGN_IN_METHODS = {
+    "password": "password",
+    "totp": "password and authenticator code",
+    "recovery": "password and recovery code",
+    "registration": "registration",
+}
+
+
+def event_label(action: str) -> str:
+    return EVENT_LABELS.get(action, action)
+
+
+# --- where a request comes from -------------------------------------------------------------------
+
+_BROWSERS = [  # order matters: many browsers also claim to be Chrome and Safari
+    ("Edge", re.compile(r"\bEdg(?:e|A|iOS)?/")),
+    ("Opera", re.compile(r"\bOPR/|\bOpera\b")),
+    ("Samsung Internet", re.compile(r"\bSamsungBrowser/")),
+    ("Firefox", re.compile(r"\bFirefox/|\bFxiOS/")),
+    ("Chrome", re.compile(r"\bChrome/|\bCriOS/|\bChromium/")),
+    ("Safari", re.compile(r"\bVersion/[\d.]+.*\bSafari/")),
+]
+_SYSTEMS = [
+    ("iOS", re.compile(r"\biPhone|\biPad|\biPod")),
+    ("Android", re.compile(r"\bAndroid\b")),
+    ("ChromeOS", re.compile(r"\bCrOS\b")),
+    ("Windows", re.compile(r"\bWindows\b")),
+    ("macOS", re.compile(r"\bMac OS X\b|\bMacintosh\b")),
+    ("Linux", re.compile(r"\bLinux\b")),
+]
+
+
+def describe_client(user_agent: str | None) -> str:
+    """'Firefox on Linux': the browser family and operating system, nothing finer."""
+    agent = (user_agent or "")[:512]
+    browser = next((name for name, pattern in _BROWSERS if pattern.search(agent)), None)
+    system = next((name for name, pattern in _SYSTEMS if pattern.search(agent)), None)
+    if browser and system:
+        return f"{browser} on {system}"
+    if browser or system:
+        return browser or f"a browser on {system}"
+    return "an unknown client" if agent else "no client given"
+
+
+def coarse_network(address: str | None) -> str:
+    """The /24 (IPv4) or /48 (IPv6) network an address belongs to: enough to recognise a place, not a person."""
+    try:
+        ip = ipaddress.ip_address((address or "").strip())
+    except ValueError:
+        return ""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    prefix = 24 if ip.version == 4 else 48
+    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
+
+
+@dataclass(frozen=True)
+class Origin:
+    ip_prefix: str = ""
+    client: str = ""
+    address: str = ""  # the full address: only ever used as a throttle key, never stored
+
+    @classmethod
+    def of_request(cls) -> "Origin":
+        if not has_request_context():
+            return cls()
+        address = request.remote_addr or ""
+        return cls(coarse_network(address), describe_client(request.headers.get("User-Agent")), address)
+
+
+# --- the event log ------------------------------------------------------------------------------------
+
+_FORBIDDEN_DETAIL_KEYS = {"password", "token", "code", "otp", "secret", "body", "text"}
+
+
+def record(user: User | None, action: str, *, actor: User | None = None, origin: Origin | None = None,
+           details: dict | None = None) -> SecurityEvent:
+    """Add a security event to the session; the caller's transaction commits it with the change."""
+    if details and _FORBIDDEN_DETAIL_KEYS & {key.lower() for key in details}:
+        raise ValueError("security events never hold secrets or post text")
+    origin = origin or Origin.of_request()
+    event = SecurityEvent(user_id=user.id if user else None, actor_id=actor.id if actor else None, action=action,
+                          ip_prefix=origin.ip_prefix, client=origin.client[:80], details=details or None)
+    db.session.add(event)
+    return event
+
+
+def events_for(user: User, limit: int = 100) -> list[SecurityEvent]:
+    return list(db.session.scalars(
+        select(SecurityEvent).where(SecurityEvent.user_id == user.id)
+        .order_by(SecurityEvent.created_at.desc(), SecurityEvent.id.desc()).limit(limit)))
+
+
+def recent_sign_ins(user: User, limit: int = 20) -> list[SecurityEvent]:
+    return list(db.session.scalars(
+        select(SecurityEvent).where(SecurityEvent.user_id == user.id, SecurityEvent.action == "auth:login:success")
+        .order_by(SecurityEvent.created_at.desc(), SecurityEvent.id.desc()).limit(limit)))
+
+
+def session_marker(session_id: str) -> str:
+    """A short, one-way tag of a session identity, so the sign-in list can say 'this session'."""
+    return hashlib.sha256(f"session:{session_id}".encode()).hexdigest()[:16]
+
+
+# --- the sign-in throttle -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Policy:
+    failures: int  # failures within the window that trigger a lock
+    window: timedelta
+    first_lock: timedelta  # doubled with every further lock, up to max_lock
+    max_lock: timedelta
+
+
+def _policies() -> dict[str, Policy]:
+    config = current_app.config
+    return {
+        # An account: a handful of guesses, then a pause that grows with every further lock.
+        "account": Policy(config.get("LOGIN_ACCOUNT_FAILURES", 5), timedelta(minutes=15),
+                          timedelta(minutes=config.get("LOGIN_ACCOUNT_FIRST_LOCK_MINUTES", 1)),
+                          timedelta(minutes=60)),
+        # An address: generous, because a whole hospital may share one address behind NAT.
+        "address": Policy(config.get("LOGIN_ADDRESS_FAILURES", 50), timedelta(minutes=15),
+                          timedelta(minutes=config.get("LOGIN_ADDRESS_FIRST_LOCK_MINUTES", 5)),
+                          timedelta(minutes=60)),
+    }
+
+
+# A lock history older than this is forgotten, so an account's next lock is short again.
+LOCK_MEMORY = timedelta(hours=24)
+
+
+def _keyed(kind: str, value: str) -> str:
+    secret = current_app.config["SECRET_KEY"].encode()
+    return f"{kind}:" + hmac.new(secret, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()[:48]
+
+
+def throttle_keys(email: str, origin: Origin) -> dict[str, str]:
+    """The account key is derived from the typed address, whether or not an account has it, so locks
+    say nothing about which addresses exist. IPv6 clients are counted per /64."""
+    keys = {"account": _keyed("account", (email or "").strip().lower())}
+    if origin.address:
+        try:
+            ip = ipaddress.ip_address(origin.address)
+            value = str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else str(ip)
+        except ValueError:
+            value = origin.address
+        keys["address"] = _keyed("address", value)
+    return keys
+
+
+def _row(key: str, *, create: bool) -> LoginThrottle | None:
+    row = db.session.scalar(select(LoginThrottle).where(LoginThrottle.key == key).with_for_update())
+    if row is not None or not create:
+        return row
+    try:
+        with db.session.begin_nested():
+            row = LoginThrottle(key=key, failures=0, lockouts=0, window_started_at=utcnow())
+            db.session.add(row)
+    except IntegrityError:  # another worker created it a moment ago
+        row = db.session.scalar(select(LoginThrottle).where(LoginThrottle.key == key).with_for_update())
+    return row
+
+
+def locked_until(keys: dict[str, str]) -> datetime | None:
+    """When the latest lock on any of these keys ends, if one is in force now."""
+    now = utcnow()
+    rows = db.session.scalars(select(LoginThrottle).where(LoginThrottle.key.in_(list(keys.values()))))
+    ends = [row.locked_until for row in rows if row.locked_until and row.locked_until > now]
+    return max(ends) if ends else None
+
+
+def register_failure(keys: dict[str, str]) -> datetime | None:
+    """Count a failed attempt; returns the end of a lock this failure started, if any."""
+    now = utcnow()
+    policies = _policies()
+    started = None
+    for kind, key in keys.items():
+        policy = policies[kind]
+        row = _row(key, create=True)
+        if row.locked_until and row.locked_until <= now - LOCK_MEMORY:
+            row.lockouts = 0
+        if now - row.window_started_at > policy.window:
+            row.failures = 0
+            row.window_started_at = now
+        row.failures = (row.failures or 0) + 1
+        if row.failures >= policy.failures:
+            row.lockouts = (row.lockouts or 0) + 1
+            length = min(policy.first_lock * (2 ** (row.lockouts - 1)), policy.max_lock)
+            row.locked_until = now + length
+            row.failures = 0
+            row.window_started_at = now
+            started = max(started, row.locked_until) if started else row.locked_until
+    return started
+
+
+def register_success(keys: dict[str, str]) -> None:
+    """A successful sign-in clears the account's count; the address keeps its history."""
+    row = _row(keys["account"], create=False)
+    if row is not None:
+        db.session.delete(row)
+
+
+def clear_account_lock(email: str) -> None:
+    """After a password reset the owner has proven control of the address: any lock on it ends."""
+    db.session.execute(delete(LoginThrottle).where(LoginThrottle.key == _keyed("account", email.strip().lower())))

@@ -1,0 +1,144 @@
+"""Session identity: a fresh one on sign-in and on every change of privilege, and the rule that staff
+enrol a second factor before they use their powers.
+
+Sessions are signed cookies. What makes one valid is the user's `session_version` inside the
+Flask-Login id (bumping it ends every session, see web.load_user), a random `sid` naming this
+particular session, and `priv`, a fingerprint of the roles the session was issued for."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from flask import current_app, flash, jsonify, redirect, request, session, url_for
+from flask_login import current_user, login_user
+
+from .. import permissions
+from ..accounts import security, two_factor
+from ..accounts.models import User
+from ..db_types import utcnow
+from ..extensions import db
+
+# A password accepted, the second factor still to come: kept in the session for a few minutes.
+PENDING_KEY = "login_pending"
+PENDING_FOR = timedelta(minutes=5)
+
+# Where staff without a second factor may still go.
+ENROLMENT_ENDPOINTS = {
+    "accounts.two_factor", "accounts.two_factor_start", "accounts.two_factor_confirm", "accounts.two_factor_cancel",
+    "auth.logout", "static",
+    "main.about", "main.terms", "main.privacy",
+}
+
+
+def privilege_fingerprint(user: User) -> str:
+    parts = [
+        "admin" if user.is_admin else "", "verifier" if user.is_verifier else "", str(user.verification_status),
+        ",".join(str(group_id) for group_id in sorted(permissions.staff_group_ids(user))),
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _stamp(user: User) -> None:
+    session["sid"] = secrets.token_urlsafe(18)
+    session["last_active"] = utcnow().isoformat()
+    session["priv"] = privilege_fingerprint(user)
+    session.permanent = True
+
+
+def current_marker() -> str | None:
+    sid = session.get("sid")
+    return security.session_marker(sid) if sid else None
+
+
+def start_session(user: User, method: str = "registration", origin: security.Origin | None = None) -> None:
+    """A fresh session identity on every sign-in, so a planted session is worthless; the sign-in is logged."""
+    session.clear()
+    login_user(user)
+    _stamp(user)
+    user.last_seen_at = utcnow()
+    security.record(user, "auth:login:success", origin=origin,
+                    details={"method": method, "session": current_marker()})
+
+
+def renew_session(user: User) -> None:
+    """A new identity for the same signed-in user after a change of password, second factor or role.
+    Also carries the user's current session version, so it survives the end of all other sessions."""
+    flashes = session.get("_flashes")
+    session.clear()
+    login_user(user)
+    _stamp(user)
+    if flashes:
+        session["_flashes"] = flashes
+
+
+def begin_pending(user: User, next_url: str) -> None:
+    session.clear()
+    session[PENDING_KEY] = {"uid": user.id, "ver": user.session_version, "at": utcnow().isoformat(),
+                            "next": next_url}
+
+
+def pending_user() -> tuple[User | None, str | None, bool]:
+    """The user whose password was accepted a moment ago, the page they wanted, and whether it timed out."""
+    data = session.get(PENDING_KEY)
+    if not isinstance(data, dict):
+        return None, None, False
+    try:
+        started = datetime.fromisoformat(data["at"])
+        user = db.session.get(User, int(data["uid"]))
+    except (KeyError, TypeError, ValueError):
+        session.pop(PENDING_KEY, None)
+        return None, None, False
+    if utcnow() - started > PENDING_FOR:
+        session.pop(PENDING_KEY, None)
+        return None, None, True
+    if user is None or user.session_version != data.get("ver") or not permissions.may_sign_in(user):
+        session.pop(PENDING_KEY, None)
+        return None, None, False
+    return user, data.get("next"), False
+
+
+def clear_pending() -> None:
+    session.pop(PENDING_KEY, None)
+
+
+def _idle_expired() -> bool:
+    """web._track_session signs idle sessions out; nothing here should act on such a session first."""
+    last = session.get("last_active")
+    if last is None:
+        return False
+    try:
+        last_at = datetime.fromisoformat(last)
+    except ValueError:
+        return True
+    return utcnow() - last_at > timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"])
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/") or request.path == "/posts/preview" or (
+        request.accept_mimetypes.best == "application/json")
+
+
+def check_account_security():
+    """Before every request: renew the session when the user's roles changed since it was issued, and
+    send staff without a second factor to enrolment before anything else."""
+    if request.endpoint in (None, "static") or not current_user.is_authenticated or _idle_expired():
+        return None
+    user = current_user._get_current_object()
+    fingerprint = privilege_fingerprint(user)
+    issued_for = session.get("priv")
+    if issued_for is None:
+        session["priv"] = fingerprint
+    elif issued_for != fingerprint:
+        renew_session(user)
+        security.record(user, "auth:session:privilege_change")
+        db.session.commit()
+    if request.endpoint in ENROLMENT_ENDPOINTS or not permissions.must_use_two_factor(user):
+        return None
+    if two_factor.is_enabled(user):
+        return None
+    message = "Your role needs two-factor sign-in. Set it up now to continue; it takes a minute."
+    if _wants_json():
+        return jsonify(error=message), 403
+    flash(message, "warning")
+    return redirect(url_for("accounts.two_factor"))
