@@ -64,6 +64,7 @@ BLUEPRINTS = [
     "forum.posts.views:bp",
     "forum.notifications.views:bp",
     "forum.ops.views:bp",
+    "forum.verification.views:bp",
 ]
 
 

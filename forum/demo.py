@@ -142,6 +142,9 @@ def seed_demo() -> list[tuple[str, str]]:
                           organisation="Uniklinik West", country="DE", licence_number="DEMO-PEND",
                           licence_authority="Ärztekammer Westfalen-Lippe", invited_by=moderator)
     add_member(None, groups["cardiology-round"], pending, invited_by=moderator)
+    from .verification.demo import seed_verification_demo
+
+    seed_verification_demo(users, groups)
     _seed_extras(users, groups)
     return [(email, role) for email, _, _, _, _, _, role in PEOPLE] + [(pending.email, "pending verification")]
 

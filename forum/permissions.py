@@ -178,6 +178,21 @@ def can_create_group(user) -> bool:
     return is_admin(user)
 
 
+def can_decide_verification(user, verification_request) -> bool:
+    """Verifiers decide other people's credentials, never their own (that includes renewals)."""
+    return can_verify(user) and verification_request.user_id != user.id
+
+
+def can_manage_accounts(user) -> bool:
+    """Appointing verifiers and suspending accounts is the operators' call: admins only."""
+    return is_admin(user)
+
+
+def can_suspend_account(user, target) -> bool:
+    """Admins suspend any other live account (a licence withdrawn, for example), never their own."""
+    return is_admin(user) and target is not None and target.id != user.id and target.deleted_at is None
+
+
 def can_invite_to(user, group: Group) -> bool:
     """The group's invite policy decides; suspended members cannot invite."""
     if not can_read_group(user, group) and not is_admin(user):

@@ -86,6 +86,9 @@ def register_with_invitation(invitation: Invitation, *, email: str, display_name
     except AccountError as error:
         raise InvitationError(str(error), error.field) from error
     _claim(invitation, user)
+    from ..verification.services import open_first_request
+
+    open_first_request(user)  # the credentials go to the verifiers' queue
     add_member(None, invitation.group, user, invited_by=invitation.inviter)
     _tell_inviter(invitation, user)
     return user

@@ -16,7 +16,9 @@ bp = Blueprint("main", __name__)
 @login_required
 def dashboard():
     if not permissions.is_verified(current_user):
-        return render_template("main/pending.html")
+        from ..verification.views import status_page
+
+        return status_page()  # pending, rejected and lapsed accounts see where their verification stands
     memberships = groups_of(current_user)
     counts = new_post_counts(current_user, [membership for _, membership in memberships])
     return render_template("main/dashboard.html", memberships=memberships, counts=counts,

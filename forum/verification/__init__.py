@@ -1,0 +1,1 @@
+"""Verification of professional credentials: submissions, the verifiers' queue, expiry and suspension."""
