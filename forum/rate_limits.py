@@ -78,6 +78,7 @@ RULES = (
                                        ("RATELIMIT_POST_PER_ADDRESS", by_address))),
     Rule("/posts/<int:post_id>/report", (("RATELIMIT_REPORT_PER_USER", by_user),
                                          ("RATELIMIT_REPORT_PER_ADDRESS", by_address))),
+    Rule("/posts/preview", (("RATELIMIT_PREVIEW_PER_USER", by_user),)),
 )
 
 # Built once per process: Flask-Limiter registers limits by view name, and an identical object
@@ -97,6 +98,10 @@ _LIMITS = {
 
 def init_app(app: Flask) -> None:
     """Wrap each rate-limited route's view; routes a feature has not built yet are simply absent."""
+    # One limiter object serves every app a process creates, and init_app gives each a fresh
+    # storage; a storage an earlier app found unreachable must not send this one to the fallback.
+    if getattr(limiter, "_storage_dead", False):
+        limiter._storage_dead = False
     for url_rule in list(app.url_map.iter_rules()):
         for rule in RULES:
             if url_rule.rule != rule.path:

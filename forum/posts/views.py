@@ -4,7 +4,7 @@ from sqlalchemy.exc import OperationalError
 
 from .. import permissions
 from ..database import is_transient
-from ..extensions import db, limiter
+from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import readable_group_or_404
 from ..markup import MarkupTooComplex, render_markdown
@@ -18,11 +18,7 @@ from .services import (DuplicateSubmission, PostingError, check_submission, crea
 bp = Blueprint("posts", __name__)
 
 
-def _posting_limit_key() -> str:
-    return f"user:{current_user.get_id()}" if current_user.is_authenticated else request.remote_addr or ""
-
-
-# Posting and editing limits (per user and per address) are applied in forum/rate_limits.py.
+# Posting, editing and preview limits (per user and per address) are applied in forum/rate_limits.py.
 
 
 def _topic_or_404(slug: str, topic_id: int) -> Topic:
@@ -212,7 +208,6 @@ def history(post_id):
 
 @bp.route("/posts/preview", methods=["POST"])
 @login_required
-@limiter.limit("120 per minute", key_func=_posting_limit_key)
 def preview():
     if not permissions.is_verified(current_user):
         abort(404)
