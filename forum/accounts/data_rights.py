@@ -100,7 +100,7 @@ def _report_model():
     model = getattr(module, "Report", None)
     if model is None or not hasattr(model, "reporter_id"):
         return None
-    if not inspect(db.engine).has_table(model.__tablename__):
+    if not inspect(db.session.connection()).has_table(model.__tablename__):  # same connection: no second lock
         return None
     return model
 
