@@ -1,0 +1,41 @@
+# Routes of the verification feature (forum/verification/views.py).
+# The applicant's page is open to every signed-in account; the queue to verifiers (admins are
+# verifiers); member management to admins. Those pages are not secret, so others get 403, not 404.
+# Suspended accounts are signed out at their next request, hence "login".
+from forum.accounts.models import VerificationStatus
+
+DEFAULTS = {
+    "anonymous": "login", "suspended_account": "login", "pending": "403", "outsider": "403", "member": "403",
+    "suspended_member": "403", "banned_member": "403", "moderator": "403", "verifier": "403", "admin": "ok",
+}
+
+_EVERY_ACCOUNT = {"pending": "ok", "outsider": "ok", "member": "ok", "suspended_member": "ok",
+                  "banned_member": "ok", "moderator": "ok", "verifier": "ok", "admin": "ok"}
+_VERIFIERS = {"verifier": "ok", "admin": "ok"}
+
+RULES = {
+    "verification.status": _EVERY_ACCOUNT,          # GET the status page, POST (re)submitted credentials
+    "verification.queue": _VERIFIERS,
+    "verification.review": _VERIFIERS,              # GET the request, POST decision/reason
+    "verification.accounts": {},                    # admins only (DEFAULTS)
+    "verification.account": {},
+    "verification.verifier_role": {},
+    "verification.suspend_account": {},
+    "verification.unsuspend_account": {},
+}
+
+
+def SETUP(world):
+    from forum.verification.services import submit
+
+    applicant = world.make.user("Access Applicant", status=VerificationStatus.PENDING)
+    world.verification_request = submit(applicant, profession="nurse", specialty="", organisation="Ward C",
+                                        country="IN", licence_number="KNC-12345",
+                                        licence_authority="Karnataka Nursing Council")
+    world.account_target = world.make.user("Access Target")
+
+
+PARAMS = {
+    "verification_id": lambda world: world.verification_request.id,
+    "account_id": lambda world: world.account_target.id,
+}
