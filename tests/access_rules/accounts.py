@@ -1,0 +1,48 @@
+"""Access rules for account security (forum/accounts/views.py and the reset pages in forum/auth/views.py).
+
+Settings, sessions, security events, export and deletion belong to whoever is signed in, pending accounts
+included (it is their own data). The password reset pages are public: they must work for someone who cannot
+sign in. The security log and second-factor resets are for admins; those pages are not secret, so other
+signed-in accounts get 403. A suspended account's session ends at its next request, hence "login".
+/auth/login and /auth/logout are stated in core.py."""
+
+EVERYONE = {persona: "ok" for persona in ("anonymous", "pending", "suspended_account", "outsider", "member",
+                                          "suspended_member", "banned_member", "moderator", "admin")}
+
+SIGNED_IN = {"anonymous": "login", "pending": "ok", "suspended_account": "login", "outsider": "ok", "member": "ok",
+             "suspended_member": "ok", "banned_member": "ok", "moderator": "ok", "admin": "ok"}
+
+ADMINS = {"anonymous": "login", "pending": "403", "suspended_account": "login", "outsider": "403", "member": "403",
+          "suspended_member": "403", "banned_member": "403", "moderator": "403", "admin": "ok"}
+
+RULES = {
+    "auth.reset_request": EVERYONE,
+    "auth.reset_password": EVERYONE,  # with a valid link: the form (an empty POST is refused, 422)
+    "accounts.settings": SIGNED_IN,
+    "accounts.password": SIGNED_IN,
+    "accounts.two_factor": SIGNED_IN,
+    "accounts.two_factor_start": SIGNED_IN,
+    "accounts.two_factor_cancel": SIGNED_IN,
+    "accounts.two_factor_confirm": SIGNED_IN,
+    "accounts.recovery_codes": SIGNED_IN,
+    "accounts.two_factor_disable": SIGNED_IN,
+    "accounts.sessions": SIGNED_IN,
+    "accounts.end_sessions": SIGNED_IN,
+    "accounts.security_events": SIGNED_IN,
+    "accounts.export": SIGNED_IN,
+    "accounts.delete": SIGNED_IN,
+    "accounts.admin_security": ADMINS,
+    "accounts.admin_reset_two_factor": ADMINS,  # the target is `member`
+}
+
+
+def SETUP(world):
+    from forum.accounts.resets import issue
+
+    world.reset_token = issue(world.users["member"])
+
+
+PARAMS = {
+    "token": lambda world: world.reset_token,
+    "user_id": lambda world: world.users["member"].id,
+}
