@@ -65,6 +65,7 @@ BLUEPRINTS = [
     "forum.notifications.views:bp",
     "forum.ops.views:bp",
     "forum.verification.views:bp",
+    "forum.privacy_guard.views:bp",
 ]
 
 

@@ -239,3 +239,8 @@ def can_report_post(user, post) -> bool:
         and post.author_id != user.id
         and post.deleted_at is None
     )
+
+
+def can_configure_guard(user) -> bool:
+    """The patient-data guard's settings apply to the whole instance: admins only."""
+    return is_admin(user)

@@ -2,36 +2,25 @@
 holding only type, offsets, explanation and confidence -- never the matched text."""
 from __future__ import annotations
 
-from flask import current_app, has_app_context
+from flask import has_app_context
+
+from .detector import CATEGORIES, GuardConfig, scan
 
 
-
-def instance_config():
-    from .detector import CATEGORIES, GuardConfig
+def instance_config() -> GuardConfig:
     if not has_app_context():
         return GuardConfig()
-    config = current_app.config
-    disabled = set(config.get("PHI_DISABLED_CATEGORIES") or ())
-    extra: tuple = ()
-    try:
-        from .settings import enabled_categories_and_patterns
+    from .settings import effective
 
-        disabled, extra = enabled_categories_and_patterns(disabled)
-    except ImportError:
-        pass
-    enabled = frozenset(name for name in CATEGORIES if name not in disabled)
+    disabled, regions, patterns = effective()
     return GuardConfig(
-        enabled_categories=enabled,
-        phone_regions=tuple(config.get("PHI_PHONE_REGIONS") or ("US", "DE", "IN")),
-        extra_patterns=tuple(extra),
+        enabled_categories=frozenset(name for name in CATEGORIES if name not in disabled),
+        phone_regions=regions,
+        extra_patterns=patterns,
     )
 
 
 def find_identifiers(text: str) -> list[dict]:
     if not text:
-        return []
-    try:  # TEMPORARY until the detector lands
-        from .detector import scan
-    except ImportError:
         return []
     return [finding.as_dict() for finding in scan(text, instance_config())]

@@ -1,0 +1,26 @@
+from flask_wtf import FlaskForm
+from wtforms import SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class GuardSettingsForm(FlaskForm):
+    enabled_categories = MultiCheckboxField("What the guard looks for", validate_choice=True)
+    phone_regions = StringField("Expected phone regions", validators=[DataRequired(), Length(max=200)],
+                                description="Two-letter region codes, comma separated, e.g. US, DE, IN. "
+                                            "Numbers written without a country code are read as numbers of these regions.")
+
+
+class GuardPatternForm(FlaskForm):
+    label = StringField("Name", validators=[DataRequired(), Length(max=80)],
+                        description="For example: Hospital record number")
+    pattern = StringField("Pattern (regular expression)", validators=[DataRequired(), Length(max=500)],
+                          description=r"For example: KH-\d{6}. Patterns that could run slowly are refused.")
+    explanation = StringField("Explanation shown to authors", validators=[DataRequired(), Length(max=300)],
+                              description="For example: This looks like one of our hospital record numbers.")
+    sample = TextAreaField("Sample text to test the pattern", validators=[Optional(), Length(max=5000)])

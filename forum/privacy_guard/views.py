@@ -1,0 +1,92 @@
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from .. import permissions
+from ..extensions import db
+from ..forms import EmptyForm
+from .detector import CATEGORIES
+from .forms import GuardPatternForm, GuardSettingsForm
+from .models import GuardPattern
+from .settings import SettingsError, add_pattern, effective, save_settings, set_pattern_enabled, try_pattern
+
+bp = Blueprint("guard", __name__, url_prefix="/admin/guard")
+
+
+def _require_admin():
+    if not permissions.can_configure_guard(current_user):
+        abort(403)
+
+
+def _settings_form(formdata=None) -> GuardSettingsForm:
+    disabled, regions, _ = effective()
+    form = GuardSettingsForm(formdata=formdata)
+    form.enabled_categories.choices = list(CATEGORIES.items())
+    if formdata is None:
+        form.enabled_categories.data = [name for name in CATEGORIES if name not in disabled]
+        form.phone_regions.data = ", ".join(regions)
+    return form
+
+
+def _page(settings_form, pattern_form, test_findings=None, status=200):
+    patterns = list(db.session.scalars(select(GuardPattern).order_by(GuardPattern.id)))
+    return render_template("privacy_guard/settings.html", settings_form=settings_form, pattern_form=pattern_form,
+                           patterns=patterns, test_findings=test_findings, toggle_form=EmptyForm()), status
+
+
+@bp.route("", methods=["GET", "POST"])
+@login_required
+def settings():
+    _require_admin()
+    if request.method == "POST":
+        form = _settings_form(request.form)
+        if form.validate_on_submit():
+            chosen = set(form.enabled_categories.data or [])
+            try:
+                save_settings(current_user, disabled_categories=[c for c in CATEGORIES if c not in chosen],
+                              phone_regions=form.phone_regions.data)
+            except SettingsError as error:
+                form.phone_regions.errors = list(form.phone_regions.errors) + [str(error)]
+            else:
+                db.session.commit()
+                flash("Guard settings saved. They apply to every post from now on; "
+                      "re-check stored posts with `forum scan-phi --all-posts`.", "success")
+                return redirect(url_for("guard.settings"))
+        return _page(form, GuardPatternForm(formdata=None), status=422)
+    return _page(_settings_form(), GuardPatternForm(formdata=None))
+
+
+@bp.route("/patterns", methods=["POST"])
+@login_required
+def patterns():
+    _require_admin()
+    form = GuardPatternForm()
+    findings = None
+    if form.validate_on_submit():
+        try:
+            if request.form.get("action") == "test":
+                findings = try_pattern(form.pattern.data, form.sample.data or "", form.explanation.data)
+            else:
+                add_pattern(current_user, label=form.label.data, pattern=form.pattern.data,
+                            explanation=form.explanation.data)
+                db.session.commit()
+                flash(f"The pattern “{form.label.data}” is active.", "success")
+                return redirect(url_for("guard.settings"))
+        except SettingsError as error:
+            form.pattern.errors = list(form.pattern.errors) + [str(error)]
+    status = 200 if findings is not None and not form.errors else 422
+    return _page(_settings_form(), form, test_findings=findings, status=status)
+
+
+@bp.route("/patterns/<int:pattern_id>/toggle", methods=["POST"])
+@login_required
+def toggle(pattern_id):
+    _require_admin()
+    row = db.session.get(GuardPattern, pattern_id)
+    if row is None:
+        abort(404)
+    if EmptyForm().validate_on_submit():
+        set_pattern_enabled(current_user, row, not row.enabled)
+        db.session.commit()
+        flash(f"The pattern “{row.label}” is {'on' if row.enabled else 'off'}.", "success")
+    return redirect(url_for("guard.settings"))
