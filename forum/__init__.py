@@ -66,6 +66,7 @@ BLUEPRINTS = [
     "forum.ops.views:bp",
     "forum.verification.views:bp",
     "forum.privacy_guard.views:bp",
+    "forum.moderation.views:bp",
 ]
 
 

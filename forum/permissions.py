@@ -244,3 +244,17 @@ def can_report_post(user, post) -> bool:
 def can_configure_guard(user) -> bool:
     """The patient-data guard's settings apply to the whole instance: admins only."""
     return is_admin(user)
+
+
+def can_decide_appeal(user, appeal) -> bool:
+    """A moderator other than the one who made the decision, or an admin, reviews an appeal; never
+    the decider or the appellant themselves, so that every appeal gets a second pair of eyes."""
+    user_id = getattr(user, "id", None)
+    if user_id is None or user_id in (appeal.original_actor_id, appeal.appellant_id):
+        return False
+    return can_moderate(user, appeal.group)
+
+
+def can_see_global_log(user) -> bool:
+    """The moderation log of the whole instance, its filters and CSV export: admins only."""
+    return is_admin(user)

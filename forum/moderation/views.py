@@ -1,0 +1,697 @@
+from flask import (Blueprint, Response, abort, flash, redirect, render_template, request,
+                   stream_with_context, url_for)
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from .. import audit, permissions
+from ..accounts.models import User
+from ..db_types import utcnow
+from ..extensions import db
+from ..forms import EmptyForm, safe_next_url
+from ..groups.access import readable_group_or_404, visible_group_or_404
+from ..groups.models import Group, Membership, MembershipStatus
+from ..main.services import shared_groups
+from ..posts.models import Post, Topic
+from ..posts.services import post_link
+from . import services
+from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuidelinesForm, InvitePolicyForm, LogFilterForm,
+                    MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm, TopicToolForm)
+from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
+from .services import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
+
+bp = Blueprint("moderation", __name__)
+
+
+def _moderated_group_or_404(slug: str) -> Group:
+    group = visible_group_or_404(slug)
+    if not permissions.can_moderate(current_user, group):
+        abort(403, description=f"Only the moderators of {group.name} can do this"
+                               + (" (your moderator role has ended)." if _was_staff(group) else "."))
+    return group
+
+
+def _was_staff(group: Group) -> bool:
+    membership = permissions.membership_for(current_user, group)
+    return membership is not None and membership.is_staff
+
+
+def _verified_or_404() -> None:
+    if not permissions.is_verified(current_user):
+        abort(404)
+
+
+def _post_in_group_or_404(group: Group, post_id: int) -> Post:
+    post = db.session.get(Post, post_id)
+    if post is None or post.topic.group_id != group.id:
+        abort(404)
+    return post
+
+
+def _field_error(form, error: ModerationError) -> None:
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = list(field.errors) + [str(error)]
+    else:
+        flash(str(error), "error")
+
+
+def _flash_form_errors(form) -> None:
+    for errors in form.errors.values():
+        for message in errors:
+            flash(message, "error")
+
+
+# --------------------------------------------------------------------------------------------
+# Reporting
+# --------------------------------------------------------------------------------------------
+
+def _why_not_report(post: Post) -> str:
+    group = post.topic.group
+    if post.author_id == current_user.id:
+        return "You cannot report your own post. You can edit or delete it instead."
+    if permissions.is_suspended_in(current_user, group):
+        membership = permissions.membership_for(current_user, group)
+        until = membership.suspended_until.strftime("%d %b %Y, %H:%M UTC") if membership.suspended_until else None
+        return "You are suspended in this group" + (f" until {until}" if until else "") + " and cannot report posts."
+    if post.deleted_at is not None:
+        return "This post was deleted; there is nothing left to report."
+    return "You cannot report posts in this group."
+
+
+# Rate limited per member and per address by forum/rate_limits.py (RATELIMIT_REPORT_PER_*), so that
+# reports cannot be used to flood the moderators or to hide posts by volume.
+@bp.route("/posts/<int:post_id>/report", methods=["POST"])
+@login_required
+def report(post_id):
+    post = db.session.get(Post, post_id)
+    if post is None:
+        abort(404)
+    group = readable_group_or_404(post.topic.group.slug)
+    if post.hidden and not permissions.can_see_hidden_post(current_user, post):
+        abort(404)
+    if not permissions.can_report_post(current_user, post):
+        abort(403, description=_why_not_report(post))
+    form = ReportForm()
+    if form.validate_on_submit():
+        try:
+            services.file_report(current_user, post, reason=form.reason.data, details=form.details.data or "")
+            db.session.commit()
+        except DuplicateReport as error:
+            db.session.rollback()
+            flash(str(error), "info")
+            return redirect(post_link(post))
+        except NotAllowed as error:
+            db.session.rollback()
+            abort(403, description=str(error))
+        except ModerationError as error:
+            db.session.rollback()
+            _field_error(form, error)
+        else:
+            flash("Thank you. The moderators will review your report; you will be told the outcome.", "success")
+            return redirect(post_link(post))
+    return render_template("moderation/report.html", form=form, post=post, group=group, topic=post.topic), 422
+
+
+# --------------------------------------------------------------------------------------------
+# The queue and cases
+# --------------------------------------------------------------------------------------------
+
+@bp.route("/moderation")
+@login_required
+def overview():
+    _verified_or_404()
+    groups = services.moderated_groups(current_user)
+    if not groups and not permissions.is_admin(current_user):
+        abort(403, description="You do not moderate any group.")
+    counts = services.open_counts_by_group([group.id for group in groups])
+    escalated = services.queue_page(None, escalated_only=True, per_page=1).total if permissions.is_admin(current_user) else 0
+    return render_template("moderation/overview.html", groups=groups, counts=counts, escalated=escalated)
+
+
+@bp.route("/g/<slug>/moderation")
+@login_required
+def queue(slug):
+    group = _moderated_group_or_404(slug)
+    tab = request.args.get("tab", "open")
+    if tab not in ("open", "resolved"):
+        tab = "open"
+    page = services.queue_page(group, resolved=tab == "resolved", page=request.args.get("page", 1, type=int))
+    if page is None:
+        abort(404)
+    records = services.author_records(group, {case.post_author_id for case in page.items})
+    open_total = page.total if tab == "open" else services.open_counts_by_group([group.id]).get(group.id, 0)
+    return render_template("moderation/queue.html", group=group, page=page, tab=tab, records=records,
+                           open_total=open_total, day_choices=SUSPENSION_DAYS, action_labels=ACTION_LABELS)
+
+
+@bp.route("/g/<slug>/moderation/<int:post_id>", methods=["GET", "POST"])
+@login_required
+def case(slug, post_id):
+    group = _moderated_group_or_404(slug)
+    post = _post_in_group_or_404(group, post_id)
+    form = DecisionForm()
+    status = 200
+    if request.method == "POST":
+        if form.validate_on_submit():
+            action = form.action.data
+            try:
+                services.decide_case(current_user, post, action, form.reason.data,
+                                     days=int(form.days.data) if form.days.data else None,
+                                     expected_case_id=form.expected_case())
+                db.session.commit()
+            except NotAllowed as error:
+                db.session.rollback()
+                abort(403, description=str(error))
+            except AlreadyDecided as error:
+                db.session.rollback()
+                _record_refusal(post, action, form.reason.data, str(error))
+                flash(str(error), "warning")
+                return redirect(safe_next_url_or(url_for("moderation.queue", slug=group.slug)))
+            except ModerationError as error:
+                db.session.rollback()
+                _field_error(form, error)
+            else:
+                flash(DECISION_MESSAGES[action], "success")
+                return redirect(safe_next_url_or(url_for("moderation.queue", slug=group.slug)))
+        status = 422
+    cases = services.cases_for_post(post.id)
+    open_case = next((c for c in cases if c.is_open), None)
+    if open_case is not None and not form.case_id.data:
+        form.case_id.data = str(open_case.id)
+    records = services.author_records(group, {post.author_id} if post.author_id else set())
+    return render_template("moderation/case.html", group=group, post=post, topic=post.topic, cases=cases,
+                           open_case=open_case, form=form, records=records, tool_form=PostToolForm()), status
+
+
+DECISION_MESSAGES = {
+    "dismiss": "Case dismissed. The reporters were told that the post is within the guidelines.",
+    "hide": "The post is hidden. Its author and the reporters were told.",
+    "restore": "The post is restored and the case closed.",
+    "delete": "The post is deleted. Its author and the reporters were told.",
+    "warn": "The author was warned and the case closed.",
+    "suspend": "The author is suspended from the group and the case closed.",
+    "ban": "The author is banned from the group and the case closed.",
+    "escalate": "The case was escalated to the admins.",
+}
+
+
+def safe_next_url_or(default: str) -> str:
+    if request.values.get("next"):
+        return safe_next_url()
+    return default
+
+
+def _record_refusal(post: Post, action: str, reason: str, why: str) -> None:
+    """A refused decision (someone else was first) is logged too, in its own transaction."""
+    audit.record(current_user, "moderation:case:refused", target_type="post", target_id=post.id,
+                 target_label=post.topic.title, subject_user=post.author, group_id=post.topic.group_id,
+                 reason=(reason or "").strip(), details={"attempted": action, "why": why})
+    db.session.commit()
+
+
+@bp.route("/posts/<int:post_id>/moderate", methods=["POST"])
+@login_required
+def post_tool(post_id):
+    post = db.session.get(Post, post_id)
+    if post is None:
+        abort(404)
+    group = _moderated_group_or_404(post.topic.group.slug)
+    form = PostToolForm()
+    if not form.validate_on_submit():
+        _flash_form_errors(form)
+        return redirect(url_for("moderation.case", slug=group.slug, post_id=post.id))
+    try:
+        services.moderate_post(current_user, post, form.action.data, form.reason.data)
+        db.session.commit()
+    except NotAllowed as error:
+        db.session.rollback()
+        abort(403, description=str(error))
+    except ModerationError as error:
+        db.session.rollback()
+        flash(str(error), "warning")
+        return redirect(url_for("moderation.case", slug=group.slug, post_id=post.id))
+    flash("The post is hidden." if form.action.data == "hide" else "The post is restored.", "success")
+    return redirect(post_link(post))
+
+
+def _topic_tool(slug: str, topic_id: int, tool: str):
+    group = _moderated_group_or_404(slug)
+    topic = db.session.get(Topic, topic_id)
+    if topic is None or topic.group_id != group.id:
+        abort(404)
+    form = TopicToolForm()
+    back = url_for("posts.topic", slug=group.slug, topic_id=topic.id)
+    if not form.validate_on_submit():
+        _flash_form_errors(form)
+        return redirect(back)
+    try:
+        services.set_topic_flag(current_user, topic, tool, form.reason.data or "")
+        db.session.commit()
+    except NotAllowed as error:
+        db.session.rollback()
+        abort(403, description=str(error))
+    except ModerationError as error:
+        db.session.rollback()
+        flash(str(error), "warning")
+        return redirect(back)
+    flash({"lock": "The topic is locked: no new replies.", "unlock": "The topic is open for replies again.",
+           "pin": "The topic is pinned to the top of the group.", "unpin": "The topic is no longer pinned."}[tool],
+          "success")
+    return redirect(back)
+
+
+@bp.route("/g/<slug>/t/<int:topic_id>/lock", methods=["POST"])
+@login_required
+def lock_topic(slug, topic_id):
+    return _topic_tool(slug, topic_id, "lock")
+
+
+@bp.route("/g/<slug>/t/<int:topic_id>/unlock", methods=["POST"])
+@login_required
+def unlock_topic(slug, topic_id):
+    return _topic_tool(slug, topic_id, "unlock")
+
+
+@bp.route("/g/<slug>/t/<int:topic_id>/pin", methods=["POST"])
+@login_required
+def pin_topic(slug, topic_id):
+    return _topic_tool(slug, topic_id, "pin")
+
+
+@bp.route("/g/<slug>/t/<int:topic_id>/unpin", methods=["POST"])
+@login_required
+def unpin_topic(slug, topic_id):
+    return _topic_tool(slug, topic_id, "unpin")
+
+
+@bp.route("/admin/moderation")
+@login_required
+def admin_queue():
+    _verified_or_404()
+    if not permissions.is_admin(current_user):
+        abort(403, description="The escalated cases are for admins.")
+    page = services.queue_page(None, escalated_only=True, page=request.args.get("page", 1, type=int))
+    if page is None:
+        abort(404)
+    groups = {case.group_id for case in page.items}
+    records = {}
+    for group_id in groups:
+        group = db.session.get(Group, group_id)
+        records.update(services.author_records(group, {c.post_author_id for c in page.items if c.group_id == group_id}))
+    return render_template("moderation/admin_queue.html", page=page, records=records, appeals=services.open_appeals(),
+                           day_choices=SUSPENSION_DAYS, action_labels=ACTION_LABELS)
+
+
+# --------------------------------------------------------------------------------------------
+# The log
+# --------------------------------------------------------------------------------------------
+
+def _log_filter(form: LogFilterForm, actions: list[str], groups: list[Group] | None = None):
+    form.action.choices = [("", "All actions")] + [(action, action) for action in actions]
+    if groups is not None:
+        form.group.choices = [("", "All groups")] + [(str(group.id), group.name) for group in groups]
+    log_filter = services.LogFilter()
+    if form.validate():
+        group_id = form.group.data if groups is not None else ""
+        log_filter = services.LogFilter(action=(form.action.data or "").strip()[:64],
+                                        actor=(form.actor.data or "").strip(),
+                                        date_from=form.date_from.data, date_to=form.date_to.data,
+                                        group_id=int(group_id) if group_id and group_id.isdigit() else None)
+        return log_filter, 200
+    return log_filter, 400
+
+
+def _filter_args(form: LogFilterForm) -> dict:
+    return {key: value for key, value in request.args.items() if key != "page" and value}
+
+
+@bp.route("/g/<slug>/moderation/log")
+@login_required
+def group_log(slug):
+    group = _moderated_group_or_404(slug)
+    form = LogFilterForm(formdata=request.args)
+    log_filter, status = _log_filter(form, services.log_actions(group))
+    page = services.log_page(log_filter, request.args.get("page", 1, type=int), group=group)
+    if page is None:
+        abort(404)
+    return render_template("moderation/log.html", group=group, form=form, page=page, filters=_filter_args(form),
+                           endpoint="moderation.group_log"), status
+
+
+@bp.route("/admin/log")
+@login_required
+def admin_log():
+    _verified_or_404()
+    if not permissions.can_see_global_log(current_user):
+        abort(403, description="The instance's moderation log is for admins.")
+    form = LogFilterForm(formdata=request.args)
+    groups = list(db.session.scalars(select(Group).order_by(Group.name)))
+    log_filter, status = _log_filter(form, services.log_actions(), groups)
+    page = services.log_page(log_filter, request.args.get("page", 1, type=int))
+    if page is None:
+        abort(404)
+    return render_template("moderation/log.html", group=None, form=form, page=page, filters=_filter_args(form),
+                           endpoint="moderation.admin_log", group_names={g.id: g.name for g in groups}), status
+
+
+@bp.route("/admin/log.csv")
+@login_required
+def admin_log_csv():
+    _verified_or_404()
+    if not permissions.can_see_global_log(current_user):
+        abort(403, description="The instance's moderation log is for admins.")
+    form = LogFilterForm(formdata=request.args)
+    groups = list(db.session.scalars(select(Group).order_by(Group.name)))
+    log_filter, status = _log_filter(form, services.log_actions(), groups)
+    if status != 200:
+        _flash_form_errors(form)
+        return redirect(url_for("moderation.admin_log", **_filter_args(form)))
+    response = Response(stream_with_context(services.log_csv_rows(log_filter)), mimetype="text/csv")
+    response.headers["Content-Disposition"] = "attachment; filename=konsil-moderation-log.csv"
+    return response
+
+
+# --------------------------------------------------------------------------------------------
+# Group management
+# --------------------------------------------------------------------------------------------
+
+@bp.route("/g/<slug>/members")
+@login_required
+def members(slug):
+    group = _moderated_group_or_404(slug)
+    rows = services.member_rows(group)
+    return render_template("moderation/members.html", group=group, rows=rows,
+                           policy_form=InvitePolicyForm(invite_policy=group.invite_policy),
+                           can_change_roles=permissions.can_manage_group(current_user, group),
+                           day_choices=SUSPENSION_DAYS, status=MembershipStatus)
+
+
+def _membership_or_404(group: Group, member_id: int) -> Membership:
+    membership = services.membership_by_user(group, member_id)
+    if membership is None:
+        abort(404)
+    return membership
+
+
+def _members_page(group: Group):
+    return redirect(url_for("moderation.members", slug=group.slug))
+
+
+def _run(group: Group, action, success: str):
+    try:
+        action()
+        db.session.commit()
+    except NotAllowed as error:
+        db.session.rollback()
+        abort(403, description=str(error))
+    except ModerationError as error:
+        db.session.rollback()
+        flash(str(error), "warning")
+    else:
+        flash(success, "success")
+    return _members_page(group)
+
+
+@bp.route("/g/<slug>/members/<int:member_id>/role", methods=["POST"])
+@login_required
+def member_role(slug, member_id):
+    group = visible_group_or_404(slug)
+    if not permissions.can_manage_group(current_user, group):
+        abort(403, description="Only the group's owner or an admin appoints and demotes moderators.")
+    membership = _membership_or_404(group, member_id)
+    form = RoleForm()
+    if not form.validate_on_submit():
+        return _members_with_errors(group, form, member_id)
+    name = membership.user.display_name
+    return _run(group, lambda: services.set_role(current_user, group, membership, form.role.data),
+                f"{name} is now a {form.role.data}.")
+
+
+@bp.route("/g/<slug>/members/<int:member_id>/status", methods=["POST"])
+@login_required
+def member_status(slug, member_id):
+    group = _moderated_group_or_404(slug)
+    membership = _membership_or_404(group, member_id)
+    form = MemberStatusForm()
+    if not form.validate_on_submit():
+        return _members_with_errors(group, form, member_id)
+    user = membership.user
+    days = int(form.days.data) if form.days.data else None
+    messages = {"warn": f"{user.display_name} was warned.", "suspend": f"{user.display_name} is suspended for {days} days.",
+                "ban": f"{user.display_name} is banned from the group.",
+                "reinstate": f"{user.display_name} can take part again."}
+    return _run(group, lambda: services.sanction_member(current_user, group, user, membership, form.action.data,
+                                                        form.reason.data, days=days), messages[form.action.data])
+
+
+def _members_with_errors(group: Group, form, member_id: int | None):
+    """The members page again, with the failed form's messages and typed text next to its member."""
+    return render_template("moderation/members.html", group=group, rows=services.member_rows(group),
+                           policy_form=InvitePolicyForm(invite_policy=group.invite_policy),
+                           can_change_roles=permissions.can_manage_group(current_user, group),
+                           day_choices=SUSPENSION_DAYS, status=MembershipStatus, error_form=form,
+                           error_member=member_id), 422
+
+
+@bp.route("/g/<slug>/members/<int:member_id>/remove", methods=["POST"])
+@login_required
+def member_remove(slug, member_id):
+    group = _moderated_group_or_404(slug)
+    membership = _membership_or_404(group, member_id)
+    form = RemoveMemberForm()
+    if not form.validate_on_submit():
+        return _members_with_errors(group, form, member_id)
+    name = membership.user.display_name
+    return _run(group, lambda: services.remove_member(current_user, group, membership, form.reason.data),
+                f"{name} was removed from the group.")
+
+
+@bp.route("/g/<slug>/invite-policy", methods=["POST"])
+@login_required
+def invite_policy(slug):
+    group = _moderated_group_or_404(slug)
+    form = InvitePolicyForm()
+    if not form.validate_on_submit():
+        return _members_with_errors(group, form, None)
+    return _run(group, lambda: services.set_invite_policy(current_user, group, form.invite_policy.data),
+                "Invitation policy saved.")
+
+
+@bp.route("/g/<slug>/guidelines/edit", methods=["GET", "POST"])
+@login_required
+def edit_guidelines(slug):
+    group = _moderated_group_or_404(slug)
+    form = GuidelinesForm()
+    if request.method == "GET":
+        form.guidelines.data = group.guidelines_source
+    elif form.validate_on_submit():
+        try:
+            changed = services.edit_guidelines(current_user, group, form.guidelines.data)
+            db.session.commit()
+        except NotAllowed as error:
+            db.session.rollback()
+            abort(403, description=str(error))
+        except ModerationError as error:
+            db.session.rollback()
+            _field_error(form, error)
+        else:
+            flash(f"Version {group.guidelines_version} of the guidelines is published; members accept it before "
+                  "reading on." if changed else "The guidelines are unchanged.", "success" if changed else "info")
+            return redirect(url_for("groups.guidelines", slug=group.slug))
+    return render_template("moderation/guidelines_edit.html", group=group, form=form), (
+        422 if request.method == "POST" else 200)
+
+
+# --------------------------------------------------------------------------------------------
+# Appeals
+# --------------------------------------------------------------------------------------------
+
+@bp.route("/appeals")
+@login_required
+def appeals():
+    _verified_or_404()
+    decisions = services.appealable_decisions(current_user)
+    group_names = dict(db.session.execute(select(Group.id, Group.name).where(
+        Group.id.in_({entry.group_id for entry in decisions if entry.group_id}))).all()) if decisions else {}
+    return render_template("moderation/appeals.html", decisions=decisions, mine=services.appeals_of(current_user),
+                           group_names=group_names, labels=services.APPEALABLE)
+
+
+@bp.route("/appeals/new", methods=["GET", "POST"])
+@login_required
+def new_appeal():
+    _verified_or_404()
+    raw = request.values.get("decision", "")
+    if not raw:
+        return redirect(url_for("moderation.appeals"))
+    entry = services.decision_for_appeal(current_user, int(raw) if raw.isdigit() else None)
+    if entry is None:
+        abort(404)
+    group = db.session.get(Group, entry.group_id) if entry.group_id else None
+    problem = services.appeal_problem(entry)
+    form = AppealForm(decision=entry.id)
+    status = 200
+    if request.method == "POST" and problem is None:
+        if form.validate_on_submit():
+            try:
+                services.file_appeal(current_user, entry, form.statement.data)
+                db.session.commit()
+            except NotAllowed as error:
+                db.session.rollback()
+                abort(403, description=str(error))
+            except ModerationError as error:
+                db.session.rollback()
+                _field_error(form, error)
+            else:
+                flash("Your appeal was sent. A moderator who did not make the decision, or an admin, will decide it; "
+                      "you will be notified.", "success")
+                return redirect(url_for("moderation.appeals"))
+        status = 422
+    elif request.method == "POST":
+        status = 409
+    return render_template("moderation/appeal_new.html", entry=entry, group=group, form=form, problem=problem,
+                           label=services.APPEALABLE[entry.action],
+                           deadline=services._appeal_deadline(entry)), status
+
+
+def _appeal_or_404(appeal_id: int) -> Appeal:
+    appeal = db.session.get(Appeal, appeal_id)
+    if appeal is None or not permissions.can_see_group(current_user, appeal.group):
+        abort(404)
+    return appeal
+
+
+@bp.route("/g/<slug>/moderation/appeals")
+@login_required
+def group_appeals(slug):
+    group = _moderated_group_or_404(slug)
+    return render_template("moderation/group_appeals.html", group=group, open=services.open_appeals(group),
+                           decided=services.open_appeals(group, decided=True), labels=services.APPEALABLE,
+                           form=AppealDecisionForm(formdata=None), error_appeal=None)
+
+
+@bp.route("/appeals/<int:appeal_id>/decide", methods=["POST"])
+@login_required
+def decide_appeal(appeal_id):
+    appeal = _appeal_or_404(appeal_id)
+    group = _moderated_group_or_404(appeal.group.slug)
+    if not permissions.can_decide_appeal(current_user, appeal):
+        abort(403, description="You made the original decision (or filed the appeal); another moderator or an "
+                               "admin decides it.")
+    form = AppealDecisionForm()
+    if form.validate_on_submit():
+        try:
+            services.decide_appeal(current_user, appeal, form.decision.data == "grant", form.reason.data)
+            db.session.commit()
+        except NotAllowed as error:
+            db.session.rollback()
+            abort(403, description=str(error))
+        except AlreadyDecided as error:
+            db.session.rollback()
+            flash(str(error), "warning")
+            return redirect(url_for("moderation.group_appeals", slug=group.slug))
+        except ModerationError as error:
+            db.session.rollback()
+            _field_error(form, error)
+        else:
+            flash("The appeal is decided and the member was told.", "success")
+            return redirect(url_for("moderation.group_appeals", slug=group.slug))
+    return render_template("moderation/group_appeals.html", group=group, open=services.open_appeals(group),
+                           decided=services.open_appeals(group, decided=True), labels=services.APPEALABLE,
+                           form=form, error_appeal=appeal.id), 422
+
+
+# --------------------------------------------------------------------------------------------
+# Muting
+# --------------------------------------------------------------------------------------------
+
+def _visible_user_or_404(username: str) -> User:
+    _verified_or_404()
+    user = db.session.scalar(select(User).where(User.username == username))
+    if user is None or user.is_deleted:
+        abort(404)
+    if user.id != current_user.id and not (shared_groups(current_user, user) or permissions.is_admin(current_user)):
+        abort(404)
+    return user
+
+
+@bp.route("/u/<username>/mute", methods=["POST"])
+@login_required
+def mute(username):
+    other = _visible_user_or_404(username)
+    if EmptyForm().validate_on_submit():
+        try:
+            services.mute(current_user, other)
+            db.session.commit()
+        except ModerationError as error:
+            db.session.rollback()
+            flash(str(error), "warning")
+        else:
+            flash(f"You muted {other.display_name}: their posts are collapsed for you and their replies and mentions "
+                  "no longer notify you. They are not told.", "success")
+    return redirect(url_for("main.profile", username=other.username))
+
+
+@bp.route("/u/<username>/unmute", methods=["POST"])
+@login_required
+def unmute(username):
+    other = _visible_user_or_404(username)
+    if EmptyForm().validate_on_submit():
+        services.unmute(current_user, other)
+        db.session.commit()
+        flash(f"You no longer mute {other.display_name}.", "success")
+    return redirect(url_for("main.profile", username=other.username))
+
+
+# --------------------------------------------------------------------------------------------
+# Template helpers for the hooks in other features' pages
+# --------------------------------------------------------------------------------------------
+
+class _Helpers:
+    reasons = REASON_LABELS
+    suspension_days = SUSPENSION_DAYS
+
+    @staticmethod
+    def now():
+        return utcnow()
+
+    @staticmethod
+    def reported(post) -> bool:
+        return post.id in services.reported_post_ids(current_user, post.topic_id)
+
+    @staticmethod
+    def open_reports(post) -> int:
+        return services.open_cases_in_topic(post.topic_id).get(post.id, 0)
+
+    @staticmethod
+    def is_muted(user_id) -> bool:
+        if not user_id or not current_user.is_authenticated or user_id == current_user.id:
+            return False
+        return user_id in services.cached_muted_ids(current_user)
+
+    @staticmethod
+    def review_summary():
+        if not current_user.is_authenticated or not permissions.is_verified(current_user):
+            return False, 0
+        return services._cached("_review_summary", lambda: services.review_summary(current_user))
+
+    @staticmethod
+    def open_count(group) -> int:
+        return services._cached(f"_open_count_{group.id}",
+                                lambda: services.open_counts_by_group([group.id]).get(group.id, 0))
+
+    @staticmethod
+    def trail(profile):
+        return services.invitation_trail(current_user, profile)
+
+    @staticmethod
+    def muted_users():
+        return services.muted_users(current_user)
+
+
+HELPERS = _Helpers()
+
+
+@bp.app_context_processor
+def _moderation_helpers():
+    return {"moderation": HELPERS}
