@@ -1,6 +1,6 @@
 """Every model, imported in one place so that Alembic and the app see the whole schema."""
 from .accounts.models import Profession, User, VerificationStatus  # noqa: F401
-from .accounts.models import LoginThrottle, PasswordResetToken, RecoveryCode, SecurityEvent, TwoFactor  # noqa: F401
+from .accounts.models import LoginThrottle, PasswordResetToken, RecoveryCode, SecurityEvent, TwoFactor, UserSession  # noqa: F401,E501
 from .audit import LogEntry  # noqa: F401
 from .groups.models import Group, GuidelinesVersion, JoinRequest, Membership  # noqa: F401
 from .invitations.models import Invitation  # noqa: F401

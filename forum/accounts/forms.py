@@ -4,6 +4,7 @@ from functools import lru_cache
 import pycountry
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from .models import PROFESSION_LABELS
@@ -60,10 +61,10 @@ class RegistrationForm(CredentialsForm):
             raise ValidationError(problems[0])
 
 
-LOCALE_CHOICES = [
+LOCALE_CHOICES = [SelectChoice(value, label) for value, label in (
     ("en", "English"), ("de", "Deutsch"), ("fr", "Français"), ("es", "Español"), ("it", "Italiano"),
     ("nl", "Nederlands"), ("pt", "Português"), ("hi", "हिन्दी"),
-]
+)]
 
 _CODE_KW = {"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
 

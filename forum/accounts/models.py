@@ -184,3 +184,21 @@ class LoginThrottle(db.Model):
     window_started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     lockouts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class UserSession(db.Model):
+    """One signed-in session, known to the server so that it can be ended there: signing out, "sign out
+    everywhere" and a password change take effect even for a copied cookie. Holds a hash of the session's
+    random id, never the id itself."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    sid_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    method: Mapped[str] = mapped_column(String(16), default="password")
+    ip_prefix: Mapped[str] = mapped_column(String(64), default="")
+    client: Mapped[str] = mapped_column(String(80), default="")

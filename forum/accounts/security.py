@@ -27,6 +27,7 @@ EVENT_LABELS = {
     "auth:login:locked": "Sign-in refused: too many failed attempts",
     "auth:logout": "Signed out",
     "auth:sessions:end_all": "Signed out everywhere else",
+    "auth:session:end": "Signed out another session",
     "auth:session:privilege_change": "Session renewed after a change of role",
     "auth:2fa:enable": "Two-factor sign-in turned on",
     "auth:2fa:disable": "Two-factor sign-in turned off",

@@ -5,7 +5,7 @@ import re
 import secrets
 import unicodedata
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from ..db_types import utcnow
 from ..extensions import db
@@ -102,7 +102,13 @@ def set_password(user: User, password: str) -> None:
 
 
 def end_all_sessions(user: User) -> None:
+    """Every session of the user ends at its next request: the version inside each session cookie no longer
+    matches, and the server-side records are closed (so even a copied cookie is worthless)."""
+    from .models import UserSession
+
     user.session_version = (user.session_version or 1) + 1
+    db.session.execute(update(UserSession).where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
+                       .values(ended_at=utcnow()).execution_options(synchronize_session=False))
 
 
 def change_password(user: User, current_password: str, new_password: str) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from .. import audit, permissions
-from ..auth.sessions import current_marker, renew_session
+from ..auth.sessions import active_sessions, current_marker, current_record, end_session, renew_session
 from ..db_types import utcnow
 from ..extensions import db, limiter
 from ..forms import EmptyForm
@@ -250,9 +250,29 @@ def two_factor_disable():
 @login_required
 def sessions():
     user = _user()
-    return render_template("accounts/sessions.html", section="sessions", sign_ins=security.recent_sign_ins(user),
+    current = current_record()
+    return render_template("accounts/sessions.html", section="sessions", active=active_sessions(user),
+                           current_id=current.id if current else None, sign_ins=security.recent_sign_ins(user),
                            this_session=current_marker(), methods=security.SIGN_IN_METHODS, form=EmptyForm(),
                            idle_minutes=current_app.config["SESSION_IDLE_MINUTES"])
+
+
+@bp.route("/settings/sessions/<int:session_id>/end", methods=["POST"])
+@login_required
+def end_one_session(session_id):
+    user = _user()
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    current = current_record()
+    if current is not None and current.id == session_id:
+        flash("To end this session, sign out.", "info")
+        return redirect(url_for("accounts.sessions"))
+    if not end_session(user, session_id):
+        abort(404)
+    security.record(user, "auth:session:end")
+    db.session.commit()
+    flash("That session is signed out.", "success")
+    return redirect(url_for("accounts.sessions"))
 
 
 @bp.route("/settings/sessions/end-all", methods=["POST"])

@@ -11,11 +11,12 @@ import secrets
 from datetime import datetime, timedelta
 
 from flask import current_app, flash, jsonify, redirect, request, session, url_for
-from flask_login import current_user, login_user
+from flask_login import current_user, login_user, logout_user
+from sqlalchemy import delete, select
 
 from .. import permissions
 from ..accounts import security, two_factor
-from ..accounts.models import User
+from ..accounts.models import User, UserSession
 from ..db_types import utcnow
 from ..extensions import db
 
@@ -39,8 +40,16 @@ def privilege_fingerprint(user: User) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
-def _stamp(user: User) -> None:
-    session["sid"] = secrets.token_urlsafe(18)
+# A session's last activity is written at most this often, so reading pages does not mean writing rows.
+TOUCH_EVERY = timedelta(minutes=1)
+
+
+def _sid_hash(sid: str) -> str:
+    return hashlib.sha256(f"sid:{sid}".encode()).hexdigest()
+
+
+def _stamp(user: User, sid: str) -> None:
+    session["sid"] = sid
     session["last_active"] = utcnow().isoformat()
     session["priv"] = privilege_fingerprint(user)
     session.permanent = True
@@ -51,25 +60,75 @@ def current_marker() -> str | None:
     return security.session_marker(sid) if sid else None
 
 
+def current_record() -> UserSession | None:
+    sid = session.get("sid")
+    if not sid or not isinstance(sid, str):
+        return None
+    return db.session.scalar(select(UserSession).where(UserSession.sid_hash == _sid_hash(sid)))
+
+
 def start_session(user: User, method: str = "registration", origin: security.Origin | None = None) -> None:
     """A fresh session identity on every sign-in, so a planted session is worthless; the sign-in is logged."""
+    origin = origin or security.Origin.of_request()
     session.clear()
     login_user(user)
-    _stamp(user)
-    user.last_seen_at = utcnow()
+    sid = secrets.token_urlsafe(32)
+    now = utcnow()
+    # Keep a user's list short: closed sessions are forgotten after a month (the sign-ins stay in the log).
+    db.session.execute(delete(UserSession).where(UserSession.user_id == user.id,
+                                                 UserSession.ended_at < now - timedelta(days=30)))
+    db.session.add(UserSession(user_id=user.id, sid_hash=_sid_hash(sid), created_at=now, last_seen_at=now,
+                               method=method, ip_prefix=origin.ip_prefix, client=origin.client[:80]))
+    _stamp(user, sid)
+    user.last_seen_at = now
     security.record(user, "auth:login:success", origin=origin,
                     details={"method": method, "session": current_marker()})
 
 
 def renew_session(user: User) -> None:
-    """A new identity for the same signed-in user after a change of password, second factor or role.
-    Also carries the user's current session version, so it survives the end of all other sessions."""
+    """A new identity for the same signed-in session after a change of password, second factor or role.
+    The session stays in force (also after "end all sessions"): it carries the user's new session version
+    and its server-side record moves to the new id."""
+    record = current_record()
     flashes = session.get("_flashes")
     session.clear()
     login_user(user)
-    _stamp(user)
+    sid = secrets.token_urlsafe(32)
+    if record is None or record.user_id != user.id:
+        origin = security.Origin.of_request()
+        record = UserSession(user_id=user.id, method="renewed", ip_prefix=origin.ip_prefix,
+                             client=origin.client[:80])
+        db.session.add(record)
+    record.sid_hash = _sid_hash(sid)
+    record.ended_at = None
+    record.last_seen_at = utcnow()
+    _stamp(user, sid)
     if flashes:
         session["_flashes"] = flashes
+
+
+def end_current_session() -> None:
+    record = current_record()
+    if record is not None and record.ended_at is None:
+        record.ended_at = utcnow()
+
+
+def active_sessions(user: User) -> list[UserSession]:
+    """Sessions that could still be used: not ended, and active within the idle timeout."""
+    idle = timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"])
+    return list(db.session.scalars(
+        select(UserSession).where(UserSession.user_id == user.id, UserSession.ended_at.is_(None),
+                                  UserSession.last_seen_at > utcnow() - idle - TOUCH_EVERY)
+        .order_by(UserSession.last_seen_at.desc())))
+
+
+def end_session(user: User, session_id: int) -> bool:
+    record = db.session.get(UserSession, session_id)
+    if record is None or record.user_id != user.id:
+        return False
+    if record.ended_at is None:
+        record.ended_at = utcnow()
+    return True
 
 
 def begin_pending(user: User, next_url: str) -> None:
@@ -119,12 +178,28 @@ def _wants_json() -> bool:
         request.accept_mimetypes.best == "application/json")
 
 
+def _check_server_side(user: User) -> bool:
+    """The session must have a live server-side record; otherwise it was signed out (here or elsewhere)."""
+    record = current_record()
+    if record is None or record.ended_at is not None or record.user_id != user.id:
+        logout_user()
+        session.clear()
+        return False
+    now = utcnow()
+    if now - record.last_seen_at > TOUCH_EVERY:
+        record.last_seen_at = now
+        db.session.commit()
+    return True
+
+
 def check_account_security():
-    """Before every request: renew the session when the user's roles changed since it was issued, and
-    send staff without a second factor to enrolment before anything else."""
+    """Before every request: end sessions that were signed out on the server, renew the session when the
+    user's roles changed since it was issued, and send staff without a second factor to enrolment."""
     if request.endpoint in (None, "static") or not current_user.is_authenticated or _idle_expired():
         return None
     user = current_user._get_current_object()
+    if not _check_server_side(user):
+        return None
     fingerprint = privilege_fingerprint(user)
     issued_for = session.get("priv")
     if issued_for is None:

@@ -14,7 +14,8 @@ from ..accounts.two_factor import message_for, recovery_codes_left
 from ..forms import EmptyForm, safe_next_url
 from .forms import CodeForm, LoginForm, ResetPasswordForm, ResetRequestForm
 from .services import Outcome, code_step, password_step
-from .sessions import begin_pending, check_account_security, clear_pending, pending_user, start_session
+from .sessions import (begin_pending, check_account_security, clear_pending, end_current_session, pending_user,
+                       start_session)
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 bp.before_app_request(check_account_security)
@@ -102,6 +103,7 @@ def logout():
     form = EmptyForm()
     if form.validate_on_submit():
         security.record(current_user, "auth:logout")
+        end_current_session()
         db.session.commit()
         logout_user()
         session.clear()

@@ -104,6 +104,46 @@ def test_recent_sign_ins_show_browser_os_and_a_coarse_network_only(app, make, cl
     assert "Firefox on Linux" in page and "198.51.100.0/24" in page
     assert "Safari on iOS" in page and "2001:db8:abcd::/48" in page
     assert "198.51.100.77" not in page and "2001:db8:abcd:12::5" not in page
-    assert page.count("this session") == 1
+    assert page.count("this session") == 2  # in the active sessions and in the sign-in history
+    active = page.split("Recent sign-ins")[0]
+    assert "Safari on iOS" in active and "Firefox on Linux" not in active  # that one signed out
     stored = " ".join(f"{e.ip_prefix} {e.client} {e.details}" for e in db.session.query(SecurityEvent))
     assert "198.51.100.77" not in stored and "2001:db8:abcd:12::5" not in stored
+
+
+def _copy_of_session(app, client):
+    """What someone who stole the cookie would hold."""
+    thief = app.test_client()
+    name = app.config["SESSION_COOKIE_NAME"]
+    thief.set_cookie(name, client.get_cookie(name).value)
+    return thief
+
+
+def test_signing_out_ends_the_session_on_the_server(app, make, client):
+    member = make.user()
+    sign_in(client, member)
+    stolen = _copy_of_session(app, client)
+    assert is_signed_in(stolen)
+    client.post("/auth/logout")
+    assert not is_signed_in(stolen)
+
+
+def test_a_session_can_be_signed_out_from_the_list(app, make, login):
+    from forum.accounts.models import UserSession
+
+    member, other = make.user(), make.user()
+    laptop, phone = login(member), login(member)
+    other_browser = login(other)
+    phone_row = db.session.query(UserSession).filter_by(user_id=member.id).order_by(UserSession.id.desc()).first()
+    laptop_row = db.session.query(UserSession).filter_by(user_id=member.id).order_by(UserSession.id).first()
+    assert "Sign out</button>" in laptop.get("/settings/sessions").get_data(as_text=True)
+
+    assert other_browser.post(f"/settings/sessions/{phone_row.id}/end").status_code == 404
+    assert is_signed_in(phone)
+    own = laptop.post(f"/settings/sessions/{laptop_row.id}/end", follow_redirects=True)
+    assert "To end this session, sign out." in own.get_data(as_text=True) and is_signed_in(laptop)
+
+    assert laptop.post(f"/settings/sessions/{phone_row.id}/end").status_code == 302
+    assert not is_signed_in(phone)
+    assert is_signed_in(laptop)
+    assert db.session.query(SecurityEvent).filter_by(user_id=member.id, action="auth:session:end").count() == 1
