@@ -47,7 +47,7 @@ def seed_verification_demo(users: dict[str, User], groups) -> None:
     first.created_at = first.queued_at = now - timedelta(days=2)
     db.session.flush()
     decide(admin, first, approve=False,
-           reason="“DEMO-PEND” is not a number the Ärztekammer Westfalen-Lippe issues. Please give your LANR or "
-                  "the membership number printed on your Arztausweis.")
+           reason="The Ärztekammer Westfalen-Lippe issues no number like DEMO-PEND. Please give your LANR or the "
+                  "membership number printed on your Arztausweis.")
     submit(pending, profession="physician", specialty="Neurology", organisation="Uniklinik West", country="DE",
            licence_number="123456601", licence_authority="Ärztekammer Westfalen-Lippe")

@@ -184,6 +184,11 @@ def _chamber(name: str, url: str, keywords: tuple[str, ...], excludes: tuple[str
     return Register(name=name, url=url, note=_KAMMER_NOTE, authority_keywords=keywords, authority_excludes=excludes)
 
 
+_NO_GERMAN_REGISTER = Register(
+    name="No public register",
+    note="This profession holds a state certificate (Urkunde über die Erlaubnis zum Führen der Berufsbezeichnung); "
+         "ask for a copy and check it with the issuing Landesbehörde.")
+
 NPPES = Register(
     name="NPPES NPI Registry (CMS)", url="https://npiregistry.cms.hhs.gov/search",
     lookup_url="https://npiregistry.cms.hhs.gov/provider-view/{number}", number_kind="npi",
@@ -223,12 +228,8 @@ DEFAULT_REGISTERS: dict[tuple[str, str], list[Register]] = {
         Register(name="Bundespsychotherapeutenkammer (links to the state chambers)", url="https://www.bptk.de",
                  note="Psychotherapists are members of their state's Psychotherapeutenkammer."),
     ],
-    ("DE", ANY_PROFESSION): [
-        Register(name="No public register",
-                 note="Nurses, midwives, physiotherapists and paramedics hold a state certificate (Urkunde über die "
-                      "Erlaubnis zum Führen der Berufsbezeichnung); ask for a copy and check it with the issuing "
-                      "Landesbehörde."),
-    ],
+    **{("DE", profession): [_NO_GERMAN_REGISTER] for profession in ("nurse", "midwife", "physiotherapist",
+                                                                       "paramedic")},
     ("US", ANY_PROFESSION): [NPPES],
     ("US", "physician"): [
         Register(name="FSMB DocInfo (state medical board licences)", url="https://www.docinfo.org/",
