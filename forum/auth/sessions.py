@@ -10,7 +10,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from flask import current_app, flash, jsonify, redirect, request, session, url_for
+from flask import current_app, flash, g, jsonify, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import delete, select
 
@@ -44,6 +44,13 @@ def privilege_fingerprint(user: User) -> str:
 TOUCH_EVERY = timedelta(minutes=1)
 
 
+def _clear_session() -> None:
+    """Empty the session, including the CSRF secret: Flask-WTF caches the signed token for this request in
+    `g`, and a page rendered after the renewal must carry a token for the new secret."""
+    session.clear()
+    g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
+
+
 def _sid_hash(sid: str) -> str:
     return hashlib.sha256(f"sid:{sid}".encode()).hexdigest()
 
@@ -70,7 +77,7 @@ def current_record() -> UserSession | None:
 def start_session(user: User, method: str = "registration", origin: security.Origin | None = None) -> None:
     """A fresh session identity on every sign-in, so a planted session is worthless; the sign-in is logged."""
     origin = origin or security.Origin.of_request()
-    session.clear()
+    _clear_session()
     login_user(user)
     sid = secrets.token_urlsafe(32)
     now = utcnow()
@@ -91,7 +98,7 @@ def renew_session(user: User) -> None:
     and its server-side record moves to the new id."""
     record = current_record()
     flashes = session.get("_flashes")
-    session.clear()
+    _clear_session()
     login_user(user)
     sid = secrets.token_urlsafe(32)
     if record is None or record.user_id != user.id:
@@ -132,7 +139,6 @@ def end_session(user: User, session_id: int) -> bool:
 
 
 def begin_pending(user: User, next_url: str) -> None:
-    session.clear()
     session[PENDING_KEY] = {"uid": user.id, "ver": user.session_version, "at": utcnow().isoformat(),
                             "next": next_url}
 

@@ -169,3 +169,61 @@ def test_moving_to_a_new_authenticator_keeps_the_old_one_until_confirmed(app, ma
     assert response.status_code == 200
     db.session.expire_all()
     assert db.session.query(TwoFactor).filter_by(user_id=member.id).one().secret == new_secret
+
+
+def test_two_step_sign_in_works_with_csrf_protection_on(app, make, client):
+    from tests.conftest import csrf_token_from
+    from tests.factories import PASSWORD
+
+    member = make.user()
+    sign_in(client, member)
+    secret, _ = enrol(client, member)
+    client.post("/auth/logout")
+    app.config["WTF_CSRF_ENABLED"] = True
+
+    token = csrf_token_from(client.get("/auth/login").get_data(as_text=True))
+    step = client.post("/auth/login", data={"email": member.email, "password": PASSWORD, "csrf_token": token})
+    assert step.status_code == 200 and 'name="otp"' in step.get_data(as_text=True)
+    without_token = client.post("/auth/login", data={"otp": code(secret)})
+    assert without_token.status_code == 400
+    token = csrf_token_from(step.get_data(as_text=True))
+    done = client.post("/auth/login", data={"otp": code(secret), "csrf_token": token})
+    assert done.status_code == 302
+    assert is_signed_in(client)
+
+
+def test_the_password_step_expires_after_a_few_minutes(app, make, client):
+    from datetime import timedelta
+
+    from forum.db_types import utcnow
+
+    member = make.user()
+    sign_in(client, member)
+    secret, _ = enrol(client, member)
+    client.post("/auth/logout")
+    assert sign_in(client, member).status_code == 200
+    with client.session_transaction() as session:
+        session["login_pending"]["at"] = (utcnow() - timedelta(minutes=6)).isoformat()
+        session.modified = True
+    response = client.post("/auth/login", data={"otp": code(secret)})
+    assert response.status_code == 422  # back to the password form: the code alone is not enough
+    assert 'name="password"' in response.get_data(as_text=True)
+    assert "Signing in took too long" in response.get_data(as_text=True)
+    assert not is_signed_in(client)
+
+
+def test_pages_rendered_right_after_a_session_renewal_carry_a_valid_csrf_token(app, make, client):
+    from tests.conftest import csrf_token_from
+
+    member = make.user()
+    sign_in(client, member)
+    app.config["WTF_CSRF_ENABLED"] = True
+    page = client.get("/settings/two-factor").get_data(as_text=True)
+    assert client.post("/settings/two-factor/start", data={"csrf_token": csrf_token_from(page)}).status_code == 302
+    page = client.get("/settings/two-factor").get_data(as_text=True)
+    codes_page = client.post("/settings/two-factor/confirm", data={"code": code(secret_of(member)),
+                                                                    "csrf_token": csrf_token_from(page)})
+    assert codes_page.status_code == 200  # the session was renewed while this page was made
+    token = csrf_token_from(codes_page.get_data(as_text=True))
+    assert client.post("/auth/logout", data={"csrf_token": token}).status_code == 302
+    assert not is_signed_in(client)
