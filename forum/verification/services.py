@@ -272,7 +272,7 @@ def _approved(actor: User, request: VerificationRequest, user: User, now: dateti
     user.verified_at = now
     user.verified_until = now + timedelta(days=_valid_days())
     audit.record(actor, "verification:request:approve", target_type="verification_request", target_id=request.id,
-                 target_label=user.display_name, subject_user=user,
+                 target_label=user.display_name, subject_user=user, reason=request.reason,
                  details={"kind": request.kind, "valid_until": user.verified_until.isoformat()})
     groups = invited_groups(user)
     until = user.verified_until.strftime("%d %B %Y")

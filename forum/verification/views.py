@@ -7,6 +7,7 @@ from .. import permissions
 from ..accounts.models import User
 from ..extensions import db, limiter
 from . import cli  # noqa: F401  (registers `flask forum send-reminders`)
+from . import erasure
 from .forms import CredentialsForm, DecisionForm, SuspendForm, UnsuspendForm, VerifierRoleForm
 from .models import RequestKind, RequestStatus, VerificationRequest
 from .registries import configured_registers, describe_licence_number, load_registers, registry_links
@@ -17,6 +18,7 @@ from .services import (ACCOUNT_FILTERS, AlreadyDecided, VerificationError, chang
                        suspensions_of, typical_wait, unsuspend)
 
 bp = Blueprint("verification", __name__)
+erasure.connect()
 
 
 @bp.record_once

@@ -110,7 +110,10 @@ def test_invite_register_reject_resubmit_approve_accept_read_and_post(app, make,
     assert ines.licence_number == "1234567893" and ines.verified_until is not None
     assert any("verified" in n.message and "Renal Round" in n.message for n in notifications_of(ines))
     assert any("approved" in mail["Subject"] for mail in mails_to(app, REGISTRATION["email"]))
-    assert log_entries("verification:request:approve")[0].subject_user_id == ines.id
+    [approval] = log_entries("verification:request:approve")
+    assert (approval.actor_id, approval.subject_user_id, approval.reason) == (verifier.id, ines.id,
+                                                                              "NPPES record matches.")
+    assert approval.created_at is not None
 
     # The invitation's membership opens; guidelines come first, then reading and posting.
     membership = db.session.scalar(select(Membership).where(Membership.user_id == ines.id))

@@ -86,3 +86,15 @@ def test_verifiers_and_members_cannot_suspend(make, login):
         assert browser.get("/admin/users").status_code == 403
         assert browser.post(f"/admin/users/{member.id}/suspend", data={"reason": "x"}).status_code == 403
     assert db.session.get(User, member.id).verification_status == VerificationStatus.VERIFIED
+
+
+def test_erasing_an_account_erases_the_credentials_it_submitted(make):
+    from forum.accounts.data_rights import erase_account
+    from forum.verification.models import VerificationRequest
+
+    ines, request = applicant(make)
+    erase_account(ines, ines)
+    db.session.commit()
+    request = db.session.get(VerificationRequest, request.id)
+    assert request.status == "superseded"
+    assert (request.licence_number, request.organisation, request.licence_authority) == ("", "", "")
