@@ -135,3 +135,16 @@ def update_profile(user: User, *, display_name: str, specialty: str, locale: str
             setattr(user, name, value)
             changed.append(name)
     return changed
+
+
+def reset_second_factor(actor: User | None, target: User, reason: str) -> None:
+    """An admin (or the operator, actor None) removes a lost second factor: the authenticator and recovery
+    codes go, every session ends, and both the security log and the moderation log say who and why."""
+    from .. import audit
+    from . import security, two_factor
+
+    two_factor.disable(target)
+    end_all_sessions(target)
+    security.record(target, "auth:2fa:reset", actor=actor, details={"reason": reason[:500]})
+    audit.record(actor, "account:2fa:reset", target_type="user", target_id=target.id,
+                 target_label=target.display_name, subject_user=target, reason=reason)

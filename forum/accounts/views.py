@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+import click
+
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, logout_user
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from .. import audit, permissions
+from .. import permissions
 from ..auth.sessions import active_sessions, current_marker, current_record, end_session, renew_session
 from ..db_types import utcnow
 from ..extensions import db, limiter
@@ -21,7 +23,7 @@ from .forms import (ConfirmTwoFactorForm, DeleteAccountForm, DisableTwoFactorFor
 from .models import SecurityEvent, User
 from .notices import mail
 from .passwords import verify_password
-from .services import AccountError, change_password, end_all_sessions, update_profile
+from .services import AccountError, change_password, end_all_sessions, reset_second_factor, update_profile
 
 bp = Blueprint("accounts", __name__)
 
@@ -395,16 +397,32 @@ def admin_reset_two_factor(user_id):
     if not two_factor.is_enabled(target) and two_factor.factor_for(target) is None:
         flash("That account has no second factor to reset.", "info")
         return redirect(url_for("accounts.admin_security", user=target.username))
-    admin = _user()
-    reason = form.reason.data.strip()
-    two_factor.disable(target)
-    end_all_sessions(target)
-    security.record(target, "auth:2fa:reset", actor=admin, details={"reason": reason[:500]})
-    audit.record(admin, "account:2fa:reset", target_type="user", target_id=target.id,
-                 target_label=target.display_name, subject_user=target, reason=reason)
+    reset_second_factor(_user(), target, form.reason.data.strip())
     db.session.commit()
     mail(target.email, "Your Konsil second factor was reset", "accounts/mail/two_factor_reset.txt", user=target)
     flash(f"{target.display_name}'s second factor was reset and their sessions were signed out. They will "
           "set up a new authenticator at their next sign-in"
           f"{' (their role requires it)' if permissions.is_staff(target) else ''}.", "success")
     return redirect(url_for("accounts.admin_security", user=target.username))
+
+
+# --- operator command -------------------------------------------------------------------------------
+
+@bp.cli.command("reset-two-factor")
+@click.option("--email", required=True, help="The account's e-mail address.")
+@click.option("--reason", required=True, help="Why, for the log (for example: lost phone, identity checked).")
+def reset_two_factor_command(email: str, reason: str) -> None:
+    """Reset an account's second factor from the server: for the last admin who lost both the authenticator
+    and the recovery codes. Logged like an admin's reset."""
+    from .services import find_by_email
+
+    target = find_by_email(email)
+    if target is None or target.deleted_at is not None:
+        raise click.ClickException(f"There is no account with the e-mail address {email}.")
+    if not two_factor.is_enabled(target) and two_factor.factor_for(target) is None:
+        raise click.ClickException("That account has no second factor to reset.")
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+        reset_second_factor(None, target, reason.strip())
+        db.session.commit()
+        mail(target.email, "Your Konsil second factor was reset", "accounts/mail/two_factor_reset.txt", user=target)
+    click.echo(f"The second factor of {target.email} was reset; every session of the account was signed out.")

@@ -116,3 +116,20 @@ def test_no_password_token_code_or_post_text_in_any_log(app, make, client, login
     for secret_text in [PASSWORD, "my wrong secret guess", new_password, token, secret, post_text, *codes,
                         codes[0].replace("-", ""), "99999x", "anna@clinic.example"]:
         assert secret_text not in logged, secret_text
+
+
+def test_the_operator_resets_the_last_admins_second_factor_from_the_command_line(app, make, client, smtp_server):
+    admin = make.user("Operator", admin=True, email="ops@clinic.example")
+    sign_in(client, admin)
+    enrol(client, admin)
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["accounts", "reset-two-factor", "--email", "ops@clinic.example",
+                                 "--reason", "Lost phone and codes; identity checked in person"])
+    assert result.exit_code == 0, result.output
+    assert db.session.query(TwoFactor).filter_by(user_id=admin.id).count() == 0
+    entry = db.session.query(LogEntry).filter_by(action="account:2fa:reset").one()
+    assert entry.actor_id is None and entry.actor_name == "system" and entry.subject_user_id == admin.id
+    assert smtp_server[-1]["Subject"] == "Your Konsil second factor was reset"
+    assert not is_signed_in(client)
+    unknown = runner.invoke(args=["accounts", "reset-two-factor", "--email", "nobody@x.example", "--reason", "x"])
+    assert unknown.exit_code != 0 and "no account" in unknown.output
