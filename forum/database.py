@@ -1,8 +1,24 @@
-"""Engine settings that make concurrent writes safe on the embedded SQLite database."""
+"""Engine settings that make concurrent writes safe on the embedded SQLite database.
+
+SQLite has one writer at a time. A transaction opened with a plain (deferred) BEGIN that first
+reads and then writes can fail at once with "database is locked" when another connection wrote
+in between -- the busy timeout does not help there. So a transaction that writes starts with
+BEGIN IMMEDIATE, which takes the write lock up front and waits (busy_timeout) for the current
+writer. It is opened by the first statement that writes, not by the first read: reads run
+outside it (WAL lets them proceed beside a writer), and a request that only reads, or that hashes
+a password before writing, does not hold every other writer back. That is the isolation
+PostgreSQL gives by default (read committed), so code that is right on one is right on the other;
+all of a request's writes are still one transaction, committed or rolled back as a whole."""
+from __future__ import annotations
+
+import sqlite3
+
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 SYNCHRONOUS_LEVELS = ("OFF", "NORMAL", "FULL", "EXTRA")
+# Statements that only read; everything else (INSERT, UPDATE, DELETE, SAVEPOINT, DDL) needs the write lock.
+_READS = ("SELECT", "PRAGMA", "EXPLAIN", "WITH", "VALUES")
 
 
 def configure_engine_events(engine: Engine, *, busy_timeout_ms: int = 15000, synchronous: str = "FULL") -> None:
@@ -15,7 +31,7 @@ def configure_engine_events(engine: Engine, *, busy_timeout_ms: int = 15000, syn
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(dbapi_connection, connection_record):
-        # Let SQLAlchemy issue BEGIN itself so that every request is one real transaction.
+        # No implicit BEGIN from the driver: transactions are opened below, and only for writes.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -25,13 +41,18 @@ def configure_engine_events(engine: Engine, *, busy_timeout_ms: int = 15000, syn
             cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.close()
 
-    @event.listens_for(engine, "begin")
-    def _sqlite_begin(connection):
-        # IMMEDIATE takes the write lock up front, so two writers wait for each other
-        # (busy_timeout) instead of failing with "database is locked" mid-transaction.
-        # Reads take it too: a GET may write (last visit), and a deferred transaction that
-        # upgrades to a write after another commit fails at once, without waiting.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    @event.listens_for(engine, "before_cursor_execute")
+    def _immediate_before_first_write(connection, cursor, statement, parameters, context, executemany):
+        dbapi_connection = connection.connection.dbapi_connection
+        if dbapi_connection.in_transaction or is_read(statement):
+            return
+        # Waits up to busy_timeout for another writer; fails as a (transient) OperationalError.
+        dbapi_connection.execute("BEGIN IMMEDIATE")
+
+
+def is_read(statement: str) -> bool:
+    head = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else ""
+    return head in _READS
 
 
 # SQLite reports a busy or failing disk and a schema mistake ("no such column") with the same
@@ -41,8 +62,6 @@ _SQLITE_TRANSIENT = ("locked", "busy", "disk", "full", "unable to open", "readon
 
 def is_transient(error: Exception) -> bool:
     """Whether a database error means "busy or unavailable, try again" rather than a bug."""
-    import sqlite3
-
     orig = getattr(error, "orig", error)
     if isinstance(orig, sqlite3.Error):
         message = str(orig).lower()
