@@ -25,14 +25,9 @@ bp = Blueprint("moderation", __name__)
 def _moderated_group_or_404(slug: str) -> Group:
     group = visible_group_or_404(slug)
     if not permissions.can_moderate(current_user, group):
-        abort(403, description=f"Only the moderators of {group.name} can do this"
-                               + (" (your moderator role has ended)." if _was_staff(group) else "."))
+        abort(403, description=f"Only the moderators of {group.name} can do this. You are not (or no longer) "
+                               "one of them, so nothing was changed.")
     return group
-
-
-def _was_staff(group: Group) -> bool:
-    membership = permissions.membership_for(current_user, group)
-    return membership is not None and membership.is_staff
 
 
 def _verified_or_404() -> None:

@@ -1,0 +1,51 @@
+"""Personal safety: muting another member collapses their posts and silences their replies and mentions."""
+from __future__ import annotations
+
+from forum.extensions import db
+from forum.moderation.services import has_muted
+
+from .conftest import notifications_of, text
+
+
+def test_a_muted_members_posts_are_collapsed_and_do_not_notify(scene, login, make):
+    me = login(scene.bystander)
+    response = me.post(f"/u/{scene.author.username}/mute")
+    assert response.status_code == 302
+    assert has_muted(scene.bystander.id, scene.author.id) and not has_muted(scene.author.id, scene.bystander.id)
+
+    page = text(me.get(f"/g/{scene.group.slug}/t/{scene.topic.id}"))
+    assert '<details class="muted-post"><summary>You muted Aaron Author. Show this post</summary>' in page
+    assert "Bridging is never needed" in page  # still there, one click away
+    assert "muted-post" not in text(login(scene.reporters[0]).get(f"/g/{scene.group.slug}/t/{scene.topic.id}"))
+
+    my_topic = make.topic(scene.group, scene.bystander, title="My question")
+    make.reply(my_topic, scene.author, f"Answer for @{scene.bystander.username}")
+    make.reply(my_topic, scene.reporters[0], "Another answer")
+    senders = [n.actor_id for n in notifications_of(scene.bystander) if n.kind in ("reply", "mention")]
+    assert senders == [scene.reporters[0].id]
+
+    me.post(f"/u/{scene.author.username}/unmute")
+    assert not has_muted(scene.bystander.id, scene.author.id)
+    make.reply(my_topic, scene.author, "After the unmute")
+    assert scene.author.id in [n.actor_id for n in notifications_of(scene.bystander)]
+
+
+def test_muting_is_listed_on_ones_own_page_and_not_told_to_the_other(scene, login):
+    me = login(scene.bystander)
+    me.post(f"/u/{scene.author.username}/mute")
+    me.post(f"/u/{scene.author.username}/mute")  # twice changes nothing
+    mine = text(me.get(f"/u/{scene.bystander.username}"))
+    assert "Members you muted" in mine and "Aaron Author" in mine
+    assert "Unmute" in text(me.get(f"/u/{scene.author.username}"))
+    assert notifications_of(scene.author) == []
+
+
+def test_one_cannot_mute_oneself_or_people_one_cannot_see(scene, login, make):
+    me = login(scene.bystander)
+    response = me.post(f"/u/{scene.bystander.username}/mute")
+    assert "cannot mute yourself" in text(me.get(response.location))
+    stranger = make.user("Stan Stranger")
+    make.group("Far away", members=[stranger])
+    assert me.post(f"/u/{stranger.username}/mute").status_code == 404
+    db.session.rollback()
+    assert not has_muted(scene.bystander.id, stranger.id)
