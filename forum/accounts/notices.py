@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import current_app, render_template, url_for
+from flask import after_this_request, current_app, has_request_context, render_template, url_for
 
 from ..mail import MailError, send
 
@@ -27,3 +27,27 @@ def mail(address: str | None, subject: str, template: str, **context) -> bool:
         log.warning("security notice not delivered: %s", error)
         return False
     return True
+
+
+def mail_after_response(address: str | None, subject: str, template: str, **context) -> None:
+    """Send once the answer has gone out, so its timing does not depend on whether there was anything to send
+    (a reset request for a known address would otherwise answer measurably later than for an unknown one)."""
+    if not address:
+        return
+    if not has_request_context():
+        mail(address, subject, template, **context)
+        return
+    body = render_template(template, absolute=absolute, **context)
+    app = current_app._get_current_object()
+
+    def deliver():
+        with app.app_context():
+            try:
+                send(address, subject, body)
+            except MailError as error:
+                log.warning("security notice not delivered: %s", error)
+
+    @after_this_request
+    def _on_close(response):
+        response.call_on_close(deliver)
+        return response

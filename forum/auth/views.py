@@ -5,7 +5,7 @@ from flask_login import current_user, login_required, logout_user
 
 from .. import permissions
 from ..accounts import resets, security
-from ..accounts.notices import absolute, mail
+from ..accounts.notices import absolute, mail, mail_after_response
 from ..accounts.passwords import password_problems
 from ..accounts.services import find_by_email, set_password
 from ..db_types import utcnow
@@ -124,12 +124,14 @@ def reset_request():
     if user is not None and permissions.may_sign_in(user):
         token = resets.issue(user)
         security.record(user, "auth:password:reset_request", details={"sent": token is not None})
+    else:  # logged too (without the address), which also keeps the work per request alike
+        security.record(None, "auth:password:reset_request", details={"sent": False})
     db.session.commit()
     if token is not None:
-        mail(user.email, "Reset your Konsil password", "auth/mail/reset.txt", user=user,
-             link=absolute("auth.reset_password", token=token),
-             minutes=int(resets.VALID_FOR.total_seconds() // 60))
-    # The same page whether or not the address has an account.
+        # After the answer has gone out: the page and its timing are the same with or without an account.
+        mail_after_response(user.email, "Reset your Konsil password", "auth/mail/reset.txt", user=user,
+                            link=absolute("auth.reset_password", token=token),
+                            minutes=int(resets.VALID_FOR.total_seconds() // 60))
     return render_template("auth/reset_sent.html", email=form.email.data)
 
 

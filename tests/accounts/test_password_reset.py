@@ -19,8 +19,13 @@ def _link(message) -> str:
     return "/auth/reset/" + match.group(1)
 
 
-def _request(client, email):
-    return client.post("/auth/reset", data={"email": email})
+def _request(client, email, **kwargs):
+    """Ask for a link. The link is mailed once the answer has gone out, i.e. when the server closes the
+    response, as a WSGI server does after sending it."""
+    response = client.post("/auth/reset", data={"email": email}, **kwargs)
+    response.get_data()
+    response.close()
+    return response
 
 
 def test_reset_link_arrives_by_mail_and_sets_a_new_password(app, make, client, smtp_server):
@@ -159,7 +164,16 @@ def test_reset_still_needs_the_second_factor_to_sign_in(app, make, client, smtp_
 
 def test_a_forged_host_header_does_not_reach_the_reset_mail(app, make, client, smtp_server):
     make.user(email="anna@clinic.example")
-    client.post("/auth/reset", data={"email": "anna@clinic.example"}, headers={"Host": "attacker.example"})
+    _request(client, "anna@clinic.example", headers={"Host": "attacker.example"})
     body = smtp_server[0].get_content()
     assert "attacker.example" not in body
     assert app.config["BASE_URL"] + "/auth/reset/" in body
+
+
+def test_the_reset_mail_leaves_only_after_the_answer(app, make, client, smtp_server):
+    make.user(email="anna@clinic.example")
+    response = client.post("/auth/reset", data={"email": "anna@clinic.example"})
+    assert "Check your e-mail" in response.get_data(as_text=True)
+    assert smtp_server == []  # the answer is complete before anything is sent
+    response.close()
+    assert [message["Subject"] for message in smtp_server] == ["Reset your Konsil password"]
