@@ -81,9 +81,13 @@ def _reminder_days() -> int:
 
 
 def _lock_user(user: User) -> None:
-    """Serialise the workflow per account (PostgreSQL row lock; SQLite already takes the write lock
-    at BEGIN IMMEDIATE), so two simultaneous submissions cannot both stay pending."""
-    db.session.execute(select(User.id).where(User.id == user.id).with_for_update())
+    """Serialise the workflow per account, so two simultaneous submissions cannot both stay pending.
+    A no-op UPDATE takes the row lock on PostgreSQL and the write lock (BEGIN IMMEDIATE) on SQLite,
+    where reads run outside the transaction and SELECT ... FOR UPDATE does not exist."""
+    db.session.flush()
+    db.session.execute(update(User).where(User.id == user.id).values(session_version=User.session_version)
+                       .execution_options(synchronize_session=False))
+    db.session.refresh(user)  # what the account is now, not what this request read before the lock
 
 
 # --- where an account stands ---------------------------------------------------------------
@@ -175,10 +179,10 @@ def _clean_credentials(credentials: dict) -> dict[str, str]:
 def submit(user: User, **credentials) -> VerificationRequest:
     """Submit (or correct) credentials. A pending request is replaced, never queued twice, and the
     correction keeps its place in the queue. Someone verified before asks for a renewal."""
-    if user.verification_status == VerificationStatus.SUSPENDED or user.deleted_at is not None:
-        raise VerificationError("This account cannot submit credentials.", status=403)
     values = _clean_credentials(credentials)
     _lock_user(user)
+    if user.verification_status == VerificationStatus.SUSPENDED or user.deleted_at is not None:
+        raise VerificationError("This account cannot submit credentials.", status=403)
     now = utcnow()
     previous = pending_request_of(user)
     queued_at = now
@@ -398,7 +402,6 @@ def suspend(actor: User, user: User, reason: str) -> list[Mail]:
     if len(reason) > 2000:
         raise VerificationError("Keep the reason under 2,000 characters.", "reason")
     _lock_user(user)
-    db.session.refresh(user)
     if user.verification_status == VerificationStatus.SUSPENDED:
         raise VerificationError("This account is already suspended.", status=409)
     db.session.add(AccountSuspension(user_id=user.id, reason=reason, previous_status=user.verification_status,
@@ -428,7 +431,6 @@ def unsuspend(actor: User, user: User, note: str = "") -> list[Mail]:
         raise VerificationError("Only administrators lift suspensions.", status=403)
     note = (note or "").strip()[:2000]
     _lock_user(user)
-    db.session.refresh(user)
     if user.verification_status != VerificationStatus.SUSPENDED:
         raise VerificationError("This account is not suspended.", status=409)
     suspension = open_suspension(user)

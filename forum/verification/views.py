@@ -83,7 +83,7 @@ def status_page():
         form = CredentialsForm()
         if form.validate_on_submit():
             try:
-                submitted = submit(current_user, **{name: getattr(form, name).data
+                submitted = submit(current_user._get_current_object(), **{name: getattr(form, name).data
                                                     for name in VerificationRequest.CREDENTIAL_FIELDS})
             except VerificationError as error:
                 db.session.rollback()

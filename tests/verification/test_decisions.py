@@ -40,8 +40,9 @@ def test_a_decided_request_cannot_be_decided_again_even_without_a_version(make, 
     assert db.session.get(VerificationRequest, request.id).status == RequestStatus.REJECTED
 
 
-def test_concurrent_decisions_in_threads_on_a_file_database(app, make):
-    """Two verifiers' requests race in real threads against the SQLite file: exactly one decides."""
+def test_concurrent_decisions_in_threads_on_a_real_database(app, make):
+    """Two verifiers' requests race in real threads against the test database (a SQLite file, or
+    PostgreSQL with TEST_DATABASE_URL): exactly one decides, the other is told."""
     _, request = applicant(make)
     request_id = request.id
     verifiers = [make.user(f"Verifier {n}", verifier=True) for n in range(2)]
@@ -186,3 +187,31 @@ def test_the_header_shows_verifiers_how_many_wait(make, login):
     page = login(make.user("Vera Verifier", verifier=True)).get("/notifications").get_data(as_text=True)
     assert 'aria-label="2 waiting"' in page and "Verifications" in page
     assert "Verifications" not in login(make.user("Mia Member")).get("/notifications").get_data(as_text=True)
+
+
+def test_simultaneous_resubmissions_leave_exactly_one_pending_request(app, make):
+    ines, _ = applicant(make)
+    clients = []
+    for _ in range(3):
+        client = app.test_client()
+        assert client.post("/auth/login", data={"email": ines.email,
+                                                "password": "correct horse battery staple"}).status_code == 302
+        clients.append(client)
+    user_id = ines.id
+    db.session.commit()
+    db.session.remove()
+    barrier = threading.Barrier(len(clients))
+    statuses = []
+
+    def resubmit(client, specialty):
+        barrier.wait()
+        statuses.append(client.post("/verification", data={**CREDENTIALS, "specialty": specialty}).status_code)
+
+    threads = [threading.Thread(target=resubmit, args=(client, f"Specialty {n}")) for n, client in enumerate(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert statuses == [302, 302, 302]
+    rows = list(db.session.scalars(select(VerificationRequest).where(VerificationRequest.user_id == user_id)))
+    assert len(rows) == 4 and [row.status for row in rows].count(RequestStatus.PENDING) == 1
