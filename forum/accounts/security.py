@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import ipaddress
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -214,9 +215,18 @@ def locked_until(keys: dict[str, str]) -> datetime | None:
     return max(ends) if ends else None
 
 
+def _prune(now: datetime) -> None:
+    """Rows for typed addresses that never succeed would pile up; forget the ones with nothing to remember."""
+    db.session.execute(delete(LoginThrottle).where(
+        LoginThrottle.window_started_at < now - LOCK_MEMORY,
+        (LoginThrottle.locked_until.is_(None)) | (LoginThrottle.locked_until < now - LOCK_MEMORY)))
+
+
 def register_failure(keys: dict[str, str]) -> datetime | None:
     """Count a failed attempt; returns the end of a lock this failure started, if any."""
     now = utcnow()
+    if secrets.randbelow(50) == 0:
+        _prune(now)
     policies = _policies()
     started = None
     for kind, key in keys.items():

@@ -123,9 +123,12 @@ def end_current_session() -> None:
 def active_sessions(user: User) -> list[UserSession]:
     """Sessions that could still be used: not ended, and active within the idle timeout."""
     idle = timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"])
+    lifetime = current_app.permanent_session_lifetime
+    now = utcnow()
     return list(db.session.scalars(
         select(UserSession).where(UserSession.user_id == user.id, UserSession.ended_at.is_(None),
-                                  UserSession.last_seen_at > utcnow() - idle - TOUCH_EVERY)
+                                  UserSession.last_seen_at > now - idle - TOUCH_EVERY,
+                                  UserSession.created_at > now - lifetime)
         .order_by(UserSession.last_seen_at.desc())))
 
 

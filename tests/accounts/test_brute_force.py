@@ -118,3 +118,22 @@ def test_wrong_second_factor_codes_count_towards_the_lock(app, make, client):
 
     assert sign_in(client, member).status_code == 429
     assert not is_signed_in(client)
+
+
+def test_stale_throttle_rows_are_forgotten(app, make):
+    from datetime import timedelta
+
+    from forum.accounts.security import _prune
+
+    old = utcnow() - timedelta(days=2)
+    db.session.add_all([
+        LoginThrottle(key="account:stale", failures=2, window_started_at=old),
+        LoginThrottle(key="account:stale-lock", failures=0, window_started_at=old, locked_until=old, lockouts=1),
+        LoginThrottle(key="account:recent", failures=2, window_started_at=utcnow()),
+        LoginThrottle(key="account:long-lock", failures=0, window_started_at=old,
+                      locked_until=utcnow() - timedelta(hours=1), lockouts=4),
+    ])
+    db.session.commit()
+    _prune(utcnow())
+    db.session.commit()
+    assert sorted(row.key for row in db.session.query(LoginThrottle)) == ["account:long-lock", "account:recent"]
