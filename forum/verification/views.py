@@ -189,6 +189,7 @@ def _review_context(verification_request: VerificationRequest) -> dict:
         "visible_groups": visible_groups, "hidden_group_count": len(groups) - len(visible_groups),
         "own": verification_request.user_id == current_user.id,
         "suspended": state_of(user) == "suspended",
+        "current": None if verification_request.is_pending else pending_request_of(user),
     }
 
 

@@ -134,6 +134,8 @@ def test_a_second_submission_replaces_the_pending_one_and_keeps_the_queue_place(
     assert stale.status_code == 409 and "replaced this request" in text_of(stale)
     assert f"/admin/verifications/{rows[-1].id}" in stale.get_data(as_text=True)
     assert db.session.get(User, ines.id).verification_status == VerificationStatus.PENDING
+    replaced = verifier.get(f"/admin/verifications/{first.id}")
+    assert "replaced this submission" in text_of(replaced) and 'name="decision"' not in replaced.get_data(as_text=True)
 
 
 def test_bad_credentials_get_field_errors_with_the_text_kept(make, login):
