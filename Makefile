@@ -34,5 +34,14 @@ run: demo
 test: install
 	bash scripts/test.sh
 
+# Production: gunicorn (deploy/gunicorn.conf.py) with the settings from the environment or .env
+# (see .env.example): PostgreSQL in DATABASE_URL, Redis in RATELIMIT_STORAGE_URI, a SECRET_KEY.
+serve: install
+	bash scripts/serve.sh
+
+# Concurrent posting against gunicorn on SQLite and PostgreSQL, with a killed worker; prints figures.
+bench: install
+	$(BIN)/python bench/durability.py
+
 clean:
 	rm -rf $(VENV) instance

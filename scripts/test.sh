@@ -1,31 +1,45 @@
 #!/usr/bin/env bash
-# The whole test suite: SQLite first, then the same suite on a real PostgreSQL server,
-# with a real Redis for the rate-limit storage tests. Services are started and stopped here.
+# The whole test suite: first on SQLite (with the headless-Chromium journeys), then the same suite
+# on a real PostgreSQL server; a real Redis serves the rate-limit storage tests in both passes.
+# PostgreSQL and Redis are started here on loopback in a temporary directory and stopped afterwards,
+# whatever happens. Arguments are passed to pytest (e.g. scripts/test.sh tests/hardening -x).
+# With CI=true, a missing PostgreSQL, Redis or Chromium is a failure instead of a skip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
+started=$(date +%s)
 
 bash scripts/system-packages.sh
 
 services_dir=$(mktemp -d /tmp/konsil-test-services.XXXXXX)
-chmod 755 "$services_dir"
 cleanup() { bash scripts/test-services.sh stop "$services_dir"; }
 trap cleanup EXIT
-eval "$(bash scripts/test-services.sh start "$services_dir")"
-export TEST_REDIS_URL=${TEST_REDIS_URL:-}
-pg_url=${TEST_DATABASE_URL:-}
+trap 'exit 130' INT TERM
+
+if ! services=$(bash scripts/test-services.sh start "$services_dir"); then
+  echo "Could not start the test services (see above)." >&2
+  exit 1
+fi
+printf '%s\n' "$services" | grep '^#' || true
+pg_url=$(printf '%s\n' "$services" | sed -n 's/^TEST_DATABASE_URL=//p')
+redis_url=$(printf '%s\n' "$services" | sed -n 's/^TEST_REDIS_URL=//p')
+if [ "${CI:-}" = "true" ] && { [ -z "$pg_url" ] || [ -z "$redis_url" ]; }; then
+  echo "CI must run the suite with PostgreSQL and Redis; install them (scripts/system-packages.sh)." >&2
+  exit 1
+fi
+export TEST_REDIS_URL=$redis_url
 unset TEST_DATABASE_URL
 
+status=0
 echo "== Test suite on SQLite"
-"$BIN/pytest" "$@"
+KONSIL_TEST_PASS=sqlite "$BIN/pytest" "$@" || status=$?
 
 if [ -n "$pg_url" ]; then
   echo "== Test suite on PostgreSQL"
-  TEST_DATABASE_URL="$pg_url" "$BIN/pytest" -m "not browser" "$@"
+  KONSIL_TEST_PASS=postgresql TEST_DATABASE_URL="$pg_url" "$BIN/pytest" -m "not browser" "$@" || status=$?
 else
-  echo "== PostgreSQL is not available here: the PostgreSQL run was skipped"
-  if [ "${CI:-}" = "true" ]; then
-    echo "CI must run the suite on PostgreSQL" >&2
-    exit 1
-  fi
+  echo "== PostgreSQL is not installed here: the PostgreSQL pass was skipped"
 fi
+
+echo "== Done in $(( $(date +%s) - started )) s: $([ "$status" -eq 0 ] && echo 'all passed' || echo 'FAILURES above')"
+exit "$status"

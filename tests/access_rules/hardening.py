@@ -1,0 +1,9 @@
+"""Access rules for the operator endpoints (forum/ops/views.py).
+
+/healthz answers everyone, signed in or not: load balancers and monitors call it without a session.
+It reveals nothing but "ok" or "unavailable" per check, so there is nothing to protect."""
+
+RULES = {
+    "ops.healthz": {persona: "ok" for persona in ("anonymous", "pending", "suspended_account", "outsider", "member",
+                                                  "suspended_member", "banned_member", "moderator", "admin")},
+}
