@@ -1,0 +1,318 @@
+"""Unit tests for the patient-data guard detector (pure Python, no app needed)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from forum.privacy_guard.detector import (
+    CATEGORIES,
+    Finding,
+    GuardConfig,
+    PatternError,
+    compile_extra_pattern,
+    scan,
+)
+
+from .corpus import AADHAAR1, IDNR1, KVNR1, SVNR1
+
+TYPES = {"patient_name", "date", "age", "phone", "email", "address", "postal_code", "record_number",
+         "insurance_number", "national_id", "ip_address", "url", "licence_plate", "device_serial", "custom"}
+
+
+def spans(text: str, config: GuardConfig | None = None) -> list[tuple[str, str]]:
+    return [(f.type, text[f.start:f.end]) for f in scan(text, config)]
+
+
+def assert_found(text: str, typ: str, sub: str, config: GuardConfig | None = None) -> Finding:
+    start = text.index(sub)
+    end = start + len(sub)
+    hits = [f for f in scan(text, config) if f.type == typ and f.start < end and start < f.end]
+    assert hits, f"expected {typ} on {sub!r}, got {spans(text, config)}"
+    return hits[0]
+
+
+# ------------------------------------------------------------------ positives per type and language
+
+POSITIVES = [
+    # English
+    ("en", "Mr. Harold Jenkins has AF and a recent GI bleed.", "patient_name", "Harold Jenkins"),
+    ("en", "Can someone read this ECG? Pt Maria Gonzalez, palpitations.", "patient_name", "Maria Gonzalez"),
+    ("en", "Patient name: Rafael Ortiz, transferred without imaging.", "patient_name", "Rafael Ortiz"),
+    ("en", "Mrs. van der Berg fell again last night.", "patient_name", "van der Berg"),
+    ("en", "DOB 03/14/1961, palpitations since this morning.", "date", "03/14/1961"),
+    ("en", "She was discharged on March 3, 2024 with a PICC.", "date", "March 3, 2024"),
+    ("en", "Born 4 July 1931, now on eleven medications.", "date", "4 July 1931"),
+    ("en", "A 92-year-old with AF and falls.", "age", "92-year-old"),
+    ("en", "Patient John Carver, aged 96, fell at home.", "age", "aged 96"),
+    ("en", "94 y/o lady with a hip fracture.", "age", "94 y/o"),
+    ("en", "Please call her back on (617) 555-0123 after the meeting.", "phone", "(617) 555-0123"),
+    ("en", "Fax the letter to +44 20 7946 0321 please.", "phone", "+44 20 7946 0321"),
+    ("en", "The son wrote from j.mueller.family@gmail.com yesterday.", "email", "j.mueller.family@gmail.com"),
+    ("en", "She lives at 1427 Maple Grove Avenue and cannot manage stairs.", "address", "1427 Maple Grove Avenue"),
+    ("en", "She lives in Springfield, IL 62704 now.", "postal_code", "Springfield, IL 62704"),
+    ("en", "Pathology came back on MRN 00482913 today.", "record_number", "00482913"),
+    ("en", "Her medical record number is 5503921.", "record_number", "5503921"),
+    ("en", "Member ID W284619375 was rejected again.", "insurance_number", "W284619375"),
+    ("en", "The fax included her SSN 512-38-4471.", "national_id", "512-38-4471"),
+    ("en", "Unusual login from 203.0.113.47 to the portal.", "ip_address", "203.0.113.47"),
+    ("en", "Logins from 2001:db8:85a3::8a2e:370:7334 again.", "ip_address", "2001:db8:85a3::8a2e:370:7334"),
+    ("en", "See https://ehr.example.org/chart?mrn=5503921&tab=notes for trends.", "url",
+     "https://ehr.example.org/chart?mrn=5503921&tab=notes"),
+    ("en", "The car with licence plate 7KDP291 brought him in.", "licence_plate", "7KDP291"),
+    ("en", "Interrogated the pacemaker (serial PZP612345S) today.", "device_serial", "PZP612345S"),
+    ("en", "Her ICD (S/N: RVK204518) fired twice.", "device_serial", "RVK204518"),
+    # German
+    ("de", "Frau Gertrud Hoffmann kommt mit Synkopen.", "patient_name", "Gertrud Hoffmann"),
+    ("de", "Die Tochter von Herrn Schulz möchte den Befund.", "patient_name", "Schulz"),
+    ("de", "Patientin Hatice Yılmaz, 54, seit Wochen Dyspnoe.", "patient_name", "Hatice Yılmaz"),
+    ("de", "Pat. Schneider, 73 J., Sturz unter Phenprocoumon.", "patient_name", "Schneider"),
+    ("de", "Frau Hoffmann, geb. 12.03.1934, hat Synkopen.", "date", "12.03.1934"),
+    ("de", "Die Patientin wurde am 03.01.2024 stationär aufgenommen.", "date", "03.01.2024"),
+    ("de", "Geburtsdatum 5. Mai 1938, Z.n. Apoplex.", "date", "5. Mai 1938"),
+    ("de", "Pat. Müller, *12.04.1950, jetzt Luxation.", "date", "12.04.1950"),
+    ("de", "Die 93-jährige Patientin hat eine Pneumonie.", "age", "93-jährige"),
+    ("de", "Herr Özdemir, 91 Jahre alt, VHF.", "age", "91 Jahre alt"),
+    ("de", "Sie ist im Alter von 95 Jahren noch selbstständig.", "age", "95"),
+    ("de", "Bitte Rückruf unter 030 12345678 am Nachmittag.", "phone", "030 12345678"),
+    ("de", "Die Tochter ist unter 0171 2345678 erreichbar.", "phone", "0171 2345678"),
+    ("de", "Bitte an sabine.krause@web.de schicken.", "email", "sabine.krause@web.de"),
+    ("de", "Er wohnt allein in der Hauptstraße 12 im dritten Stock.", "address", "Hauptstraße 12"),
+    ("de", "Der Pflegedienst findet Musterweg 3a nicht.", "address", "Musterweg 3a"),
+    ("de", "Er wohnt in 10115 Berlin bei seiner Tochter.", "postal_code", "10115 Berlin"),
+    ("de", "Fallnummer 2024-0087413: der Befund fehlt.", "record_number", "2024-0087413"),
+    ("de", "Pat.-ID 88214307 im Labor falsch zugeordnet.", "record_number", "88214307"),
+    ("de", "Die Kasse fordert die Fall-Nr. 7730021 an.", "record_number", "7730021"),
+    ("de", f"Im Brief steht die Versichertennummer {KVNR1}.", "insurance_number", KVNR1),
+    ("de", f"Die Nummer {KVNR1} stand auf dem Foto.", "insurance_number", KVNR1),  # check digit alone
+    ("de", f"Versehentlich wurde {IDNR1} mitgeschickt.", "national_id", IDNR1),
+    ("de", f"Rentenversicherungsnummer {SVNR1} im Antrag.", "national_id", SVNR1),
+    ("de", "Das Kennzeichen des Unfallwagens war B-AB 1234.", "licence_plate", "B-AB 1234"),
+    ("de", "Die Seriennummer des Schrittmachers lautet PJN447812H.", "device_serial", "PJN447812H"),
+    # Hindi (Devanagari, mixed with English terms)
+    ("hi", "श्रीमती सुनीता शर्मा की INR 4.5 आ रहा है।", "patient_name", "सुनीता शर्मा"),
+    ("hi", "मरीज़ रामेश्वर प्रसाद, 72 वर्ष, को COPD है।", "patient_name", "रामेश्वर प्रसाद"),
+    ("hi", "रोगी सीता देवी को ICU में रखा है।", "patient_name", "सीता देवी"),
+    ("hi", "मरीज़ का नाम अब्दुल रहमान है।", "patient_name", "अब्दुल रहमान"),
+    ("hi", "जन्म तिथि 15/08/1952 है, INR ज़्यादा है।", "date", "15/08/1952"),
+    ("hi", "रोगी को 03/02/2024 को ICU में भर्ती किया गया।", "date", "03/02/2024"),
+    ("hi", "92 वर्षीय पुरुष hip fracture के साथ आए हैं।", "age", "92 वर्षीय"),
+    ("hi", "श्री गुप्ता, उम्र 94 साल, dialysis नहीं चाहते।", "age", "94"),
+    ("hi", "परिवार वाले 98765 43210 से फोन कर रहे हैं।", "phone", "98765 43210"),
+    ("hi", "Follow-up के लिए +91 80 2222 1234 पर call करें।", "phone", "+91 80 2222 1234"),
+    ("hi", "बेटे का email ramesh.verma1980@yahoo.co.in है।", "email", "ramesh.verma1980@yahoo.co.in"),
+    ("hi", "UHID 2024000876 वाले मरीज़ की report गुम है।", "record_number", "2024000876"),
+    ("hi", "IP No. 23/11452 - मरीज़ को sepsis है।", "record_number", "23/11452"),
+    ("hi", f"आधार नंबर {AADHAAR1} discharge summary पर छपा है।", "national_id", AADHAAR1),
+    ("hi", "मरीज़ Flat 4B, MG Road, Bengaluru 560001 में रहते हैं।", "address", "Flat 4B"),
+    ("hi", "मरीज़ Flat 4B, MG Road, Bengaluru 560001 में रहते हैं।", "postal_code", "560001"),
+    ("hi", "सेक्टर 15 से आई महिला को pneumonia है।", "address", "सेक्टर 15"),
+    ("hi", "गाड़ी का नंबर MH 12 AB 1234 था।", "licence_plate", "MH 12 AB 1234"),
+    ("hi", "Pacemaker का serial number SJM88214577 है।", "device_serial", "SJM88214577"),
+]
+
+
+@pytest.mark.parametrize("lang,text,typ,sub", POSITIVES, ids=[f"{p[0]}-{p[2]}-{i}" for i, p in enumerate(POSITIVES)])
+def test_detects(lang, text, typ, sub):
+    assert_found(text, typ, sub)
+
+
+def test_every_type_has_a_positive_case_in_each_relevant_language():
+    covered = {(lang, typ) for lang, _t, typ, _s in POSITIVES}
+    for typ in TYPES - {"custom"}:
+        assert (("en", typ) in covered) or (("de", typ) in covered) or (("hi", typ) in covered), typ
+    for lang in ("en", "de", "hi"):
+        assert len({typ for lng, typ in covered if lng == lang}) >= 10, lang
+
+
+# ------------------------------------------------------------------ hard negatives
+
+HARD_NEGATIVES = [
+    "Norepinephrine 0.05 mcg/kg/min, vancomycin 15 mg/kg, oxygen 2 l/min, 0.9% NaCl 1000 ml.",
+    "Hb 9.2 g/dl, CRP 120 mg/l, K+ 5.8 mmol/l, eGFR 45, platelets 245 000/µl.",
+    "Coded as I21.4 and E11.9; OPS 5-470.11 and 8-930; ATC C07AB02.",
+    "The 2023 ESC guidelines were updated on 12.03.2024, see version 2.4.1, pages 12-19.",
+    "See doi 10.1056/NEJMoa2034577, PMID: 31562799 and N Engl J Med 2020;383:1813-26.",
+    "Parkinson, Hashimoto and Crohn in one patient - and Dr. Osler's aphorism still holds.",
+    "@anna.schmidt can you share the slides? Handover at 14:30, round at 8 pm.",
+    "BP 120/80, HR 72, SpO2 97%, ward 4 is short-staffed, Station 3B ist unterbesetzt.",
+    "Patients aged 90 and over were excluded; a woman in her 90s; adults over 65.",
+    "Patient A and Patient B both had QT prolongation; Patient Safety Alert 2024/07.",
+    "Frau Kollegin, Herr Kollege, Frau Dr. Weber: danke für den Vortrag!",
+    "Eine junge Frau Mitte 30 mit Hashimoto; der Patient Anfang 70 mit COPD.",
+    "Heparin 25.000 IE auf 50 ml, Leukozyten 12.300/µl, CK 12.450 U/l.",
+    "Patienten über 90 Jahre wurden ausgeschlossen; Kapitel 4.2.1.3 der Leitlinie.",
+    "मरीज़ को तेज़ बुखार है और CRP 120 mg/l है।",
+    "90 वर्ष से अधिक उम्र के मरीज़ों को trial से बाहर रखा गया था।",
+    "रोगी की हालत स्थिर है, BP 120/80, SpO2 95%।",
+    "Mr K. and Frau M. (82) are pseudonymised already.",
+    "Recommendation 4.2.1.3 and the 2.2.2.2 rule; HLA-B 27 positive.",
+    "Lancet 2019;394(10204):1145-58; NCT01035255; ISBN 978-1-26-426850-4.",
+    "Behandlungspfad 2, Dialyseplatz 4, Zimmer 12, Bett 3.",
+    "श्री राम अस्पताल में 200 beds हैं।",
+    "Don't Miss Sepsis: the teaching series starts Monday.",
+]
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_hard_negatives_pass_untouched(text):
+    assert scan(text) == [], spans(text)
+
+
+# ------------------------------------------------------------------ finding shape
+
+MIXED = ("Mr. Harold Jenkins, DOB 03/14/1961, MRN 00482913, call (617) 555-0123 or mail "
+         "h.jenkins@example.org; he is a 92-year-old from 1427 Maple Grove Avenue.")
+
+
+def test_findings_sorted_and_non_overlapping():
+    findings = scan(MIXED)
+    assert len(findings) >= 6
+    for a, b in zip(findings, findings[1:]):
+        assert a.start < a.end <= b.start < b.end
+
+
+def test_confidence_present_and_in_range():
+    config = GuardConfig()
+    for f in scan(MIXED):
+        assert isinstance(f.confidence, float)
+        assert config.min_confidence <= f.confidence <= 1.0
+        assert f.type in CATEGORIES
+        assert f.explanation and isinstance(f.explanation, str)
+
+
+def test_as_dict_never_contains_matched_text():
+    for f in scan(MIXED):
+        d = f.as_dict()
+        assert set(d) == {"start", "end", "type", "explanation", "confidence"}
+        matched = MIXED[f.start:f.end]
+        assert all(matched not in str(v) for v in d.values())
+
+
+def test_categories_cover_all_types():
+    assert set(CATEGORIES) == TYPES
+    assert all(isinstance(label, str) and label for label in CATEGORIES.values())
+
+
+def test_finding_is_frozen():
+    f = scan("MRN 00482913")[0]
+    with pytest.raises(Exception):
+        f.start = 0  # type: ignore[misc]
+
+
+def test_empty_and_clean_text():
+    assert scan("") == []
+    assert scan("Nothing to see here.") == []
+
+
+def test_offsets_refer_to_the_original_text():
+    text = "İstanbul 📞 Frau Müller: Tel. 030 12345678"
+    f = assert_found(text, "phone", "030 12345678")
+    assert text[f.start:f.end] == "030 12345678"
+
+
+def test_precomposed_nukta_spelling():
+    assert_found("मरी\u095b रामेश्वर प्रसाद को बुखार है।", "patient_name", "रामेश्वर प्रसाद")
+    assert_found("मरीज\u093c रामेश्वर प्रसाद को बुखार है।", "patient_name", "रामेश्वर प्रसाद")
+
+
+def test_overlapping_candidates_merge_to_most_specific():
+    text = "Chart: http://10.0.4.23/viewer?uhid=2024000876 please"
+    findings = scan(text)
+    assert len(findings) == 1 and findings[0].type == "url"
+
+
+# ------------------------------------------------------------------ configuration
+
+def test_disabled_category_yields_nothing_for_it():
+    config = GuardConfig(enabled_categories=frozenset(CATEGORIES) - {"phone", "patient_name"})
+    types = {f.type for f in scan(MIXED, config)}
+    assert "phone" not in types and "patient_name" not in types
+    assert "record_number" in types and "date" in types
+
+
+def test_no_enabled_category_yields_nothing():
+    assert scan(MIXED, GuardConfig(enabled_categories=frozenset())) == []
+
+
+def test_only_one_category():
+    config = GuardConfig(enabled_categories=frozenset({"email"}))
+    assert {f.type for f in scan(MIXED, config)} == {"email"}
+
+
+def test_phone_regions_are_respected():
+    de_only = GuardConfig(phone_regions=("DE",))
+    us_only = GuardConfig(phone_regions=("US",))
+    german = "Bitte Rückruf unter 030 12345678."
+    american = "Please call her on (617) 555-0123."
+    assert [f.type for f in scan(german, de_only)] == ["phone"]
+    assert scan(german, us_only) == []
+    assert [f.type for f in scan(american, us_only)] == ["phone"]
+    assert scan(american, de_only) == []
+    # international format works whatever the regions
+    assert [f.type for f in scan("Fax: +44 20 7946 0321", de_only)] == ["phone"]
+    assert scan(german, GuardConfig(phone_regions=())) == []
+
+
+def test_min_confidence():
+    text = "Unfallwagen B-AB 1234 stand vor der Tür."  # a plate without context: low confidence
+    assert scan(text) == []
+    low = scan(text, GuardConfig(min_confidence=0.3))
+    assert [f.type for f in low] == ["licence_plate"] and low[0].confidence < 0.5
+    assert scan("MRN 00482913", GuardConfig(min_confidence=0.99)) == []
+
+
+def test_extra_patterns_produce_custom_findings():
+    config = GuardConfig(extra_patterns=(("KH number", r"KH-\d{6}", "Our internal case number."),))
+    text = "Bitte KH-123456 prüfen, nicht KH-12."
+    findings = scan(text, config)
+    assert [(f.type, text[f.start:f.end], f.explanation) for f in findings] == [
+        ("custom", "KH-123456", "Our internal case number.")]
+    off = GuardConfig(extra_patterns=config.extra_patterns,
+                      enabled_categories=frozenset(CATEGORIES) - {"custom"})
+    assert scan(text, off) == []
+
+
+def test_invalid_extra_pattern_is_ignored_not_fatal():
+    config = GuardConfig(extra_patterns=(("bad", r"(a+)+$", "x"), ("ok", r"ZZ-\d{3}", "y")))
+    assert [f.type for f in scan("aaaa ZZ-123", config)] == ["custom"]
+
+
+# ------------------------------------------------------------------ compile_extra_pattern
+
+@pytest.mark.parametrize("source,fragment", [
+    (r"(a+)+$", "nested"),
+    (r"(.*)*", "nested"),
+    ("", "empty"),
+    ("   ", "empty"),
+    ("a|", "empty string"),
+    ("x?", "empty string"),
+    ("^", "empty string"),
+    (r"\d+", "unbounded"),
+    (r"KH-.*", "unbounded"),
+    (r"(a|aa){1,20}", "alternatives"),
+    (r"(a)\1", "backreference"),
+    ("(", "not a valid regular expression"),
+    ("[a-", "not a valid regular expression"),
+    (r"\d{1,100}\d{1,100}\d{1,100}", "ambiguous"),
+    ("x" * 600, "too long"),
+])
+def test_compile_extra_pattern_rejects(source, fragment):
+    with pytest.raises(PatternError) as info:
+        compile_extra_pattern(source)
+    message = info.value.message
+    assert isinstance(info.value, ValueError)
+    assert message == str(info.value) and len(message) > 15
+    assert fragment.lower() in message.lower()
+
+
+@pytest.mark.parametrize("source,sample", [
+    (r"KH-\d{6}", "KH-123456"),
+    (r"[A-Z]{2}-\d{4,8}", "AB-12345"),
+    (r"(?i)fallakte\s?\d{5}", "Fallakte 12345"),
+    (r"(?:KH|KR)-[0-9]{3}", "KR-001"),
+])
+def test_compile_extra_pattern_accepts(source, sample):
+    pattern = compile_extra_pattern(source)
+    assert isinstance(pattern, re.Pattern)
+    assert pattern.search(sample)
