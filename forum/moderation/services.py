@@ -739,26 +739,33 @@ class AuthorRecord:
     suspended_until: datetime | None = None
 
 
-def author_records(group: Group, author_ids: set[int]) -> dict[int, AuthorRecord]:
-    """Each author's history in this group (upheld cases, warnings, status), in three queries."""
-    records = {author_id: AuthorRecord() for author_id in author_ids if author_id}
+def author_records(pairs: set[tuple[int, int | None]]) -> dict[tuple[int, int], AuthorRecord]:
+    """(group id, author id) -> the author's history in that group: upheld cases, warnings and
+    membership status; three queries whatever the number of cases or groups shown."""
+    records = {(group_id, author_id): AuthorRecord() for group_id, author_id in pairs if author_id}
     if not records:
         return records
-    ids = list(records)
-    for author_id, count in db.session.execute(
-            select(ModerationCase.post_author_id, func.count(ModerationCase.id))
-            .where(ModerationCase.group_id == group.id, ModerationCase.post_author_id.in_(ids),
-                   ModerationCase.state == CaseState.RESOLVED).group_by(ModerationCase.post_author_id)):
-        records[author_id].upheld = count
-    for user_id, count in db.session.execute(
-            select(MemberWarning.user_id, func.count(MemberWarning.id))
-            .where(MemberWarning.group_id == group.id, MemberWarning.user_id.in_(ids)).group_by(MemberWarning.user_id)):
-        records[user_id].warnings = count
-    for user_id, status, until in db.session.execute(
-            select(Membership.user_id, Membership.status, Membership.suspended_until)
-            .where(Membership.group_id == group.id, Membership.user_id.in_(ids))):
-        records[user_id].status = status
-        records[user_id].suspended_until = until
+    group_ids = list({group_id for group_id, _ in records})
+    author_ids = list({author_id for _, author_id in records})
+    for group_id, author_id, count in db.session.execute(
+            select(ModerationCase.group_id, ModerationCase.post_author_id, func.count(ModerationCase.id))
+            .where(ModerationCase.group_id.in_(group_ids), ModerationCase.post_author_id.in_(author_ids),
+                   ModerationCase.state == CaseState.RESOLVED)
+            .group_by(ModerationCase.group_id, ModerationCase.post_author_id)):
+        if (group_id, author_id) in records:
+            records[(group_id, author_id)].upheld = count
+    for group_id, user_id, count in db.session.execute(
+            select(MemberWarning.group_id, MemberWarning.user_id, func.count(MemberWarning.id))
+            .where(MemberWarning.group_id.in_(group_ids), MemberWarning.user_id.in_(author_ids))
+            .group_by(MemberWarning.group_id, MemberWarning.user_id)):
+        if (group_id, user_id) in records:
+            records[(group_id, user_id)].warnings = count
+    for group_id, user_id, status, until in db.session.execute(
+            select(Membership.group_id, Membership.user_id, Membership.status, Membership.suspended_until)
+            .where(Membership.group_id.in_(group_ids), Membership.user_id.in_(author_ids))):
+        if (group_id, user_id) in records:
+            records[(group_id, user_id)].status = status
+            records[(group_id, user_id)].suspended_until = until
     return records
 
 

@@ -133,7 +133,7 @@ def queue(slug):
     page = services.queue_page(group, resolved=tab == "resolved", page=request.args.get("page", 1, type=int))
     if page is None:
         abort(404)
-    records = services.author_records(group, {case.post_author_id for case in page.items})
+    records = services.author_records({(case.group_id, case.post_author_id) for case in page.items})
     open_total = page.total if tab == "open" else services.open_counts_by_group([group.id]).get(group.id, 0)
     return render_template("moderation/queue.html", group=group, page=page, tab=tab, records=records,
                            open_total=open_total, day_choices=SUSPENSION_DAYS, action_labels=ACTION_LABELS)
@@ -173,7 +173,7 @@ def case(slug, post_id):
     open_case = next((c for c in cases if c.is_open), None)
     if open_case is not None and not form.case_id.data:
         form.case_id.data = str(open_case.id)
-    records = services.author_records(group, {post.author_id} if post.author_id else set())
+    records = services.author_records({(group.id, post.author_id)})
     return render_template("moderation/case.html", group=group, post=post, topic=post.topic, cases=cases,
                            open_case=open_case, form=form, records=records, tool_form=PostToolForm()), status
 
@@ -288,11 +288,7 @@ def admin_queue():
     page = services.queue_page(None, escalated_only=True, page=request.args.get("page", 1, type=int))
     if page is None:
         abort(404)
-    groups = {case.group_id for case in page.items}
-    records = {}
-    for group_id in groups:
-        group = db.session.get(Group, group_id)
-        records.update(services.author_records(group, {c.post_author_id for c in page.items if c.group_id == group_id}))
+    records = services.author_records({(case.group_id, case.post_author_id) for case in page.items})
     return render_template("moderation/admin_queue.html", page=page, records=records, appeals=services.open_appeals(),
                            day_choices=SUSPENSION_DAYS, action_labels=ACTION_LABELS)
 
