@@ -13,13 +13,14 @@ from ..groups.models import Group, Membership, MembershipStatus
 from ..main.services import shared_groups
 from ..posts.models import Post, Topic
 from ..posts.services import post_link
-from . import services
+from . import erasure, services
 from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuidelinesForm, InvitePolicyForm, LogFilterForm,
                     MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm, TopicToolForm)
 from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
 from .services import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
 
 bp = Blueprint("moderation", __name__)
+erasure.connect()
 
 
 def _moderated_group_or_404(slug: str) -> Group:

@@ -49,3 +49,22 @@ def test_one_cannot_mute_oneself_or_people_one_cannot_see(scene, login, make):
     assert me.post(f"/u/{stranger.username}/mute").status_code == 404
     db.session.rollback()
     assert not has_muted(scene.bystander.id, stranger.id)
+
+
+def test_erasing_an_account_drops_its_mutes_and_its_name_from_cases(scene, login):
+    from sqlalchemy import select
+
+    from forum.moderation.models import ModerationCase, Mute
+
+    from .conftest import report
+    from tests.factories import PASSWORD
+
+    login(scene.author).post(f"/u/{scene.bystander.username}/mute")
+    login(scene.bystander).post(f"/u/{scene.author.username}/mute")
+    report(login(scene.reporters[0]), scene.post)
+    response = login(scene.author).post("/me/delete", data={"password": PASSWORD, "confirm": "y"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.scalars(select(Mute)).all() == []
+    case = db.session.scalar(select(ModerationCase))
+    assert case.post_author_name == "former member" and case.state == "open"
