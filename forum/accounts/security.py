@@ -62,7 +62,7 @@ _BROWSERS = [  # order matters: many browsers also claim to be Chrome and Safari
     ("Opera", re.compile(r"\bOPR/|\bOpera\b")),
     ("Samsung Internet", re.compile(r"\bSamsungBrowser/")),
     ("Firefox", re.compile(r"\bFirefox/|\bFxiOS/")),
-    ("Chrome", re.compile(r"\bChrome/|\bCriOS/|\bChromium/")),
+    ("Chrome", re.compile(r"\b(?:Headless)?Chrome/|\bCriOS/|\bChromium/")),
     ("Safari", re.compile(r"\bVersion/[\d.]+.*\bSafari/")),
 ]
 _SYSTEMS = [
