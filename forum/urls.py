@@ -3,7 +3,13 @@ from flask import current_app, has_request_context, url_for
 
 
 def link_to(endpoint: str, *, external: bool = False, **values) -> str:
+    """External links always start with the configured BASE_URL, never with the Host header of
+    the current request, which a client can forge to plant another domain in e-mails."""
     if has_request_context():
-        return url_for(endpoint, _external=external, **values)
-    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
-        return url_for(endpoint, _external=external, **values)
+        path = url_for(endpoint, **values)
+    else:
+        with current_app.test_request_context():
+            path = url_for(endpoint, **values)
+    if external:
+        return current_app.config["BASE_URL"].rstrip("/") + path
+    return path

@@ -341,3 +341,12 @@ def test_invitation_bound_to_an_email_is_mailed(app, make, login):
     assert len(messages) == 1
     assert messages[0]["To"] == "mailed@example.org"
     assert link in messages[0].get_payload(decode=True).decode()
+
+
+
+def test_invitation_links_use_the_configured_address_not_the_host_header(app):
+    from forum.invitations.services import invitation_link
+
+    with app.test_request_context("/g/x/invites", base_url="http://evil.example"):
+        link = invitation_link("some-token")
+    assert link == app.config["BASE_URL"].rstrip("/") + "/invite/some-token"
