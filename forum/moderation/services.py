@@ -886,7 +886,7 @@ def log_csv_rows(log_filter: LogFilter):
 # Appeals
 # --------------------------------------------------------------------------------------------
 
-def _appeal_deadline(entry: LogEntry) -> datetime:
+def appeal_deadline(entry: LogEntry) -> datetime:
     return entry.created_at + timedelta(days=int(_config("APPEAL_WINDOW_DAYS", 14)))
 
 
@@ -922,7 +922,7 @@ def appeal_problem(entry: LogEntry) -> str | None:
     existing = db.session.scalar(select(Appeal).where(Appeal.decision_id == entry.id))
     if existing is not None:
         return "You already appealed this decision; each decision can be appealed once."
-    deadline = _appeal_deadline(entry)
+    deadline = appeal_deadline(entry)
     if deadline <= utcnow():
         return f"The {_config('APPEAL_WINDOW_DAYS', 14)}-day window to appeal this decision closed on {_until_text(deadline)}."
     return None
@@ -1106,7 +1106,7 @@ def invitation_trail(viewer: User, profile: User) -> InvitationTrail | None:
 # Per-request helpers for templates (each look-up is one query per request, cached in g)
 # --------------------------------------------------------------------------------------------
 
-def _cached(key: str, compute):
+def cached(key: str, compute):
     if not has_request_context():
         return compute()
     if key not in g:
@@ -1115,20 +1115,20 @@ def _cached(key: str, compute):
 
 
 def reported_post_ids(user: User, topic_id: int) -> set[int]:
-    return _cached(f"_reported_{topic_id}", lambda: set(db.session.scalars(
+    return cached(f"_reported_{topic_id}", lambda: set(db.session.scalars(
         select(Report.post_id).join(Post, Post.id == Report.post_id)
         .where(Report.reporter_id == user.id, Report.state == CaseState.OPEN, Post.topic_id == topic_id))))
 
 
 def open_cases_in_topic(topic_id: int) -> dict[int, int]:
     """post id -> number of open reports, for the posts of one topic."""
-    return _cached(f"_open_cases_{topic_id}", lambda: dict(db.session.execute(
+    return cached(f"_open_cases_{topic_id}", lambda: dict(db.session.execute(
         select(ModerationCase.post_id, ModerationCase.report_count)
         .where(ModerationCase.topic_id == topic_id, ModerationCase.state == CaseState.OPEN)).all()))
 
 
 def cached_muted_ids(user: User) -> set[int]:
-    return _cached("_muted_ids", lambda: muted_ids(user))
+    return cached("_muted_ids", lambda: muted_ids(user))
 
 
 def reason_label(reason: str) -> str:

@@ -543,7 +543,7 @@ def new_appeal():
         status = 409
     return render_template("moderation/appeal_new.html", entry=entry, group=group, form=form, problem=problem,
                            label=services.APPEALABLE[entry.action],
-                           deadline=services._appeal_deadline(entry)), status
+                           deadline=services.appeal_deadline(entry)), status
 
 
 def _appeal_or_404(appeal_id: int) -> Appeal:
@@ -665,11 +665,11 @@ class _Helpers:
     def review_summary():
         if not current_user.is_authenticated or not permissions.is_verified(current_user):
             return False, 0
-        return services._cached("_review_summary", lambda: services.review_summary(current_user))
+        return services.cached("_review_summary", lambda: services.review_summary(current_user))
 
     @staticmethod
     def open_count(group) -> int:
-        return services._cached(f"_open_count_{group.id}",
+        return services.cached(f"_open_count_{group.id}",
                                 lambda: services.open_counts_by_group([group.id]).get(group.id, 0))
 
     @staticmethod
