@@ -173,3 +173,20 @@ def test_scan_phi_all_posts_prints_ids_never_values(app, make, author_and_group)
     rows = [json.loads(line) for line in result.output.strip().splitlines()]
     flagged_post = db.session.query(Post).filter_by(topic_id=flagged.id).one()
     assert [row["post_id"] for row in rows] == [flagged_post.id]
+
+
+def test_a_post_published_past_findings_enters_the_moderation_queue(author_and_group, login, make):
+    from forum.moderation.models import ModerationCase, Report
+
+    author, group = author_and_group
+    moderator = make.user("Moderator")
+    make.member(group, moderator, role="moderator")
+    login(author).post(f"/g/{group.slug}/new", data={"title": "Family call-back", "body": PHONE_POST,
+                                                      "confirm_no_phi": "y"})
+    post = db.session.query(Post).one()
+    report = db.session.query(Report).filter_by(post_id=post.id).one()
+    assert report.reason == "patient_privacy" and report.reporter_id is None
+    assert db.session.query(ModerationCase).filter_by(post_id=post.id, state="open").count() == 1
+    assert "12345678" not in json.dumps(report.details if hasattr(report, "details") else "")
+    queue = login(moderator).get(f"/g/{group.slug}/moderation").get_data(as_text=True)
+    assert "Family call-back" in queue
