@@ -27,12 +27,30 @@ ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"], "th": ["align"], "td": ["al
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow noopener noreferrer"
 
-# Limits that keep the renderer's worst case small (see bench/markdown_worst_case.py).
+# Limits that keep the renderer's worst case small. Python-Markdown and bleach are pure Python:
+# their cost grows with the amount of formatting, and a few shapes make them scan the rest of a
+# paragraph again and again. bench/markdown_worst_case.py measures every family of such input;
+# with these limits no text they accept takes more than about 0.2 s to render there.
 MAX_NESTING = 12
 MAX_MARKER_RUN = 64
+# Formatting characters and lines (weighted by their indentation) outside code blocks.
+MAX_FORMATTING = 2_000
+# Characters Python-Markdown scans to close "[" and "](": each opener is read up to its closing
+# bracket, or to the end of the paragraph when it has none.
+MAX_LINK_SCAN = 150_000
+# Headings, rules, setext underlines, fences and empty list items each make the block parser
+# copy the rest of their block: their number times the block's length.
+MAX_LINE_SPLITS = 1_000_000
+# Each fenced code block makes the fenced-code extension copy the whole text once.
+MAX_CODE_BLOCK_COPIES = 5_000_000
+
 _QUOTE_NESTING = re.compile(r"^(?:[ \t]{0,3}>[ \t]?){%d,}" % (MAX_NESTING + 1), re.MULTILINE)
 _LIST_NESTING = re.compile(r"^(?:[ \t]{2,}){%d,}(?:[-*+]|\d{1,9}[.)])[ \t]" % (MAX_NESTING + 1), re.MULTILINE)
 _MARKER_RUN = re.compile(r"([\[\]()*_`~<>!\\])\1{%d,}|(?:[\[\]()*_`~]{2}){%d,}" % (MAX_MARKER_RUN, MAX_MARKER_RUN))
+_FORMATTING_CHARACTER = re.compile(r"[*_`\[\]()<>&!#|\\~]")
+_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
+_SPLITTING_LINE = re.compile(
+    r"[ \t]*(?:#|([-*_=])[ \t]*(?:\1[ \t]*)*$|(?:[-*+]|\d{1,9}[.)])[ \t]*$|`{3,}|~{3,})")
 
 
 class MarkupTooComplex(ValueError):
@@ -40,6 +58,7 @@ class MarkupTooComplex(ValueError):
 
 
 def check_complexity(source: str) -> None:
+    """Refuse, with a message the author can act on, text that would take long to render."""
     if _QUOTE_NESTING.search(source):
         raise MarkupTooComplex(f"Quotes are nested more than {MAX_NESTING} levels deep; please flatten them.")
     if _LIST_NESTING.search(source):
@@ -49,6 +68,103 @@ def check_complexity(source: str) -> None:
             f"The text contains a run of more than {MAX_MARKER_RUN} formatting characters "
             "(such as [, *, _ or `); please shorten it or put it in a code block."
         )
+    blocks, code_blocks = _blocks_outside_code(source)
+    if code_blocks * len(source) > MAX_CODE_BLOCK_COPIES:
+        raise MarkupTooComplex(
+            f"The text has {code_blocks:,} code blocks, too many for its length; please merge neighbouring "
+            "code blocks into one."
+        )
+    formatting = sum(_formatting_units(block) for block in blocks)
+    if formatting > MAX_FORMATTING:
+        raise MarkupTooComplex(
+            f"The text has more formatting than Konsil can show quickly ({formatting:,} formatting characters "
+            f"and lines; at most {MAX_FORMATTING:,}). Please split it into several posts, or put long "
+            "listings in a code block (between lines of ```)."
+        )
+    if sum(_link_scan(block) for block in blocks) > MAX_LINK_SCAN:
+        raise MarkupTooComplex(
+            "The text has square brackets “[” or link targets “](” that are closed far away or not at all. "
+            "Please close them, write them as \\[ and \\], or put the text in a code block."
+        )
+    if sum(_line_splits(block) for block in blocks) > MAX_LINE_SPLITS:
+        raise MarkupTooComplex(
+            "The text has long runs of headings, horizontal rules or empty list items without blank lines "
+            "between them. Please add blank lines, or put the text in a code block."
+        )
+
+
+def _blocks_outside_code(source: str) -> tuple[list[str], int]:
+    """The text's blocks (separated by blank lines) without its fenced code blocks, which are cheap
+    to render, and the number of code blocks."""
+    blocks, current, fence, code_blocks = [], [], None, 0
+    fenced: list[str] = []
+    for line in source.split("\n"):
+        if fence is None:
+            match = _FENCE.match(line)
+            if match:
+                fence, fenced = match.group(1), [line]
+                continue
+            if line.strip():
+                current.append(line)
+            elif current:
+                blocks.append("\n".join(current))
+                current = []
+        else:
+            fenced.append(line)
+            stripped = line.strip()
+            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
+                fence = None  # a closed code block: skipped
+                code_blocks += 1
+                if current:
+                    blocks.append("\n".join(current))
+                    current = []
+    if fence is not None:  # never closed, so not a code block after all
+        current.extend(fenced)
+    if current:
+        blocks.append("\n".join(current))
+    return blocks, code_blocks
+
+
+def _formatting_units(block: str) -> int:
+    units = len(_FORMATTING_CHARACTER.findall(block))
+    for line in block.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t")) + line[: len(line) - len(line.lstrip(" \t"))].count("\t") * 3
+        units += 1 + indent // 2
+    return units
+
+
+def _link_scan(block: str) -> int:
+    """How many characters the link patterns read to find the closing brackets of this block."""
+    brackets: list[int] = []
+    parens: list[tuple[int, bool]] = []
+    scanned = 0
+    index, length = 0, len(block)
+    while index < length:
+        char = block[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            brackets.append(index)
+        elif char == "]" and brackets:
+            scanned += index - brackets.pop()
+        elif char == "(":
+            parens.append((index, index > 0 and block[index - 1] == "]"))
+        elif char == ")" and parens:
+            start, link = parens.pop()
+            if link:
+                scanned += index - start
+        index += 1
+    scanned += sum(length - start for start in brackets)
+    scanned += sum(length - start for start, link in parens if link)
+    return scanned
+
+
+def _line_splits(block: str) -> int:
+    lines = block.split("\n")
+    if len(lines) < 2:
+        return 0
+    return sum(1 for line in lines if _SPLITTING_LINE.match(line)) * len(block)
 
 
 class _ImagesBecomeLinks(Treeprocessor):

@@ -9,7 +9,7 @@ from .. import audit
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..extensions import db
-from ..markup import render_markdown
+from ..markup import MarkupTooComplex, render_markdown
 from ..posts.models import Post, Topic
 from .models import Group, GuidelinesVersion, Membership, MembershipStatus, Role
 
@@ -18,6 +18,13 @@ class GroupError(ValueError):
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
         self.field = field
+
+
+def _render_guidelines(source: str) -> str:
+    try:
+        return render_markdown(source)
+    except MarkupTooComplex as error:
+        raise GroupError(str(error), "guidelines") from error
 
 
 def get_by_slug(slug: str) -> Group | None:
@@ -84,7 +91,7 @@ def create_group(actor: User, *, name: str, slug: str, description: str, guideli
         raise GroupError("A group with this address already exists.", "slug")
     group = Group(
         name=name.strip(), slug=slug, description=description.strip(),
-        guidelines_source=guidelines, guidelines_html=render_markdown(guidelines), guidelines_version=1,
+        guidelines_source=guidelines, guidelines_html=_render_guidelines(guidelines), guidelines_version=1,
         visibility=visibility, invite_policy=invite_policy, created_by_id=actor.id,
     )
     db.session.add(group)
@@ -119,7 +126,7 @@ def update_group(actor: User, group: Group, *, name: str, slug: str, description
 
 def publish_guidelines(actor: User, group: Group, source: str) -> GuidelinesVersion:
     group.guidelines_source = source
-    group.guidelines_html = render_markdown(source)
+    group.guidelines_html = _render_guidelines(source)
     group.guidelines_version += 1
     version = GuidelinesVersion(group_id=group.id, version=group.guidelines_version, source=source,
                                 html=group.guidelines_html, created_by_id=actor.id)

@@ -28,6 +28,7 @@ def new():
         try:
             group = create_group(current_user, **_group_fields(form))
         except GroupError as error:
+            db.session.rollback()
             _field_error(form, error)
         else:
             db.session.commit()
@@ -49,6 +50,7 @@ def edit(slug):
         try:
             changed = update_group(current_user, group, **_group_fields(form))
         except GroupError as error:
+            db.session.rollback()  # nothing half-changed; the form keeps what was typed
             _field_error(form, error)
         else:
             db.session.commit()
