@@ -1,0 +1,301 @@
+"""Throughput and latency of the topic and group pages with 10,000 posts, served by gunicorn.
+
+    .venv/bin/python bench/pages.py                                     # SQLite in a fresh /tmp directory
+    .venv/bin/python bench/pages.py --database-url "$TEST_DATABASE_URL"  # PostgreSQL (emptied first!)
+
+1. Seeds one group with --posts posts spread over topics (a few of 150 and 60 posts, the rest of
+   20) through the models with bulk inserts; each body is markdown rendered once, as the app does
+   at write time.
+2. Counts the SQL queries each page issues (Flask test client and a before_cursor_execute listener).
+3. Starts gunicorn (production settings, rate limits off) with --workers workers on a free
+   loopback port, signs in through the login form to get a session cookie, and runs wrk against
+   each page for --duration seconds, after a short warm-up.
+4. Prints requests per second, p50 and p99 latency, and the query count per page.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+USER_AGENT = "konsil-bench/1"
+PASSWORD = "bench-password-violet-harbour-42"
+EMAIL = "reader@bench.konsil.example"
+
+BODIES = [
+    "We switched to **apixaban** after TAVI unless there is another indication for warfarin.",
+    "Our handover checklist:\n\n1. Pending results first\n2. Open questions with an owner\n3. Escalation plan",
+    "> What do you do when the night team is short-staffed?\n\nWe call the float pool early, before 22:00.",
+    "See the [ESC guideline](https://www.escardio.org/Guidelines) section 7, and `CHA2DS2-VASc` for the score.",
+    "| drug | dose | route |\n|---|---|---|\n| heparin | 5000 IU | s.c. |\n| enoxaparin | 40 mg | s.c. |",
+    "Agree with the previous post. In our unit the *pharmacist* reviews every anticoagulant order.",
+    "Short answer: no. Longer answer: it depends on renal function; we adjust below a CrCl of 30 ml/min.",
+    "## Summary\n\n- fewer handover errors\n- shorter rounds\n- happier night staff\n\nThanks all.",
+    "Has anyone tried the new infusion pumps? Ours reset the rate after a power cut, which worried us.",
+    "We audit this every quarter. Numbers went from 12 % to 3 % after the e-learning module.",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def configure_environment(database_url: str, folder: Path) -> dict:
+    env = dict(os.environ)
+    env.update({
+        "FORUM_ENV": "production",
+        "SECRET_KEY": secrets.token_hex(32),
+        "DATABASE_URL": database_url,
+        "FORUM_INSTANCE_DIR": str(folder),
+        "MAIL_OUTBOX_DIR": str(folder / "outbox"),
+        "RATELIMIT_ENABLED": "false",  # measuring the pages, not the limiter
+        "LOG_REQUESTS": "false",
+        "TWO_FACTOR_REQUIRED_FOR_STAFF": "false",
+    })
+    os.environ.update(env)  # config.py reads the environment when it is imported
+    return env
+
+
+def seed(app, posts_wanted: int) -> dict:
+    """One group, --posts posts; returns what the pages need."""
+    from sqlalchemy import insert
+
+    from forum.accounts.models import User, VerificationStatus
+    from forum.accounts.passwords import hash_password
+    from forum.db_types import utcnow
+    from forum.extensions import db
+    from forum.groups.models import Membership
+    from forum.groups.services import create_group
+    from forum.markup import render_markdown
+    from forum.posts.models import Post, Topic
+
+    started = time.perf_counter()
+    now = utcnow()
+    password_hash = hash_password(PASSWORD)
+    professions = ["physician", "nurse", "pharmacist", "midwife", "paramedic", "physiotherapist"]
+    users = [{"email": f"member{i}@bench.konsil.example", "display_name": f"Member {i}", "username": f"member{i}",
+              "password_hash": password_hash, "profession": professions[i % len(professions)],
+              "specialty": "Internal medicine", "organisation": "Bench Hospital", "country": "DE",
+              "verification_status": VerificationStatus.VERIFIED, "verified_at": now, "created_at": now,
+              "terms_accepted_at": now} for i in range(60)]
+    users[0].update(email=EMAIL, display_name="Bench Reader", username="bench.reader")
+    user_ids = list(db.session.scalars(insert(User).returning(User.id, sort_by_parameter_order=True), users))
+    owner = db.session.get(User, user_ids[1])
+    group = create_group(owner, name="Bench Ward", slug="bench-ward", description="10,000 posts",
+                         guidelines="Be kind.", visibility="secret", invite_policy="members")
+    db.session.execute(insert(Membership), [
+        {"user_id": user_id, "group_id": group.id, "role": "member", "status": "active",
+         "accepted_guidelines_version": 1, "guidelines_accepted_at": now, "joined_at": now - timedelta(days=100),
+         "last_visit_at": now - timedelta(days=1)}
+        for user_id in user_ids if user_id != owner.id])
+
+    sizes = [150] * 8 + [60] * 20
+    remaining = posts_wanted - sum(sizes)
+    sizes += [20] * (remaining // 20) + ([remaining % 20] if remaining % 20 else [])
+    rendered = {body: render_markdown(body) for body in BODIES}
+    start = now - timedelta(days=90)
+    topic_rows = []
+    for index, size in enumerate(sizes):
+        first = start + timedelta(minutes=index * 300)
+        topic_rows.append({"group_id": group.id, "author_id": user_ids[index % len(user_ids)],
+                           "title": f"Bench topic {index + 1}: handover, anticoagulation and night staffing",
+                           "pinned": index < 2, "created_at": first, "post_count": size,
+                           "last_activity_at": first + timedelta(minutes=size)})
+    topic_ids = list(db.session.scalars(insert(Topic).returning(Topic.id, sort_by_parameter_order=True), topic_rows))
+    batch = []
+    for topic_id, row, size in zip(topic_ids, topic_rows, sizes):
+        for number in range(1, size + 1):
+            body = BODIES[(topic_id + number) % len(BODIES)]
+            batch.append({"topic_id": topic_id, "author_id": user_ids[(topic_id * 7 + number) % len(user_ids)],
+                          "number": number, "body_source": body, "body_html": rendered[body],
+                          "created_at": row["created_at"] + timedelta(minutes=number)})
+            if len(batch) == 2000:
+                db.session.execute(insert(Post), batch)
+                batch = []
+    if batch:
+        db.session.execute(insert(Post), batch)
+    db.session.commit()
+    long_topic = topic_ids[2]  # 150 posts, not pinned
+    print(f"Seeded {sum(sizes):,} posts in {len(sizes)} topics in {time.perf_counter() - started:.1f} s.")
+    return {"group": f"/g/{group.slug}", "topic": f"/g/{group.slug}/t/{long_topic}", "dashboard": "/",
+            "topic_title": topic_rows[2]["title"]}
+
+
+def count_queries(app, paths: dict) -> dict:
+    from sqlalchemy import event
+
+    from forum.extensions import db
+
+    app.config["SESSION_COOKIE_SECURE"] = False  # the test client speaks plain HTTP
+    client = app.test_client()
+    page = client.get("/auth/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    response = client.post("/auth/login", data={"email": EMAIL, "password": PASSWORD, "csrf_token": token})
+    assert response.status_code == 302, f"sign-in failed in the test client: {response.status_code}"
+    counts = {}
+    for name, path in paths.items():
+        client.get(path)  # warm-up
+        statements = []
+
+        def listener(conn, cursor, statement, parameters, context, executemany):
+            statements.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            response = client.get(path)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+        assert response.status_code == 200, f"{path}: {response.status_code}"
+        counts[name] = len(statements)
+    return counts
+
+
+def start_gunicorn(env: dict, port: int, workers: int, folder: Path) -> subprocess.Popen:
+    log = open(folder / "gunicorn.log", "wb")
+    process = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+         "--worker-class", "sync", "--keep-alive", "5", "wsgi:app"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited; see {folder / 'gunicorn.log'}")
+        try:
+            status, _, _ = request(port, "GET", "/auth/login")
+            if status == 200:
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise RuntimeError("gunicorn did not answer within 60 s")
+
+
+def request(port: int, method: str, path: str, body: str | None = None, cookie: str | None = None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"User-Agent": USER_AGENT}
+    if cookie:
+        headers["Cookie"] = cookie
+    if body is not None:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection.request(method, path, body=body, headers=headers)
+    response = connection.getresponse()
+    data = response.read().decode("utf-8", "replace")
+    cookies = [value.split(";", 1)[0] for key, value in response.getheaders() if key.lower() == "set-cookie"]
+    connection.close()
+    return response.status, data, cookies
+
+
+def sign_in(port: int) -> str:
+    """A session cookie obtained through the login form, as a browser would."""
+    status, page, cookies = request(port, "GET", "/auth/login")
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    session_cookie = next(cookie for cookie in cookies if cookie.startswith("konsil_session="))
+    status, _, cookies = request(port, "POST", "/auth/login", cookie=session_cookie,
+                                 body=urlencode({"email": EMAIL, "password": PASSWORD, "csrf_token": token}))
+    if status != 302:
+        raise RuntimeError(f"sign-in through gunicorn failed: {status}")
+    return next(cookie for cookie in cookies if cookie.startswith("konsil_session="))
+
+
+def run_wrk(port: int, path: str, cookie: str, seconds: int, connections: int, threads: int) -> dict:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s",
+               "-H", f"Cookie: {cookie}", "-H", f"User-Agent: {USER_AGENT}", f"http://127.0.0.1:{port}{path}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)), "non2xx": 0, "errors": ""}
+    for label in ("50%", "99%"):
+        value, unit = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE).groups()
+        result[label] = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    match = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if match:
+        result["non2xx"] = int(match.group(1))
+    match = re.search(r"Socket errors: (.+)", output)
+    if match:
+        result["errors"] = match.group(1).strip()
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", help="PostgreSQL URL (its tables are dropped and recreated); "
+                                               "default: SQLite in a fresh directory under /tmp")
+    parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=max(2, min(4, os.cpu_count() or 2)))
+    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--pages", default="topic,group", help="comma-separated: topic, group, dashboard")
+    parser.add_argument("--keep", action="store_true", help="keep the /tmp directory (database, gunicorn log)")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        print("wrk is not installed (apt-get install wrk)", file=sys.stderr)
+        return 2
+
+    folder = Path(tempfile.mkdtemp(prefix="konsil-bench-"))
+    database_url = args.database_url or f"sqlite:///{folder / 'bench.sqlite3'}"
+    env = configure_environment(database_url, folder)
+
+    from config import ProductionConfig
+    from forum import create_app
+    from forum.extensions import db
+
+    app = create_app(ProductionConfig)
+    backend = "PostgreSQL" if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql") else "SQLite"
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        paths = seed(app, args.posts)
+        wanted = [name for name in args.pages.split(",") if name]
+        queries = count_queries(app, {name: paths[name] for name in wanted})
+        db.session.remove()
+        db.engine.dispose()
+
+    port = free_port()
+    server = start_gunicorn(env, port, args.workers, folder)
+    try:
+        cookie = sign_in(port)
+        status, page, _ = request(port, "GET", paths["topic"], cookie=cookie)
+        if status != 200 or paths["topic_title"] not in page:
+            raise RuntimeError(f"the signed-in topic page answered {status}")
+        results = {}
+        for name in wanted:
+            run_wrk(port, paths[name], cookie, 2, args.connections, args.threads)  # warm-up
+            results[name] = run_wrk(port, paths[name], cookie, args.duration, args.connections, args.threads)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+    print()
+    print(f"{backend}, {args.posts:,} posts, gunicorn {args.workers} sync workers, wrk -t{args.threads} "
+          f"-c{args.connections} -d{args.duration}s, {os.cpu_count()} CPUs")
+    print(f"{'page':10} {'path':26} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'queries':>8} {'non-2xx':>8}")
+    for name in wanted:
+        result = results[name]
+        print(f"{name:10} {paths[name]:26} {result['rps']:>9.1f} {result['50%']:>9.2f} {result['99%']:>9.2f} "
+              f"{queries[name]:>8} {result['non2xx']:>8}" + (f"  socket errors: {result['errors']}"
+                                                            if result["errors"] else ""))
+    if args.keep:
+        print(f"\nKept {folder}")
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
