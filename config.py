@@ -5,6 +5,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = Path(os.environ.get("FORUM_INSTANCE_DIR", BASE_DIR / "instance"))
@@ -150,12 +151,12 @@ class TestingConfig(Config):
     REMEMBER_COOKIE_SECURE = False
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     RATELIMIT_ENABLED = False
+    LOG_REQUESTS = False
+    SQLITE_SYNCHRONOUS = "NORMAL"  # test databases are thrown away; no fsync per commit
     TWO_FACTOR_REQUIRED_FOR_STAFF = False
     PASSWORD_HASH_FAST = True  # argon2 with minimal cost so the suite stays quick
 
 
-    LOG_REQUESTS = False
-    SQLITE_SYNCHRONOUS = "NORMAL"  # test databases are thrown away; no fsync per commit
 class ProductionConfig(Config):
     ENV_NAME = "production"
 
@@ -166,6 +167,9 @@ class ProductionConfig(Config):
                 "SECRET_KEY must be set (at least 32 characters) in production; "
                 "generate one with: python -c 'import secrets; print(secrets.token_hex(32))'"
             )
+        if not cls.SESSION_COOKIE_SECURE and urlsplit(cls.BASE_URL).hostname not in ("127.0.0.1", "localhost", "::1"):
+            raise RuntimeError("SESSION_COOKIE_SECURE=false sends session cookies over plain http; it is only "
+                               "allowed when FORUM_BASE_URL is a loopback address (a local benchmark)")
 
 
 CONFIGS = {

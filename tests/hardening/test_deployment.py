@@ -60,6 +60,16 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_insecure_cookies_except_on_loopback(tmp_path):
+    insecure = production_env(tmp_path, FORUM_ENV="production", SECRET_KEY="x" * 64, SESSION_COOKIE_SECURE="false",
+                              FORUM_BASE_URL="https://konsil.example.org")
+    result = subprocess.run([sys.executable, "-c", "import wsgi"], cwd=ROOT, capture_output=True, text=True,
+                            env=insecure)
+    assert result.returncode != 0 and "SESSION_COOKIE_SECURE=false" in result.stderr
+    loopback = dict(insecure, FORUM_BASE_URL="http://127.0.0.1:8000")
+    assert subprocess.run([sys.executable, "-c", "import wsgi"], cwd=ROOT, env=loopback).returncode == 0
+
+
 def test_gunicorn_check_config_loads_the_production_app(tmp_path):
     result = subprocess.run([str(Path(sys.executable).with_name("gunicorn")), "--check-config", "-c",
                              str(DEPLOY / "gunicorn.conf.py"), "wsgi:app"], cwd=ROOT, capture_output=True, text=True,
