@@ -7,8 +7,8 @@ and bleach then enforces the allow-list as a second line of defence.
 from __future__ import annotations
 
 import re
+import threading
 import xml.etree.ElementTree as etree
-from functools import lru_cache
 
 import bleach
 import markdown
@@ -199,8 +199,18 @@ def _set_link_rel(attrs, new=False):
     return attrs
 
 
-@lru_cache(maxsize=1)
+_per_thread = threading.local()
+
+
 def _cleaner() -> bleach.Cleaner:
+    """One cleaner per thread: bleach's cleaners keep parser state and are not thread-safe."""
+    cleaner = getattr(_per_thread, "cleaner", None)
+    if cleaner is None:
+        cleaner = _per_thread.cleaner = _new_cleaner()
+    return cleaner
+
+
+def _new_cleaner() -> bleach.Cleaner:
     return bleach.Cleaner(
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,

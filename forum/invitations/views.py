@@ -4,7 +4,7 @@ from flask_login import current_user, login_required
 from .. import permissions
 from ..accounts.forms import RegistrationForm
 from ..auth.views import start_session
-from ..extensions import db, limiter
+from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import visible_group_or_404
 from ..mail import send
@@ -21,7 +21,6 @@ def _invalid():
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
-@limiter.limit("20 per hour", methods=["POST"])
 def landing(token):
     invitation = usable_invitation(token)
     if invitation is None:
@@ -82,7 +81,6 @@ def _join_existing(invitation: Invitation):
 
 @bp.route("/g/<slug>/invites", methods=["GET", "POST"])
 @login_required
-@limiter.limit("30 per hour", methods=["POST"], key_func=lambda: f"user:{current_user.get_id()}")
 def manage(slug):
     group = visible_group_or_404(slug)
     if not permissions.can_invite_to(current_user, group):
