@@ -49,14 +49,19 @@ def create_admin(email: str, name: str, password: str | None) -> None:
 @forum_cli.command("demo")
 def demo() -> None:
     """Fill an empty database with a realistic demo."""
-    from .demo import DEMO_PASSWORD, seed_demo
+    from .demo import DEMO_PASSWORD, PEOPLE, seed_demo
 
     if db.session.scalar(select(func.count(User.id))):
-        click.echo("The database already has accounts; the demo is only loaded into an empty database.")
+        if find_by_email(PEOPLE[0][0]) is not None:
+            click.echo(f"The demo is already loaded. Sign in with any of these (password: {DEMO_PASSWORD}):")
+            for email, *_, role in PEOPLE:
+                click.echo(f"  {email:38} {role}")
+        else:
+            click.echo("The database already has accounts; the demo is only loaded into an empty database.")
         return
     logins = seed_demo()
     db.session.commit()
-    click.echo("Demo data loaded. Sign in with any of these (password: %s):" % DEMO_PASSWORD)
+    click.echo(f"Demo data loaded. Sign in with any of these (password: {DEMO_PASSWORD}):")
     for email, role in logins:
         click.echo(f"  {email:38} {role}")
 
