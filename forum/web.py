@@ -100,8 +100,6 @@ def in_words(seconds: int) -> str:
     return f"{hours} hour{'s' if hours != 1 else ''}"
 
 
-
-
 def init_app(app: Flask) -> None:
     _trust_proxies(app)
 
