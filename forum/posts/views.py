@@ -1,5 +1,6 @@
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from .. import permissions
@@ -53,6 +54,26 @@ def _storage_failed(form, error: OperationalError) -> None:
     _add_error(form.body, STORAGE_BUSY_MESSAGE)
 
 
+def _publish(form, write):
+    """Write and commit one post. Returns (post, status): the post, or None and the status with
+    which the form comes back (with the author's text and a message). A double submit that lost
+    the race returns the post the first submission created."""
+    try:
+        post = write()
+        db.session.commit()
+        return post, 302
+    except PostingError as error:
+        db.session.rollback()
+        _add_error(form.body, str(error))
+        return None, 422
+    except OperationalError as error:
+        _storage_failed(form, error)
+        return None, 503
+    except DuplicateSubmission:
+        db.session.rollback()
+        return db.session.scalar(select(Post).where(Post.submission_id == form.submission_id.data)), 302
+
+
 @bp.route("/g/<slug>/new", methods=["GET", "POST"])
 @login_required
 def new_topic(slug):
@@ -65,20 +86,10 @@ def new_topic(slug):
     if form.validate_on_submit():
         guard = check_submission(form.body.data, form.title.data)
         if not guard.found or form.confirm_no_phi.data:
-            try:
-                post = create_topic(current_user, group, title=form.title.data, body=form.body.data, guard=guard,
-                                    submission_id=form.submission_id.data)
-                db.session.commit()
-            except PostingError as error:
-                db.session.rollback()
-                _add_error(form.body, str(error))
-            except OperationalError as error:
-                _storage_failed(form, error)
-                status = 503
-            except DuplicateSubmission:
-                db.session.rollback()
-                return redirect(url_for("groups.show", slug=group.slug))
-            else:
+            post, status = _publish(form, lambda: create_topic(
+                current_user, group, title=form.title.data, body=form.body.data, guard=guard,
+                submission_id=form.submission_id.data))
+            if post is not None:
                 flash("Your topic is published.", "success")
                 return redirect(url_for("posts.topic", slug=group.slug, topic_id=post.topic_id))
     if not form.submission_id.data:
@@ -111,20 +122,9 @@ def reply_to(slug, topic_id):
     if form.validate_on_submit():
         guard = check_submission(form.body.data)
         if not guard.found or form.confirm_no_phi.data:
-            try:
-                post = reply(current_user, topic, body=form.body.data, guard=guard,
-                             submission_id=form.submission_id.data)
-                db.session.commit()
-            except PostingError as error:
-                db.session.rollback()
-                _add_error(form.body, str(error))
-            except OperationalError as error:
-                _storage_failed(form, error)
-                status = 503
-            except DuplicateSubmission:
-                db.session.rollback()
-                return redirect(url_for("posts.topic", slug=slug, topic_id=topic_id))
-            else:
+            post, status = _publish(form, lambda: reply(current_user, topic, body=form.body.data, guard=guard,
+                                                        submission_id=form.submission_id.data))
+            if post is not None:
                 flash("Your reply is published.", "success")
                 return redirect(post_link(post))
     page = post_page(topic, page_of(topic.post_count), posts_per_page())
