@@ -10,6 +10,7 @@ from ..extensions import db
 from ..forms import EmptyForm, safe_next_url
 from ..groups.access import readable_group_or_404, visible_group_or_404
 from ..groups.models import Group, Membership, MembershipStatus
+from ..groups.services import GroupError
 from ..main.services import shared_groups
 from ..posts.models import Post, Topic
 from ..posts.services import post_link
@@ -43,7 +44,7 @@ def _post_in_group_or_404(group: Group, post_id: int) -> Post:
     return post
 
 
-def _field_error(form, error: ModerationError) -> None:
+def _field_error(form, error: ModerationError | GroupError) -> None:
     field = getattr(form, error.field, None) if error.field else None
     if field is not None:
         field.errors = list(field.errors) + [str(error)]
@@ -483,7 +484,7 @@ def edit_guidelines(slug):
         except NotAllowed as error:
             db.session.rollback()
             abort(403, description=str(error))
-        except ModerationError as error:
+        except (ModerationError, GroupError) as error:
             db.session.rollback()
             _field_error(form, error)
         else:

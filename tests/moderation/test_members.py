@@ -95,3 +95,14 @@ def test_new_guidelines_are_accepted_again_by_members(scene, login):
     assert response.status_code == 302 and "/guidelines" in response.location
     member.post(f"/g/{scene.group.slug}/guidelines", data={"accept": "y"})
     assert member.get(f"/g/{scene.group.slug}").status_code == 200
+
+
+def test_guidelines_too_complex_to_render_come_back_with_a_message(scene, login):
+    moderator = login(scene.moderator)
+    url = f"/g/{scene.group.slug}/guidelines/edit"
+    pathological = "Rules " + "![" * 10_000
+    response = moderator.post(url, data={"guidelines": pathological})
+    assert response.status_code == 422
+    page = text(response)
+    assert "Rules ![![" in page  # the typed text is kept
+    assert db.session.get(Group, scene.group.id).guidelines_version == 1
