@@ -372,6 +372,15 @@ def decide_case(actor: User, post: Post, action: str, reason: str, days: int | N
     return case
 
 
+def _tell_author_they_may_appeal(actor: User, post: Post, entry: LogEntry, what: str) -> None:
+    """The author learns the action and its reason, with a link to appeal this one decision."""
+    db.session.flush()
+    if post.author_id:
+        notify(post.author_id, "moderation",
+               f"{what} You can appeal within {_config('APPEAL_WINDOW_DAYS', 14)} days.",
+               link=link_to("moderation.new_appeal", decision=entry.id), actor=actor)
+
+
 def _hide_by_moderator(actor: User, post: Post, reason: str, details: dict) -> LogEntry:
     if not post.hidden:
         if not _set_hidden(post, True, "moderator"):
@@ -384,12 +393,7 @@ def _hide_by_moderator(actor: User, post: Post, reason: str, details: dict) -> L
     entry = audit.record(actor, "moderation:post:hide", target_type="post", target_id=post.id,
                          target_label=topic.title, subject_user=post.author, group_id=topic.group_id,
                          reason=reason, details=details)
-    db.session.flush()
-    if post.author_id:
-        notify(post.author_id, "moderation",
-               f"A moderator hid your post in “{topic.title}” from other members: {reason} "
-               f"You can appeal within {_config('APPEAL_WINDOW_DAYS', 14)} days.",
-               link=link_to("moderation.new_appeal", decision=entry.id), actor=actor)
+    _tell_author_they_may_appeal(actor, post, entry, f"A moderator hid your post in “{topic.title}” from other members: {reason}")
     return entry
 
 
@@ -404,12 +408,7 @@ def _delete_by_moderator(actor: User, post: Post, reason: str, details: dict) ->
     entry = audit.record(actor, "moderation:post:delete", target_type="post", target_id=post.id,
                          target_label=topic.title, subject_user=post.author, group_id=topic.group_id,
                          reason=reason, details=details)
-    db.session.flush()
-    if post.author_id:
-        notify(post.author_id, "moderation",
-               f"A moderator deleted your post in “{topic.title}”: {reason} "
-               f"You can appeal within {_config('APPEAL_WINDOW_DAYS', 14)} days.",
-               link=link_to("moderation.new_appeal", decision=entry.id), actor=actor)
+    _tell_author_they_may_appeal(actor, post, entry, f"A moderator deleted your post in “{topic.title}”: {reason}")
     return entry
 
 
