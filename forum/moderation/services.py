@@ -393,7 +393,8 @@ def _hide_by_moderator(actor: User, post: Post, reason: str, details: dict) -> L
     entry = audit.record(actor, "moderation:post:hide", target_type="post", target_id=post.id,
                          target_label=topic.title, subject_user=post.author, group_id=topic.group_id,
                          reason=reason, details=details)
-    _tell_author_they_may_appeal(actor, post, entry, f"A moderator hid your post in “{topic.title}” from other members: {reason}")
+    _tell_author_they_may_appeal(actor, post, entry,
+                                 f"A moderator hid your post in “{topic.title}” from other members: {reason}")
     return entry
 
 
