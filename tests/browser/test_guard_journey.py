@@ -24,5 +24,5 @@ def test_author_sees_a_highlighted_finding_edits_it_away_and_publishes(live_serv
         expect(page.locator(".composer-findings mark.finding")).to_have_count(0)
         page.get_by_role("button", name="Publish topic").click()
         page.wait_for_load_state()
-        assert "Your topic is published." in page.content()
+        expect(page.locator("body")).to_contain_text("Your topic is published.")
         assert page.locator(".post-body", has_text="call the family before rounds").count() == 1

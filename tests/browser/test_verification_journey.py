@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from forum.demo import DEMO_PASSWORD
 from tests.browser_support import chromium_page, sign_in
@@ -12,8 +13,7 @@ def test_a_verifier_approves_a_pending_user_who_then_joins_their_group(live_serv
     with chromium_page() as page:
         # The pending user sees the status page and the earlier rejection's reason, no group content.
         sign_in(page, live_server.url, "pending@demo.konsil.example", DEMO_PASSWORD)
-        page.wait_for_load_state()
-        assert page.get_by_role("heading", name="Your credentials are being checked").is_visible()
+        expect(page.get_by_role("heading", name="Your credentials are being checked")).to_be_visible()
         assert "Anticoagulation after TAVI" not in page.content()
         page.get_by_role("button", name="Sign out").click()
 
@@ -28,8 +28,7 @@ def test_a_verifier_approves_a_pending_user_who_then_joins_their_group(live_serv
         page.get_by_label("Approve: the credentials are confirmed").check()
         page.fill("textarea[name=reason]", "LANR confirmed by the Ärztekammer Westfalen-Lippe.")
         page.get_by_role("button", name="Record decision").click()
-        page.wait_for_load_state()
-        assert "Dr. Felix Braun is verified." in page.content()
+        expect(page.locator("body")).to_contain_text("Dr. Felix Braun is verified.")
         assert page.locator(".verification-queue tr", has_text="Dr. Felix Braun").count() == 0
         decisions = page.locator("tr", has_text="Dr. Felix Braun").all_inner_texts()
         assert any("approved" in row for row in decisions) and any("rejected" in row for row in decisions)
