@@ -372,6 +372,18 @@ def decide_case(actor: User, post: Post, action: str, reason: str, days: int | N
     return case
 
 
+def _sanction_membership(membership: Membership, target: User, group: Group, status: str, until) -> None:
+    """Suspend or ban, unless a ban landed first: the conditional UPDATE makes the race explicit."""
+    result = db.session.execute(
+        update(Membership).where(Membership.id == membership.id, Membership.status != MembershipStatus.BANNED)
+        .values(status=status, suspended_until=until)
+        .execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        raise AlreadyDecided(f"{target.display_name} was banned a moment ago. Nothing was changed.")
+    db.session.refresh(membership)
+    permissions.forget_membership(target, group)
+
+
 def _tell_author_they_may_appeal(actor: User, post: Post, entry: LogEntry, what: str) -> None:
     """The author learns the action and its reason, with a link to appeal this one decision."""
     db.session.flush()
@@ -467,14 +479,7 @@ def sanction_member(actor: User, group: Group, target: User | None, membership: 
         return entry
     if action == Action.SUSPEND:
         until = now + timedelta(days=days)
-        result = db.session.execute(
-            update(Membership).where(Membership.id == membership.id, Membership.status != MembershipStatus.BANNED)
-            .values(status=MembershipStatus.SUSPENDED, suspended_until=until)
-            .execution_options(synchronize_session=False))
-        if result.rowcount != 1:
-            raise AlreadyDecided(f"{target.display_name} was banned a moment ago. Nothing was changed.")
-        db.session.refresh(membership)
-        permissions.forget_membership(target, group)
+        _sanction_membership(membership, target, group, MembershipStatus.SUSPENDED, until)
         entry = audit.record(actor, "moderation:member:suspend", target_type="user", target_id=target.id,
                              target_label=target.display_name, subject_user=target, group_id=group.id,
                              reason=reason, details={**details, "days": days, "until": until.isoformat()})
@@ -485,14 +490,7 @@ def sanction_member(actor: User, group: Group, target: User | None, membership: 
                link=link_to("moderation.new_appeal", decision=entry.id), actor=actor)
         return entry
     if action == Action.BAN:
-        result = db.session.execute(
-            update(Membership).where(Membership.id == membership.id, Membership.status != MembershipStatus.BANNED)
-            .values(status=MembershipStatus.BANNED, suspended_until=None)
-            .execution_options(synchronize_session=False))
-        if result.rowcount != 1:
-            raise AlreadyDecided(f"{target.display_name} was banned a moment ago. Nothing was changed.")
-        db.session.refresh(membership)
-        permissions.forget_membership(target, group)
+        _sanction_membership(membership, target, group, MembershipStatus.BANNED, None)
         entry = audit.record(actor, "moderation:member:ban", target_type="user", target_id=target.id,
                              target_label=target.display_name, subject_user=target, group_id=group.id,
                              reason=reason, details=details)
