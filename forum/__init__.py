@@ -49,6 +49,9 @@ def _configure_extensions(app: Flask) -> None:
     login_manager.login_message = "Please sign in to continue."
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
+    from . import i18n
+
+    i18n.init_app(app)
     with app.app_context():
         configure_engine_events(db.engine, busy_timeout_ms=app.config["SQLITE_BUSY_TIMEOUT_MS"],
                                 synchronous=app.config["SQLITE_SYNCHRONOUS"])
