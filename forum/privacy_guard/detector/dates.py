@@ -1,0 +1,223 @@
+"""Dates tied to a patient (birth, admission, discharge, death) and ages of 90 or over."""
+from __future__ import annotations
+
+import re
+
+
+from .base import (
+    _Ctx,
+    _DV,
+    _DVD,
+    _clause_end,
+    _clause_start,
+    _keyword_index,
+    _rx,
+    _spellings,
+    _trie,
+    _word_char_before,
+)
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "januar", "jänner", "februar", "märz", "maerz", "mai", "juni", "juli", "oktober",
+    "dezember", "mär", "okt", "dez",
+    "जनवरी", "फ़रवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "सितम्बर",
+    "अक्टूबर", "अक्तूबर", "नवंबर", "नवम्बर", "दिसंबर", "दिसम्बर"]
+_MON = _trie(_MONTHS + [m.capitalize() for m in _MONTHS] + [m.upper() for m in _MONTHS if m.isascii()])
+_D = rf"[0-9{_DVD}]"
+# Only ever run in short windows next to a date keyword.
+_DATE = re.compile(
+    rf"(?<![\w.\-/])(?:"
+    rf"(?P<n1>{_D}{{1,2}})(?P<s1>[./\-])(?P<n2>{_D}{{1,2}})(?P=s1)(?P<n3>{_D}{{4}}|{_D}{{2}})(?!{_D}|[./\-]{_D})"
+    rf"|(?P<iy>(?:18|19|20)[0-9]{{2}})(?P<s2>[\-/.])(?P<im>[0-9]{{1,2}})(?P=s2)(?P<id>[0-9]{{1,2}})"
+    rf"(?![0-9]|[./\-][0-9])"
+    rf"|(?P<td>{_D}{{1,2}})(?:\.|st|nd|rd|th)?[ \t\-/]{{0,2}}(?:of[ \t])?{_MON}\.?"
+    rf"(?:,?[ \t\-/]{{1,2}}(?P<ty>{_D}{{4}}))?(?![\w{_DV}])"
+    rf"|{_MON}\.?[ \t]{{1,2}}(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?[ \t]{{1,2}}(?P<my>[0-9]{{4}}))?(?![\w])"
+    rf"|(?P<pd>[0-9]{{1,2}})\.(?P<pm>[0-9]{{2}})\.(?![0-9])"
+    rf")")
+
+_DATE_KW_RE, _DATE_KW_ROLE = _keyword_index({
+    "dob": ["dob", "d.o.b", "d.o.b.", "d. o. b.", "date of birth", "birth date", "birthdate", "birthday",
+            "born", "born on", "b.", "geb.", "geboren", "geboren am", "geburtsdatum", "geb.-datum",
+            "geb.datum", "geb. datum", "geburtstag", "जन्म तिथि", "जन्मतिथि", "जन्म तारीख", "जन्म तारीख़",
+            "जन्म दिनांक", "जन्म"],
+    "weak": ["admission", "admission date", "admit date", "date of admission", "doa", "d.o.a.", "discharge",
+             "discharge date", "date of discharge", "death", "date of death", "aufnahme", "aufnahmedatum",
+             "entlassung", "entlassdatum", "entlassungsdatum", "todesdatum", "sterbedatum", "todestag",
+             "stationär", "stationärer aufenthalt", "stationären aufenthalts", "aufenthalt", "hospital stay",
+             "inpatient stay", "छुट्टी"],
+    "strong": ["admitted", "readmitted", "re-admitted", "discharged", "died", "deceased", "passed away",
+               "hospitalised", "hospitalized", "aufgenommen", "wiederaufgenommen", "eingeliefert",
+               "eingewiesen", "entlassen", "verstorben", "verstarb", "भर्ती", "डिस्चार्ज", "मृत्यु", "देहांत",
+               "दाखिल"]})
+# Keywords that may also follow the date ("am 03.01.2024 aufgenommen", "03/02/2024 को भर्ती").
+_DATE_POST = frozenset(s for w in [
+    "aufgenommen", "wiederaufgenommen", "eingeliefert", "eingewiesen", "entlassen", "verstorben", "geboren",
+    "admitted", "readmitted", "discharged", "died", "born", "stationär", "भर्ती", "डिस्चार्ज", "मृत्यु",
+    "जन्म", "दाखिल", "छुट्टी"] for s in _spellings(w))
+_GAP = _rx(r"(?:[ \t:,\-\u2013(=]|(?:on|am|at|is|was|ist|war|of|the|den|dem|vom|date|datum|seit|since)"
+           r"(?![\w]))*")
+_BIRTH_MARK = _rx(r"(?<![\w*])[*\u2020][ \t]?(?=[0-9])")
+
+
+def _valid_date(m: re.Match) -> bool:
+    def num(g):
+        return int(m.group(g))
+    if m.group("n1"):
+        a, b, y = num("n1"), num("n2"), num("n3")
+        if not (1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)):
+            return False
+        return y < 100 or 1880 <= y <= 2100
+    if m.group("iy"):
+        return 1 <= num("im") <= 12 and 1 <= num("id") <= 31
+    if m.group("td"):
+        return 1 <= num("td") <= 31
+    if m.group("md"):
+        return 1 <= num("md") <= 31
+    if m.group("pd"):
+        return 1 <= num("pd") <= 31 and 1 <= num("pm") <= 12
+    return False
+
+
+def _partial(m: re.Match) -> bool:
+    return bool(m.group("pd") or (m.group("td") and not m.group("ty")) or (m.group("md") and not m.group("my")))
+
+
+def _dates_in(text: str, lo: int, hi: int):
+    for m in _DATE.finditer(text, lo, min(len(text), hi + 24)):
+        if m.start() > hi:
+            break
+        if _valid_date(m):
+            yield m
+
+
+_DOB_EXPL = "A date of birth."
+_EVENT_EXPL = "An admission, discharge or death date of a patient."
+
+
+_DATE_RANGE_NEXT = re.compile(r"[ \t]{0,2}(?:bis|to|till|until|-|\u2013)[ \t]{0,2}")
+
+
+def _add_date(c: _Ctx, m: re.Match, conf: float, expl: str) -> None:
+    c.add(m.start(), m.end(), "date", min(conf, 0.75) if _partial(m) else conf, expl)
+    r = _DATE_RANGE_NEXT.match(c.low, m.end())  # "vom 03.01. bis 12.01.2024": the second date too
+    if r:
+        m2 = _DATE.match(c.text, r.end())
+        if m2 and _valid_date(m2):
+            c.add(m2.start(), m2.end(), "date", min(conf, 0.75) if _partial(m2) else conf, expl)
+
+
+def _detect_dates(c: _Ctx) -> None:
+    text, low = c.text, c.low
+    if not c.has_digit:
+        return
+    for k in _DATE_KW_RE.finditer(low):
+        ks, ke = k.span()
+        if _word_char_before(low, ks):
+            continue
+        kw = k.group()
+        role = _DATE_KW_ROLE.get(kw)
+        ce = _clause_end(text, ke, 60)
+        for m in _dates_in(text, ke, ce):
+            if role in ("dob", "weak"):
+                if _GAP.fullmatch(low, ke, m.start()):
+                    _add_date(c, m, 0.95 if role == "dob" else 0.85, _DOB_EXPL if role == "dob" else _EVENT_EXPL)
+            elif m.start() - ke <= 35:
+                _add_date(c, m, 0.9, _EVENT_EXPL)
+            break
+        if kw in _DATE_POST:
+            cs = _clause_start(text, ks, 50)
+            last = None
+            for m in _dates_in(text, cs, ks):
+                if m.end() <= ks:
+                    last = m
+            if last is not None and ks - last.end() <= 35:
+                _add_date(c, last, 0.85, _EVENT_EXPL)
+    if "*" in text or "\u2020" in text:
+        for b in _BIRTH_MARK.finditer(text):
+            m = _DATE.match(text, b.end())
+            if m and _valid_date(m):
+                _add_date(c, m, 0.9, _DOB_EXPL if text[b.start()] == "*" else _EVENT_EXPL)
+
+
+# --------------------------------------------------------------------------- ages 90+
+
+# A number from 90 to 119 (ASCII or Devanagari digits) at a word boundary.
+_AGE_NUM = _rx(
+    r"[19\u0967\u096f](?<![\w.,/\-\u2013][19\u0967\u096f])"
+    r"(?:(?<=9)[0-9]|(?<=1)[01][0-9]|(?<=\u096f)[\u0966-\u096f]|(?<=\u0967)[\u0966\u0967][\u0966-\u096f])"
+    r"(?![0-9\u0966-\u096f]|[.,][0-9])")
+_AGE_HARD_TAIL = _rx(
+    r"(?:[ \t]?[\-\u2010\u2013][ \t]?|[ \t])?"
+    r"(?:(?:years?|yrs?|yr)[ \t]?[\-\u2010\u2013]?[ \t]?old|y/o|y\.o\.|yo|yrs?\.? old"
+    r"|jährig\w{0,3}|jähr\.|jahre alt|jahren alt|वर्षीया|वर्षीय)(?![\w])")
+_AGE_SOFT_TAIL = _rx(r"[ \t]?(?P<u>(?:years?|yrs?|jahre|jahren)(?![\w])|j\.|साल|वर्ष|बरस)")
+_AGE_SEX_TAIL = _rx(r"[ \t]?[MFmfw](?![\w°])")
+_AGE_PREFIX = _rx(r"(?:(?:aged|age|im alter von|alter von|alter|उम्र|आयु)[ \t]{0,2}[:=]?"
+                  r"|(?:he|she|the patient|the pt|er|sie|die patientin|der patient)"
+                  r"(?:'s|\u2019s| is| was| ist| war))[ \t]{0,2}$")
+_AGE_PRONOUN_UNIT = _rx(r"[ \t]?(?:%|kg|g|cm|mm|mg|ml|bpm|/min|mmhg|°|percent|prozent|kilos?|pounds|"
+                        r"lbs?|minutes|minuten|schläge)")
+_AGE_THRESHOLD_BEFORE = _rx(
+    r"(?:\b(?:over|above|under|below|than|about|über|unter|ab|bis|als|jenseits|mindestens|least)"
+    r"|[≥>≤<+~])\s{0,2}$")
+_AGE_RANGE_AFTER = _rx(
+    r"\s{0,2}(?:\+|plus\b|(?:(?:years?|jahre?n?|yrs?)(?: old)?\s+)?(?:and|or|und|oder)\s{1,2}(?:over|older|above|more|"
+    r"up|beyond|älter|mehr|darüber|über|[0-9])|(?:to|bis)\s{0,2}[0-9]|[\-\u2013]\s?[0-9]|(?:years?|jahre?n?|yrs?)\s+"
+    r"(?:of|ago|later|after|before|since)\b|या|से|तक|के बाद|पहले)")
+_AGE_SEX_BEFORE = _rx(r"(?:\b(?:an?|pt\.?|pat\.?|patient(?:in)?|case|fall)[ \t:]{0,3}|^[ \t]*|[\n(:,][ \t]*)$")
+_TEMP_NEAR = _rx(r"temp|fever|febril|fieber|tmax|°|बुखार")
+_HI_AGE_NOT_AFTER = _rx(r"\s{0,2}(?:से|पहले|तक|बाद|में)(?![\u0900-\u097F])")
+_SOFT_OK_AFTER = _rx(r"\s{0,2}(?:[,;)/]|(?:old|alt)\b|$)")
+_AGE_EXPL = "An age of 90 or over identifies very old patients; write \"90 or older\" instead."
+
+
+def _detect_age(c: _Ctx) -> None:
+    text, low = c.text, c.low
+    if not c.has_digit and not c.has_dev:
+        return
+    for m in _AGE_NUM.finditer(text):
+        s, e = m.span()
+        if _AGE_THRESHOLD_BEFORE.search(low, max(0, s - 14), s):
+            continue
+        prefix = _AGE_PREFIX.search(low, max(0, s - 30), s)
+        if prefix and _word_char_before(low, prefix.start()):
+            prefix = None
+        tail = _AGE_HARD_TAIL.match(low, e)
+        conf, end = 0.0, e
+        if tail:
+            conf, end = 0.85, tail.end()
+        else:
+            soft = _AGE_SOFT_TAIL.match(low, e)
+            if soft:
+                u = soft.group("u")
+                rest = low[soft.end():soft.end() + 24]
+                if u in ("साल", "वर्ष", "बरस"):
+                    ok = not _HI_AGE_NOT_AFTER.match(rest)
+                elif u == "j.":
+                    ok = True
+                else:
+                    ok = bool(_SOFT_OK_AFTER.match(rest))
+                if ok:
+                    conf, end = 0.8, soft.end()
+        if prefix and not conf:
+            p = prefix.group()
+            pronoun = not p.startswith(("age", "alter", "im alter", "उम्र", "आयु"))
+            if pronoun and _AGE_PRONOUN_UNIT.match(low, e):
+                continue
+            conf = 0.75 if pronoun else 0.85
+        if not conf:
+            sx = _AGE_SEX_TAIL.match(text, e)
+            if (sx and _AGE_SEX_BEFORE.search(low, max(0, s - 14), s)
+                    and not _TEMP_NEAR.search(low, max(0, s - 25), min(len(low), sx.end() + 8))):
+                conf, end = 0.7, sx.end()
+        if not conf or _AGE_RANGE_AFTER.match(low, end):
+            continue
+        pronoun_prefix = prefix and prefix.group().startswith(("he", "she", "the", "er", "sie", "die", "der"))
+        start = prefix.start() if prefix and not pronoun_prefix else s
+        c.add(start, end, "age", conf, _AGE_EXPL)

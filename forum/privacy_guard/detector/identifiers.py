@@ -1,0 +1,310 @@
+"""Numbers with check digits, keyword + value identifiers (record, insurance, serial numbers)
+and licence plates."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from stdnum.de import idnr as _de_idnr
+from stdnum.in_ import aadhaar as _in_aadhaar
+from stdnum.in_ import pan as _in_pan
+from stdnum.us import ssn as _us_ssn
+
+from . import wordlists as W
+
+
+from .base import (
+    _BOUNDARY,
+    _Ctx,
+    _DV,
+    _NOT_LETTER_AFTER,
+    _clause_start,
+    _digits,
+    _keyword_index,
+    _nfc,
+    _rx,
+    _spellings,
+    _trie,
+    _word_char_before,
+)
+
+
+# --------------------------------------------------------------------------- check-digit numbers
+
+# Candidates start on a digit / capital at a word boundary (look-behind after the first
+# character); the specific patterns below are then tried at that position only.
+_NUM_START = _rx(r"[0-9](?<![\w\-][0-9])(?=[0-9 \-A-Z]{8,15}[0-9](?![\w]))")
+_SSN = _rx(r"[0-9]{3}-[0-9]{2}-[0-9]{4}(?![\w\-])")
+_AADHAAR = _rx(r"[2-9][0-9]{3}(?P<s>[ \-]?)[0-9]{4}(?P=s)[0-9]{4}(?![\w]|[ \-][0-9])")
+_IDNR = _rx(r"[1-9][0-9](?P<s> ?)[0-9]{3}(?P=s)[0-9]{3}(?P=s)[0-9]{3}(?![\w]|[ \-][0-9])")
+_SVNR = _rx(r"[0-9]{2} ?[0-9]{6} ?[A-Z] ?[0-9]{3}(?![\w])")
+_CAP_START = _rx(r"[A-Z](?<![\w][A-Z])(?=[A-Z0-9]{9}(?![\w]))")
+_PAN = _rx(r"[A-Z]{3}[ABCFGHLJPTK][A-Z][0-9]{4}[A-Z](?![\w])")
+_KVNR = _rx(r"[A-Z][0-9]{9}(?![\w])")
+
+
+def kvnr_is_valid(value: str) -> bool:
+    """German health-insurance number (KVNR): letter + 8 digits + check digit (alphabet position
+    of the letter as two digits, weights 1,2,1,2..., digit sums of products, sum mod 10)."""
+    value = value.replace(" ", "").upper()
+    if not re.fullmatch(r"[A-Z][0-9]{9}", value):
+        return False
+    digits = f"{ord(value[0]) - 64:02d}" + value[1:9]
+    total = 0
+    for i, d in enumerate(digits):
+        p = int(d) * (1 if i % 2 == 0 else 2)
+        total += p // 10 + p % 10
+    return total % 10 == int(value[9])
+
+
+def svnr_is_valid(value: str) -> bool:
+    """German pension insurance number (Rentenversicherungs- / SV-Nummer): area, birth date,
+    initial, serial, check digit (weights 2,1,2,5,7,1,2,1,2,1,2,1 over 12 digits)."""
+    value = value.replace(" ", "").upper()
+    m = re.fullmatch(r"([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})([A-Z])([0-9]{2})([0-9])", value)
+    if not m:
+        return False
+    area, day, month, year, letter, serial, check = m.groups()
+    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return False
+    digits = area + day + month + year + f"{ord(letter) - 64:02d}" + serial
+    weights = (2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1)
+    total = sum((int(d) * w) // 10 + (int(d) * w) % 10 for d, w in zip(digits, weights))
+    return total % 10 == int(check)
+
+
+def _detect_checksums(c: _Ctx, enabled: frozenset[str]) -> None:
+    text = c.text
+    if not c.has_digit:
+        return
+    if "national_id" in enabled:
+        for m in _NUM_START.finditer(text):
+            p = m.start()
+            s = _SSN.match(text, p)
+            if s and _us_ssn.is_valid(s.group()):
+                c.add(p, s.end(), "national_id", 0.9, "A US social security number.")
+                continue
+            a = _AADHAAR.match(text, p)
+            if a and _in_aadhaar.is_valid(a.group()):
+                c.add(p, a.end(), "national_id", 0.85 if a.group("s") else 0.7,
+                      "An Indian Aadhaar number (its check digit is valid).")
+                continue
+            i = _IDNR.match(text, p)
+            if i and _de_idnr.is_valid(i.group()):
+                c.add(p, i.end(), "national_id", 0.8 if i.group("s") else 0.7,
+                      "A German tax identification number (its check digit is valid).")
+                continue
+            v = _SVNR.match(text, p)
+            if v and svnr_is_valid(v.group()):
+                c.add(p, v.end(), "national_id", 0.85,
+                      "A German pension insurance number (its check digit is valid).")
+    for m in _CAP_START.finditer(text):
+        p = m.start()
+        k = _KVNR.match(text, p)
+        if k and "insurance_number" in enabled and kvnr_is_valid(k.group()):
+            c.add(p, k.end(), "insurance_number", 0.85,
+                  "A German health-insurance number (KVNR; its check digit is valid).")
+            continue
+        n = _PAN.match(text, p)
+        if n and "national_id" in enabled and _in_pan.is_valid(n.group()):
+            c.add(p, n.end(), "national_id", 0.75, "An Indian PAN (tax) number.")
+
+
+# --------------------------------------------------------------------------- keyword + value
+
+_NUMBER_WORDS = ["number", "no", "nr", "#", "id", "nummer", "नंबर", "नं", "संख्या"]
+
+# Keyword families: (words that stand alone, prefixes that need a number word after them, the
+# number words).  "MRN" and "UHID" stand alone; "case" needs one ("case no.", "Fall-Nr.",
+# "Pat.-ID", "OPD नंबर").
+_KEY_FAMILIES: dict[str, tuple[list[str], list[str], list[str]]] = {
+    "record_number": (
+        ["mrn", "uhid", "medical record", "medical records", "fallnummer", "fallnr", "aktenzeichen",
+         "aktennummer", "specimen", "sample", "accession", "यूएचआईडी"],
+        ["mr", "medical record", "medical records", "record", "chart", "case", "file", "encounter", "visit",
+         "admission", "accession", "specimen", "sample", "lab", "patient", "pt", "ip", "ipd", "op", "opd", "cr",
+         "registration", "reg", "hospital", "hosp", "fall", "patienten", "pat", "aufnahme", "krankenblatt",
+         "labor", "auftrags", "proben", "befund", "eingangs", "पंजीकरण", "रजिस्ट्रेशन", "मरीज़", "मरीज", "भर्ती",
+         "ओपीडी", "आईपीडी", "केस", "फ़ाइल", "फाइल"],
+        _NUMBER_WORDS + ["आईडी"]),
+    "insurance_number": (
+        ["medicare", "medicaid", "mbi", "kvnr", "ayushman", "ayushman bharat", "cghs", "echs", "esic", "pm-jay",
+         "pmjay", "policennummer", "versichertennummer", "krankenversichertennummer", "आयुष्मान"],
+        ["member", "membership", "subscriber", "policy", "insurance", "insurance card", "health plan",
+         "medicare", "medicaid", "versicherten", "versicherungs", "vers", "kv", "krankenversicherten",
+         "mitglieds", "egk", "policen", "cghs", "echs", "esic", "esic ip", "pm-jay", "pmjay", "ayushman",
+         "ayushman bharat", "बीमा", "पॉलिसी", "आयुष्मान"],
+        _NUMBER_WORDS + ["card", "card no", "card number", "कार्ड", "कार्ड नंबर", "पॉलिसी"]),
+    "national_id": (
+        ["ssn", "social security", "svnr", "idnr", "uidai", "aadhaar", "aadhar", "abha", "personalausweis",
+         "personalausweisnummer", "ausweisnummer", "passport", "reisepass", "reisepassnummer",
+         "steueridentifikationsnummer", "steuerliche identifikationsnummer", "rentenversicherungsnummer",
+         "sozialversicherungsnummer", "voter id", "taxid", "steuerid", "steuernummer", "आधार", "आभा",
+         "पासपोर्ट"],
+        ["social security", "sozialversicherungs", "sv", "rv", "rentenversicherungs", "aadhaar", "aadhar",
+         "uid", "pan", "abha", "passport", "personalausweis", "steuer", "tax", "आधार", "पैन", "पासपोर्ट",
+         "आभा"],
+        _NUMBER_WORDS + ["card", "idnr", "कार्ड"]),
+    "device_serial": (
+        ["serial", "s/n", "seriennummer", "seriennr", "udi", "udi-di", "device serial", "device id",
+         "implantatnummer", "gerätenummer", "सीरियल"],
+        ["serial", "ser", "serien", "geräte", "implant", "implantat", "सीरियल"],
+        _NUMBER_WORDS),
+}
+
+
+def _key_owner() -> dict[str, tuple[str, bool]]:
+    """keyword (both nukta spellings) -> (family, whether it stands alone)."""
+    owner: dict[str, tuple[str, bool]] = {}
+    for family, (alone, prefixes, _numbers) in _KEY_FAMILIES.items():
+        for word in prefixes:
+            for s in _spellings(word):
+                owner.setdefault(s, (family, False))
+        for word in alone:
+            for s in _spellings(word):
+                owner[s] = (family, True)
+    return owner
+
+
+_KEY_OWNER = _key_owner()
+# One trie over all keywords (so ``re`` can skip quickly to plausible first letters), then an
+# optional number word; _detect_keyed checks whether the keyword needed one.
+_KEYED_RE = re.compile("(?P<kw>" + _trie(_KEY_OWNER) + r")(?P<suf>[ .\-]{0,2}"
+                       + _trie({w for f in _KEY_FAMILIES.values() for w in f[2]}) + ")?" + _NOT_LETTER_AFTER)
+_KEYED_CS = _rx(r"(?:(?P<nid>PAN|TIN|EPIC(?: [Nn]o)?)|(?P<ser>SN(?=\s{0,2}[:#])))(?![\w])")
+
+# Between a keyword and its value: punctuation and up to a few words ("MRN is 123", "Seriennummer
+# des Schrittmachers lautet ...").  Words are letters only and values need a digit, so the split
+# is unambiguous; words other than the usual fillers make the value check stricter (_gap_words).
+_FILLER = rf"(?:[ \t:#=,()\-\u2013/]|[^\W\d_]{{1,20}}(?![\w])|[{_DV}]{{1,20}}(?![{_DV}]))"
+_VALUE = (r"(?P<v>(?=[A-Za-z0-9/\-]{0,8}[0-9])[A-Za-z0-9]"
+          r"(?:[A-Za-z0-9]|[\-/.](?=[A-Za-z0-9])|[ ](?=[0-9]{2})){3,30})(?![\w])")
+_KEY_TAIL = _rx(r"\.?" + _FILLER + r"{0,12}" + _VALUE)
+_KNOWN_FILLERS = frozenset(_nfc(w) for w in """
+is ist lautet lautete number no nr nummer num id card karte on auf the der die des dem den his her
+sein seine seiner seines ihr ihre ihrer ihres was war of von wie folgt a an this my our unser unsere
+reads beträgt given noted recorded steht stand are
+है का की के नंबर संख्या नं था थी""".split())
+_WORD = _rx(rf"[^\W\d_]{{1,20}}|[{_DV}]{{1,20}}")
+_REC_WEAK = _rx(r"^(?:record|chart|case|file|sample|lab|visit|admission|registration|reg)")
+_REC_BARE = frozenset(["specimen", "sample", "accession"])  # no "number"/"ID": value needs letters
+_YEAR = _rx(r"(?:19|20)[0-9]{2}")
+_UNIT_AFTER = _rx(r"\s?(?:mg|g|kg|ml|l|%|mmol|µg|ug|mcg|U|IE|IU|units?|Patienten|patients|Fälle|"
+                  r"cases|admissions|Aufnahmen|beds|Betten)(?![\w])")
+_LETTER = _rx(r"[A-Za-z]")
+
+
+def _gap_words(gap: str) -> int:
+    """Number of words between keyword and value that are not ordinary fillers."""
+    return sum(1 for w in _WORD.findall(gap) if _nfc(w).lower() not in _KNOWN_FILLERS)
+
+
+def _value_after(text: str, kw_end: int) -> tuple[int, int, str] | None:
+    m = _KEY_TAIL.match(text, kw_end)
+    if not m:
+        return None
+    v = m.group("v").rstrip(".-/ ")
+    if _YEAR.fullmatch(v):
+        return None
+    start = m.start("v")
+    end = start + len(v)
+    if _UNIT_AFTER.match(text, end, min(len(text), end + 12)):
+        return None
+    gap_start = kw_end + 1 if text.startswith(".", kw_end) else kw_end
+    if _BOUNDARY.search(text, gap_start, start):  # the value must sit in the keyword's clause
+        return None
+    loose = _gap_words(text[gap_start:start])
+    if loose > 3 or (loose and _digits(v) < 6 and not _LETTER.search(v)):
+        return None
+    return start, end, v
+
+
+def _detect_keyed(c: _Ctx, enabled: frozenset[str]) -> None:
+    text, low = c.text, c.low
+    if not c.has_digit:
+        return
+    hits = []
+    for m in _KEYED_RE.finditer(low):
+        family, alone = _KEY_OWNER[m.group("kw")]
+        if (alone or m.group("suf")) and not _word_char_before(low, m.start()):
+            hits.append((family, m.group(), m.end()))
+    cs_hint = "PAN" in text or "TIN" in text or "EPIC" in text or "SN" in text
+    for m in (_KEYED_CS.finditer(text) if cs_hint else ()):
+        if not _word_char_before(text, m.start()):
+            hits.append(("national_id" if m.group("nid") else "device_serial", m.group(), m.end()))
+    for typ, kw, kw_end in hits:
+        if typ not in enabled:
+            continue
+        got = _value_after(text, kw_end)
+        if not got:
+            continue
+        s, e, v = got
+        nd = _digits(v)
+        if typ == "record_number":
+            if nd < 4 or (_REC_WEAK.match(kw) and nd < 5 and not _LETTER.search(v)):
+                continue
+            if kw in _REC_BARE and not _LETTER.search(v):
+                continue
+            c.add(s, e, typ, 0.95, "A medical record, case or hospital number.")
+        elif typ == "insurance_number":
+            if nd < 4 or sum(ch.isalnum() for ch in v) < 6:
+                continue
+            c.add(s, e, typ, 0.97 if kvnr_is_valid(v) else 0.95, "A health-insurance or member number.")
+        elif typ == "national_id":
+            if nd < 4 or sum(ch.isalnum() for ch in v) < 6:
+                continue
+            valid = any(f(v) for f in (_us_ssn.is_valid, _in_aadhaar.is_valid, _de_idnr.is_valid,
+                                        _in_pan.is_valid, svnr_is_valid))
+            c.add(s, e, typ, 0.97 if valid else 0.9, "A national identity, social security or tax number.")
+        elif typ == "device_serial":
+            if nd < 3 or len(v) < 5:
+                continue
+            c.add(s, e, typ, 0.95, "A device or implant serial number.")
+
+
+# --------------------------------------------------------------------------- licence plates
+
+_PLATE_US_WORDS = ["licence plate", "license plate", "plate", "plate number", "plate no", "tag number",
+                   "number plate"]
+_PLATE_RE, _PLATE_OWNER = _keyword_index({
+    "us": _PLATE_US_WORDS,
+    "any": ["kennzeichen", "kfz-kennzeichen", "kfz kennzeichen", "autokennzeichen", "amtliches kennzeichen",
+            "amtlichen kennzeichen", "nummernschild", "licenceplate", "registration plate",
+            "vehicle registration", "vehicle number", "vehicle no", "car number", "car registration",
+            "गाड़ी", "गाड़ी नंबर", "गाड़ी का नंबर", "गाड़ी की नंबर", "वाहन नंबर", "वाहन संख्या", "नंबर प्लेट"]})
+_DE_PLATE = _rx(r"[A-ZÄÖÜ](?<![\w\-][A-ZÄÖÜ])[A-ZÄÖÜ]{0,2}[\- ][A-Z]{1,2} ?[0-9]{1,4}[EH]?(?![\w])")
+_IN_PLATE = _rx(r"[A-Z](?<![\w][A-Z])[A-Z][ \-]?[0-9]{1,2}[ \-]?[A-Z]{1,3}[ \-]?[0-9]{4}(?![\w])")
+_US_PLATE_TAIL = _rx(r"\.?" + _FILLER + r"{0,6}(?P<v>[A-Z0-9]{1,4}(?:[ \-\u00b7]?[A-Z0-9]{1,4}){1,2})(?![\w])")
+
+
+def _detect_plates(c: _Ctx) -> None:
+    text, low = c.text, c.low
+    if not c.has_digit:
+        return
+    kws = [m for m in _PLATE_RE.finditer(low) if not _word_char_before(low, m.start())]
+    kw_ends = [m.end() for m in kws]
+
+    def has_ctx(pos: int) -> bool:
+        lo = _clause_start(text, pos, 45)
+        i = bisect.bisect_right(kw_ends, pos)
+        return i > 0 and kw_ends[i - 1] >= lo
+
+    if kws or c.config.min_confidence <= 0.4:
+        for m in _DE_PLATE.finditer(text):
+            conf = 0.9 if has_ctx(m.start()) else 0.4
+            c.add(m.start(), m.end(), "licence_plate", conf, "A vehicle licence plate.")
+    for m in _IN_PLATE.finditer(text):
+        if text[m.start():m.start() + 2] not in W.IN_PLATE_STATES:
+            continue
+        conf = 0.9 if has_ctx(m.start()) else 0.75
+        c.add(m.start(), m.end(), "licence_plate", conf, "A vehicle licence plate.")
+    for k in kws:
+        if _PLATE_OWNER.get(k.group()) != "us":
+            continue
+        m = _US_PLATE_TAIL.match(text, k.end())
+        if not m:
+            continue
+        v = m.group("v")
+        alnum = sum(ch.isalnum() for ch in v)
+        if 5 <= alnum <= 8 and re.search(r"[0-9]", v) and re.search(r"[A-Z]", v):
+            c.add(m.start("v"), m.end("v"), "licence_plate", 0.85, "A vehicle licence plate.")
