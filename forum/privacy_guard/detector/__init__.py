@@ -63,6 +63,7 @@ from .dates import (
 from .names import (
     _detect_names,
 )
+from .normalize import normalize
 from .custom import (
     _detect_custom,
     compile_extra_pattern,
@@ -107,7 +108,8 @@ def scan(text: str, config: GuardConfig | None = None) -> list[Finding]:
         frozenset(config.enabled_categories) & frozenset(CATEGORIES))
     if not enabled:
         return []
-    c = _Ctx(text, config)
+    norm = normalize(text)
+    c = _Ctx(norm.text, config)
     if "email" in enabled:
         _detect_email(c)
     if "url" in enabled:
@@ -133,4 +135,7 @@ def scan(text: str, config: GuardConfig | None = None) -> list[Finding]:
     if "phone" in enabled:  # last: skips digits already explained by a stronger finding
         _detect_phone(c)
     threshold = config.min_confidence
-    return _merge([x for x in c.out if x[2] in enabled and x[3] >= threshold])
+    findings = _merge([x for x in c.out if x[2] in enabled and x[3] >= threshold])
+    if not norm.changed:
+        return findings
+    return [Finding(*norm.original_span(f.start, f.end), f.type, f.message, f.confidence) for f in findings]

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l  # noqa: F401  (re-exported for the rule modules)
+
 log = logging.getLogger(__name__)
 
 CATEGORIES: dict[str, str] = {
@@ -38,8 +40,14 @@ class Finding:
     start: int
     end: int
     type: str
-    explanation: str
+    message: object  # a lazy translatable string (or an organisation's own text): see ``explanation``
     confidence: float
+
+    @property
+    def explanation(self) -> str:
+        """The explanation in the language of whoever is being served (the author, when their
+        request renders it); plain English outside an app."""
+        return str(self.message)
 
     def as_dict(self) -> dict:
         """Offsets, type, explanation and confidence -- never the matched text."""

@@ -10,6 +10,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 
 from .base import (
+    _l,
     _Ctx,
     _clause_start,
     _digits,
@@ -37,7 +38,7 @@ def _detect_email(c: _Ctx) -> None:
         if j < at:
             m = _EMAIL_DOMAIN.match(text, at + 1)
             if m:
-                c.add(j, m.end(), "email", 0.95, "An e-mail address.")
+                c.add(j, m.end(), "email", 0.95, _l("An e-mail address."))
         at = text.find("@", at + 1)
 
 
@@ -91,8 +92,8 @@ def _detect_url(c: _Ctx) -> None:
             start += sm.start()
         while end > start and text[end - 1] in ".,;:!?)]}>'\"":
             end -= 1
-        c.add(start, end, "url", 0.97, "A link whose address names a patient or a record "
-                                       "(e.g. ?patient=, ?mrn=, ?id=).")
+        c.add(start, end, "url", 0.97, _l("A link whose address names a patient or a record "
+                                       "(e.g. ?patient=, ?mrn=, ?id=)."))
 
 
 # --------------------------------------------------------------------------- IP addresses
@@ -125,7 +126,7 @@ def _detect_ip(c: _Ctx) -> None:
                 conf = 0.4  # looks like a section number ("2.2.2.2 rule")
             else:
                 conf = 0.85
-            c.add(m.start(), m.end(), "ip_address", conf, "An IP address.")
+            c.add(m.start(), m.end(), "ip_address", conf, _l("An IP address."))
     if "::" in text or text.count(":") >= 5:
         for m in _IPV6.finditer(text):
             s = m.group().rstrip(".")
@@ -138,7 +139,7 @@ def _detect_ip(c: _Ctx) -> None:
                 ipaddress.IPv6Address(s)
             except ValueError:
                 continue
-            c.add(m.start(), m.start() + len(s), "ip_address", 0.9, "An IP address.")
+            c.add(m.start(), m.start() + len(s), "ip_address", 0.9, _l("An IP address."))
 
 
 # --------------------------------------------------------------------------- phone numbers
@@ -225,4 +226,4 @@ def _detect_phone(c: _Ctx) -> None:
                 conf = 0.75
             else:
                 conf = 0.6
-            c.add(a, b, "phone", conf, "A phone or fax number.")
+            c.add(a, b, "phone", conf, _l("A phone or fax number."))

@@ -5,6 +5,7 @@ import re
 
 
 from .base import (
+    _l,
     _Ctx,
     _DV,
     _DVD,
@@ -96,8 +97,8 @@ def _dates_in(text: str, lo: int, hi: int):
             yield m
 
 
-_DOB_EXPL = "A date of birth."
-_EVENT_EXPL = "An admission, discharge or death date of a patient."
+_DOB_EXPL = _l("A date of birth.")
+_EVENT_EXPL = _l("An admission, discharge or death date of a patient.")
 
 
 _DATE_RANGE_NEXT = re.compile(r"[ \t]{0,2}(?:bis|to|till|until|-|\u2013)[ \t]{0,2}")
@@ -174,7 +175,7 @@ _AGE_SEX_BEFORE = _rx(r"(?:\b(?:an?|pt\.?|pat\.?|patient(?:in)?|case|fall)[ \t:]
 _TEMP_NEAR = _rx(r"temp|fever|febril|fieber|tmax|°|बुखार")
 _HI_AGE_NOT_AFTER = _rx(r"\s{0,2}(?:से|पहले|तक|बाद|में)(?![\u0900-\u097F])")
 _SOFT_OK_AFTER = _rx(r"\s{0,2}(?:[,;)/]|(?:old|alt)\b|$)")
-_AGE_EXPL = "An age of 90 or over identifies very old patients; write \"90 or older\" instead."
+_AGE_EXPL = _l("An age of 90 or over identifies very old patients; write \"90 or older\" instead.")
 
 
 def _detect_age(c: _Ctx) -> None:

@@ -14,6 +14,7 @@ from . import wordlists as W
 
 
 from .base import (
+    _l,
     _BOUNDARY,
     _Ctx,
     _DV,
@@ -82,32 +83,32 @@ def _detect_checksums(c: _Ctx, enabled: frozenset[str]) -> None:
             p = m.start()
             s = _SSN.match(text, p)
             if s and _us_ssn.is_valid(s.group()):
-                c.add(p, s.end(), "national_id", 0.9, "A US social security number.")
+                c.add(p, s.end(), "national_id", 0.9, _l("A US social security number."))
                 continue
             a = _AADHAAR.match(text, p)
             if a and _in_aadhaar.is_valid(a.group()):
                 c.add(p, a.end(), "national_id", 0.85 if a.group("s") else 0.7,
-                      "An Indian Aadhaar number (its check digit is valid).")
+                      _l("An Indian Aadhaar number (its check digit is valid)."))
                 continue
             i = _IDNR.match(text, p)
             if i and _de_idnr.is_valid(i.group()):
                 c.add(p, i.end(), "national_id", 0.8 if i.group("s") else 0.7,
-                      "A German tax identification number (its check digit is valid).")
+                      _l("A German tax identification number (its check digit is valid)."))
                 continue
             v = _SVNR.match(text, p)
             if v and svnr_is_valid(v.group()):
                 c.add(p, v.end(), "national_id", 0.85,
-                      "A German pension insurance number (its check digit is valid).")
+                      _l("A German pension insurance number (its check digit is valid)."))
     for m in _CAP_START.finditer(text):
         p = m.start()
         k = _KVNR.match(text, p)
         if k and "insurance_number" in enabled and kvnr_is_valid(k.group()):
             c.add(p, k.end(), "insurance_number", 0.85,
-                  "A German health-insurance number (KVNR; its check digit is valid).")
+                  _l("A German health-insurance number (KVNR; its check digit is valid)."))
             continue
         n = _PAN.match(text, p)
         if n and "national_id" in enabled and _in_pan.is_valid(n.group()):
-            c.add(p, n.end(), "national_id", 0.75, "An Indian PAN (tax) number.")
+            c.add(p, n.end(), "national_id", 0.75, _l("An Indian PAN (tax) number."))
 
 
 # --------------------------------------------------------------------------- keyword + value
@@ -176,7 +177,7 @@ _KEYED_CS = _rx(r"(?:(?P<nid>PAN|TIN|EPIC(?: [Nn]o)?)|(?P<ser>SN(?=\s{0,2}[:#]))
 # Between a keyword and its value: punctuation and up to a few words ("MRN is 123", "Seriennummer
 # des Schrittmachers lautet ...").  Words are letters only and values need a digit, so the split
 # is unambiguous; words other than the usual fillers make the value check stricter (_gap_words).
-_FILLER = rf"(?:[ \t:#=,()\-\u2013/]|[^\W\d_]{{1,20}}(?![\w])|[{_DV}]{{1,20}}(?![{_DV}]))"
+_FILLER = rf"(?:[ \t:#=,()\-\u2013/]|[^\W\d_]{{1,20}}(?![\w\-/])|[{_DV}]{{1,20}}(?![{_DV}]))"
 _VALUE = (r"(?P<v>(?=[A-Za-z0-9/\-]{0,8}[0-9])[A-Za-z0-9]"
           r"(?:[A-Za-z0-9]|[\-/.](?=[A-Za-z0-9])|[ ](?=[0-9]{2})){3,30})(?![\w])")
 _KEY_TAIL = _rx(r"\.?" + _FILLER + r"{0,12}" + _VALUE)
@@ -245,21 +246,21 @@ def _detect_keyed(c: _Ctx, enabled: frozenset[str]) -> None:
                 continue
             if kw in _REC_BARE and not _LETTER.search(v):
                 continue
-            c.add(s, e, typ, 0.95, "A medical record, case or hospital number.")
+            c.add(s, e, typ, 0.95, _l("A medical record, case or hospital number."))
         elif typ == "insurance_number":
             if nd < 4 or sum(ch.isalnum() for ch in v) < 6:
                 continue
-            c.add(s, e, typ, 0.97 if kvnr_is_valid(v) else 0.95, "A health-insurance or member number.")
+            c.add(s, e, typ, 0.97 if kvnr_is_valid(v) else 0.95, _l("A health-insurance or member number."))
         elif typ == "national_id":
             if nd < 4 or sum(ch.isalnum() for ch in v) < 6:
                 continue
             valid = any(f(v) for f in (_us_ssn.is_valid, _in_aadhaar.is_valid, _de_idnr.is_valid,
                                         _in_pan.is_valid, svnr_is_valid))
-            c.add(s, e, typ, 0.97 if valid else 0.9, "A national identity, social security or tax number.")
+            c.add(s, e, typ, 0.97 if valid else 0.9, _l("A national identity, social security or tax number."))
         elif typ == "device_serial":
             if nd < 3 or len(v) < 5:
                 continue
-            c.add(s, e, typ, 0.95, "A device or implant serial number.")
+            c.add(s, e, typ, 0.95, _l("A device or implant serial number."))
 
 
 # --------------------------------------------------------------------------- licence plates
@@ -292,12 +293,12 @@ def _detect_plates(c: _Ctx) -> None:
     if kws or c.config.min_confidence <= 0.4:
         for m in _DE_PLATE.finditer(text):
             conf = 0.9 if has_ctx(m.start()) else 0.4
-            c.add(m.start(), m.end(), "licence_plate", conf, "A vehicle licence plate.")
+            c.add(m.start(), m.end(), "licence_plate", conf, _l("A vehicle licence plate."))
     for m in _IN_PLATE.finditer(text):
         if text[m.start():m.start() + 2] not in W.IN_PLATE_STATES:
             continue
         conf = 0.9 if has_ctx(m.start()) else 0.75
-        c.add(m.start(), m.end(), "licence_plate", conf, "A vehicle licence plate.")
+        c.add(m.start(), m.end(), "licence_plate", conf, _l("A vehicle licence plate."))
     for k in kws:
         if _PLATE_OWNER.get(k.group()) != "us":
             continue
@@ -307,4 +308,4 @@ def _detect_plates(c: _Ctx) -> None:
         v = m.group("v")
         alnum = sum(ch.isalnum() for ch in v)
         if 5 <= alnum <= 8 and re.search(r"[0-9]", v) and re.search(r"[A-Z]", v):
-            c.add(m.start("v"), m.end("v"), "licence_plate", 0.85, "A vehicle licence plate.")
+            c.add(m.start("v"), m.end("v"), "licence_plate", 0.85, _l("A vehicle licence plate."))

@@ -5,6 +5,7 @@ from . import wordlists as W
 
 
 from .base import (
+    _l,
     _Ctx,
     _DV,
     _nfc,
@@ -116,9 +117,9 @@ def _dev_name(text: str, pos: int) -> tuple[int, list[str], str] | None:
     return end, tokens, nxt
 
 
-_NAME_EXPL_HON = "Looks like a person's name (a title such as Mr, Frau or श्रीमती followed by a name)."
-_NAME_EXPL_PAT = "Looks like a patient's name (a name right after \"patient\", \"Pat.\" or \"मरीज़\")."
-_NAME_EXPL_LABEL = "Looks like a patient's name (a name after \"name\")."
+_NAME_EXPL_HON = _l("Looks like a person's name (a title such as Mr, Frau or श्रीमती followed by a name).")
+_NAME_EXPL_PAT = _l("Looks like a patient's name (a name right after \"patient\", \"Pat.\" or \"मरीज़\").")
+_NAME_EXPL_LABEL = _l("Looks like a patient's name (a name after \"name\").")
 
 
 def _detect_names(c: _Ctx) -> None:

@@ -8,6 +8,7 @@ from . import wordlists as W
 
 
 from .base import (
+    _l,
     _Ctx,
     _DV,
     _DVD,
@@ -76,7 +77,7 @@ def _detect_address(c: _Ctx, enabled: frozenset[str]) -> None:
 
     def add_addr(s: int, e: int, conf: float) -> None:
         addr_ends.append(e)
-        c.add(s, e, "address", conf, "A street address.")
+        c.add(s, e, "address", conf, _l("A street address."))
 
     if c.has_digit:
         for m in _US_STREET.finditer(text):
@@ -140,7 +141,7 @@ def _detect_address(c: _Ctx, enabled: frozenset[str]) -> None:
         i = bisect.bisect_right(addr_ends, pos)
         return i > 0 and pos - addr_ends[i - 1] <= limit and "\n" not in text[addr_ends[i - 1]:pos]
 
-    expl = "A postal code together with a place name or an address."
+    expl = _l("A postal code together with a place name or an address.")
     for m in _DE_PLZ.finditer(text):
         if text.startswith("00", m.start()):
             continue

@@ -1,0 +1,194 @@
+"""Normalisation before detection, with a map back to the original offsets.
+
+Identifiers are often written in ways the rules would not see: Devanagari or full-width digits,
+a zero-width space or soft hyphen inside a number, a Cyrillic "О" instead of a Latin "O" in a
+record number, or a phone number with a space between every digit.  ``normalize(text)`` returns
+the text the rules run on and a ``Normalized`` object that maps every offset in it back to the
+original text, so that findings (and the composer's highlighting) point at exactly what the
+author typed.
+
+What changes, character by character (nothing else does):
+* invisible characters (zero-width spaces and joiners, soft hyphen, bidi marks and isolates,
+  word joiner, byte-order mark) are removed;
+* every decimal digit of any script becomes its ASCII digit;
+* other characters take their NFKC compatibility form (full-width letters, ligatures, no-break
+  and other odd spaces), except superscripts, subscripts and fractions ("10⁹/L" must not become
+  "109/L") and the micro sign (a unit);
+* Cyrillic and Greek letters that look like Latin ones become Latin, but only inside a token that
+  also holds ASCII letters or digits (an identifier-like token), never in Cyrillic or Greek words;
+* runs of five or more single digits separated by single spaces ("5 5 5 0 1 2 3") are joined.
+
+Ordinary ASCII text without spaced digits is returned as it is, without building a map.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from bisect import bisect_right
+
+# Removed outright: they change nothing a reader sees.
+_INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e"
+              "\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0")
+
+# Latin look-alikes among Cyrillic and Greek letters.
+HOMOGLYPHS = {
+    # Cyrillic capitals and small letters
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
+    "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W",
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
+    "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+    # Greek capitals and small letters
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v", "ι": "i", "κ": "k", "ρ": "p",
+}
+
+_KEEP = {"\u00b5"}  # micro sign: NFKC would turn it into Greek mu, and "µg" is a unit
+
+
+def _compat_chars() -> str:
+    """A character class of the characters NFKC changes (BMP and the mathematical alphanumerics),
+    without superscripts/subscripts/fractions (category No) and the micro sign."""
+    ranges: list[list[int]] = []
+    for cp in list(range(0x80, 0x10000)) + list(range(0x1D400, 0x1D800)) + list(range(0x1F100, 0x1F110)):
+        ch = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF or ch in _KEEP or unicodedata.category(ch) in ("No", "Mn", "Mc", "Cf"):
+            continue
+        if 0x0900 <= cp <= 0x097F:  # Devanagari: the detector already reads both nukta spellings
+            continue
+        if unicodedata.normalize("NFKC", ch) != ch:
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+# One pass finds every character that needs attention; ASCII text never matches.
+_SPECIAL = re.compile(
+    "[" + _INVISIBLE + "]"
+    + r"|(?![0-9])\d"
+    + "|[" + "".join(HOMOGLYPHS) + "]"
+    + "|[" + _compat_chars() + "]"
+)
+_INVISIBLE_RE = re.compile("[" + _INVISIBLE + "]")
+# Five or more single digits, each separated from the next by exactly one space.  Bounded to keep
+# matching linear; longer runs are simply joined in pieces of up to 40 digits.
+_SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?: [0-9](?![0-9])){4,39}")
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
+class Normalized:
+    """The normalised text and the way back: ``original_span(start, end)`` maps a span of
+    ``text`` to the span of the original it came from."""
+
+    __slots__ = ("text", "original", "_starts", "_ends")
+
+    def __init__(self, text: str, original: str, starts: list[int] | None, ends: list[int] | None):
+        self.text = text
+        self.original = original
+        self._starts = starts  # None: identity
+        self._ends = ends
+
+    @property
+    def changed(self) -> bool:
+        return self._starts is not None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if self._starts is None:
+            return start, end
+        if end <= start:
+            pos = self._starts[start] if start < len(self._starts) else len(self.original)
+            return pos, pos
+        return self._starts[start], self._ends[end - 1]
+
+    def normalized_offset(self, original_pos: int) -> int:
+        """The first normalised offset at or after an original offset (for tests and tools)."""
+        if self._starts is None:
+            return original_pos
+        return bisect_right(self._starts, original_pos - 1)
+
+
+def _char_map(ch: str, token_has_ascii) -> str:
+    if _INVISIBLE_RE.match(ch):
+        return ""
+    if ch in HOMOGLYPHS:
+        return HOMOGLYPHS[ch] if token_has_ascii() else ch
+    if ch.isdecimal() and not ("0" <= ch <= "9"):
+        return str(unicodedata.decimal(ch))
+    return unicodedata.normalize("NFKC", ch)
+
+
+def _mixed_token(text: str, pos: int) -> bool:
+    """Whether the word around ``pos`` also holds an ASCII letter or digit (or a non-ASCII digit),
+    i.e. is identifier-like.  Looks at most 30 characters either way."""
+    lo = pos
+    while lo > 0 and pos - lo < 30 and (text[lo - 1].isalnum() or text[lo - 1] in "-_/#."):
+        lo -= 1
+    hi = pos + 1
+    while hi < len(text) and hi - pos < 30 and (text[hi].isalnum() or text[hi] in "-_/#."):
+        hi += 1
+    token = text[lo:hi]
+    return bool(_ASCII_ALNUM.search(token)) or any(ch.isdecimal() for ch in token)
+
+
+def normalize(text: str) -> Normalized:
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    changed = False
+    position = 0
+    if not text.isascii():
+        for m in _SPECIAL.finditer(text):
+            i = m.start()
+            ch = text[i]
+            replacement = _char_map(ch, lambda: _mixed_token(text, i))
+            if replacement == ch:
+                continue
+            changed = True
+            if i > position:
+                pieces.append(text[position:i])
+                starts.extend(range(position, i))
+                ends.extend(range(position + 1, i + 1))
+            pieces.append(replacement)
+            starts.extend([i] * len(replacement))
+            ends.extend([i + 1] * len(replacement))
+            position = i + 1
+    if changed:
+        if position < len(text):
+            pieces.append(text[position:])
+            starts.extend(range(position, len(text)))
+            ends.extend(range(position + 1, len(text) + 1))
+        stage1 = "".join(pieces)
+    else:
+        stage1 = text
+    if " " not in stage1 or not _SPACED_DIGITS.search(stage1):
+        if not changed:
+            return Normalized(text, text, None, None)
+        return Normalized(stage1, text, starts, ends)
+    if not changed:
+        starts = list(range(len(text)))
+        ends = list(range(1, len(text) + 1))
+    out: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    position = 0
+    for m in _SPACED_DIGITS.finditer(stage1):
+        a, b = m.span()
+        out.append(stage1[position:a])
+        new_starts.extend(starts[position:a])
+        new_ends.extend(ends[position:a])
+        for k in range(a, b, 2):
+            out.append(stage1[k])
+            new_starts.append(starts[k])
+            new_ends.append(ends[k])
+        position = b
+    out.append(stage1[position:])
+    new_starts.extend(starts[position:])
+    new_ends.extend(ends[position:])
+    return Normalized("".join(out), text, new_starts, new_ends)
+
+
+if __name__ == "__main__":  # pragma: no cover - manual check
+    n = normalize(sys.argv[1])
+    print(n.text)
