@@ -13,6 +13,8 @@ from stdnum.in_ import aadhaar, pan
 from stdnum.us import ssn
 
 from forum.privacy_guard.detector import CATEGORIES, scan
+from forum.privacy_guard.detector.contact import words_to_digits
+from forum.privacy_guard.detector.normalize import normalize
 
 from .corpus import CORPUS, KVNR1, KVNR2, LANGUAGES, evaluate, kvnr, svnr
 
@@ -77,10 +79,15 @@ def test_numbers_with_check_digits_are_valid():
 
 
 def test_phone_labels_are_valid_numbers():
+    """Phone labels are valid numbers, read as a reader would: other scripts' digits, invisible
+    characters and numbers written out in words included."""
     for post in CORPUS:
         for sub, typ in post.labels:
             if typ != "phone":
                 continue
+            sub = normalize(sub).text
+            if not re.search(r"[0-9]", sub):
+                sub = words_to_digits(sub)
             region = None if sub.startswith("+") else PHONE_REGION[post.lang]
             number = phonenumbers.parse(sub, region)
             assert phonenumbers.is_valid_number(number), (post.id, sub)

@@ -43,11 +43,15 @@ from .base import (
 from .contact import (
     _detect_email,
     _detect_ip,
+    _detect_personal_pages,
     _detect_phone,
+    _detect_phone_words,
     _detect_url,
 )
 from .identifiers import (
+    _detect_bank_and_mbi,
     _detect_checksums,
+    _detect_glued_hash,
     _detect_keyed,
     _detect_plates,
     kvnr_is_valid,
@@ -58,9 +62,11 @@ from .places import (
 )
 from .dates import (
     _detect_age,
+    _detect_age_words,
     _detect_dates,
 )
 from .names import (
+    _ages_after_names,
     _detect_names,
 )
 from .normalize import normalize
@@ -114,12 +120,15 @@ def scan(text: str, config: GuardConfig | None = None) -> list[Finding]:
         _detect_email(c)
     if "url" in enabled:
         _detect_url(c)
+        _detect_personal_pages(c)
     if "ip_address" in enabled:
         _detect_ip(c)
     if enabled & {"national_id", "insurance_number"}:
         _detect_checksums(c, enabled)
-    if enabled & {"record_number", "insurance_number", "national_id", "device_serial"}:
+    if enabled & {"record_number", "insurance_number", "national_id", "device_serial", "bank_account"}:
         _detect_keyed(c, enabled)
+        _detect_glued_hash(c, enabled)
+        _detect_bank_and_mbi(c, enabled)
     if "licence_plate" in enabled:
         _detect_plates(c)
     if enabled & {"address", "postal_code"}:
@@ -128,12 +137,16 @@ def scan(text: str, config: GuardConfig | None = None) -> list[Finding]:
         _detect_dates(c)
     if "age" in enabled:
         _detect_age(c)
+        _detect_age_words(c)
     if "patient_name" in enabled:
         _detect_names(c)
+        if "age" in enabled:
+            _ages_after_names(c)
     if "custom" in enabled and config.extra_patterns:
         _detect_custom(c)
     if "phone" in enabled:  # last: skips digits already explained by a stronger finding
         _detect_phone(c)
+        _detect_phone_words(c)
     threshold = config.min_confidence
     findings = _merge([x for x in c.out if x[2] in enabled and x[3] >= threshold])
     if not norm.changed:

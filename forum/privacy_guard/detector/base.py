@@ -24,15 +24,16 @@ CATEGORIES: dict[str, str] = {
     "insurance_number": "Health-insurance number",
     "national_id": "National identity or tax number",
     "ip_address": "IP address",
-    "url": "Link naming a patient or record",
+    "url": "Link naming a patient or record, or a patient's personal page",
     "licence_plate": "Vehicle licence plate",
     "device_serial": "Device or implant serial number",
+    "bank_account": "Bank account number (IBAN or account number)",
     "custom": "Organisation-specific identifier",
 }
 
 # Tie-breaker when two overlapping candidates are equally confident: more specific first.
 _SPECIFICITY = {t: i for i, t in enumerate([
-    "custom", "national_id", "insurance_number", "record_number", "device_serial", "email", "url",
+    "custom", "national_id", "bank_account", "insurance_number", "record_number", "device_serial", "email", "url",
     "ip_address", "licence_plate", "phone", "date", "age", "postal_code", "address", "patient_name"])}
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class GuardConfig:
     phone_regions: tuple[str, ...] = ("US", "DE", "IN")
     extra_patterns: tuple[tuple[str, str, str], ...] = ()  # (label, regex source, explanation)
     min_confidence: float = 0.5
+    public_numbers: tuple[str, ...] = ()  # the instance's public service numbers, E.164
 
 class PatternError(ValueError):
     """An operator-supplied pattern was rejected; ``message`` says why, for humans."""

@@ -5,7 +5,8 @@ import bisect
 import ipaddress
 import re
 
-from phonenumbers import Leniency, PhoneNumberMatcher
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
 
 
@@ -160,7 +161,7 @@ _PHONE_DATE = re.compile(r"[0-9]{1,4}[./\-][0-9]{1,2}[./\-][0-9]{1,4}")
 _PHONE_CTX = _rx(
     r"(?:\b(?:tel|telefon|telephone|phone|ph|mobile|mobil|cell|cellphone|handy|handynummer|fax|"
     r"telefax|faxnummer|call|called|calls|ring|ruf|rückruf|rückrufnummer|anruf|erreichbar|"
-    r"telefonnummer|contact|kontakt|whatsapp|sms|text|texts|pager|hotline)\b|फोन|फ़ोन|मोबाइल|नंबर|"
+    r"telefonnummer|contact|kontakt|whatsapp|sms|text|texts|pager)\b|फोन|फ़ोन|मोबाइल|नंबर|"
     r"संपर्क|कॉल)")
 _PHONE_CTX_AFTER = _rx(r"^\W{0,3}(?:पर|से)?\s{0,2}(?:call|फोन|फ़ोन|कॉल|anrufen|zurückrufen)")
 _NON_DIGIT = _rx(r"[^0-9]+")
@@ -185,6 +186,7 @@ def _detect_phone(c: _Ctx) -> None:
     if not regions or not c.has_digit:
         return
     covered = c.strong_spans(0.9)
+    prev_end = 0
     for m in _PHONE_CAND.finditer(text):
         cand = m.group()
         groups = [g for g in _NON_DIGIT.split(cand) if g]
@@ -216,8 +218,14 @@ def _detect_phone(c: _Ctx) -> None:
             continue
         before = low[_clause_start(text, cs, 35):cs]
         ctx = bool(_PHONE_CTX.search(before) or _PHONE_CTX_AFTER.search(low[ce:ce + 16]))
+        # a service word just before the number (not before an earlier number) or right after it
+        service = (_SERVICE_CTX.search(low, max(_clause_start(text, cs, 40), prev_end), cs)
+                   or _SERVICE_CTX.search(low, ce, min(len(low), ce + 20)))
+        prev_end = ce
         for a, b in spans:
             raw = text[a:b]
+            if _is_public_number(raw, regions, c.config.public_numbers, bool(service)):
+                continue
             if ctx:
                 conf = 0.9
             elif raw.startswith("+") or raw.startswith("00"):
@@ -227,3 +235,155 @@ def _detect_phone(c: _Ctx) -> None:
             else:
                 conf = 0.6
             c.add(a, b, "phone", conf, _l("A phone or fax number."))
+
+
+# --------------------------------------------------------------------------- public service numbers
+
+# Numbers that belong to services, never to a patient: poison centres, crisis lines, out-of-hours
+# services.  Toll-free numbers are always a service's; an instance adds its own hospitals'
+# switchboards at /admin/guard (GuardConfig.public_numbers).
+PUBLIC_NUMBERS = frozenset({
+    "+18002221222",                      # US Poison Control
+    "+18002738255", "+18006624357",      # US suicide prevention, SAMHSA helpline
+    "+493019240", "+4922819240", "+4936173 0730".replace(" ", ""), "+4976119240", "+4955119240",
+    "+49613119240", "+498919240", "+4968119240",  # German poison centres (Giftnotruf)
+    "+49116117", "+49116123", "+498001110111", "+498001110222",  # Bereitschaftsdienst, Telefonseelsorge
+    "+911800116117", "+9118001804104", "+9118005990019", "+9118008914416", "+911125893380",  # Indian helplines
+})
+_SERVICE_CTX = _rx(
+    r"(?:poison|helpline|help line|hotline|crisis line|switchboard|toll[ \-]free|freephone|"
+    r"giftnotruf|giftinformation|vergiftungszentrale|telefonseelsorge|bereitschaftsdienst|zentrale|"
+    r"servicenummer|kostenlos|gebührenfrei|हेल्पलाइन|टोल फ्री|टोल-फ्री)")
+_TOLL_FREE = {PhoneNumberType.TOLL_FREE, PhoneNumberType.SHARED_COST, PhoneNumberType.PREMIUM_RATE}
+
+
+def _e164(raw: str, region: str) -> str | None:
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _is_public_number(raw: str, regions: tuple[str, ...], extra: tuple[str, ...], service_ctx: bool) -> bool:
+    """A recognised public service number: on the built-in or the instance's list, a toll-free
+    number, or any number introduced as a poison centre, helpline or switchboard."""
+    if service_ctx:
+        return True
+    for region in regions[:3] or ("US",):
+        e164 = _e164(raw, region)
+        if e164 is None:
+            continue
+        if e164 in PUBLIC_NUMBERS or e164 in extra:
+            return True
+        try:
+            if phonenumbers.number_type(phonenumbers.parse(e164)) in _TOLL_FREE:
+                return True
+        except phonenumbers.NumberParseException:  # pragma: no cover - e164 parses
+            pass
+    return False
+
+
+def normalise_public_number(raw: str, regions: tuple[str, ...]) -> str | None:
+    """An operator's public number in E.164, read with the instance's phone regions; None when it
+    is not a valid number in any of them."""
+    for region in regions or ("US",):
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number) or phonenumbers.is_possible_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+# --------------------------------------------------------------------------- numbers in words
+
+DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9",
+    "null": "0", "eins": "1", "zwei": "2", "zwo": "2", "drei": "3", "vier": "4", "fünf": "5", "sechs": "6",
+    "sieben": "7", "acht": "8", "neun": "9",
+    "शून्य": "0", "एक": "1", "दो": "2", "तीन": "3", "चार": "4", "पांच": "5", "पाँच": "5", "छह": "6",
+    "छः": "6", "छे": "6", "सात": "7", "आठ": "8", "नौ": "9",
+}
+_DIGIT_WORD = _trie(DIGIT_WORDS)
+# Seven or more digit words in a row, separated by spaces, commas or hyphens only.
+_WORD_DIGITS = re.compile(r"(?<![\w\u0900-\u097f])" + _DIGIT_WORD + r"(?:[ \t,\-]{1,3}" + _DIGIT_WORD
+                          + r"(?![\w\u0900-\u097f])){6,16}")
+_DIGIT_WORD_RE = re.compile(_DIGIT_WORD + r"(?![\w\u0900-\u097f])")
+
+
+def words_to_digits(text: str) -> str:
+    """"nine one seven, five five five" -> "917555" (digit words of en/de/hi, nothing else)."""
+    return "".join(DIGIT_WORDS[m.group()] for m in _DIGIT_WORD_RE.finditer(text.lower()))
+
+
+def _detect_phone_words(c: _Ctx) -> None:
+    low = c.low
+    for m in _WORD_DIGITS.finditer(low):
+        if not (m.start() == 0 or not low[m.start() - 1].isalnum()):
+            continue
+        digits = words_to_digits(m.group())
+        if len(digits) < 7:
+            continue
+        ctx = _PHONE_CTX.search(low, _clause_start(c.text, m.start(), 60), m.start())
+        conf = 0.9 if ctx else (0.75 if len(digits) >= 10 else 0.55)
+        c.add(m.start(), m.end(), "phone", conf, _l("A phone number written out in words."))
+
+
+# --------------------------------------------------------------------------- personal pages
+
+_CROWDFUNDING = ["gofundme.com", "gofund.me", "ketto.org", "milaap.org", "impactguru.com", "justgiving.com",
+                 "leetchi.com", "betterplace.me", "betterplace.org", "gogetfunding.com", "fundly.com",
+                 "givebutter.com", "donorbox.org", "indiegogo.com", "startnext.com", "fundrazr.com",
+                 "crowdfunder.co.uk", "givealittle.co.nz", "caringbridge.org", "mealtrain.com",
+                 "lotsahelpinghands.com"]
+_SOCIAL = ["facebook.com", "fb.com", "instagram.com", "twitter.com", "x.com", "tiktok.com", "youtube.com",
+           "linkedin.com", "threads.net", "reddit.com", "pinterest.com", "snapchat.com", "t.me",
+           "medium.com", "substack.com", "blogspot.com", "wordpress.com", "tumblr.com", "wixsite.com",
+           "weebly.com", "sharechat.com", "mastodon.social", "bsky.app"]
+# The host (a trie, so the scan skips quickly), then the path; subdomains are read backwards.
+_PAGE_HOST = re.compile(r"(?P<h>" + _trie(_CROWDFUNDING + _SOCIAL)
+                        + r")(?![\w\-])(?P<path>/[^\s<>\"'()\[\]`]{2,200})?")
+_CROWD = frozenset(_CROWDFUNDING)
+_PERSONAL_CTX = _rx(
+    r"\b(?:his|her|their|him|he|she|patient|patients|pt|family|families|daughter|son|wife|husband|mother|"
+    r"father|mum|mom|dad|grand\w{0,8}|sister|brother|relatives?|fundraiser|fundraising|donations?|"
+    r"ihr|ihre|ihren|sein|seine|seinen|er|sie|"
+    r"patientin|patienten|familie|tochter|sohn|frau|mann|mutter|vater|angehörige\w{0,2}|spenden\w{0,4})\b"
+    r"|परिवार|बेटी|बेटा|बेटे|पत्नी|पति|मां|माँ|पिता|मरीज़|मरीज|उनकी|उनके|उनका|उसकी|उसके")
+_BARE_PATHS = frozenset(["/", "/home", "/explore", "/login", "/search", "/watch", "/about", "/help"])
+
+
+def _detect_personal_pages(c: _Ctx) -> None:
+    """Links to crowdfunding campaigns (always about a person) and to social-media profiles and
+    blogs when the sentence is about a patient or their family."""
+    text, low = c.text, c.low
+    if "." not in low:
+        return
+    for m in _PAGE_HOST.finditer(low):
+        path = m.group("path")
+        if not path or path.rstrip("/") in _BARE_PATHS or len(path.strip("/")) < 3:
+            continue
+        start, end = m.start(), m.end()
+        if start and (low[start - 1].isalnum() or low[start - 1] in "-_"):
+            continue  # "max.com", "wax.com": part of another host name
+        steps = 0
+        while start and low[start - 1] in "abcdefghijklmnopqrstuvwxyz0123456789.-" and steps < 120:
+            start -= 1
+            steps += 1
+        while end > start and text[end - 1] in ".,;:!?)]}>'\"":
+            end -= 1
+        head = low[max(0, start - 12):start]
+        k = max(head.rfind("https://"), head.rfind("http://"))
+        if k >= 0:
+            start = max(0, start - 12) + k
+        if m.group("h") in _CROWD:
+            conf = 0.9
+        else:
+            lo = _clause_start(text, start, 150)
+            hi = min(len(low), end + 80)
+            conf = 0.85 if (_PERSONAL_CTX.search(low, lo, start) or _PERSONAL_CTX.search(low, end, hi)) else 0.4
+        c.add(start, end, "url", conf, _l("A link to a personal page (fundraiser, social media or blog) "
+                                          "that can identify a patient."))

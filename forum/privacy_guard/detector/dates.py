@@ -30,6 +30,18 @@ _MONTHS = [
     "अक्टूबर", "अक्तूबर", "नवंबर", "नवम्बर", "दिसंबर", "दिसम्बर"]
 _MON = _trie(_MONTHS + [m.capitalize() for m in _MONTHS] + [m.upper() for m in _MONTHS if m.isascii()])
 _D = rf"[0-9{_DVD}]"
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+             "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
+             "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth",
+             "twenty-ninth", "thirtieth", "thirty-first"]
+_ORD = _trie(_ORDINALS + [o.capitalize() for o in _ORDINALS])
+_UNITS = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# "nineteen thirty-one", "nineteen oh five", "two thousand and three"
+_YEAR_WORDS = (rf"(?:[Nn]ineteen[ \-](?:{_TENS}(?:[ \-]{_UNITS})?|{_TEENS}|oh[ \-]{_UNITS}|hundred)"
+               rf"|[Tt]wo thousand(?:[ \-](?:and[ \-])?(?:{_UNITS}|{_TEENS}|{_TENS}(?:[ \-]{_UNITS})?))?)")
 # Only ever run in short windows next to a date keyword.
 _DATE = re.compile(
     rf"(?<![\w.\-/])(?:"
@@ -40,6 +52,8 @@ _DATE = re.compile(
     rf"(?:,?[ \t\-/]{{1,2}}(?P<ty>{_D}{{4}}))?(?![\w{_DV}])"
     rf"|{_MON}\.?[ \t]{{1,2}}(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?[ \t]{{1,2}}(?P<my>[0-9]{{4}}))?(?![\w])"
     rf"|(?P<pd>[0-9]{{1,2}})\.(?P<pm>[0-9]{{2}})\.(?![0-9])"
+    rf"|(?:[Tt]he[ \t])?(?P<ow>{_ORD})[ \t](?:of[ \t])?{_MON}(?:,?[ \t]{{1,2}}(?P<oy>{_D}{{4}}|{_YEAR_WORDS}))?(?![\w])"
+    rf"|{_MON}[ \t](?:the[ \t])?(?P<mo>{_ORD})(?:,?[ \t]{{1,2}}(?P<moy>{_D}{{4}}|{_YEAR_WORDS}))?(?![\w])"
     rf")")
 
 _DATE_KW_RE, _DATE_KW_ROLE = _keyword_index({
@@ -55,15 +69,30 @@ _DATE_KW_RE, _DATE_KW_ROLE = _keyword_index({
     "strong": ["admitted", "readmitted", "re-admitted", "discharged", "died", "deceased", "passed away",
                "hospitalised", "hospitalized", "aufgenommen", "wiederaufgenommen", "eingeliefert",
                "eingewiesen", "entlassen", "verstorben", "verstarb", "भर्ती", "डिस्चार्ज", "मृत्यु", "देहांत",
-               "दाखिल"]})
+               "दाखिल",
+               # verbs that tie a date to a patient's own course
+               "brought in", "came in", "presented", "re-presented", "represented", "was seen", "transferred",
+               "operated", "intubated", "collapsed", "arrested", "delivered", "kam", "kamen", "vorgestellt",
+               "stellte sich", "verlegt", "operiert", "intubiert", "reanimiert", "entbunden", "notaufnahme",
+               "emergency department", "ambulance", "admit", "लाए गए", "लाया गया", "लाई गई", "आए थे", "आई थी",
+               "आया था", "ऑपरेशन", "शिफ्ट"]})
 # Keywords that may also follow the date ("am 03.01.2024 aufgenommen", "03/02/2024 को भर्ती").
 _DATE_POST = frozenset(s for w in [
     "aufgenommen", "wiederaufgenommen", "eingeliefert", "eingewiesen", "entlassen", "verstorben", "geboren",
     "admitted", "readmitted", "discharged", "died", "born", "stationär", "भर्ती", "डिस्चार्ज", "मृत्यु",
-    "जन्म", "दाखिल", "छुट्टी"] for s in _spellings(w))
+    "जन्म", "दाखिल", "छुट्टी", "discharge", "admit", "notaufnahme", "vorgestellt", "verlegt", "operiert",
+    "intubiert", "reanimiert", "लाए गए", "लाया गया", "लाई गई", "आए थे", "आई थी", "आया था", "ऑपरेशन",
+    "शिफ्ट"] for s in _spellings(w))
 _GAP = _rx(r"(?:[ \t:,\-\u2013(=]|(?:on|am|at|is|was|ist|war|of|the|den|dem|vom|date|datum|seit|since)"
            r"(?![\w]))*")
 _BIRTH_MARK = _rx(r"(?<![\w*])[*\u2020][ \t]?(?=[0-9])")
+
+
+# A year of birth after a cue: "born in 1931", "Jahrgang 1929", "जन्म 1934 में"; not decades ("1950s").
+_BIRTH_YEAR = _rx(
+    r"(?<![\w\u0900-\u097f])(?:born|b\.|year of birth|birth year|jahrgang|geboren|geburtsjahr|जन्म|जन्मवर्ष)"
+    r"(?:[ \t:,]{1,3}(?:in|im|the year|jahr|वर्ष|साल|सन्|सन|का वर्ष))?[ \t:,]{1,3}"
+    r"(?P<y>(?:18|19|20)[0-9]{2})(?![0-9]|s(?![\w])|er|'s|\u2019s)")
 
 
 def _valid_date(m: re.Match) -> bool:
@@ -82,11 +111,12 @@ def _valid_date(m: re.Match) -> bool:
         return 1 <= num("md") <= 31
     if m.group("pd"):
         return 1 <= num("pd") <= 31 and 1 <= num("pm") <= 12
-    return False
+    return bool(m.group("ow") or m.group("mo"))
 
 
 def _partial(m: re.Match) -> bool:
-    return bool(m.group("pd") or (m.group("td") and not m.group("ty")) or (m.group("md") and not m.group("my")))
+    return bool(m.group("pd") or (m.group("td") and not m.group("ty")) or (m.group("md") and not m.group("my"))
+                or (m.group("ow") and not m.group("oy")) or (m.group("mo") and not m.group("moy")))
 
 
 def _dates_in(text: str, lo: int, hi: int):
@@ -98,6 +128,7 @@ def _dates_in(text: str, lo: int, hi: int):
 
 
 _DOB_EXPL = _l("A date of birth.")
+_YOB_EXPL = _l("A year of birth.")
 _EVENT_EXPL = _l("An admission, discharge or death date of a patient.")
 
 
@@ -139,6 +170,10 @@ def _detect_dates(c: _Ctx) -> None:
                     last = m
             if last is not None and ks - last.end() <= 35:
                 _add_date(c, last, 0.85, _EVENT_EXPL)
+    for m in _BIRTH_YEAR.finditer(low):
+        if m.group().startswith("b.") and m.start() and low[m.start() - 1] == ".":
+            continue
+        c.add(m.start("y"), m.end("y"), "date", 0.85, _YOB_EXPL)
     if "*" in text or "\u2020" in text:
         for b in _BIRTH_MARK.finditer(text):
             m = _DATE.match(text, b.end())
@@ -222,3 +257,44 @@ def _detect_age(c: _Ctx) -> None:
         pronoun_prefix = prefix and prefix.group().startswith(("he", "she", "the", "er", "sie", "die", "der"))
         start = prefix.start() if prefix and not pronoun_prefix else s
         c.add(start, end, "age", conf, _AGE_EXPL)
+
+
+# Ages of 90 or over written in words, and birthdays of 90 or over.
+_EN_UNIT = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_DE_UNIT = "(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
+_HI_90S = ["नब्बे", "इक्यानबे", "इक्यानवे", "बानबे", "बानवे", "तिरानबे", "तिरानवे", "तिरानब्बे", "चौरानबे", "चौरानवे",
+           "पचानबे", "पचानवे", "पंचानबे", "पंचानवे", "छियानबे", "छियानवे", "सत्तानबे", "सत्तानवे", "अट्ठानबे",
+           "अट्ठानवे", "अठानवे", "निन्यानबे", "निन्यानवे", "सौ"]
+_AGE_WORDS = re.compile(
+    # "ninety-four-year-old", "aged ninety one", "one hundred years old"
+    rf"(?<![\w\-])(?P<en>(?:aged[ \t])?(?:ninety(?:[ \-]{_EN_UNIT})?|(?:one|a)[ \-]hundred(?:[ \-](?:and[ \-])?{_EN_UNIT})?))"
+    rf"(?![a-z])(?P<entail>[ \-](?:years?|yrs?)[ \-]old|[ \-]year[ \-]old|[ \-]years[ \t]of[ \t]age)?"
+    # "in her late nineties", "in his mid-nineties"
+    rf"|(?P<decade>(?<=in[ \t]his[ \t])|(?<=in[ \t]her[ \t])|(?<=in[ \t]their[ \t]))(?:(?:early|mid|late)[ \-])?nineties"
+    # "dreiundneunzig Jahre", "neunzigjährig", "hundertjährige"
+    rf"|(?P<de>(?:{_DE_UNIT}und)?neunzig|(?:ein)?hundert)(?P<detail>[ \-]?jährig\w{{0,3}}|[ \t]jahre(?:[ \t]alt)?(?![\w]))"
+    rf"|(?P<hi>{_trie(_HI_90S)})[ \t](?:साल|वर्ष|बरस)(?![\u0900-\u097f])")
+_BIRTHDAY = _rx(
+    r"(?<![\w.])(?:(?P<n>9[0-9]|1[01][0-9])(?:st|nd|rd|th|\.|वां|वीं|वें|वाँ)?|(?:ninetieth|ninety-\w{3,7}th|"
+    r"hundredth|one hundredth|neunzigste[nr]?|hundertste[nr]?)|(?P<w>\w{3,5}undneunzigste[nr]?))"
+    r"[ \t]?(?:birthday|geburtstag|जन्मदिन)")
+
+
+def _detect_age_words(c: _Ctx) -> None:
+    low = c.low
+    for m in _AGE_WORDS.finditer(low):
+        if m.group("en") is not None:
+            if not m.group("entail") and not m.group("en").startswith("aged"):
+                continue
+            c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)
+        elif m.group("decade") is not None:
+            c.add(m.start(), m.end(), "age", 0.8, _AGE_EXPL)
+        elif m.group("de") is not None:
+            if m.group("detail").strip().startswith("jahre") and _AGE_RANGE_AFTER.match(low, m.end()):
+                continue
+            c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)
+        elif not _HI_AGE_NOT_AFTER.match(low, m.end()):
+            c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)
+    if "birthday" in low or "geburtstag" in low or "जन्मदिन" in low:
+        for m in _BIRTHDAY.finditer(low):
+            c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)

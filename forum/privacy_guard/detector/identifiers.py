@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from stdnum import iban as _iban
 from stdnum.de import idnr as _de_idnr
 from stdnum.in_ import aadhaar as _in_aadhaar
 from stdnum.in_ import pan as _in_pan
@@ -124,7 +125,7 @@ _KEY_FAMILIES: dict[str, tuple[list[str], list[str], list[str]]] = {
          "aktennummer", "specimen", "sample", "accession", "यूएचआईडी"],
         ["mr", "medical record", "medical records", "record", "chart", "case", "file", "encounter", "visit",
          "admission", "accession", "specimen", "sample", "lab", "patient", "pt", "ip", "ipd", "op", "opd", "cr",
-         "registration", "reg", "hospital", "hosp", "fall", "patienten", "pat", "aufnahme", "krankenblatt",
+         "registration", "reg", "ref", "reference", "referenz", "hospital", "hosp", "fall", "patienten", "pat", "aufnahme", "krankenblatt",
          "labor", "auftrags", "proben", "befund", "eingangs", "पंजीकरण", "रजिस्ट्रेशन", "मरीज़", "मरीज", "भर्ती",
          "ओपीडी", "आईपीडी", "केस", "फ़ाइल", "फाइल"],
         _NUMBER_WORDS + ["आईडी"]),
@@ -146,6 +147,11 @@ _KEY_FAMILIES: dict[str, tuple[list[str], list[str], list[str]]] = {
          "uid", "pan", "abha", "passport", "personalausweis", "steuer", "tax", "आधार", "पैन", "पासपोर्ट",
          "आभा"],
         _NUMBER_WORDS + ["card", "idnr", "कार्ड"]),
+    "bank_account": (
+        ["iban", "kontonummer", "account number", "account no", "bank account", "bankkonto", "a/c", "acct",
+         "खाता संख्या", "खाता नंबर", "खाता नं", "अकाउंट नंबर", "बैंक खाता"],
+        ["account", "a/c", "acct", "konto", "bank", "savings account", "खाता", "अकाउंट", "बैंक"],
+        _NUMBER_WORDS),
     "device_serial": (
         ["serial", "s/n", "seriennummer", "seriennr", "udi", "udi-di", "device serial", "device id",
          "implantatnummer", "gerätenummer", "सीरियल"],
@@ -172,7 +178,7 @@ _KEY_OWNER = _key_owner()
 # optional number word; _detect_keyed checks whether the keyword needed one.
 _KEYED_RE = re.compile("(?P<kw>" + _trie(_KEY_OWNER) + r")(?P<suf>[ .\-]{0,2}"
                        + _trie({w for f in _KEY_FAMILIES.values() for w in f[2]}) + ")?" + _NOT_LETTER_AFTER)
-_KEYED_CS = _rx(r"(?:(?P<nid>PAN|TIN|EPIC(?: [Nn]o)?)|(?P<ser>SN(?=\s{0,2}[:#])))(?![\w])")
+_KEYED_CS = _rx(r"(?:(?P<nid>PAN|TIN|EPIC(?: [Nn]o)?)|(?P<ser>SN(?=\s{0,2}[:#]|[ \t](?=[A-Z0-9\-]{0,12}[0-9]))))(?![\w])")
 
 # Between a keyword and its value: punctuation and up to a few words ("MRN is 123", "Seriennummer
 # des Schrittmachers lautet ...").  Words are letters only and values need a digit, so the split
@@ -257,10 +263,64 @@ def _detect_keyed(c: _Ctx, enabled: frozenset[str]) -> None:
             valid = any(f(v) for f in (_us_ssn.is_valid, _in_aadhaar.is_valid, _de_idnr.is_valid,
                                         _in_pan.is_valid, svnr_is_valid))
             c.add(s, e, typ, 0.97 if valid else 0.9, _l("A national identity, social security or tax number."))
+        elif typ == "bank_account":
+            if nd < 8 or not 8 <= len(v) <= 34:
+                continue
+            c.add(s, e, typ, 0.97 if _iban.is_valid(v) else 0.9, _l("A bank account number."))
         elif typ == "device_serial":
             if nd < 3 or len(v) < 5:
                 continue
             c.add(s, e, typ, 0.95, _l("A device or implant serial number."))
+
+
+# A short prefix glued to '#' ("Ref#H2291847", "MR#00482913", "Acc# A-55219"): a record number when
+# the value has five digits or more.
+_GLUED_HASH = _rx(r"#(?<=[A-Za-z.]#)[ \t]?(?P<v>[A-Za-z]{0,3}[\-]?[0-9][A-Za-z0-9\-]{3,24})(?![\w])")
+_PREFIX_BEFORE = _rx(r"(?<![\w#])[A-Za-z]{1,8}\.?$")
+
+
+def _detect_glued_hash(c: _Ctx, enabled: frozenset[str]) -> None:
+    text = c.text
+    if "#" not in text or "record_number" not in enabled:
+        return
+    for m in _GLUED_HASH.finditer(text):
+        if not _PREFIX_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        v = m.group("v").rstrip("-")
+        if _digits(v) < 5 or _YEAR.fullmatch(v):
+            continue
+        c.add(m.start("v"), m.start("v") + len(v), "record_number", 0.8, _l("A medical record, case or hospital number."))
+
+
+# US Medicare Beneficiary Identifier: 11 characters in a fixed pattern of digits and letters
+# (S, L, O, I, B and Z never used), written with or without dashes after the 4th and 7th.
+_MBI_L = "AC-HJKMNP-RT-Y"
+_MBI = _rx(rf"[1-9](?<![\w\-][1-9])[{_MBI_L}][{_MBI_L}0-9][0-9](?P<s>-?)[{_MBI_L}][{_MBI_L}0-9][0-9](?P=s)"
+           rf"[{_MBI_L}]{{2}}[0-9]{{2}}(?![\w])")
+
+# IBAN: country code, check digits, then 11 to 30 letters or digits, optionally in groups of four.
+_IBAN = _rx(r"[A-Z](?<![\w][A-Z])[A-Z][0-9]{2}(?:[ ]?[A-Z0-9]){11,30}")
+
+
+def _detect_bank_and_mbi(c: _Ctx, enabled: frozenset[str]) -> None:
+    text = c.text
+    if not c.has_digit:
+        return
+    if "insurance_number" in enabled:
+        for m in _MBI.finditer(text):
+            c.add(m.start(), m.end(), "insurance_number", 0.85,
+                  _l("A US Medicare Beneficiary Identifier."))
+    if "bank_account" in enabled:
+        for m in _IBAN.finditer(text):
+            cand = m.group()
+            # the longest prefix that is a valid IBAN (a spaced IBAN may run into a following word)
+            for end in range(len(cand), 14, -1):
+                if cand[end - 1] == " ":
+                    continue
+                if _iban.is_valid(cand[:end]):
+                    c.add(m.start(), m.start() + end, "bank_account", 0.95,
+                          _l("An IBAN (bank account number; its check digits are valid)."))
+                    break
 
 
 # --------------------------------------------------------------------------- licence plates
@@ -274,7 +334,8 @@ _PLATE_RE, _PLATE_OWNER = _keyword_index({
             "vehicle registration", "vehicle number", "vehicle no", "car number", "car registration",
             "गाड़ी", "गाड़ी नंबर", "गाड़ी का नंबर", "गाड़ी की नंबर", "वाहन नंबर", "वाहन संख्या", "नंबर प्लेट"]})
 _DE_PLATE = _rx(r"[A-ZÄÖÜ](?<![\w\-][A-ZÄÖÜ])[A-ZÄÖÜ]{0,2}[\- ][A-Z]{1,2} ?[0-9]{1,4}[EH]?(?![\w])")
-_IN_PLATE = _rx(r"[A-Z](?<![\w][A-Z])[A-Z][ \-]?[0-9]{1,2}[ \-]?[A-Z]{1,3}[ \-]?[0-9]{4}(?![\w])")
+# State code, district number (which may end in a letter: "DL 3C"), series letters, number.
+_IN_PLATE = _rx(r"[A-Z](?<![\w][A-Z])[A-Z][ \-]?[0-9]{1,2}(?:[A-Z](?=[ \-]))?[ \-]?[A-Z]{1,3}[ \-]?[0-9]{4}(?![\w])")
 _US_PLATE_TAIL = _rx(r"\.?" + _FILLER + r"{0,6}(?P<v>[A-Z0-9]{1,4}(?:[ \-\u00b7]?[A-Z0-9]{1,4}){1,2})(?![\w])")
 
 

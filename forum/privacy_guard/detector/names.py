@@ -1,9 +1,9 @@
 """Person names after honorifics, patient cues and name labels."""
 from __future__ import annotations
 
+import re
+
 from . import wordlists as W
-
-
 from .base import (
     _l,
     _Ctx,
@@ -16,9 +16,42 @@ from .base import (
 
 # --------------------------------------------------------------------------- names
 
+# An honorific, then optionally academic titles ("Herr Dr.", "Frau Prof. Dr. med.", "Ms. Dr.").
 _HONORIFIC = _rx(
     r"(?P<h>Mrs|Mr|Ms|Miss|Mx|Frau|Herrn|Herr|Hr|Smt|Shrimati|Shri|Sri|Kumari)(?P<dot>\.)?"
+    r"(?P<title>(?:[ \t]{1,2}(?:Dr|Prof|Doktor|Professor|Professorin|Dipl\.-Ing|Dipl\.-Kfm|Mag|Ing)\.?"
+    r"(?:[ \t](?:med|dent|vet|rer\.[ \t]?nat|phil|jur|habil)\.)?){0,3})"
     r"(?=[ \t\u00a0]{1,3}[^\W\d_])")
+# Lower-case honorifics followed by lower-case words ("mr john whitaker"): only with two name-like
+# words, since "mr" is also mitral regurgitation ("mild mr and tr").
+_LOWER_HONORIFIC = _rx(r"(?<![\w.])(?:mrs|mr|mister|smt|shri)\.?[ \t]{1,2}"
+                       r"(?P<a>[a-z][a-z'\-]{1,20})[ \t](?P<b>[a-z][a-z'\-]{1,20})(?![\w])")
+# A Latin-script name after a Hindi cue ("मरीज़ Ramesh Yadav को", "श्री Suresh Kumar जी").
+_HI_CUE_LATIN = _rx(
+    rf"(?:मरीज़|मरीज|रोगी|पेशेंट|श्रीमती|श्रीमति|श्रीमान|सुश्री|श्री|कुमारी)(?![{_DV}])\.?"
+    rf"(?:[ \t]{{1,2}}(?:का|की)[ \t]{{1,2}}नाम(?![{_DV}]))?[ \t]{{0,2}}[:,\-]?(?=[ \t]{{1,2}}[A-Z])")
+_HI_AFTER_NAME = _rx(rf"[ \t]{{1,2}}(?P<w>जी|को|का|की|के|ने|से|में|है|हैं|था|थी|थे)(?![{_DV}])")
+# Clinical shorthand next to a name: "Gerald Pike, 42M", "Schmidt, 87 J., w", "Margaret Olsen (96)".
+_SHORTHAND = _rx(
+    r"(?P<n>[A-ZÄÖÜ][a-zäöüß'\-]{1,30}(?:[ \t][A-ZÄÖÜ][a-zäöüß'\-]{1,30}){0,2})"
+    r"(?:,[ \t]{0,2}|[ \t]{0,2}\([ \t]?)(?P<age>[0-9]{1,3})"
+    r"(?P<tail>[ \t]?(?:[MFWmfw]|J\.|Jahre|y/?o|yo|yrs?|years?)(?![\w])|[ \t]?\)|,)")
+_COLLEAGUE_CTX = _rx(
+    r"vortrag|talk|lecture|kolleg|colleague|aus der \w{3,20}(?:logie|chirurgie|medizin)|from (?:the )?\w{3,20}(?:logy|"
+    r"surgery|medicine)|department|abteilung|chefarzt|chefärztin|oberarzt|oberärztin|consultant|fortbildung|"
+    r"kongress|conference|webinar|paper|studie|study|published|veröffentlicht|wrote|schrieb|referent|"
+    r"supervisor|mentor|team|our (?:head|chief|lead)|unser(?:e)? (?:chef|leiter)")
+_PATIENT_CTX = _rx(
+    r"patient|pat\.|\bpt\b|bett\b|\bbed\b|station\b|zimmer|verweigert|refuses|refused|admitted|aufgenommen|"
+    r"\bmrn\b|\bdob\b|geb\.|diagnos|symptom|complain|klagt|leidet|suffers")
+_SHORTHAND_FIRST = _rx(r"[A-ZÄÖÜ](?<![\w\-'][A-ZÄÖÜ])")
+_CLINICAL_CAPS = frozenset("""
+Saw Seen See Case Today Yesterday Admitted Discharged Referred Reviewed Assessed Examined Known Note Notes
+Update Follow Query Question Re Bed Room Ward Station Zimmer Bett Fall Heute Gestern Aufnahme Verlegung
+Vorstellung Befund Diagnose Labor Score Grade Stage Type Hb Na Sat Temp Glucose Glukose Kreatinin
+Creatinine Leukos Platelets Thrombos Troponin Ferritin Vitamin Dosis Dose Tag Day Week Woche Month Monat
+Year Jahr Jahre Years Page Seite Table Tabelle Figure Abbildung Chapter Kapitel Version Level Stufe
+""".split())
 _PATIENT_ANCHOR = _rx(r"pat|pt")
 _PATIENT_KW = _rx(
     r"(?:[Pp]atient(?:in)?|[Pp]t\.?|Pat\.)(?:[ \t]{0,2}[,:])?"
@@ -138,6 +171,19 @@ def _detect_names(c: _Ctx) -> None:
             if _MISS_VERB_BEFORE.search(low, max(0, m.start() - 12), m.start()):
                 continue  # "Don't Miss Sepsis"
             conf = 0.7
+        if m.group("title").strip():
+            # "Herr Dr. Klaus Dietrich, unser Patient" vs "Frau Dr. Weber aus der Neurologie": with an
+            # academic title the person is as often a colleague; a full name and no sign of a
+            # colleague (a talk, a department, a paper) make it a patient.
+            lo, hi = max(0, m.start() - 80), min(len(low), got[0] + 80)
+            colleague = _COLLEAGUE_CTX.search(low, lo, hi)
+            patient = _PATIENT_CTX.search(low, lo, hi)
+            if colleague and not patient:
+                conf = min(conf, 0.45)
+            elif got[1] < 2 and not patient:
+                conf = min(conf, 0.45)
+            else:
+                conf = min(conf, 0.85)
         c.add(m.start(), got[0], "patient_name", conf, _NAME_EXPL_HON)
     for a in _PATIENT_ANCHOR.finditer(low):
         if _word_char_before(low, a.start()):
@@ -175,8 +221,20 @@ def _detect_names(c: _Ctx) -> None:
         pm = _NAME_TOKEN.match(text, m.end())
         c.add(pm.start("t"), end, "patient_name", 0.85 if (strong or n >= 2) else 0.45, _NAME_EXPL_LABEL)
 
+    _detect_lower_and_shorthand(c)
     if not c.has_dev:
         return
+    for m in _HI_CUE_LATIN.finditer(text):
+        if _word_char_before(text, m.start()):
+            continue
+        got = _latin_name(text, m.end(), strict=True)
+        if not got:
+            continue
+        end, n = got
+        after = _HI_AFTER_NAME.match(text, end)
+        if n >= 2 or (after and after.group("w") == _JI):
+            pm = _NAME_TOKEN.match(text, m.end())
+            c.add(pm.start("t"), end, "patient_name", 0.85, _NAME_EXPL_PAT)
     for m in _HI_HONORIFIC.finditer(text):
         if _word_char_before(text, m.start()):
             continue
@@ -210,3 +268,73 @@ def _detect_names(c: _Ctx) -> None:
         end, tokens, nxt = got
         conf = 0.85 if (tokens[-1] in W.HI_SURNAMES or nxt in _HAI or nxt == "") else 0.5
         c.add(m.end(), end, "patient_name", conf, _NAME_EXPL_LABEL)
+
+
+_LOWER_STOP = frozenset(w.lower() for w in W.NAME_STOP) | W.PATIENT_ROUTE_STOP | frozenset("""
+and or with without on in at of to for from by as is was are were be been has had have not no nor but
+the a an this that these those it its his her their there here then than so very more less most least
+mild moderate severe trace trivial trivial significant grade stage jet regurgitation stenosis prolapse
+murmur noted seen present absent likely unlikely possible probable known new old same other also only
+just still already again now today yesterday tomorrow after before during since until while when if
+tr ar pr ms as mvr avr tvr ef lv rv la ra lvh rvh rwma ecg echo cxr ct mri bp hr rr spo2 temp
+""".split())
+
+
+def _detect_lower_and_shorthand(c: _Ctx) -> None:
+    text, low = c.text, c.low
+    if "mr" in low or "mister" in low or "smt" in low or "shri" in low:
+        for m in _LOWER_HONORIFIC.finditer(text):
+            a, b = m.group("a"), m.group("b")
+            if a in _LOWER_STOP or b in _LOWER_STOP or _noun_like(a) or _noun_like(b):
+                continue
+            c.add(m.start(), m.end(), "patient_name", 0.7, _NAME_EXPL_HON)
+    if not c.has_digit:
+        return
+    for f in _SHORTHAND_FIRST.finditer(text):
+        m = _SHORTHAND.match(text, f.start())
+        if not m:
+            continue
+        age = int(m.group("age"))
+        tail = m.group("tail").strip()
+        # "(96)" and ", 91," name an age only when it is 90 or over; "42M", "87 J." do with any age.
+        if tail in (")", ",") and not 90 <= age <= 119:
+            continue
+        if tail not in (")", ",") and not 0 < age <= 119:
+            continue
+        tokens = m.group("n").split()
+        # drop leading words that are not names ("Saw Gerald Pike", "Patientin Schmidt")
+        while tokens and (tokens[0] in W.NAME_STOP or tokens[0] in _CLINICAL_CAPS or _noun_like(tokens[0])
+                          or tokens[0].lower() in W.PATIENT_ROUTE_STOP):
+            tokens = tokens[1:]
+        if not tokens or any(t in W.NAME_STOP or t in _CLINICAL_CAPS for t in tokens):
+            continue
+        start = m.end("n") - len(" ".join(tokens))
+        if not (text[start - 1:start] in ("", " ", "\n", "\t", "(", ":", ";", ",") or start == 0):
+            continue
+        if _INSTITUTION_AFTER.match(text, m.end("n")):
+            continue
+        if tail in (")", ",") and len(tokens) < 2 and not _NAME_CUE_BEFORE.search(low, max(0, start - 30), start):
+            continue  # "Hb (96)", "Na, 135,": one word and a bare number is too weak
+        c.add(start, m.end("n"), "patient_name", 0.8 if len(tokens) >= 2 or tail not in (")", ",") else 0.7,
+              _NAME_EXPL_SHORTHAND)
+        if 90 <= age <= 119:
+            c.add(m.start("age"), m.end("age"), "age", 0.85, _AGE_EXPL_NAME)
+
+
+_NAME_CUE_BEFORE = _rx(r"(?:\b(?:mr|mrs|ms|frau|herr|herrn|pt|pat|patient|patientin)\.?[ \t]{1,3}$)")
+_NAME_EXPL_SHORTHAND = _l("Looks like a patient's name (a name next to an age or sex, such as \"Name, 42F\").")
+_AGE_EXPL_NAME = _l("An age of 90 or over next to a name identifies a very old patient; write \"90 or older\" instead.")
+
+
+def _ages_after_names(c: _Ctx) -> None:
+    """An age of 90 or over right after a name found by the other rules ("Pt Sunita Rao, 91,")."""
+    text = c.text
+    for start, end, typ, conf, _x in list(c.out):
+        if typ != "patient_name" or conf < 0.5:
+            continue
+        m = _AGE_AFTER_NAME.match(text, end)
+        if m and 90 <= int(m.group("age")) <= 119:
+            c.add(m.start("age"), m.end("age"), "age", 0.85, _AGE_EXPL_NAME)
+
+
+_AGE_AFTER_NAME = re.compile(r"(?:,[ \t]{0,2}|[ \t]{0,2}\([ \t]?)(?P<age>[0-9]{2,3})(?=[ \t]?[),;]|[ \t]?[MFWmfw](?![\w]))")
