@@ -26,6 +26,7 @@ from ..groups.models import Group, InvitePolicy, Membership, MembershipStatus, R
 from ..notifications.services import notify
 from ..posts.models import Post, Topic
 from ..posts.services import Page, post_link
+from ..privacy_guard.outcomes import record_case_decision
 from ..urls import link_to
 from .models import (SHORT_REASON_LABELS, SUSPENSION_DAYS, Action, Appeal, AppealState, CaseState, MemberWarning,
                      ModerationCase, Mute, Report, ReportReason)
@@ -346,6 +347,7 @@ def decide_case(actor: User, post: Post, action: str, reason: str, days: int | N
         .values(state=state, moderator_id=actor.id, outcome=action, resolved_at=now)
         .execution_options(synchronize_session=False))
     db.session.refresh(case)
+    record_case_decision(post, action)  # counts only, for the guard's measured precision
     details = {"case": case.id, "reports": case.report_count}
     topic = post.topic
     author = post.author
