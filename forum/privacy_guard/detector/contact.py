@@ -257,12 +257,28 @@ _SERVICE_CTX = _rx(
 _TOLL_FREE = {PhoneNumberType.TOLL_FREE, PhoneNumberType.SHARED_COST, PhoneNumberType.PREMIUM_RATE}
 
 
-def _e164(raw: str, region: str) -> str | None:
-    try:
-        number = phonenumbers.parse(raw, region)
-    except phonenumbers.NumberParseException:
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+# Toll-free prefixes by country calling code, on the national significant number.
+_TOLL_FREE_NSN = {"1": ("800", "833", "844", "855", "866", "877", "888"), "49": ("800",), "91": ("1800", "800")}
+_TRUNK = {"1": "1", "49": "0", "91": "0"}
+
+
+def _national_forms(digits: str) -> set[tuple[str, str]]:
+    """(country code, national significant number) readings of a digit string: with a country
+    code (+/00), or national with a trunk prefix -- cheap, no parsing."""
+    forms = set()
+    body = digits[2:] if digits.startswith("00") else digits
+    for cc, trunk in _TRUNK.items():
+        if body.startswith(cc) and (digits.startswith("00") or len(body) > 10):
+            forms.add((cc, body[len(cc):]))
+        if digits.startswith(trunk):
+            forms.add((cc, digits[len(trunk):]))
+        if cc == "1" and len(digits) == 10:
+            forms.add((cc, digits))
+        if cc == "91" and len(digits) == 10 and digits[0] in "6789":
+            forms.add((cc, digits))
+        if cc == "91" and digits.startswith("1800"):
+            forms.add((cc, digits))
+    return forms
 
 
 def _is_public_number(raw: str, regions: tuple[str, ...], extra: tuple[str, ...], service_ctx: bool) -> bool:
@@ -270,17 +286,15 @@ def _is_public_number(raw: str, regions: tuple[str, ...], extra: tuple[str, ...]
     number, or any number introduced as a poison centre, helpline or switchboard."""
     if service_ctx:
         return True
-    for region in regions[:3] or ("US",):
-        e164 = _e164(raw, region)
-        if e164 is None:
-            continue
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    for cc, nsn in _national_forms(digits):
+        e164 = f"+{cc}{nsn}"
         if e164 in PUBLIC_NUMBERS or e164 in extra:
             return True
-        try:
-            if phonenumbers.number_type(phonenumbers.parse(e164)) in _TOLL_FREE:
-                return True
-        except phonenumbers.NumberParseException:  # pragma: no cover - e164 parses
-            pass
+        if nsn.startswith(_TOLL_FREE_NSN.get(cc, ())):
+            return True
+    if extra and raw.startswith("+") and "+" + digits in extra:
+        return True
     return False
 
 

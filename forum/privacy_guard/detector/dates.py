@@ -265,15 +265,19 @@ _DE_UNIT = "(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
 _HI_90S = ["नब्बे", "इक्यानबे", "इक्यानवे", "बानबे", "बानवे", "तिरानबे", "तिरानवे", "तिरानब्बे", "चौरानबे", "चौरानवे",
            "पचानबे", "पचानवे", "पंचानबे", "पंचानवे", "छियानबे", "छियानवे", "सत्तानबे", "सत्तानवे", "अट्ठानबे",
            "अट्ठानवे", "अठानवे", "निन्यानबे", "निन्यानवे", "सौ"]
-_AGE_WORDS = re.compile(
-    # "ninety-four-year-old", "aged ninety one", "one hundred years old"
-    rf"(?<![\w\-])(?P<en>(?:aged[ \t])?(?:ninety(?:[ \-]{_EN_UNIT})?|(?:one|a)[ \-]hundred(?:[ \-](?:and[ \-])?{_EN_UNIT})?))"
-    rf"(?![a-z])(?P<entail>[ \-](?:years?|yrs?)[ \-]old|[ \-]year[ \-]old|[ \-]years[ \t]of[ \t]age)?"
-    # "in her late nineties", "in his mid-nineties"
-    rf"|(?P<decade>(?<=in[ \t]his[ \t])|(?<=in[ \t]her[ \t])|(?<=in[ \t]their[ \t]))(?:(?:early|mid|late)[ \-])?nineties"
-    # "dreiundneunzig Jahre", "neunzigjährig", "hundertjährige"
-    rf"|(?P<de>(?:{_DE_UNIT}und)?neunzig|(?:ein)?hundert)(?P<detail>[ \-]?jährig\w{{0,3}}|[ \t]jahre(?:[ \t]alt)?(?![\w]))"
-    rf"|(?P<hi>{_trie(_HI_90S)})[ \t](?:साल|वर्ष|बरस)(?![\u0900-\u097f])")
+# Each pattern starts on a literal ("ninety", "hundred", "nineties", "neunzig", a Hindi number), so the
+# scan skips quickly; what may stand before it ("aged", "one", "in her late", "dreiund") is checked
+# by looking back a few characters.
+_EN_AGE = re.compile(
+    rf"(?:ninety(?:[ \-]{_EN_UNIT})?|hundred(?:[ \-](?:and[ \-])?{_EN_UNIT})?)(?![a-z])"
+    rf"(?P<tail>[ \-](?:years?|yrs?)[ \-]old|[ \-]year[ \-]old|[ \-]years[ \t]of[ \t]age)?")
+_EN_AGE_BEFORE = re.compile(r"(?:(?P<aged>aged)[ \t]|(?P<one>one|a)[ \-])$")
+_EN_DECADE = re.compile(r"nineties(?![a-z])")
+_EN_DECADE_BEFORE = re.compile(r"in[ \t](?:his|her|their)[ \t](?:(?:early|mid|late)[ \-])?$")
+_DECADE_QUALIFIER = re.compile(r"(?:early|mid|late)[ \-]$")
+_DE_AGE = re.compile(r"(?:neunzig|hundert)(?P<tail>[ \-]?jährig\w{0,3}|[ \t]jahre(?:[ \t]alt)?(?![\w]))")
+_DE_AGE_BEFORE = re.compile(rf"(?:{_DE_UNIT}und|ein)$")
+_HI_AGE = re.compile(rf"{_trie(_HI_90S)}[ \t](?:साल|वर्ष|बरस)(?![\u0900-\u097f])")
 _BIRTHDAY = _rx(
     r"(?<![\w.])(?:(?P<n>9[0-9]|1[01][0-9])(?:st|nd|rd|th|\.|वां|वीं|वें|वाँ)?|(?:ninetieth|ninety-\w{3,7}th|"
     r"hundredth|one hundredth|neunzigste[nr]?|hundertste[nr]?)|(?P<w>\w{3,5}undneunzigste[nr]?))"
@@ -282,19 +286,38 @@ _BIRTHDAY = _rx(
 
 def _detect_age_words(c: _Ctx) -> None:
     low = c.low
-    for m in _AGE_WORDS.finditer(low):
-        if m.group("en") is not None:
-            if not m.group("entail") and not m.group("en").startswith("aged"):
-                continue
-            c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)
-        elif m.group("decade") is not None:
-            c.add(m.start(), m.end(), "age", 0.8, _AGE_EXPL)
-        elif m.group("de") is not None:
-            if m.group("detail").strip().startswith("jahre") and _AGE_RANGE_AFTER.match(low, m.end()):
-                continue
-            c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)
-        elif not _HI_AGE_NOT_AFTER.match(low, m.end()):
-            c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)
     if "birthday" in low or "geburtstag" in low or "जन्मदिन" in low:
         for m in _BIRTHDAY.finditer(low):
             c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)
+    if "ninet" in low or "hundred" in low:
+        for m in _EN_AGE.finditer(low):
+            if m.start() and low[m.start() - 1].isalpha():
+                continue
+            before = _EN_AGE_BEFORE.search(low, max(0, m.start() - 6), m.start())
+            if m.group().startswith("hundred") and not (before and before.group("one")):
+                continue
+            if not m.group("tail") and not (before and before.group("aged")):
+                continue
+            start = before.start() if before else m.start()
+            c.add(start, m.end(), "age", 0.85, _AGE_EXPL)
+        for m in _EN_DECADE.finditer(low):
+            before = _EN_DECADE_BEFORE.search(low, max(0, m.start() - 20), m.start())
+            if before:
+                qualifier = _DECADE_QUALIFIER.search(before.group())
+                start = m.start() - len(qualifier.group()) if qualifier else m.start()
+                c.add(start, m.end(), "age", 0.8, _AGE_EXPL)
+    if "neunzig" in low or "hundert" in low:
+        for m in _DE_AGE.finditer(low):
+            before = _DE_AGE_BEFORE.search(low, max(0, m.start() - 9), m.start())
+            start = before.start() if before else m.start()
+            if start and low[start - 1].isalpha():
+                continue
+            if m.group("tail").strip().startswith("jahre") and _AGE_RANGE_AFTER.match(low, m.end()):
+                continue
+            c.add(start, m.end(), "age", 0.85, _AGE_EXPL)
+    if c.has_dev:
+        for m in _HI_AGE.finditer(low):
+            if m.start() and "\u0900" <= low[m.start() - 1] <= "\u097f":
+                continue
+            if not _HI_AGE_NOT_AFTER.match(low, m.end()):
+                c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)

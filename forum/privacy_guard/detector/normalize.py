@@ -46,17 +46,22 @@ HOMOGLYPHS = {
 _KEEP = {"\u00b5"}  # micro sign: NFKC would turn it into Greek mu, and "µg" is a unit
 
 
-def _compat_chars() -> str:
-    """A character class of the characters NFKC changes (BMP and the mathematical alphanumerics),
-    without superscripts/subscripts/fractions (category No) and the micro sign."""
+def _special_chars() -> str:
+    """One character class of everything normalisation may change: invisible characters, non-ASCII
+    decimal digits, look-alike letters, and the characters NFKC changes (BMP and the mathematical
+    alphanumerics) except superscripts/subscripts/fractions (category No) and the micro sign.
+    A single class lets ``re`` scan for it quickly."""
     ranges: list[list[int]] = []
+    invisible = set(ch for ch in _INVISIBLE_CHARS)
     for cp in list(range(0x80, 0x10000)) + list(range(0x1D400, 0x1D800)) + list(range(0x1F100, 0x1F110)):
         ch = chr(cp)
-        if 0xD800 <= cp <= 0xDFFF or ch in _KEEP or unicodedata.category(ch) in ("No", "Mn", "Mc", "Cf"):
+        if 0xD800 <= cp <= 0xDFFF:
             continue
-        if 0x0900 <= cp <= 0x097F:  # Devanagari: the detector already reads both nukta spellings
-            continue
-        if unicodedata.normalize("NFKC", ch) != ch:
+        special = ch in invisible or ch in HOMOGLYPHS or ch.isdecimal()
+        if not special and not (ch in _KEEP or unicodedata.category(ch) in ("No", "Mn", "Mc", "Cf")
+                                or 0x0900 <= cp <= 0x097F):  # Devanagari: both nukta spellings are read
+            special = unicodedata.normalize("NFKC", ch) != ch
+        if special:
             if ranges and ranges[-1][1] == cp - 1:
                 ranges[-1][1] = cp
             else:
@@ -64,14 +69,28 @@ def _compat_chars() -> str:
     return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
 
 
-# One pass finds every character that needs attention; ASCII text never matches.
-_SPECIAL = re.compile(
-    "[" + _INVISIBLE + "]"
-    + r"|(?![0-9])\d"
-    + "|[" + "".join(HOMOGLYPHS) + "]"
-    + "|[" + _compat_chars() + "]"
-)
 _INVISIBLE_RE = re.compile("[" + _INVISIBLE + "]")
+_INVISIBLE_CHARS = [chr(cp) for cp in range(0x80, 0x10000) if _INVISIBLE_RE.match(chr(cp))]
+# One pass finds every character that needs attention; ASCII text never matches.
+_SPECIAL = re.compile("[" + _special_chars() + "]")
+_SPECIAL_SET = frozenset(ch for ch in map(chr, range(0x80, 0x10000)) if _SPECIAL.match(ch)) | frozenset(
+    ch for ch in map(chr, range(0x1D400, 0x1F110)) if _SPECIAL.match(ch))
+
+
+def _special_positions(text: str) -> list[int]:
+    """Where the special characters are: a set intersection and str.find, both in C, are much
+    faster than a regex over a large character class."""
+    found = _SPECIAL_SET.intersection(text)
+    if not found:
+        return []
+    positions: list[int] = []
+    for ch in found:
+        i = text.find(ch)
+        while i != -1:
+            positions.append(i)
+            i = text.find(ch, i + 1)
+    positions.sort()
+    return positions
 # Five or more single digits, each separated from the next by exactly one space.  Bounded to keep
 # matching linear; longer runs are simply joined in pieces of up to 40 digits.
 _SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?: [0-9](?![0-9])){4,39}")
@@ -139,8 +158,7 @@ def normalize(text: str) -> Normalized:
     changed = False
     position = 0
     if not text.isascii():
-        for m in _SPECIAL.finditer(text):
-            i = m.start()
+        for i in _special_positions(text):
             ch = text[i]
             replacement = _char_map(ch, lambda: _mixed_token(text, i))
             if replacement == ch:
