@@ -147,6 +147,24 @@ POSITIVES = [
     ("en", "Her son posts at instagram.com/nana_rose_fights daily.", "url", "instagram.com/nana_rose_fights"),
     ("en", "Call his wife on nine one seven five five five zero one four two.", "phone",
      "nine one seven five five five zero one four two"),
+    ("de", "Herr Prof. Dr. med. Hans Albers, Patient auf Station 3, hat Fieber.", "patient_name", "Hans Albers"),
+    ("en", "Patient Dr. Weber was admitted with chest pain.", "patient_name", "Weber"),
+    ("hi", "मरीज़ का नाम Priya Singh है, fever है।", "patient_name", "Priya Singh"),
+    ("hi", "रमेश यादव, 45/M, chest pain के साथ आए।", "patient_name", "रमेश यादव"),
+    ("en", "Smith, 67/F, presents with syncope.", "patient_name", "Smith"),
+    ("en", "mrs kaur was admitted yesterday", "patient_name", "kaur"),
+    ("de", "Sie ist im 94. Lebensjahr und noch mobil.", "age", "94. Lebensjahr"),
+    ("en", "He turned 97 last week and now refuses dialysis.", "age", "97"),
+    ("en", "YOB 1931, lives alone.", "date", "1931"),
+    ("de", "Sie ist 1932 geboren und lebt allein.", "date", "1932"),
+    ("hi", "वे 1930 में पैदा हुए थे।", "date", "1930"),
+    ("de", "Am 12.03.2024 stellte sie sich mit Dyspnoe vor.", "date", "12.03.2024"),
+    ("hi", "12 मार्च को ICU में shift किया।", "date", "12 मार्च"),
+    ("de", "Geboren am dritten März 1933, lebt allein.", "date", "dritten März 1933"),
+    ("de", "Sein Auto B-XY 1234 steht noch auf dem Parkplatz.", "licence_plate", "B-XY 1234"),
+    ("en", "Refund to his SBI account 34567890123 please.", "bank_account", "34567890123"),
+    ("hi", "Payment UPI ramesh.k@okaxis पर बेटे ने किया।", "bank_account", "ramesh.k@okaxis"),
+    ("en", "Her daughter posts on Instagram @nana_rose_fights every day.", "url", "@nana_rose_fights"),
 ]
 
 
@@ -186,6 +204,13 @@ NEW_CLASS_NEGATIVES = [
     "नब्बे के दशक में यह दवा बहुत चलती थी।",
     "Hb (96) and Na, 135, were stable.",
     "Ninety patients were enrolled in the trial.",
+    "The ESC data were presented on 12 March 2024 in London.",
+    "Die Leitlinie kam am 3. März 2024 heraus.",
+    "Moderate mr is present, EF 45%.",
+    "She turned 90 degrees to the left.",
+    "The drug was shifted to the 2024 formulary.",
+    "The 94th year of the journal.",
+    "Follow the society on Instagram @cardio_society for updates.",
 ]
 
 

@@ -370,10 +370,23 @@ _PERSONAL_CTX = _rx(
 _BARE_PATHS = frozenset(["/", "/home", "/explore", "/login", "/search", "/watch", "/about", "/help"])
 
 
+# "@handle" next to a social network's name: a personal page without its URL.
+_HANDLE = _rx(r"(?:instagram|insta|twitter|tiktok|threads|youtube|x|facebook|fb|sharechat|moj|snapchat)"
+              r"(?:[ \t](?:handle|account|profile|page|channel))?[ \t:]{1,3}(?:(?:is|ist|पर|on|unter)[ \t]{1,2})?"
+              r"(?P<h>@[A-Za-z0-9_.]{3,30})(?![\w@])")
+
+
 def _detect_personal_pages(c: _Ctx) -> None:
     """Links to crowdfunding campaigns (always about a person) and to social-media profiles and
     blogs when the sentence is about a patient or their family."""
     text, low = c.text, c.low
+    if "@" in low:
+        for m in _HANDLE.finditer(low):
+            if m.start() and low[m.start() - 1].isalnum():
+                continue
+            lo = _clause_start(text, m.start(), 150)
+            if _PERSONAL_CTX.search(low, lo, min(len(low), m.end() + 80)):
+                c.add(m.start("h"), m.end("h"), "url", 0.8, _l("A social-media account that can identify a patient."))
     if "." not in low:
         return
     for m in _PAGE_HOST.finditer(low):

@@ -35,7 +35,13 @@ _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
              "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
              "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth",
              "twenty-ninth", "thirtieth", "thirty-first"]
-_ORD = _trie(_ORDINALS + [o.capitalize() for o in _ORDINALS])
+_DE_ORDINALS = ["ersten", "zweiten", "dritten", "vierten", "fünften", "sechsten", "siebten", "achten", "neunten",
+                "zehnten", "elften", "zwölften", "dreizehnten", "vierzehnten", "fünfzehnten", "sechzehnten",
+                "siebzehnten", "achtzehnten", "neunzehnten", "zwanzigsten", "einundzwanzigsten",
+                "zweiundzwanzigsten", "dreiundzwanzigsten", "vierundzwanzigsten", "fünfundzwanzigsten",
+                "sechsundzwanzigsten", "siebenundzwanzigsten", "achtundzwanzigsten", "neunundzwanzigsten",
+                "dreißigsten", "einunddreißigsten"]
+_ORD = _trie(_ORDINALS + [o.capitalize() for o in _ORDINALS] + _DE_ORDINALS)
 _UNITS = "(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -70,19 +76,26 @@ _DATE_KW_RE, _DATE_KW_ROLE = _keyword_index({
                "hospitalised", "hospitalized", "aufgenommen", "wiederaufgenommen", "eingeliefert",
                "eingewiesen", "entlassen", "verstorben", "verstarb", "भर्ती", "डिस्चार्ज", "मृत्यु", "देहांत",
                "दाखिल",
-               # verbs that tie a date to a patient's own course
-               "brought in", "came in", "presented", "re-presented", "represented", "was seen", "transferred",
-               "operated", "intubated", "collapsed", "arrested", "delivered", "kam", "kamen", "vorgestellt",
-               "stellte sich", "verlegt", "operiert", "intubiert", "reanimiert", "entbunden", "notaufnahme",
-               "emergency department", "ambulance", "admit", "लाए गए", "लाया गया", "लाई गई", "आए थे", "आई थी",
-               "आया था", "ऑपरेशन", "शिफ्ट"]})
+               "admit", "लाए गए", "लाया गया", "लाई गई", "मौत", "निधन"],
+    # verbs that tie a date to someone's course, but also to talks, papers and guidelines: only when
+    # the clause is not about those
+    "verb": ["brought in", "came in", "presented", "re-presented", "represented", "was seen", "transferred",
+             "operated", "intubated", "collapsed", "underwent", "kam", "kamen", "vorgestellt", "stellte sich",
+             "stellte", "verlegt", "operiert", "intubiert", "reanimiert", "entbunden", "notaufnahme",
+             "emergency department", "ambulance", "op am", "surgery on", "operation on", "आए थे", "आई थी",
+             "आया था", "ऑपरेशन", "शिफ्ट", "shift", "shifted", "refer", "referred", "रेफर"]})
+_NOT_A_PATIENT = _rx(
+    r"congress|conference|kongress|meeting|webinar|symposium|poster|abstract|talk|vortrag|lecture|"
+    r"guideline|leitlinie|study|studie|trial|paper|publication|published|veröffentlich|journal|update|"
+    r"version|release|data|daten|results|ergebnisse|esc|aha|acc|dgim|course|kurs|seminar")
 # Keywords that may also follow the date ("am 03.01.2024 aufgenommen", "03/02/2024 को भर्ती").
 _DATE_POST = frozenset(s for w in [
     "aufgenommen", "wiederaufgenommen", "eingeliefert", "eingewiesen", "entlassen", "verstorben", "geboren",
     "admitted", "readmitted", "discharged", "died", "born", "stationär", "भर्ती", "डिस्चार्ज", "मृत्यु",
     "जन्म", "दाखिल", "छुट्टी", "discharge", "admit", "notaufnahme", "vorgestellt", "verlegt", "operiert",
     "intubiert", "reanimiert", "लाए गए", "लाया गया", "लाई गई", "आए थे", "आई थी", "आया था", "ऑपरेशन",
-    "शिफ्ट"] for s in _spellings(w))
+    "शिफ्ट", "shift", "shifted", "refer", "referred", "रेफर", "मौत", "निधन", "presented", "brought in",
+    "came in", "transferred", "operated", "intubated", "collapsed", "stellte", "kam", "kamen"] for s in _spellings(w))
 _GAP = _rx(r"(?:[ \t:,\-\u2013(=]|(?:on|am|at|is|was|ist|war|of|the|den|dem|vom|date|datum|seit|since)"
            r"(?![\w]))*")
 _BIRTH_MARK = _rx(r"(?<![\w*])[*\u2020][ \t]?(?=[0-9])")
@@ -90,9 +103,14 @@ _BIRTH_MARK = _rx(r"(?<![\w*])[*\u2020][ \t]?(?=[0-9])")
 
 # A year of birth after a cue: "born in 1931", "Jahrgang 1929", "जन्म 1934 में"; not decades ("1950s").
 _BIRTH_YEAR = _rx(
-    r"(?<![\w\u0900-\u097f])(?:born|b\.|year of birth|birth year|jahrgang|geboren|geburtsjahr|जन्म|जन्मवर्ष)"
+    r"(?<![\w\u0900-\u097f])(?:born|b\.|year of birth|birth year|yob|jahrgang|jg\.|geburtsjahrgang|geboren|"
+    r"geburtsjahr|जन्म|जन्मवर्ष)"
     r"(?:[ \t:,]{1,3}(?:in|im|the year|jahr|वर्ष|साल|सन्|सन|का वर्ष))?[ \t:,]{1,3}"
     r"(?P<y>(?:18|19|20)[0-9]{2})(?![0-9]|s(?![\w])|er|'s|\u2019s)")
+
+
+_YEAR_BEFORE_BIRTH = _rx(
+    r"(?<![\w.,/\-])(?P<y>(?:18|19|20)[0-9]{2})[ \t]{1,2}(?:में[ \t]{1,2})?(?:पैदा|जन्मे|जन्मी|जन्म[ \t]हुआ|geboren)")
 
 
 def _valid_date(m: re.Match) -> bool:
@@ -155,6 +173,8 @@ def _detect_dates(c: _Ctx) -> None:
         kw = k.group()
         role = _DATE_KW_ROLE.get(kw)
         ce = _clause_end(text, ke, 60)
+        if role == "verb" and _NOT_A_PATIENT.search(low, _clause_start(text, ks, 80), ce):
+            continue
         for m in _dates_in(text, ke, ce):
             if role in ("dob", "weak"):
                 if _GAP.fullmatch(low, ke, m.start()):
@@ -174,6 +194,9 @@ def _detect_dates(c: _Ctx) -> None:
         if m.group().startswith("b.") and m.start() and low[m.start() - 1] == ".":
             continue
         c.add(m.start("y"), m.end("y"), "date", 0.85, _YOB_EXPL)
+    if "geboren" in low or c.has_dev:
+        for m in _YEAR_BEFORE_BIRTH.finditer(low):
+            c.add(m.start("y"), m.end("y"), "date", 0.85, _YOB_EXPL)
     if "*" in text or "\u2020" in text:
         for b in _BIRTH_MARK.finditer(text):
             m = _DATE.match(text, b.end())
@@ -278,6 +301,11 @@ _DECADE_QUALIFIER = re.compile(r"(?:early|mid|late)[ \-]$")
 _DE_AGE = re.compile(r"(?:neunzig|hundert)(?P<tail>[ \-]?jährig\w{0,3}|[ \t]jahre(?:[ \t]alt)?(?![\w]))")
 _DE_AGE_BEFORE = re.compile(rf"(?:{_DE_UNIT}und|ein)$")
 _HI_AGE = re.compile(rf"{_trie(_HI_90S)}[ \t](?:साल|वर्ष|बरस)(?![\u0900-\u097f])")
+_YEAR_OF_LIFE = _rx(
+    r"(?<![\w.])(?:9[0-9]|1[01][0-9])(?:\.[ \t]?lebensjahr|(?:st|nd|rd|th)[ \t]year[ \t]of[ \t](?:life|age)"
+    r"|वें[ \t]वर्ष|वें[ \t]साल)(?![\w])")
+_TURNED = _rx(r"(?<![\w])(?:turned|turns|turning|wird|wurde|ist jetzt)[ \t]{1,2}(?P<n>9[0-9]|1[01][0-9])(?![0-9.,]|[ \t]?(?:%|mg|kg|ml|mmhg|min|degrees?|grad|°))")
+_CENTENARIAN = _rx(r"(?<![\w])(?:centenarian|supercentenarian|hundertjährige\w{0,2})(?![\w])")
 _BIRTHDAY = _rx(
     r"(?<![\w.])(?:(?P<n>9[0-9]|1[01][0-9])(?:st|nd|rd|th|\.|वां|वीं|वें|वाँ)?|(?:ninetieth|ninety-\w{3,7}th|"
     r"hundredth|one hundredth|neunzigste[nr]?|hundertste[nr]?)|(?P<w>\w{3,5}undneunzigste[nr]?))"
@@ -289,6 +317,15 @@ def _detect_age_words(c: _Ctx) -> None:
     if "birthday" in low or "geburtstag" in low or "जन्मदिन" in low:
         for m in _BIRTHDAY.finditer(low):
             c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)
+    if "lebensjahr" in low or "year" in low or "वें" in low:
+        for m in _YEAR_OF_LIFE.finditer(low):
+            c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)
+    if "turn" in low or "wird" in low or "wurde" in low or "ist jetzt" in low:
+        for m in _TURNED.finditer(low):
+            c.add(m.start(), m.end(), "age", 0.8, _AGE_EXPL)
+    if "centenarian" in low:
+        for m in _CENTENARIAN.finditer(low):
+            c.add(m.start(), m.end(), "age", 0.7, _AGE_EXPL)
     if "ninet" in low or "hundred" in low:
         for m in _EN_AGE.finditer(low):
             if m.start() and low[m.start() - 1].isalpha():

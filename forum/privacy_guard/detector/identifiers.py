@@ -148,7 +148,8 @@ _KEY_FAMILIES: dict[str, tuple[list[str], list[str], list[str]]] = {
          "आभा"],
         _NUMBER_WORDS + ["card", "idnr", "कार्ड"]),
     "bank_account": (
-        ["iban", "kontonummer", "account number", "account no", "bank account", "bankkonto", "a/c", "acct",
+        ["iban", "kontonummer", "account", "account number", "account no", "bank account", "bankkonto", "a/c", "acct",
+         "bankverbindung", "bank details",
          "खाता संख्या", "खाता नंबर", "खाता नं", "अकाउंट नंबर", "बैंक खाता"],
         ["account", "a/c", "acct", "konto", "bank", "savings account", "खाता", "अकाउंट", "बैंक"],
         _NUMBER_WORDS),
@@ -264,7 +265,7 @@ def _detect_keyed(c: _Ctx, enabled: frozenset[str]) -> None:
                                         _in_pan.is_valid, svnr_is_valid))
             c.add(s, e, typ, 0.97 if valid else 0.9, _l("A national identity, social security or tax number."))
         elif typ == "bank_account":
-            if nd < 8 or not 8 <= len(v) <= 34:
+            if nd < 8 or not 8 <= len(v) <= 34 or (kw == "account" and nd < 9):
                 continue
             c.add(s, e, typ, 0.97 if _iban.is_valid(v) else 0.9, _l("A bank account number."))
         elif typ == "device_serial":
@@ -302,8 +303,17 @@ _MBI = _rx(rf"[1-9](?<![\w\-][1-9])[{_MBI_L}][{_MBI_L}0-9][0-9](?P<s>-?)[{_MBI_L
 _IBAN = _rx(r"[A-Z](?<![\w][A-Z])[A-Z][0-9]{2}(?:[ ]?[A-Z0-9]){11,30}")
 
 
+# Indian UPI payment addresses (a person's handle at a bank's UPI domain) identify an account.
+_UPI = _rx(r"(?<![\w.\-])[A-Za-z0-9][A-Za-z0-9.\-_]{1,40}@(?:okaxis|okhdfcbank|okicici|oksbi|ybl|ibl|axl|apl|paytm|upi|"
+           r"ptyes|ptaxis|pthdfc|ptsbi|yapl|airtel|jio|freecharge|ikwik|kotak|icici|hdfcbank|sbi|axisbank|"
+           r"pnb|barodampay|unionbank|federal|indus|rbl|idfcbank|aubank)(?![\w.\-])")
+
+
 def _detect_bank_and_mbi(c: _Ctx, enabled: frozenset[str]) -> None:
     text = c.text
+    if "bank_account" in enabled and "@" in text:
+        for m in _UPI.finditer(text):
+            c.add(m.start(), m.end(), "bank_account", 0.9, _l("A UPI payment address (it identifies a bank account)."))
     if not c.has_digit:
         return
     if "insurance_number" in enabled:
@@ -332,7 +342,10 @@ _PLATE_RE, _PLATE_OWNER = _keyword_index({
     "any": ["kennzeichen", "kfz-kennzeichen", "kfz kennzeichen", "autokennzeichen", "amtliches kennzeichen",
             "amtlichen kennzeichen", "nummernschild", "licenceplate", "registration plate",
             "vehicle registration", "vehicle number", "vehicle no", "car number", "car registration",
-            "गाड़ी", "गाड़ी नंबर", "गाड़ी का नंबर", "गाड़ी की नंबर", "वाहन नंबर", "वाहन संख्या", "नंबर प्लेट"]})
+            "गाड़ी", "गाड़ी नंबर", "गाड़ी का नंबर", "गाड़ी की नंबर", "वाहन नंबर", "वाहन संख्या", "नंबर प्लेट",
+            # a vehicle mentioned nearby makes a plate-shaped token a plate
+            "auto", "wagen", "fahrzeug", "pkw", "parkplatz", "car", "vehicle", "parked", "parking", "कार",
+            "पार्किंग", "स्कूटर", "बाइक", "scooter", "bike", "motorbike", "motorrad"]})
 _DE_PLATE = _rx(r"[A-ZÄÖÜ](?<![\w\-][A-ZÄÖÜ])[A-ZÄÖÜ]{0,2}[\- ][A-Z]{1,2} ?[0-9]{1,4}[EH]?(?![\w])")
 # State code, district number (which may end in a letter: "DL 3C"), series letters, number.
 _IN_PLATE = _rx(r"[A-Z](?<![\w][A-Z])[A-Z][ \-]?[0-9]{1,2}(?:[A-Z](?=[ \-]))?[ \-]?[A-Z]{1,3}[ \-]?[0-9]{4}(?![\w])")

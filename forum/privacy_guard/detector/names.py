@@ -26,6 +26,9 @@ _HONORIFIC = _rx(
 # words, since "mr" is also mitral regurgitation ("mild mr and tr").
 _LOWER_HONORIFIC = _rx(r"(?<![\w.])(?:mrs|mr|mister|smt|shri)\.?[ \t]{1,2}"
                        r"(?P<a>[a-z][a-z'\-]{1,20})[ \t](?P<b>[a-z][a-z'\-]{1,20})(?![\w])")
+# ... or one such word before a verb that a person does ("mrs kaur was admitted")
+_PERSON_VERB = frozenset("""is was has had came comes presented presents refuses refused wants wanted said says
+needs needed will would underwent died fell went complained complains lives lived called asked""".split())
 # A Latin-script name after a Hindi cue ("मरीज़ Ramesh Yadav को", "श्री Suresh Kumar जी").
 _HI_CUE_LATIN = _rx(
     rf"(?:मरीज़|मरीज|रोगी|पेशेंट|श्रीमती|श्रीमति|श्रीमान|सुश्री|श्री|कुमारी)(?![{_DV}])\.?"
@@ -35,7 +38,11 @@ _HI_AFTER_NAME = _rx(rf"[ \t]{{1,2}}(?P<w>जी|को|का|की|के|न
 _SHORTHAND = _rx(
     r"(?P<n>[A-ZÄÖÜ][a-zäöüß'\-]{1,30}(?:[ \t][A-ZÄÖÜ][a-zäöüß'\-]{1,30}){0,2})"
     r"(?:,[ \t]{0,2}|[ \t]{0,2}\([ \t]?)(?P<age>[0-9]{1,3})"
-    r"(?P<tail>[ \t]?(?:[MFWmfw]|J\.|Jahre|y/?o|yo|yrs?|years?)(?![\w])|[ \t]?\)|,)")
+    r"(?P<tail>[ \t]?/?[ \t]?(?:[MFWmfw]|J\.|Jahre|y/?o|yo|yrs?|years?)(?![\w])|[ \t]?\)|,)")
+# The same in Devanagari: "रमेश यादव, 45/M", "सीता देवी, 67 वर्ष, महिला"
+_HI_SHORTHAND = _rx(
+    rf"(?P<n>[{_DV}]{{2,20}}(?:[ \t][{_DV}]{{2,20}}){{0,2}}),[ \t]{{0,2}}(?P<age>[0-9]{{1,3}})"
+    rf"[ \t]?/?[ \t]?(?:[MFmf](?![\w])|पुरुष|महिला|वर्षीय|वर्ष|साल)")
 _COLLEAGUE_CTX = _rx(
     r"vortrag|talk|lecture|kolleg|colleague|aus der \w{3,20}(?:logie|chirurgie|medizin)|from (?:the )?\w{3,20}(?:logy|"
     r"surgery|medicine)|department|abteilung|chefarzt|chefärztin|oberarzt|oberärztin|consultant|fortbildung|"
@@ -55,6 +62,7 @@ Year Jahr Jahre Years Page Seite Table Tabelle Figure Abbildung Chapter Kapitel 
 _PATIENT_ANCHOR = _rx(r"pat|pt")
 _PATIENT_KW = _rx(
     r"(?:[Pp]atient(?:in)?|[Pp]t\.?|Pat\.)(?:[ \t]{0,2}[,:])?"
+    r"(?:[ \t]{1,2}(?:Dr|Prof)\.(?=[ \t]))?"
     r"(?:[ \t]{1,3}(?:named|called|namens|genannt)(?![\w]))?(?=[ \t]{1,3}[^\W\d_])")
 _NAME_LABEL = _rx(
     r"(?P<kw>[Pp]atient(?:'s|s)? [Nn]ame|[Nn]ame of the patient|Patientenname|Name des Patienten|"
@@ -282,10 +290,29 @@ tr ar pr ms as mvr avr tvr ef lv rv la ra lvh rvh rwma ecg echo cxr ct mri bp hr
 
 def _detect_lower_and_shorthand(c: _Ctx) -> None:
     text, low = c.text, c.low
+    if c.has_dev and c.has_digit:
+        for m in _HI_SHORTHAND.finditer(text):
+            tokens = [_nfc(t) for t in m.group("n").split()]
+            while tokens and tokens[0] in W.HI_STOP:
+                tokens = tokens[1:]
+            if not tokens or any(t in W.HI_STOP for t in tokens):
+                continue
+            start = m.end("n") - len(" ".join(m.group("n").split()[-len(tokens):]))
+            c.add(start, m.end("n"), "patient_name", 0.75, _NAME_EXPL_SHORTHAND)
+            if 90 <= int(m.group("age")) <= 119:
+                c.add(m.start("age"), m.end("age"), "age", 0.85, _AGE_EXPL_NAME)
     if "mr" in low or "mister" in low or "smt" in low or "shri" in low:
         for m in _LOWER_HONORIFIC.finditer(text):
             a, b = m.group("a"), m.group("b")
-            if a in _LOWER_STOP or b in _LOWER_STOP or _noun_like(a) or _noun_like(b):
+            if a in _LOWER_STOP or _noun_like(a) or a.startswith("'"):
+                continue
+            if b in _PERSON_VERB:
+                before = low[max(0, m.start() - 12):m.start()].split()
+                if before and before[-1] in _LOWER_STOP:
+                    continue  # "moderate mr ..." is mitral regurgitation
+                c.add(m.start(), m.start("b") - 1, "patient_name", 0.7, _NAME_EXPL_HON)
+                continue
+            if b in _LOWER_STOP or _noun_like(b):
                 continue
             c.add(m.start(), m.end(), "patient_name", 0.7, _NAME_EXPL_HON)
     if not c.has_digit:
