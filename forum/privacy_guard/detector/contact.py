@@ -323,7 +323,7 @@ DIGIT_WORDS = {
 }
 _DIGIT_WORD = _trie(DIGIT_WORDS)
 # Seven or more digit words in a row, separated by spaces, commas or hyphens only.
-_WORD_DIGITS = re.compile(r"(?<![\w\u0900-\u097f])" + _DIGIT_WORD + r"(?:[ \t,\-]{1,3}" + _DIGIT_WORD
+_WORD_DIGITS = re.compile(_DIGIT_WORD + r"(?:[ \t,\-]{1,3}" + _DIGIT_WORD
                           + r"(?![\w\u0900-\u097f])){6,16}")
 _DIGIT_WORD_RE = re.compile(_DIGIT_WORD + r"(?![\w\u0900-\u097f])")
 
@@ -336,7 +336,7 @@ def words_to_digits(text: str) -> str:
 def _detect_phone_words(c: _Ctx) -> None:
     low = c.low
     for m in _WORD_DIGITS.finditer(low):
-        if not (m.start() == 0 or not low[m.start() - 1].isalnum()):
+        if m.start() and (low[m.start() - 1].isalnum() or "\u0900" <= low[m.start() - 1] <= "\u097f"):
             continue
         digits = words_to_digits(m.group())
         if len(digits) < 7:
@@ -387,7 +387,7 @@ def _detect_personal_pages(c: _Ctx) -> None:
             lo = _clause_start(text, m.start(), 150)
             if _PERSONAL_CTX.search(low, lo, min(len(low), m.end() + 80)):
                 c.add(m.start("h"), m.end("h"), "url", 0.8, _l("A social-media account that can identify a patient."))
-    if "." not in low:
+    if "/" not in low:  # every page worth flagging has a path
         return
     for m in _PAGE_HOST.finditer(low):
         path = m.group("path")

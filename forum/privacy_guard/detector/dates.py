@@ -102,15 +102,13 @@ _BIRTH_MARK = _rx(r"(?<![\w*])[*\u2020][ \t]?(?=[0-9])")
 
 
 # A year of birth after a cue: "born in 1931", "Jahrgang 1929", "जन्म 1934 में"; not decades ("1950s").
-_BIRTH_YEAR = _rx(
-    r"(?<![\w\u0900-\u097f])(?:born|b\.|year of birth|birth year|yob|jahrgang|jg\.|geburtsjahrgang|geboren|"
-    r"geburtsjahr|जन्म|जन्मवर्ष)"
-    r"(?:[ \t:,]{1,3}(?:in|im|the year|jahr|वर्ष|साल|सन्|सन|का वर्ष))?[ \t:,]{1,3}"
+_BIRTH_YEAR = re.compile(
+    _trie(["born", "b.", "year of birth", "birth year", "yob", "jahrgang", "jg.", "geburtsjahrgang", "geboren",
+           "geburtsjahr", "जन्म", "जन्मवर्ष"])
+    + r"(?:[ \t:,]{1,3}(?:in|im|the year|jahr|वर्ष|साल|सन्|सन|का वर्ष))?[ \t:,]{1,3}"
     r"(?P<y>(?:18|19|20)[0-9]{2})(?![0-9]|s(?![\w])|er|'s|\u2019s)")
-
-
 _YEAR_BEFORE_BIRTH = _rx(
-    r"(?<![\w.,/\-])(?P<y>(?:18|19|20)[0-9]{2})[ \t]{1,2}(?:में[ \t]{1,2})?(?:पैदा|जन्मे|जन्मी|जन्म[ \t]हुआ|geboren)")
+    r"(?P<y>(?:18|19|20)[0-9]{2})[ \t]{1,2}(?:में[ \t]{1,2})?(?:पैदा|जन्मे|जन्मी|जन्म[ \t]हुआ|geboren)")
 
 
 def _valid_date(m: re.Match) -> bool:
@@ -191,11 +189,13 @@ def _detect_dates(c: _Ctx) -> None:
             if last is not None and ks - last.end() <= 35:
                 _add_date(c, last, 0.85, _EVENT_EXPL)
     for m in _BIRTH_YEAR.finditer(low):
-        if m.group().startswith("b.") and m.start() and low[m.start() - 1] == ".":
+        if _word_char_before(low, m.start()) or (m.group().startswith("b.") and m.start() and low[m.start() - 1] == "."):
             continue
         c.add(m.start("y"), m.end("y"), "date", 0.85, _YOB_EXPL)
     if "geboren" in low or c.has_dev:
         for m in _YEAR_BEFORE_BIRTH.finditer(low):
+            if m.start() and (_word_char_before(low, m.start()) or low[m.start() - 1] in ".,/-"):
+                continue
             c.add(m.start("y"), m.end("y"), "date", 0.85, _YOB_EXPL)
     if "*" in text or "\u2020" in text:
         for b in _BIRTH_MARK.finditer(text):
@@ -302,12 +302,12 @@ _DE_AGE = re.compile(r"(?:neunzig|hundert)(?P<tail>[ \-]?jährig\w{0,3}|[ \t]jah
 _DE_AGE_BEFORE = re.compile(rf"(?:{_DE_UNIT}und|ein)$")
 _HI_AGE = re.compile(rf"{_trie(_HI_90S)}[ \t](?:साल|वर्ष|बरस)(?![\u0900-\u097f])")
 _YEAR_OF_LIFE = _rx(
-    r"(?<![\w.])(?:9[0-9]|1[01][0-9])(?:\.[ \t]?lebensjahr|(?:st|nd|rd|th)[ \t]year[ \t]of[ \t](?:life|age)"
+    r"(?:9[0-9]|1[01][0-9])(?:\.[ \t]?lebensjahr|(?:st|nd|rd|th)[ \t]year[ \t]of[ \t](?:life|age)"
     r"|वें[ \t]वर्ष|वें[ \t]साल)(?![\w])")
-_TURNED = _rx(r"(?<![\w])(?:turned|turns|turning|wird|wurde|ist jetzt)[ \t]{1,2}(?P<n>9[0-9]|1[01][0-9])(?![0-9.,]|[ \t]?(?:%|mg|kg|ml|mmhg|min|degrees?|grad|°))")
-_CENTENARIAN = _rx(r"(?<![\w])(?:centenarian|supercentenarian|hundertjährige\w{0,2})(?![\w])")
+_TURNED = _rx(r"(?:turned|turns|turning|wird|wurde|ist jetzt)[ \t]{1,2}(?P<n>9[0-9]|1[01][0-9])(?![0-9.,]|[ \t]?(?:%|mg|kg|ml|mmhg|min|degrees?|grad|°))")
+_CENTENARIAN = _rx(r"(?:centenarian|supercentenarian|hundertjährige\w{0,2})(?![\w])")
 _BIRTHDAY = _rx(
-    r"(?<![\w.])(?:(?P<n>9[0-9]|1[01][0-9])(?:st|nd|rd|th|\.|वां|वीं|वें|वाँ)?|(?:ninetieth|ninety-\w{3,7}th|"
+    r"(?:(?P<n>9[0-9]|1[01][0-9])(?:st|nd|rd|th|\.|वां|वीं|वें|वाँ)?|(?:ninetieth|ninety-\w{3,7}th|"
     r"hundredth|one hundredth|neunzigste[nr]?|hundertste[nr]?)|(?P<w>\w{3,5}undneunzigste[nr]?))"
     r"[ \t]?(?:birthday|geburtstag|जन्मदिन)")
 
@@ -316,15 +316,23 @@ def _detect_age_words(c: _Ctx) -> None:
     low = c.low
     if "birthday" in low or "geburtstag" in low or "जन्मदिन" in low:
         for m in _BIRTHDAY.finditer(low):
+            if m.start() and (_word_char_before(low, m.start()) or low[m.start() - 1] == "."):
+                continue
             c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)
     if "lebensjahr" in low or "year" in low or "वें" in low:
         for m in _YEAR_OF_LIFE.finditer(low):
+            if m.start() and (_word_char_before(low, m.start()) or low[m.start() - 1] == "."):
+                continue
             c.add(m.start(), m.end(), "age", 0.85, _AGE_EXPL)
     if "turn" in low or "wird" in low or "wurde" in low or "ist jetzt" in low:
         for m in _TURNED.finditer(low):
+            if _word_char_before(low, m.start()):
+                continue
             c.add(m.start(), m.end(), "age", 0.8, _AGE_EXPL)
     if "centenarian" in low:
         for m in _CENTENARIAN.finditer(low):
+            if _word_char_before(low, m.start()):
+                continue
             c.add(m.start(), m.end(), "age", 0.7, _AGE_EXPL)
     if "ninet" in low or "hundred" in low:
         for m in _EN_AGE.finditer(low):

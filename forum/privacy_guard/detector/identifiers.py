@@ -299,6 +299,8 @@ _MBI_L = "AC-HJKMNP-RT-Y"
 _MBI = _rx(rf"[1-9](?<![\w\-][1-9])[{_MBI_L}][{_MBI_L}0-9][0-9](?P<s>-?)[{_MBI_L}][{_MBI_L}0-9][0-9](?P=s)"
            rf"[{_MBI_L}]{{2}}[0-9]{{2}}(?![\w])")
 
+_MBI_HINT = re.compile(rf"[1-9][{_MBI_L}][{_MBI_L}0-9][0-9]-?[{_MBI_L}]")
+
 # IBAN: country code, check digits, then 11 to 30 letters or digits, optionally in groups of four.
 _IBAN = _rx(r"[A-Z](?<![\w][A-Z])[A-Z][0-9]{2}(?:[ ]?[A-Z0-9]){11,30}")
 
@@ -309,6 +311,9 @@ _UPI = _rx(r"(?<![\w.\-])[A-Za-z0-9][A-Za-z0-9.\-_]{1,40}@(?:okaxis|okhdfcbank|o
            r"pnb|barodampay|unionbank|federal|indus|rbl|idfcbank|aubank)(?![\w.\-])")
 
 
+_IBAN_HINT = re.compile(r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}")
+
+
 def _detect_bank_and_mbi(c: _Ctx, enabled: frozenset[str]) -> None:
     text = c.text
     if "bank_account" in enabled and "@" in text:
@@ -316,12 +321,14 @@ def _detect_bank_and_mbi(c: _Ctx, enabled: frozenset[str]) -> None:
             c.add(m.start(), m.end(), "bank_account", 0.9, _l("A UPI payment address (it identifies a bank account)."))
     if not c.has_digit:
         return
-    if "insurance_number" in enabled:
-        for m in _MBI.finditer(text):
+    hint = _MBI_HINT.search(text) if "insurance_number" in enabled else None
+    if hint:
+        for m in _MBI.finditer(text, hint.start()):
             c.add(m.start(), m.end(), "insurance_number", 0.85,
                   _l("A US Medicare Beneficiary Identifier."))
-    if "bank_account" in enabled:
-        for m in _IBAN.finditer(text):
+    hint = _IBAN_HINT.search(text) if "bank_account" in enabled else None
+    if hint:
+        for m in _IBAN.finditer(text, hint.start()):
             cand = m.group()
             # the longest prefix that is a valid IBAN (a spaced IBAN may run into a following word)
             for end in range(len(cand), 14, -1):

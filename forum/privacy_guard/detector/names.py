@@ -24,7 +24,7 @@ _HONORIFIC = _rx(
     r"(?=[ \t\u00a0]{1,3}[^\W\d_])")
 # Lower-case honorifics followed by lower-case words ("mr john whitaker"): only with two name-like
 # words, since "mr" is also mitral regurgitation ("mild mr and tr").
-_LOWER_HONORIFIC = _rx(r"(?<![\w.])(?:mrs|mr|mister|smt|shri)\.?[ \t]{1,2}"
+_LOWER_HONORIFIC = _rx(r"(?:mrs|mr|mister|smt|shri)\.?[ \t]{1,2}"
                        r"(?P<a>[a-z][a-z'\-]{1,20})[ \t](?P<b>[a-z][a-z'\-]{1,20})(?![\w])")
 # ... or one such word before a verb that a person does ("mrs kaur was admitted")
 _PERSON_VERB = frozenset("""is was has had came comes presented presents refuses refused wants wanted said says
@@ -51,7 +51,33 @@ _COLLEAGUE_CTX = _rx(
 _PATIENT_CTX = _rx(
     r"patient|pat\.|\bpt\b|bett\b|\bbed\b|station\b|zimmer|verweigert|refuses|refused|admitted|aufgenommen|"
     r"\bmrn\b|\bdob\b|geb\.|diagnos|symptom|complain|klagt|leidet|suffers")
-_SHORTHAND_FIRST = _rx(r"[A-ZÄÖÜ](?<![\w\-'][A-ZÄÖÜ])")
+# Shorthand is found from its cheap end: a comma or bracket before a number; the name is then read
+# backwards from there.
+_SHORTHAND_ANCHOR = _rx(r"[,(][ \t]{0,2}[0-9]")
+
+
+def _word_starts_before(text: str, pos: int, devanagari: bool) -> list[int]:
+    """Starts of the (up to three) words right before ``pos`` (spaces and a bracket allowed in
+    between), earliest first -- read backwards character by character, at most ~100 of them."""
+    i = pos
+    while i > 0 and pos - i < 3 and text[i - 1] in " \t(":
+        i -= 1
+    starts: list[int] = []
+    while len(starts) < 3 and i > 0:
+        j = i
+        while j > 0 and i - j < 31 and (text[j - 1].isalpha() or text[j - 1] in "'-"
+                                        or (devanagari and "\u0900" <= text[j - 1] <= "\u097f")):
+            j -= 1
+        if j == i:
+            break
+        if j > 0 and not devanagari and (text[j - 1].isalnum() or text[j - 1] == "_"):
+            break
+        starts.append(j)
+        if j > 1 and text[j - 1] in " \t" and text[j - 2] not in " \t":
+            i = j - 1
+        else:
+            break
+    return starts[::-1]
 _CLINICAL_CAPS = frozenset("""
 Saw Seen See Case Today Yesterday Admitted Discharged Referred Reviewed Assessed Examined Known Note Notes
 Update Follow Query Question Re Bed Room Ward Station Zimmer Bett Fall Heute Gestern Aufnahme Verlegung
@@ -291,7 +317,17 @@ tr ar pr ms as mvr avr tvr ef lv rv la ra lvh rvh rwma ecg echo cxr ct mri bp hr
 def _detect_lower_and_shorthand(c: _Ctx) -> None:
     text, low = c.text, c.low
     if c.has_dev and c.has_digit:
-        for m in _HI_SHORTHAND.finditer(text):
+        for a in _SHORTHAND_ANCHOR.finditer(text):
+            if text[a.start()] != ",":
+                continue
+            m = None
+            for start in _word_starts_before(text, a.start(), devanagari=True):
+                m = _HI_SHORTHAND.match(text, start)
+                if m:
+                    break
+                m = None
+            if not m:
+                continue
             tokens = [_nfc(t) for t in m.group("n").split()]
             while tokens and tokens[0] in W.HI_STOP:
                 tokens = tokens[1:]
@@ -303,6 +339,8 @@ def _detect_lower_and_shorthand(c: _Ctx) -> None:
                 c.add(m.start("age"), m.end("age"), "age", 0.85, _AGE_EXPL_NAME)
     if "mr" in low or "mister" in low or "smt" in low or "shri" in low:
         for m in _LOWER_HONORIFIC.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._"):
+                continue
             a, b = m.group("a"), m.group("b")
             if a in _LOWER_STOP or _noun_like(a) or a.startswith("'"):
                 continue
@@ -317,10 +355,18 @@ def _detect_lower_and_shorthand(c: _Ctx) -> None:
             c.add(m.start(), m.end(), "patient_name", 0.7, _NAME_EXPL_HON)
     if not c.has_digit:
         return
-    for f in _SHORTHAND_FIRST.finditer(text):
-        m = _SHORTHAND.match(text, f.start())
+    seen = -1
+    for a in _SHORTHAND_ANCHOR.finditer(text):
+        m = None
+        for start in _word_starts_before(text, a.start(), devanagari=False):
+            if start <= seen:
+                break
+            m = _SHORTHAND.match(text, start)
+            if m:
+                break
         if not m:
             continue
+        seen = m.start()
         age = int(m.group("age"))
         tail = m.group("tail").strip()
         # "(96)" and ", 91," name an age only when it is 90 or over; "42M", "87 J." do with any age.

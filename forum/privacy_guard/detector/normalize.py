@@ -80,7 +80,7 @@ _SPECIAL_SET = frozenset(ch for ch in map(chr, range(0x80, 0x10000)) if _SPECIAL
 def _special_positions(text: str) -> list[int]:
     """Where the special characters are: a set intersection and str.find, both in C, are much
     faster than a regex over a large character class."""
-    found = _SPECIAL_SET.intersection(text)
+    found = _SPECIAL_SET.intersection("".join(_NON_ASCII.findall(text)))
     if not found:
         return []
     positions: list[int] = []
@@ -93,8 +93,9 @@ def _special_positions(text: str) -> list[int]:
     return positions
 # Five or more single digits, each separated from the next by exactly one space.  Bounded to keep
 # matching linear; longer runs are simply joined in pieces of up to 40 digits.
-_SPACED_DIGITS = re.compile(r"(?<![0-9])[0-9](?: [0-9](?![0-9])){4,39}")
+_SPACED_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])(?: [0-9](?![0-9])){4,39}")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 class Normalized:
