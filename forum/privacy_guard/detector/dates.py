@@ -307,8 +307,9 @@ _YEAR_OF_LIFE = _rx(
 _TURNED = _rx(r"(?:turned|turns|turning|wird|wurde|ist jetzt)[ \t]{1,2}(?P<n>9[0-9]|1[01][0-9])(?![0-9.,]|[ \t]?(?:%|mg|kg|ml|mmhg|min|degrees?|grad|°))")
 _CENTENARIAN = _rx(r"(?:centenarian|supercentenarian|hundertjährige\w{0,2})(?![\w])")
 _BIRTHDAY = _rx(
-    r"(?:(?P<n>9[0-9]|1[01][0-9])(?:st|nd|rd|th|\.|वां|वीं|वें|वाँ)?|(?:ninetieth|ninety-\w{3,7}th|"
-    r"hundredth|one hundredth|neunzigste[nr]?|hundertste[nr]?)|(?P<w>\w{3,5}undneunzigste[nr]?))"
+    r"(?:(?P<n>9[0-9]|1[01][0-9])(?:st|nd|rd|th|\.|वां|वीं|वें|वाँ)?|(?:ninetieth|ninety-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    r"hundredth|one hundredth|neunzigste[nr]?|hundertste[nr]?)"
+    r"|(?P<w>(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)undneunzigste[nr]?))"
     r"[ \t]?(?:birthday|geburtstag|जन्मदिन)")
 
 

@@ -179,13 +179,13 @@ _KEY_OWNER = _key_owner()
 # optional number word; _detect_keyed checks whether the keyword needed one.
 _KEYED_RE = re.compile("(?P<kw>" + _trie(_KEY_OWNER) + r")(?P<suf>[ .\-]{0,2}"
                        + _trie({w for f in _KEY_FAMILIES.values() for w in f[2]}) + ")?" + _NOT_LETTER_AFTER)
-_KEYED_CS = _rx(r"(?:(?P<nid>PAN|TIN|EPIC(?: [Nn]o)?)|(?P<ser>SN(?=\s{0,2}[:#]|[ \t](?=[A-Z0-9\-]{0,12}[0-9]))))(?![\w])")
+_KEYED_CS = _rx(r"(?:(?P<nid>PAN|TIN|EPIC(?: [Nn]o)?)|(?P<ser>SN(?=\s{0,2}[:#]|[ \t](?=[A-Z\-]{0,12}[0-9]))))(?![\w])")
 
 # Between a keyword and its value: punctuation and up to a few words ("MRN is 123", "Seriennummer
 # des Schrittmachers lautet ...").  Words are letters only and values need a digit, so the split
 # is unambiguous; words other than the usual fillers make the value check stricter (_gap_words).
 _FILLER = rf"(?:[ \t:#=,()\-\u2013/]|[^\W\d_]{{1,20}}(?![\w\-/])|[{_DV}]{{1,20}}(?![{_DV}]))"
-_VALUE = (r"(?P<v>(?=[A-Za-z0-9/\-]{0,8}[0-9])[A-Za-z0-9]"
+_VALUE = (r"(?P<v>(?=[A-Za-z/\-]{0,8}[0-9])[A-Za-z0-9]"
           r"(?:[A-Za-z0-9]|[\-/.](?=[A-Za-z0-9])|[ ](?=[0-9]{2})){3,30})(?![\w])")
 _KEY_TAIL = _rx(r"\.?" + _FILLER + r"{0,12}" + _VALUE)
 _KNOWN_FILLERS = frozenset(_nfc(w) for w in """

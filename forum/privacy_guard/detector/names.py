@@ -38,14 +38,16 @@ _HI_AFTER_NAME = _rx(rf"[ \t]{{1,2}}(?P<w>जी|को|का|की|के|न
 _SHORTHAND = _rx(
     r"(?P<n>[A-ZÄÖÜ][a-zäöüß'\-]{1,30}(?:[ \t][A-ZÄÖÜ][a-zäöüß'\-]{1,30}){0,2})"
     r"(?:,[ \t]{0,2}|[ \t]{0,2}\([ \t]?)(?P<age>[0-9]{1,3})"
-    r"(?P<tail>[ \t]?/?[ \t]?(?:[MFWmfw]|J\.|Jahre|y/?o|yo|yrs?|years?)(?![\w])|[ \t]?\)|,)")
+    r"(?P<tail>[ \t]?(?:/[ \t]?)?(?:[MFWmfw]|J\.|Jahre|y/?o|yo|yrs?|years?)(?![\w])|[ \t]?\)|,)")
 # The same in Devanagari: "रमेश यादव, 45/M", "सीता देवी, 67 वर्ष, महिला"
 _HI_SHORTHAND = _rx(
     rf"(?P<n>[{_DV}]{{2,20}}(?:[ \t][{_DV}]{{2,20}}){{0,2}}),[ \t]{{0,2}}(?P<age>[0-9]{{1,3}})"
-    rf"[ \t]?/?[ \t]?(?:[MFmf](?![\w])|पुरुष|महिला|वर्षीय|वर्ष|साल)")
+    rf"[ \t]?(?:/[ \t]?)?(?:[MFmf](?![\w])|पुरुष|महिला|वर्षीय|वर्ष|साल)")
 _COLLEAGUE_CTX = _rx(
-    r"vortrag|talk|lecture|kolleg|colleague|aus der \w{3,20}(?:logie|chirurgie|medizin)|from (?:the )?\w{3,20}(?:logy|"
-    r"surgery|medicine)|department|abteilung|chefarzt|chefärztin|oberarzt|oberärztin|consultant|fortbildung|"
+    r"vortrag|talk|lecture|kolleg|colleague"
+    r"|aus der [a-zäöü]{3,20}(?![a-zäöü])(?:(?<=logie)|(?<=urgie)|(?<=edizin))"
+    r"|from (?:the )?[a-z]{3,20}(?![a-z])(?:(?<=logy)|(?<=surgery)|(?<=medicine))"
+    r"|department|abteilung|chefarzt|chefärztin|oberarzt|oberärztin|consultant|fortbildung|"
     r"kongress|conference|webinar|paper|studie|study|published|veröffentlicht|wrote|schrieb|referent|"
     r"supervisor|mentor|team|our (?:head|chief|lead)|unser(?:e)? (?:chef|leiter)")
 _PATIENT_CTX = _rx(

@@ -1,0 +1,63 @@
+"""Fuzz-style check that scanning stays linear: random posts built from the fragments the rules
+react to (digits, spaced and invisible-separated digits, Devanagari digits, honorifics, titles,
+capitalised words before commas and numbers, '#', '@', dates, digit words, IBAN- and plate-like
+tokens), at 20,000 and 80,000 characters.  Not a timing benchmark (bench/phi_guard.py has the
+figures): it compares the two sizes in the same run, so a quadratic pattern -- 16x for 4x the
+text -- fails while machine load, which slows both sizes alike, does not.  (Below ~20,000
+characters the text still fits in CPU caches, which makes smaller sizes look faster per character.)"""
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from forum.privacy_guard.detector import scan
+
+FRAGMENTS = [
+    "1", "12", "123", "2024", " ", "  ", ", ", ". ", "\n", "(", ")", "/", "-", "#", "@", ":", "\u200b", "\u00ad",
+    "१", "२०२४", "०", "5 5 5 ", "Mr ", "mr ", "Frau ", "Herr Dr. ", "Prof. ", "Patient ", "pt ", "Name: ", "मरीज़ ",
+    "श्री ", "Anna ", "Maria ", "Schmidt", "Ab, ", "Cd (", "42M", "96", "J.", "ninety ", "nine ", "one ", "zero ",
+    "neunzig", "und", "born ", "geb. ", "Jahrgang ", "जन्म ", "admitted ", "discharge ", "kam am ", "को ", "March ",
+    "third of ", "MRN ", "SN ", "Ref#", "IBAN ", "DE89", "3704", "A/c ", "account ", "DL ", "3C ", "AB ", "MH12",
+    "1EG4", "TE5", "www.", "gofundme.com/f/", "instagram.com/", "@okaxis", "hotline ", "birthday ", "Geburtstag",
+    "in her late ", "nineties", "Lebensjahr", "turned ", "a", "b", "x", "Ä", "ß",
+]
+
+
+def _post(rng: random.Random, n: int) -> str:
+    parts, length = [], 0
+    while length < n:
+        fragment = rng.choice(FRAGMENTS)
+        parts.append(fragment)
+        length += len(fragment)
+    return "".join(parts)[:n]
+
+
+def _best_time(text: str, runs: int = 3) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        scan(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_tricky_posts_scan_in_linear_time(seed):
+    rng = random.Random(seed)
+    fragments = _post(rng, 80_000)
+    small, large = fragments[:20_000], fragments
+    scan(small)  # warm-up: lazily loaded phone metadata
+    ratio = _best_time(large) / max(_best_time(small), 1e-4)
+    # linear: about 4; quadratic: about 16
+    assert ratio < 9, ratio
+
+
+@pytest.mark.parametrize("unit", ["5 ", "Ab, 1", "1\u200b", "१ ", "nine ", "#1", "DE89 ", "Mr Dr. ", "a@", "ninety-"])
+def test_repeated_fragments_scan_in_linear_time(unit):
+    large = (unit * (80_000 // len(unit) + 1))[:80_000]
+    small = large[:20_000]
+    scan(small)
+    ratio = _best_time(large) / max(_best_time(small), 1e-4)
+    assert ratio < 9, ratio
