@@ -165,6 +165,10 @@ POSITIVES = [
     ("en", "Refund to his SBI account 34567890123 please.", "bank_account", "34567890123"),
     ("hi", "Payment UPI ramesh.k@okaxis पर बेटे ने किया।", "bank_account", "ramesh.k@okaxis"),
     ("en", "Her daughter posts on Instagram @nana_rose_fights every day.", "url", "@nana_rose_fights"),
+    ("en", "Write to anna.schmidt at gmail dot com for the records.", "email", "anna.schmidt at gmail dot com"),
+    ("hi", "बेटे का mail ramesh[at]yahoo[dot]co[dot]in है।", "email", "ramesh[at]yahoo[dot]co[dot]in"),
+    ("de", "Familie Müller möchte ein Gespräch.", "patient_name", "Müller"),
+    ("en", "The Patel family refuses the PEG.", "patient_name", "Patel"),
 ]
 
 
@@ -211,6 +215,9 @@ NEW_CLASS_NEGATIVES = [
     "The drug was shifted to the 2024 formulary.",
     "The 94th year of the journal.",
     "Follow the society on Instagram @cardio_society for updates.",
+    "The society posts updates at instagram.com every week.",
+    "The Whipple family of procedures and family Medicine rotations.",
+    "Familie und Beruf sind vereinbar.",
 ]
 
 

@@ -27,6 +27,18 @@ _EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _EMAIL_DOMAIN = _rx(r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}(?![\w\-@])")
 
 
+# "anna.schmidt at gmail dot com", "anna[at]web[dot]de", "anna (at) web.de": the local part is read
+# backwards from the "at".
+_TLD = r"(?:com|de|in|org|net|co|uk|edu|info|at|ch|gov|nic|io|me)(?![\w])"
+_DOT_WORD = r"(?:[ \t]?[\[(][ \t]?(?:dot|punkt)[ \t]?[\])][ \t]?|[ \t](?:dot|punkt)[ \t])"
+# A bracketed "at" may sit next to real dots; a bare " at " needs spelled-out dots too ("updates at
+# instagram.com" is not an address).
+_EMAIL_SPELLED = re.compile(
+    r"(?:[ \t]?[\[(][ \t]?at[ \t]?[\])][ \t]?(?P<d1>[a-z0-9][a-z0-9\-]{0,40})(?:(?:" + _DOT_WORD + r"|\.)[a-z0-9\-]{1,40}){0,2}"
+    r"(?:" + _DOT_WORD + r"|\.)" + _TLD
+    + r"|[ \t]at[ \t](?P<d2>[a-z0-9][a-z0-9\-]{0,40})(?:" + _DOT_WORD + r"[a-z0-9\-]{1,40}){0,2}" + _DOT_WORD + _TLD + ")")
+
+
 def _detect_email(c: _Ctx) -> None:
     text = c.text
     at = text.find("@")
@@ -41,6 +53,16 @@ def _detect_email(c: _Ctx) -> None:
             if m:
                 c.add(j, m.end(), "email", 0.95, _l("An e-mail address."))
         at = text.find("@", at + 1)
+    low = c.low
+    if "at" in low and ("dot" in low or "." in low or "punkt" in low):
+        for m in _EMAIL_SPELLED.finditer(low):
+            j = m.start()
+            while j > 0 and m.start() - j < 64 and text[j - 1] in _EMAIL_LOCAL:
+                j -= 1
+            while j < m.start() and not text[j].isalnum():
+                j += 1
+            if j < m.start():
+                c.add(j, m.end(), "email", 0.85, _l("An e-mail address written out to hide it."))
 
 
 # --------------------------------------------------------------------------- URLs

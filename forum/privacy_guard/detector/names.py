@@ -33,6 +33,8 @@ needs needed will would underwent died fell went complained complains lives live
 _HI_CUE_LATIN = _rx(
     rf"(?:मरीज़|मरीज|रोगी|पेशेंट|श्रीमती|श्रीमति|श्रीमान|सुश्री|श्री|कुमारी)(?![{_DV}])\.?"
     rf"(?:[ \t]{{1,2}}(?:का|की)[ \t]{{1,2}}नाम(?![{_DV}]))?[ \t]{{0,2}}[:,\-]?(?=[ \t]{{1,2}}[A-Z])")
+# "Familie Müller", "the Patel family": a family name is a patient's name too.
+_FAMILY = _rx(r"Familie[ \t]{1,2}(?=[A-ZÄÖÜ])|(?<=[Tt]he )(?=[A-ZÄÖÜ][a-zäöüß'\-]{1,30}[ \t]{1,2}family(?![\w])(?![ \t]{1,2}of(?![\w])))")
 _HI_AFTER_NAME = _rx(rf"[ \t]{{1,2}}(?P<w>जी|को|का|की|के|ने|से|में|है|हैं|था|थी|थे)(?![{_DV}])")
 # Clinical shorthand next to a name: "Gerald Pike, 42M", "Schmidt, 87 J., w", "Margaret Olsen (96)".
 _SHORTHAND = _rx(
@@ -188,6 +190,7 @@ def _dev_name(text: str, pos: int) -> tuple[int, list[str], str] | None:
 
 _NAME_EXPL_HON = _l("Looks like a person's name (a title such as Mr, Frau or श्रीमती followed by a name).")
 _NAME_EXPL_PAT = _l("Looks like a patient's name (a name right after \"patient\", \"Pat.\" or \"मरीज़\").")
+_NAME_EXPL_FAMILY = _l("Looks like a patient's family name (\"Familie …\", \"the … family\").")
 _NAME_EXPL_LABEL = _l("Looks like a patient's name (a name after \"name\").")
 
 
@@ -258,6 +261,16 @@ def _detect_names(c: _Ctx) -> None:
         c.add(pm.start("t"), end, "patient_name", 0.85 if (strong or n >= 2) else 0.45, _NAME_EXPL_LABEL)
 
     _detect_lower_and_shorthand(c)
+    if "amil" in low:
+        for m in _FAMILY.finditer(text):
+            if m.end() > m.start():  # "Familie Müller"
+                got = _latin_name(text, m.end() - 1, strict=True)
+                if got and got[1] <= 2:
+                    c.add(m.end(), got[0], "patient_name", 0.75, _NAME_EXPL_FAMILY)
+            else:  # "the Patel family"
+                got = _latin_name(text, m.start() - 1, strict=True)
+                if got and got[1] == 1:
+                    c.add(m.start(), got[0], "patient_name", 0.7, _NAME_EXPL_FAMILY)
     if not c.has_dev:
         return
     for m in _HI_CUE_LATIN.finditer(text):
