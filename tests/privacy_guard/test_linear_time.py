@@ -25,6 +25,9 @@ FRAGMENTS = [
 ]
 
 
+LINEAR_BOUND = 9  # 4x the text: linear about 4, quadratic about 16
+
+
 def _post(rng: random.Random, n: int) -> str:
     parts, length = [], 0
     while length < n:
@@ -43,21 +46,30 @@ def _best_time(text: str, runs: int = 3) -> float:
     return best
 
 
+def _ratio(small: str, large: str) -> float:
+    """Time of the large text over the small one; the smallest of three interleaved attempts, so a
+    burst of load on a shared machine during one attempt does not decide (a quadratic pattern is
+    slow in every attempt)."""
+    scan(small)  # warm-up: lazily loaded phone metadata
+    ratios = []
+    for _attempt in range(3):
+        ratios.append(_best_time(large, runs=2) / max(_best_time(small, runs=2), 1e-4))
+        if ratios[-1] < LINEAR_BOUND:
+            break
+    return min(ratios)
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_random_tricky_posts_scan_in_linear_time(seed):
     rng = random.Random(seed)
     fragments = _post(rng, 80_000)
-    small, large = fragments[:20_000], fragments
-    scan(small)  # warm-up: lazily loaded phone metadata
-    ratio = _best_time(large) / max(_best_time(small), 1e-4)
+    ratio = _ratio(fragments[:20_000], fragments)
     # linear: about 4; quadratic: about 16
-    assert ratio < 9, ratio
+    assert ratio < LINEAR_BOUND, ratio
 
 
 @pytest.mark.parametrize("unit", ["5 ", "Ab, 1", "1\u200b", "१ ", "nine ", "#1", "DE89 ", "Mr Dr. ", "a@", "ninety-"])
 def test_repeated_fragments_scan_in_linear_time(unit):
     large = (unit * (80_000 // len(unit) + 1))[:80_000]
-    small = large[:20_000]
-    scan(small)
-    ratio = _best_time(large) / max(_best_time(small), 1e-4)
-    assert ratio < 9, ratio
+    ratio = _ratio(large[:20_000], large)
+    assert ratio < LINEAR_BOUND, ratio

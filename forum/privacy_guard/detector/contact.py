@@ -54,7 +54,7 @@ def _detect_email(c: _Ctx) -> None:
                 c.add(j, m.end(), "email", 0.95, _l("An e-mail address."))
         at = text.find("@", at + 1)
     low = c.low
-    if "at" in low and ("dot" in low or "." in low or "punkt" in low):
+    if "at)" in low or "at]" in low or " dot " in low or " punkt " in low:
         for m in _EMAIL_SPELLED.finditer(low):
             j = m.start()
             while j > 0 and m.start() - j < 64 and text[j - 1] in _EMAIL_LOCAL:

@@ -100,43 +100,54 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 class Normalized:
     """The normalised text and the way back: ``original_span(start, end)`` maps a span of
-    ``text`` to the span of the original it came from."""
+    ``text`` to the span of the original it came from.  The map is kept as segments (a copied
+    stretch, or one original character replaced by zero or more characters), so building it costs
+    nothing per unchanged character."""
 
-    __slots__ = ("text", "original", "_starts", "_ends")
+    __slots__ = ("text", "original", "_norm_starts", "_orig_starts", "_copied")
 
-    def __init__(self, text: str, original: str, starts: list[int] | None, ends: list[int] | None):
+    def __init__(self, text: str, original: str, norm_starts: list[int] | None = None,
+                 orig_starts: list[int] | None = None, copied: list[bool] | None = None):
         self.text = text
         self.original = original
-        self._starts = starts  # None: identity
-        self._ends = ends
+        self._norm_starts = norm_starts  # None: identity
+        self._orig_starts = orig_starts
+        self._copied = copied
 
     @property
     def changed(self) -> bool:
-        return self._starts is not None
+        return self._norm_starts is not None
+
+    def _char(self, pos: int) -> tuple[int, int]:
+        """The original span of the normalised character at ``pos``."""
+        i = bisect_right(self._norm_starts, pos) - 1
+        if self._copied[i]:
+            orig = self._orig_starts[i] + pos - self._norm_starts[i]
+            return orig, orig + 1
+        orig = self._orig_starts[i]
+        return orig, orig + 1
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        if self._starts is None:
+        if self._norm_starts is None:
             return start, end
         if end <= start:
-            pos = self._starts[start] if start < len(self._starts) else len(self.original)
+            pos = self._char(start)[0] if start < len(self.text) else len(self.original)
             return pos, pos
-        return self._starts[start], self._ends[end - 1]
-
-    def normalized_offset(self, original_pos: int) -> int:
-        """The first normalised offset at or after an original offset (for tests and tools)."""
-        if self._starts is None:
-            return original_pos
-        return bisect_right(self._starts, original_pos - 1)
+        return self._char(start)[0], self._char(end - 1)[1]
 
 
-def _char_map(ch: str, token_has_ascii) -> str:
-    if _INVISIBLE_RE.match(ch):
-        return ""
-    if ch in HOMOGLYPHS:
-        return HOMOGLYPHS[ch] if token_has_ascii() else ch
-    if ch.isdecimal() and not ("0" <= ch <= "9"):
-        return str(unicodedata.decimal(ch))
-    return unicodedata.normalize("NFKC", ch)
+# Replacements of special characters other than look-alikes (which depend on their word).
+_REPLACEMENT: dict[str, str] = {}
+for _ch in _SPECIAL_SET:
+    if _ch in HOMOGLYPHS:
+        continue
+    if _INVISIBLE_RE.match(_ch):
+        _REPLACEMENT[_ch] = ""
+    elif _ch.isdecimal():
+        _REPLACEMENT[_ch] = str(unicodedata.decimal(_ch))
+    else:
+        _REPLACEMENT[_ch] = unicodedata.normalize("NFKC", _ch)
+del _ch
 
 
 def _mixed_token(text: str, pos: int) -> bool:
@@ -152,60 +163,59 @@ def _mixed_token(text: str, pos: int) -> bool:
     return bool(_ASCII_ALNUM.search(token)) or any(ch.isdecimal() for ch in token)
 
 
-def normalize(text: str) -> Normalized:
+def _apply(text: str, edits: list[tuple[int, str]]) -> Normalized:
+    """Replace single original characters (sorted, distinct positions) and keep the map."""
     pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    changed = False
-    position = 0
+    norm_starts: list[int] = []
+    orig_starts: list[int] = []
+    copied: list[bool] = []
+    position = npos = 0
+    for i, replacement in edits:
+        if i > position:
+            norm_starts.append(npos)
+            orig_starts.append(position)
+            copied.append(True)
+            pieces.append(text[position:i])
+            npos += i - position
+        norm_starts.append(npos)
+        orig_starts.append(i)
+        copied.append(False)
+        pieces.append(replacement)
+        npos += len(replacement)
+        position = i + 1
+    if position < len(text):
+        norm_starts.append(npos)
+        orig_starts.append(position)
+        copied.append(True)
+        pieces.append(text[position:])
+    return Normalized("".join(pieces), text, norm_starts, orig_starts, copied)
+
+
+def normalize(text: str) -> Normalized:
+    edits: list[tuple[int, str]] = []
     if not text.isascii():
         for i in _special_positions(text):
             ch = text[i]
-            replacement = _char_map(ch, lambda: _mixed_token(text, i))
-            if replacement == ch:
+            if ch in HOMOGLYPHS:
+                if _mixed_token(text, i):
+                    edits.append((i, HOMOGLYPHS[ch]))
                 continue
-            changed = True
-            if i > position:
-                pieces.append(text[position:i])
-                starts.extend(range(position, i))
-                ends.extend(range(position + 1, i + 1))
-            pieces.append(replacement)
-            starts.extend([i] * len(replacement))
-            ends.extend([i + 1] * len(replacement))
-            position = i + 1
-    if changed:
-        if position < len(text):
-            pieces.append(text[position:])
-            starts.extend(range(position, len(text)))
-            ends.extend(range(position + 1, len(text) + 1))
-        stage1 = "".join(pieces)
-    else:
-        stage1 = text
-    if " " not in stage1 or not _SPACED_DIGITS.search(stage1):
-        if not changed:
-            return Normalized(text, text, None, None)
-        return Normalized(stage1, text, starts, ends)
-    if not changed:
-        starts = list(range(len(text)))
-        ends = list(range(1, len(text) + 1))
-    out: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    position = 0
-    for m in _SPACED_DIGITS.finditer(stage1):
-        a, b = m.span()
-        out.append(stage1[position:a])
-        new_starts.extend(starts[position:a])
-        new_ends.extend(ends[position:a])
-        for k in range(a, b, 2):
-            out.append(stage1[k])
-            new_starts.append(starts[k])
-            new_ends.append(ends[k])
-        position = b
-    out.append(stage1[position:])
-    new_starts.extend(starts[position:])
-    new_ends.extend(ends[position:])
-    return Normalized("".join(out), text, new_starts, new_ends)
+            replacement = _REPLACEMENT[ch]
+            if replacement != ch:
+                edits.append((i, replacement))
+    stage1 = _apply(text, edits) if edits else Normalized(text, text)
+    if " " not in stage1.text or not _SPACED_DIGITS.search(stage1.text):
+        return stage1
+    # Spaced digits: drop the single spaces between them (each such space is one original character).
+    drops = []
+    for m in _SPACED_DIGITS.finditer(stage1.text):
+        for k in range(m.start() + 1, m.end(), 2):
+            drops.append((stage1.original_span(k, k + 1)[0], ""))
+    if not edits:
+        return _apply(text, drops)
+    merged = dict(edits)
+    merged.update(drops)
+    return _apply(text, sorted(merged.items()))
 
 
 if __name__ == "__main__":  # pragma: no cover - manual check
