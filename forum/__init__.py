@@ -21,6 +21,9 @@ def create_app(config: type[Config] | None = None, overrides: dict | None = None
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    from .params import install_converters
+
+    install_converters(app)
     app.config.from_object(config)
     if overrides:
         app.config.update(overrides)

@@ -15,6 +15,7 @@ from .. import permissions
 from ..auth.sessions import active_sessions, current_marker, current_record, end_session, renew_session
 from ..db_types import utcnow
 from ..extensions import db, limiter
+from ..params import page_argument
 from ..forms import EmptyForm
 from . import security, two_factor
 from .data_rights import erase_account, export_data, is_last_admin
@@ -373,7 +374,7 @@ def admin_security():
         statement = statement.where(SecurityEvent.user_id == subject.id)
     if action:
         statement = statement.where(SecurityEvent.action == action)
-    page = db.paginate(statement, per_page=50, error_out=False)
+    page = db.paginate(statement, page=page_argument(), per_page=50, error_out=False)
     return render_template(
         "accounts/admin_security.html", page=page, query=query, action=action, subject=subject,
         not_found=bool(query) and subject is None, label=security.event_label, actions=security.EVENT_LABELS,

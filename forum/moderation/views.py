@@ -12,6 +12,7 @@ from ..groups.access import readable_group_or_404, visible_group_or_404
 from ..groups.models import Group, Membership, MembershipStatus
 from ..groups.services import GroupError
 from ..main.services import shared_groups
+from ..params import page_argument, positive_int
 from ..posts.models import Post, Topic
 from ..posts.services import post_link
 from . import erasure, services
@@ -132,7 +133,7 @@ def queue(slug):
     tab = request.args.get("tab", "open")
     if tab not in ("open", "resolved"):
         tab = "open"
-    page = services.queue_page(group, resolved=tab == "resolved", page=request.args.get("page", 1, type=int))
+    page = services.queue_page(group, resolved=tab == "resolved", page=page_argument())
     if page is None:
         abort(404)
     records = services.author_records({(case.group_id, case.post_author_id) for case in page.items})
@@ -287,7 +288,7 @@ def admin_queue():
     _verified_or_404()
     if not permissions.is_admin(current_user):
         abort(403, description="The escalated cases are for admins.")
-    page = services.queue_page(None, escalated_only=True, page=request.args.get("page", 1, type=int))
+    page = services.queue_page(None, escalated_only=True, page=page_argument())
     if page is None:
         abort(404)
     records = services.author_records({(case.group_id, case.post_author_id) for case in page.items})
@@ -324,7 +325,7 @@ def group_log(slug):
     group = _moderated_group_or_404(slug)
     form = LogFilterForm(formdata=request.args)
     log_filter, status = _log_filter(form, services.log_actions(group))
-    page = services.log_page(log_filter, request.args.get("page", 1, type=int), group=group)
+    page = services.log_page(log_filter, page_argument(), group=group)
     if page is None:
         abort(404)
     return render_template("moderation/log.html", group=group, form=form, page=page, filters=_filter_args(form),
@@ -340,7 +341,7 @@ def admin_log():
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
     log_filter, status = _log_filter(form, services.log_actions(), groups)
-    page = services.log_page(log_filter, request.args.get("page", 1, type=int))
+    page = services.log_page(log_filter, page_argument())
     if page is None:
         abort(404)
     return render_template("moderation/log.html", group=None, form=form, page=page, filters=_filter_args(form),
@@ -517,7 +518,7 @@ def new_appeal():
     raw = request.values.get("decision", "")
     if not raw:
         return redirect(url_for("moderation.appeals"))
-    entry = services.decision_for_appeal(current_user, int(raw) if raw.isdigit() else None)
+    entry = services.decision_for_appeal(current_user, positive_int(raw))
     if entry is None:
         abort(404)
     group = db.session.get(Group, entry.group_id) if entry.group_id else None
