@@ -110,6 +110,8 @@ class Config:
     SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
 
     INVITATION_VALID_DAYS = _int("INVITATION_VALID_DAYS", 7)
+    # Invitations for an e-mail address make the forum write to that address; this many per member per day.
+    INVITATION_EMAILS_PER_DAY = _int("INVITATION_EMAILS_PER_DAY", 20)
     VERIFICATION_VALID_DAYS = _int("VERIFICATION_VALID_DAYS", 730)
     VERIFICATION_REMINDER_DAYS = _int("VERIFICATION_REMINDER_DAYS", 30)
     # Optional JSON file that adds to or replaces the built-in table of licence registers (forum/verification/registries.py).

@@ -188,7 +188,7 @@ def two_factor_confirm():
     if two_factor.pending_enrolment(user) is None:
         flash("Start the setup first: the code must come from the secret shown on this page.", "error")
         return redirect(url_for("accounts.two_factor"))
-    if not form.validate_on_submit():
+    if not form.validate_on_submit() or not _reauthenticate(user, form, code_field=None):
         return _two_factor_page(confirm_form=form, status=422)
     replacing = two_factor.is_enabled(user)
     result, codes = two_factor.confirm_enrolment(user, form.code.data)
