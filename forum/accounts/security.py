@@ -30,6 +30,8 @@ EVENT_LABELS = {
     "auth:sessions:end_all": "Signed out everywhere else",
     "auth:session:end": "Signed out another session",
     "auth:session:privilege_change": "Session renewed after a change of role",
+    "auth:session:expired": "Session ended: too old or unused for too long",
+    "auth:session:rejected": "Session refused: its cookie came from another browser",
     "auth:2fa:enable": "Two-factor sign-in turned on",
     "auth:2fa:disable": "Two-factor sign-in turned off",
     "auth:2fa:reset": "Two-factor sign-in reset by an admin",
