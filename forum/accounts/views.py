@@ -41,12 +41,18 @@ def _field_error(form, error: AccountError) -> None:
         flash(str(error), "error")
 
 
+def _signed_in_keys(user: User, origin: security.Origin) -> dict[str, str]:
+    """A signed-in session re-entering its password is a known device: its own budget, unaffected by what
+    strangers did to the account's or the address's sign-ins."""
+    return security.throttle_keys(user.email or "", origin, device=f"session:{current_marker() or 'none'}")
+
+
 def _reauthenticate(user: User, form, *, password_field: str | None = "password", code_field: str | None = "otp",
                     code_required: bool | None = None) -> bool:
     """Sensitive changes ask for the password and, where enrolled, a second-factor code. Wrong answers count
     towards the sign-in throttle like failed sign-ins do."""
     origin = security.Origin.of_request()
-    keys = security.throttle_keys(user.email or "", origin)
+    keys = _signed_in_keys(user, origin)
     until = security.locked_until(keys)
     if until is not None:
         flash("Too many wrong attempts. Please wait a few minutes and try again.", "error")
@@ -105,7 +111,7 @@ def password():
     form = PasswordChangeForm()
     if form.validate_on_submit():
         origin = security.Origin.of_request()
-        keys = security.throttle_keys(user.email or "", origin)
+        keys = _signed_in_keys(user, origin)
         if security.locked_until(keys) is not None:
             flash("Too many wrong attempts. Please wait a few minutes and try again.", "error")
             return render_template("accounts/password.html", form=form, section="password"), 429
