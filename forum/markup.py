@@ -50,8 +50,8 @@ MAX_CODE_BLOCK_COPIES = 5_000_000
 _FORMATTING_CHARACTER = re.compile(r"[*_`\[\]()<>&!#|\\~]")
 _FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
 _LIST_MARKER = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
-_MARKERS = frozenset("[]()*_`~<>!\\")
-_PAIRED_MARKERS = frozenset("[]()*_`~")
+_SAME_MARKER_RUN = re.compile(r"([\[\]()*_`~<>!\\])\1+")
+_PAIRED_MARKER_RUN = re.compile(r"[\[\]()*_`~]{2,}")
 _RULE_CHARACTERS = frozenset("-*_=")
 _LIST_BULLETS = frozenset("-*+")
 
@@ -82,19 +82,10 @@ def _list_too_deep(line: str) -> bool:
 
 
 def _longest_marker_runs(source: str) -> tuple[int, int]:
-    """The longest run of one repeated formatting character, and of paired formatting characters in any mix."""
-    same = mixed = 0
-    run_same = run_mixed = 0
-    previous = ""
-    for char in source:
-        if char in _MARKERS:
-            run_same = run_same + 1 if char == previous else 1
-            same = max(same, run_same)
-        else:
-            run_same = 0
-        run_mixed = run_mixed + 1 if char in _PAIRED_MARKERS else 0
-        mixed = max(mixed, run_mixed)
-        previous = char
+    """The longest run of one repeated formatting character, and of paired formatting characters in any mix.
+    Each pattern is a single character class or one character and its repeats: read once, no backtracking."""
+    same = max((len(match.group()) for match in _SAME_MARKER_RUN.finditer(source)), default=0)
+    mixed = max((len(match.group()) for match in _PAIRED_MARKER_RUN.finditer(source)), default=0)
     return same, mixed
 
 
