@@ -181,7 +181,7 @@ class ProductionConfig(Config):
                 "generate one with: python -c 'import secrets; print(secrets.token_hex(32))'"
             )
         storage = (os.environ.get("RATELIMIT_STORAGE_URI") or "").strip()
-        if not storage.startswith(SHARED_RATELIMIT_STORAGES):
+        if cls.RATELIMIT_ENABLED and not storage.startswith(SHARED_RATELIMIT_STORAGES):
             raise RuntimeError(
                 "RATELIMIT_STORAGE_URI must name a rate-limit store that every worker shares and that survives "
                 "restarts, e.g. RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379/0 (Redis; needed when several hosts "
