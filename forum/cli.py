@@ -9,6 +9,7 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
+from .accounts.addresses import InvalidAddress, normalise_address
 from .accounts.models import User, VerificationStatus
 from .accounts.passwords import password_problems
 from .accounts.services import AccountError, create_user, find_by_email
@@ -23,6 +24,10 @@ forum_cli = AppGroup("forum", help="Konsil operator commands.")
 @click.option("--password", default=None, help="Prefer FORUM_ADMIN_PASSWORD or the prompt: arguments show up in ps.")
 def create_admin(email: str, name: str, password: str | None) -> None:
     """Create an administrator account (verified, admin and verifier)."""
+    try:
+        email = normalise_address(email)  # the same rule as the sign-in form, so the admin can sign in
+    except InvalidAddress as error:
+        raise click.ClickException(str(error)) from error
     password = password or os.environ.get("FORUM_ADMIN_PASSWORD")
     if not password:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
@@ -78,7 +83,12 @@ def invite(slug: str, email: str | None, days: int | None) -> None:
     group = get_by_slug(slug)
     if group is None:
         raise click.ClickException(f"There is no group with the slug {slug!r}.")
-    _, token = create_invitation(None, group, email, valid_days=days)
+    from .invitations.services import InvitationError
+
+    try:
+        _, token = create_invitation(None, group, email, valid_days=days)
+    except InvitationError as error:
+        raise click.ClickException(str(error)) from error
     db.session.commit()
     click.echo(invitation_link(token))
 

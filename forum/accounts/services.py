@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 
 from ..db_types import utcnow
 from ..extensions import db
+from .addresses import InvalidAddress, normalise_address
 from .models import User, VerificationStatus
 from .passwords import hash_password, needs_rehash, password_problems, verify_password
 
@@ -59,7 +60,10 @@ def create_user(
     invited_by: User | None = None,
     **profile,
 ) -> User:
-    email = normalise_email(email)
+    try:
+        email = normalise_address(email)
+    except InvalidAddress as error:
+        raise AccountError(str(error), "email") from error
     if find_by_email(email) is not None:
         raise AccountError("An account with this e-mail address already exists. Please sign in instead.", "email")
     user = User(
