@@ -116,6 +116,8 @@ class Config:
 
     # One JSON line per request on stderr. Client addresses: "none", "truncated" (/24, /48) or "full".
     LOG_REQUESTS = _bool("LOG_REQUESTS", True)
+    # "json" (one object per line, for journald and log shippers) or "text" (readable, for a terminal).
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "json").strip().lower()
     LOG_CLIENT_ADDRESS = os.environ.get("LOG_CLIENT_ADDRESS", "none").strip().lower()
 
     # Domains accepted in e-mail addresses although the public rules reserve them: a hospital's
@@ -159,6 +161,9 @@ class DevelopmentConfig(Config):
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_SECURE = False
     TWO_FACTOR_REQUIRED_FOR_STAFF = _bool("TWO_FACTOR_REQUIRED_FOR_STAFF", False)
+    # The development server (werkzeug) already writes one readable line per request.
+    LOG_REQUESTS = _bool("LOG_REQUESTS", False)
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
 
     @classmethod
     def check(cls) -> None:
