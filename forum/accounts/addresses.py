@@ -45,14 +45,14 @@ def normalise_address(value: str | None) -> str:
         raise InvalidAddress("That e-mail address is too long.")
     local, at, domain = address.rpartition("@")
     if not at or not local:
-        raise InvalidAddress("That does not look like an e-mail address (name@example.org).")
+        raise InvalidAddress("Enter a valid e-mail address, such as name@example.org.")
     domain = domain.lower()
     suffix = _internal_suffix(domain)
     checked_domain = domain[: -len(suffix)] + _NEUTRAL_SUFFIX if suffix else domain
     try:
         validate_email(f"{local}@{checked_domain}", check_deliverability=False, allow_display_name=False)
     except EmailNotValidError as error:
-        raise InvalidAddress(f"That does not look like an e-mail address: {error}") from error
+        raise InvalidAddress(f"Enter a valid e-mail address ({error})") from error
     return f"{local}@{domain}".lower()
 
 
@@ -76,5 +76,5 @@ class EmailAddress:
         try:
             normalise_address(field.data)
         except InvalidAddress as error:
-            raise ValidationError(str(self.message or _l("That does not look like an e-mail address "
-                                                         "(name@example.org).")))  from error
+            raise ValidationError(str(self.message or _l("Enter a valid e-mail address, such as "
+                                                         "name@example.org."))) from error

@@ -862,12 +862,15 @@ def _csv_cell(value) -> str:
 
 
 def log_csv_rows(log_filter: LogFilter):
-    """The filtered log as CSV text, streamed in chunks."""
+    """The filtered log as CSV text, streamed in chunks: the action's code and its sentence."""
+    from .log_text import describe_entry
+
     groups = dict(db.session.execute(select(Group.id, Group.slug)).all())
     buffer = io.StringIO()
     writer = csv.writer(buffer)
+    # "description" last, so that the columns before it keep their places for existing readers.
     writer.writerow(["id", "time_utc", "actor", "action", "target_type", "target_id", "target", "subject_user_id",
-                     "group", "reason"])
+                     "group", "reason", "description"])
     yield buffer.getvalue()
     query = (select(LogEntry).where(*log_filter.conditions()).order_by(LogEntry.created_at, LogEntry.id)
              .execution_options(yield_per=500))
@@ -876,7 +879,8 @@ def log_csv_rows(log_filter: LogFilter):
         buffer.truncate()
         writer.writerow([_csv_cell(value) for value in (
             entry.id, entry.created_at.isoformat(), entry.actor_name, entry.action, entry.target_type, entry.target_id,
-            entry.target_label, entry.subject_user_id, groups.get(entry.group_id, ""), entry.reason)])
+            entry.target_label, entry.subject_user_id, groups.get(entry.group_id, ""), entry.reason,
+            f"{entry.actor_name} {describe_entry(entry)}")])
         yield buffer.getvalue()
 
 
