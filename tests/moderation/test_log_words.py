@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def sentences(html: str) -> list[str]:
-    cells = re.findall(r'<td data-label="[^"]*" class="log-sentence">(.*?)</td>', html, re.S)
+    cells = re.findall(r'<td data-label="" class="log-sentence">(.*?)</td>', html, re.S)
     return [" ".join(unescape(re.sub(r"<code.*?</code>|<[^>]+>", "", cell)).split()) for cell in cells]
 
 
