@@ -10,7 +10,7 @@ from pathlib import Path
 
 from forum import audit
 from forum.extensions import db
-from forum.moderation.log_text import SENTENCES, action_label, describe
+from forum.audit_text import SENTENCES, action_label, describe
 
 from .conftest import decide, report, text
 
