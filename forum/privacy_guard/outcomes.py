@@ -5,7 +5,7 @@ Moderation calls these from where it decides a case; nothing here reads ``curren
 
 * ``record_outcome(group, types, language, outcome)`` -- the general entry point: one row per type.
   ``outcome`` is one of OUTCOMES.  Use it for any new decision on a case the guard raised.
-* ``record_case_decision(post, action)`` -- called by ``moderation.services.decide_case`` with the
+* ``record_case_decision(post, action)`` -- called by ``moderation.cases.decide_case`` with the
   action taken; records an outcome only when the guard raised the case (the author published past
   its findings), mapping the action to an outcome (dismiss/restore -> dismissed, hide -> hidden,
   delete -> deleted, release -> released, redact -> redacted).  Sanctions (warn, suspend, ban) and

@@ -1,14 +1,14 @@
 """guard: the instance's public service numbers, and how moderators decided what the guard raised
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0006
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0008'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
