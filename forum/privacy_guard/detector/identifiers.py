@@ -311,6 +311,9 @@ _UPI = _rx(r"(?<![\w.\-])[A-Za-z0-9][A-Za-z0-9.\-_]{1,40}@(?:okaxis|okhdfcbank|o
            r"pnb|barodampay|unionbank|federal|indus|rbl|idfcbank|aubank)(?![\w.\-])")
 
 
+_IBAN_LENGTHS = {"DE": 22, "AT": 20, "CH": 21, "LI": 21, "GB": 22, "IE": 22, "FR": 27, "IT": 27, "ES": 24,
+                 "NL": 18, "BE": 16, "LU": 20, "DK": 18, "FI": 18, "SE": 24, "NO": 15, "PL": 28, "CZ": 24,
+                 "SK": 24, "HU": 28, "PT": 25, "GR": 27, "AE": 23, "SA": 24, "TR": 26}
 _IBAN_HINT = re.compile(r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}")
 
 
@@ -330,10 +333,19 @@ def _detect_bank_and_mbi(c: _Ctx, enabled: frozenset[str]) -> None:
     if hint:
         for m in _IBAN.finditer(text, hint.start()):
             cand = m.group()
-            # the longest prefix that is a valid IBAN (a spaced IBAN may run into a following word)
-            for end in range(len(cand), 14, -1):
-                if cand[end - 1] == " ":
-                    continue
+            # The longest prefix that is a valid IBAN (a spaced IBAN may run into a following word):
+            # only the country's IBAN length is tried when it is known, else every group boundary,
+            # so that a run of IBAN-like groups costs a few checks per candidate, not thirty.
+            length = _IBAN_LENGTHS.get(cand[:2])
+            compact = 0
+            ends = []
+            for k, ch in enumerate(cand):
+                if ch != " ":
+                    compact += 1
+                    at_boundary = k + 1 == len(cand) or cand[k + 1] == " "
+                    if (compact == length) if length else (compact >= 15 and (at_boundary or " " not in cand)):
+                        ends.append(k + 1)
+            for end in reversed(ends):
                 if _iban.is_valid(cand[:end]):
                     c.add(m.start(), m.start() + end, "bank_account", 0.95,
                           _l("An IBAN (bank account number; its check digits are valid)."))
