@@ -6,10 +6,12 @@ tesseract process and reloads ~30 MB of models for every call, and we make sever
 releases the GIL while recognising, so the upload pool's threads do not stall the web worker.
 
 What the preprocessing does, and why (small, rotated, low-contrast and Devanagari text is where plain
-Tesseract fails): the page orientation comes from Tesseract's OSD; small skew from a projection-profile
-search; small images are upscaled so that text reaches ~30 px; contrast is equalised (CLAHE) and the image
-binarised (Otsu), dark screens inverted; then two page-segmentation modes (sparse text, and a uniform
-block) are read and their words merged. Each finding of the guard is mapped back onto the boxes of the
+Tesseract fails): small images are upscaled and large photos scaled to ~2200 px; dark screens are inverted;
+contrast is equalised (CLAHE) and the image binarised with local (adaptive) thresholds; text turned by 90°
+is recognised from projection profiles and read both ways, keeping the more confident; small skew (±20°) is
+found by a projection-profile search and undone; then two page-segmentation modes are read (sparse text on
+the binarised image, automatic layout on the deskewed greyscale) and their findings merged. Tesseract's own
+OSD was tried first and gave no answer on labels and wristbands with little text. Each finding of the guard is mapped back onto the boxes of the
 words it covers, in the stored image's pixels.
 """
 from __future__ import annotations
@@ -34,6 +36,7 @@ class Word:
     text: str
     box: tuple[int, int, int, int]  # x, y, w, h in the analysed image
     line: int
+    confidence: float = 0.0
 
 
 def tessdata_path() -> str:
@@ -56,15 +59,6 @@ def _api(psm: int):
         apis[psm] = tesserocr.PyTessBaseAPI(path=tessdata_path(), lang=LANGUAGES, psm=psm,
                                             oem=tesserocr.OEM.LSTM_ONLY)
     return apis[psm]
-
-
-def _osd_api():
-    import tesserocr
-
-    api = getattr(_local, "osd", None)
-    if api is None:
-        api = _local.osd = tesserocr.PyTessBaseAPI(path=tessdata_path(), lang="osd", psm=tesserocr.PSM.OSD_ONLY)
-    return api
 
 
 # ---------------------------------------------------------------------------------- preprocessing
@@ -107,42 +101,46 @@ def _rotate(gray: np.ndarray, degrees: float, to_original: np.ndarray) -> tuple[
     return rotated, _compose(to_original, cv2.invertAffineTransform(matrix))
 
 
+def _ink(binary: np.ndarray, side: int = 500) -> np.ndarray | None:
+    import cv2
+
+    h, w = binary.shape
+    scale = side / max(h, w)
+    small = cv2.resize(binary, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
+    ink = (small < 128).astype("uint8")
+    share = float(ink.mean())
+    return ink if 0.0005 < share < 0.35 else None
+
+
+def _profile_score(ink: np.ndarray, axis: int) -> float:
+    profile = ink.sum(axis=axis, dtype="float64")
+    return float(np.square(np.diff(profile)).sum())
+
+
 def _skew_angle(binary: np.ndarray) -> float:
     """The small rotation (within ±20°) that makes text lines horizontal, by projection profiles."""
     import cv2
 
-    h, w = binary.shape
-    scale = 500 / max(h, w)
-    small = cv2.resize(binary, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
-    ink = (small < 128).astype("uint8") * 255
-    if ink.mean() < 1.0 or ink.mean() > 120:
+    ink = _ink(binary)
+    if ink is None:
         return 0.0
     best, best_score = 0.0, -1.0
     sh, sw = ink.shape
     for angle in np.arange(-20, 20.5, 1.0):
         matrix = cv2.getRotationMatrix2D((sw / 2, sh / 2), float(angle), 1.0)
-        rotated = cv2.warpAffine(ink, matrix, (sw, sh), flags=cv2.INTER_NEAREST)
-        profile = rotated.sum(axis=1, dtype="float64")
-        score = float(np.square(np.diff(profile)).sum())
+        score = _profile_score(cv2.warpAffine(ink, matrix, (sw, sh), flags=cv2.INTER_NEAREST), 1)
         if score > best_score:
             best, best_score = float(angle), score
     return best if abs(best) >= 2 else 0.0
 
 
-def _orientation(gray: np.ndarray) -> int:
-    """0, 90, 180 or 270: how far the page is turned, from Tesseract's OSD (0 when it is unsure)."""
-    try:
-        api = _osd_api()
-        api.SetImage(Image.fromarray(gray))
-        result = api.DetectOrientationScript()
-    except Exception:
-        return 0
-    if not result or result.get("orient_conf", 0) < 2.0:
-        return 0
-    return int(result.get("orient_deg", 0)) % 360
+def _quality(words: list[Word]) -> float:
+    """How much confidently read text a pass produced: garbage from turned text scores low."""
+    return sum(w.confidence for w in words if w.confidence > 60 and sum(ch.isalnum() for ch in w.text) >= 2)
 
 
-def frames(image: Image.Image) -> list[Frame]:
+def prepare(image: Image.Image) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(equalised greyscale, binarised, map back to the image) at the size OCR works at."""
     import cv2
 
     gray = np.asarray(image.convert("L"))
@@ -156,23 +154,10 @@ def frames(image: Image.Image) -> list[Frame]:
     if gray.mean() < 110:  # monitors and X-rays: light text on dark ground
         gray = 255 - gray
     equalised = cv2.createCLAHE(clipLimit=3.0, tileGridSize=(8, 8)).apply(gray)
-    _, binary = cv2.threshold(cv2.GaussianBlur(equalised, (3, 3), 0), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    turn = _orientation(binary)
-    if turn:
-        # OSD says how far the text is turned clockwise; turning it back is a counter-clockwise rotation.
-        base = to_original
-        gray, to_original = _rotate(gray, float(turn), base)
-        equalised, _ = _rotate(equalised, float(turn), base)
-        binary, _ = _rotate(binary, float(turn), base)
-    skew = _skew_angle(binary)
-    result = [Frame(binary, to_original)]
-    if skew:
-        deskewed, m = _rotate(equalised, skew, to_original)
-        _, deskewed_binary = cv2.threshold(deskewed, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-        result.append(Frame(deskewed_binary, m))
-    else:
-        result.append(Frame(equalised, to_original))
-    return result
+    # Local thresholds: uneven light on photographed pages and dark monitor backgrounds binarise cleanly.
+    block = max(15, (max(gray.shape) // 60) | 1)
+    binary = cv2.adaptiveThreshold(equalised, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, 12)
+    return equalised, binary, to_original
 
 
 # ---------------------------------------------------------------------------------- recognition
@@ -200,8 +185,7 @@ def read_words(frame: Frame, psm: int) -> list[Word]:
         if not text or not text.strip() or box is None or confidence < 20:
             continue
         x0, y0, x1, y1 = box
-        words.append(Word(text.strip(), (x0, y0, x1 - x0, y1 - y0), line))
-    del tesserocr
+        words.append(Word(text.strip(), (x0, y0, x1 - x0, y1 - y0), line, confidence))
     return words
 
 
@@ -245,13 +229,56 @@ def findings_for_words(words: list[Word], frame: Frame, scan, pad: int = 3) -> l
     return results
 
 
-def ocr_findings(image: Image.Image, scan) -> list[dict]:
+LONG_NUMBER = __import__("re").compile(r"(?<![\d/.,:])\d(?:[ -]?\d){6,}(?![\d/.,])")
+LONG_NUMBER_EXPLANATION = "A long number burned into the image: record, case and accession numbers identify patients."
+
+
+def image_rules(scan, explanation: str = LONG_NUMBER_EXPLANATION):
+    """The guard, plus one rule for images only: a burned-in run of seven or more digits is proposed even
+    without a label the guard recognises (OCR often garbles the label, rarely the digits)."""
+    def scan_image_text(text):
+        findings = list(scan(text))
+        taken = [(f.start, f.end) for f in findings]
+        for match in LONG_NUMBER.finditer(text):
+            if not any(start < match.end() and match.start() < end for start, end in taken):
+                findings.append(_Span(match.start(), match.end(), "record_number", explanation))
+        return findings
+
+    return scan_image_text
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    type: str
+    explanation: str
+
+
+def ocr_findings(image: Image.Image, scan, long_number_explanation: str = LONG_NUMBER_EXPLANATION) -> list[dict]:
+    """Read the image twice (see the module's docstring) and return the guard's findings as boxes."""
     import tesserocr
 
-    found: list[dict] = []
-    plan = frames(image)
-    for frame, psm in ((plan[0], tesserocr.PSM.SPARSE_TEXT), (plan[1], tesserocr.PSM.AUTO)):
-        found.extend(findings_for_words(read_words(frame, psm), frame, scan))
+    scan = image_rules(scan, long_number_explanation)
+    equalised, binary, to_original = prepare(image)
+    first = Frame(binary, to_original)
+    words = read_words(first, tesserocr.PSM.SPARSE_TEXT)
+    if _quality(words) < 400:
+        # Little confident text upright: the text may be turned by 90° either way; keep the best reading.
+        best = (_quality(words), 0.0, first, words)
+        for turn in (90.0, 270.0):
+            turned, mapping = _rotate(binary, turn, to_original)
+            frame = Frame(turned, mapping)
+            candidate = read_words(frame, tesserocr.PSM.SPARSE_TEXT)
+            if _quality(candidate) > best[0] * 1.5:
+                best = (_quality(candidate), turn, frame, candidate)
+        _, turn, first, words = best
+        if turn:
+            equalised, to_original = _rotate(equalised, turn, to_original)
+    found = findings_for_words(words, first, scan)
+    skew = _skew_angle(first.gray)
+    second = Frame(*_rotate(equalised, skew, to_original)) if skew else Frame(equalised, to_original)
+    found.extend(findings_for_words(read_words(second, tesserocr.PSM.AUTO), second, scan))
     return dedupe(found, image.size)
 
 

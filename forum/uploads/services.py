@@ -90,12 +90,15 @@ class _Job:
         self.ocr = current_app.config["UPLOAD_OCR"]
         self.faces = current_app.config["UPLOAD_FACES"]
         self.face_explanation = _("A face. Faces identify patients; keep it only with consent.")
+        self.number_explanation = _("A long number burned into the image: record, case and accession numbers "
+                                    "identify patients.")
 
     def __call__(self) -> dict:
         decoded = pipeline.decode(self.data, self.limits)
         self.data = None  # the original bytes are not needed any more
         image = decoded.image
-        findings = analyse(image, self.scan, ocr=self.ocr, faces=self.faces, face_explanation=self.face_explanation)
+        findings = analyse(image, self.scan, ocr=self.ocr, faces=self.faces, face_explanation=self.face_explanation,
+                           number_explanation=self.number_explanation)
         boxes = [f["box"] for f in findings] if self.boxes is None else pipeline.clamp_boxes(self.boxes, *image.size)
         redacted = pipeline.fill_boxes(image, boxes)
         full, content_type = pipeline.encode(redacted, decoded.kind)
@@ -104,13 +107,13 @@ class _Job:
                 "findings": findings, "boxes": boxes, "full": full, "thumb": thumb, "content_type": content_type}
 
 
-def analyse(image: Image.Image, scan, *, ocr: bool = True, faces: bool = True,
-            face_explanation: str = "A face.") -> list[dict]:
+def analyse(image: Image.Image, scan, *, ocr: bool = True, faces: bool = True, face_explanation: str = "A face.",
+            number_explanation: str = "A long number.") -> list[dict]:
     from . import analysis
 
     findings = []
     if ocr:
-        findings.extend(analysis.ocr_findings(image, scan))
+        findings.extend(analysis.ocr_findings(image, scan, number_explanation))
     if faces:
         findings.extend(analysis.face_findings(image, face_explanation))
     return findings
