@@ -229,7 +229,7 @@ def findings_for_words(words: list[Word], frame: Frame, scan, pad: int = 3) -> l
     return results
 
 
-LONG_NUMBER = __import__("re").compile(r"(?<![\d/.,:])\d(?:[ -]?\d){6,}(?![\d/.,])")
+LONG_NUMBER = __import__("re").compile(r"(?<![\d/.,])\d{7,}(?![\d/.,])")
 LONG_NUMBER_EXPLANATION = "A long number burned into the image: record, case and accession numbers identify patients."
 
 
@@ -240,6 +240,8 @@ def image_rules(scan, explanation: str = LONG_NUMBER_EXPLANATION):
         findings = list(scan(text))
         taken = [(f.start, f.end) for f in findings]
         for match in LONG_NUMBER.finditer(text):
+            if match.group().count("0") * 2 >= len(match.group()):
+                continue  # Latin letters read with the Devanagari model come out as runs of zeros
             if not any(start < match.end() and match.start() < end for start, end in taken):
                 findings.append(_Span(match.start(), match.end(), "record_number", explanation))
         return findings
