@@ -120,9 +120,13 @@ def moderate(upload_id):
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
+        reason = (request.form.get("reason") or "")[:500]
         try:
-            boxes = services.parse_boxes(request.form.get("boxes"), upload.width, upload.height)
-            services.redact_upload_regions(current_user, upload, boxes, reason=(request.form.get("reason") or "")[:500])
+            if request.form.get("action") == "remove":
+                services.remove_upload(current_user, upload, reason=reason)
+            else:
+                boxes = services.parse_boxes(request.form.get("boxes"), upload.width, upload.height)
+                services.redact_upload_regions(current_user, upload, boxes, reason=reason)
             db.session.commit()
         except UploadError as error:
             db.session.rollback()
@@ -132,7 +136,8 @@ def moderate(upload_id):
             return render_template("uploads/moderate.html", upload=upload, form=form), error.status
         if request.accept_mimetypes.best == "application/json":
             return jsonify(services.as_json(upload))
-        flash(_("The regions are blacked out in the stored image."), "success")
+        flash(_("The image is removed.") if upload.removed_at else
+              _("The regions are blacked out in the stored image."), "success")
         from ..posts.models import Post
 
         post = db.session.get(Post, upload.post_id) if upload.post_id else None
@@ -164,27 +169,32 @@ def _image_helpers():
             "uploads_for_form": _uploads_for_form, "group_images_need_consent": services.needs_consent}
 
 
-def _topic_cache(topic_id: int) -> tuple[dict, dict]:
-    """Images and consent records of every post of a topic, loaded once per request (two queries per page)."""
-    cache = g.setdefault("_topic_images", {})
-    if topic_id not in cache:
-        from ..posts.models import Post
+def _page_cache(post) -> tuple[dict, dict]:
+    """Images and consent records for every post this request has loaded so far, fetched in one batch the
+    first time a post asks (the page's posts are loaded before it renders): two queries per page, however
+    many posts, topics or groups it shows."""
+    from ..posts.models import Post
 
-        post_ids = list(db.session.scalars(select(Upload.post_id).join(Post, Post.id == Upload.post_id)
-                                           .where(Post.topic_id == topic_id).distinct()))
-        cache[topic_id] = (services.images_of(post_ids), services.consents_of(post_ids))
-    return cache[topic_id]
+    cache = g.setdefault("_post_images", {"known": set(), "images": {}, "consents": {}})
+    if post.id not in cache["known"]:
+        ids = {obj.id for obj in list(db.session.identity_map.values())
+               if isinstance(obj, Post) and obj.id is not None} | {post.id}
+        ids -= cache["known"]
+        cache["images"].update(services.images_of(ids))
+        cache["consents"].update(services.consents_of(ids))
+        cache["known"] |= ids
+    return cache["images"], cache["consents"]
 
 
 def _post_images(post) -> list[Upload]:
     if post is None or post.id is None:
         return []
-    images = _topic_cache(post.topic_id)[0].get(post.id, [])
+    images = _page_cache(post)[0].get(post.id, [])
     return [image for image in images if services.can_view(current_user, image)]
 
 
 def _post_consent(post):
-    return _topic_cache(post.topic_id)[1].get(post.id)
+    return _page_cache(post)[1].get(post.id)
 
 
 def _uploads_for_form(form) -> list[dict]:

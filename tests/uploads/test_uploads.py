@@ -315,3 +315,42 @@ def test_moderator_blacks_out_more_of_an_attached_image(app, login, world):
 def test_upload_to_a_group_one_cannot_read_is_404(app, login, world):
     response = upload(login(world["outsider"]), world["group"], support.plain_png())
     assert response.status_code == 404
+
+
+def test_moderator_removes_an_image_and_its_files_go(app, login, world):
+    author = login(world["author"])
+    upload_id = upload(author, world["group"], support.plain_png()).get_json()["id"]
+    publish(author, world["group"], [upload_id])
+    response = login(world["moderator"]).post(f"/uploads/{upload_id}/moderate",
+                                              data={"action": "remove", "reason": "face visible"})
+    assert response.status_code == 302
+    assert db.session.get(Upload, upload_id).removed_at is not None
+    assert not (Path(app.config["UPLOAD_DIR"]) / upload_id[:2] / f"{upload_id}.full").exists()
+    assert author.get(f"/uploads/{upload_id}/full").status_code == 404
+
+
+def test_a_burst_beyond_the_pool_is_refused_with_retry_after(app, login, world):
+    import threading
+
+    from forum.uploads import pool
+
+    app.config.update(UPLOAD_WORKERS=1, UPLOAD_QUEUE=0)
+    release, started = threading.Event(), threading.Event()
+
+    def occupy():
+        started.set()
+        release.wait(10)
+
+    worker = threading.Thread(target=pool.run, args=(occupy,), kwargs={"workers": 1, "queue": 0, "timeout": 15})
+    worker.start()
+    started.wait(5)
+    try:
+        response = upload(login(world["author"]), world["group"], support.plain_png())
+    finally:
+        release.set()
+        worker.join()
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "10"
+    assert "try again in a moment" in response.get_json()["error"]
+    assert db.session.scalar(select(Upload)) is None
+    assert upload(login(world["author"]), world["group"], support.plain_png()).status_code == 201
