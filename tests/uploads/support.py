@@ -102,3 +102,13 @@ def dicom_file(rows=512, columns=512) -> bytes:
     buffer = io.BytesIO()
     dataset.save_as(buffer, enforce_file_format=True)
     return buffer.getvalue()
+
+
+def heic_photo(size=(320, 240)) -> bytes:
+    """A HEIC photo written with pillow-heif (its wheel carries the encoder)."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (10, 120, 200)).save(buffer, "HEIF")
+    return buffer.getvalue()

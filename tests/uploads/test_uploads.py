@@ -354,3 +354,11 @@ def test_a_burst_beyond_the_pool_is_refused_with_retry_after(app, login, world):
     assert "try again in a moment" in response.get_json()["error"]
     assert db.session.scalar(select(Upload)) is None
     assert upload(login(world["author"]), world["group"], support.plain_png()).status_code == 201
+
+
+def test_heic_photo_is_stored_as_a_plain_jpeg(app, login, world):
+    response = upload(login(world["author"]), world["group"], support.heic_photo(), "IMG_0001.HEIC")
+    assert response.status_code == 201, response.get_json()
+    data = stored(app, response.get_json()["id"])
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "JPEG" and image.size == (320, 240) and not image.getexif()
