@@ -362,3 +362,15 @@ def test_heic_photo_is_stored_as_a_plain_jpeg(app, login, world):
     data = stored(app, response.get_json()["id"])
     image = Image.open(io.BytesIO(data))
     assert image.format == "JPEG" and image.size == (320, 240) and not image.getexif()
+
+
+def test_behind_nginx_the_file_is_handed_over_with_x_accel_redirect(app, login, world):
+    app.config["UPLOAD_ACCEL_PREFIX"] = "/_konsil_uploads"
+    author = login(world["author"])
+    upload_id = upload(author, world["group"], support.plain_png()).get_json()["id"]
+    response = author.get(f"/uploads/{upload_id}/thumb")
+    assert response.status_code == 200
+    assert response.headers["X-Accel-Redirect"] == f"/_konsil_uploads/{upload_id[:2]}/{upload_id}.thumb"
+    assert response.headers["Cache-Control"] == "private, no-store"
+    assert response.get_data() == b""
+    assert login(world["reader"]).get(f"/uploads/{upload_id}/thumb").status_code == 404
