@@ -2,6 +2,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from ..forms import SingleLine
 from ..uploads.posting import ImageFields
 
 TITLE_MAX = 200
@@ -35,7 +36,7 @@ class _GuardedForm(ImageFields, FlaskForm):
 
 class TopicForm(_GuardedForm):
     title = StringField("Title", validators=[DataRequired(message="Please give the topic a title."),
-                                             AtMost(TITLE_MAX, "title")])
+                                             AtMost(TITLE_MAX, "title"), SingleLine()])
     body = TextAreaField("Message", filters=[_unix_newlines],
                          validators=[DataRequired(message="Please write a message."), AtMost(BODY_MAX, "message")])
 
