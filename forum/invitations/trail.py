@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from .. import permissions
+from .. import policy
 from ..accounts.models import User
 from ..extensions import db
 from ..groups.models import Membership, MembershipStatus, Role
@@ -22,9 +22,9 @@ class InvitationTrail:
 
 def invitation_trail(viewer: User, profile: User) -> InvitationTrail | None:
     """Who vouched for a member and whom they vouched for; for moderators of a shared group and admins."""
-    if not permissions.is_verified(viewer):
+    if not policy.is_verified(viewer):
         return None
-    admin = permissions.is_admin(viewer)
+    admin = policy.is_admin(viewer)
     scope = select(Membership.group_id).where(
         Membership.user_id == viewer.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
         Membership.status == MembershipStatus.ACTIVE)

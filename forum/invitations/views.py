@@ -1,7 +1,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from .. import permissions
+from .. import policy
 from ..accounts.forms import RegistrationForm
 from ..auth.views import start_session
 from ..extensions import db
@@ -58,7 +58,7 @@ def _join_existing(invitation: Invitation):
         # A link bound to someone else says nothing about itself, like any unusable link.
         return _invalid()
     form = EmptyForm()
-    already = permissions.membership_for(current_user, invitation.group) is not None
+    already = policy.membership_for(current_user, invitation.group) is not None
     if already:
         # Nothing to join: the link stays usable for the person it was meant for.
         if request.method == "POST":
@@ -73,7 +73,7 @@ def _join_existing(invitation: Invitation):
             return redirect(url_for("main.dashboard"))
         db.session.commit()
         flash(f"You joined {invitation.group.name}.", "success")
-        if permissions.is_verified(current_user):
+        if policy.is_verified(current_user):
             return redirect(url_for("groups.show", slug=invitation.group.slug))
         return redirect(url_for("main.dashboard"))
     return render_template("invitations/join.html", invitation=invitation, form=form, already=already)
@@ -83,7 +83,7 @@ def _join_existing(invitation: Invitation):
 @login_required
 def manage(slug):
     group = visible_group_or_404(slug)
-    if not permissions.can_invite_to(current_user, group):
+    if not policy.can_invite_to(current_user, group):
         abort(403)
     form = InvitationForm()
     new_link = None
@@ -98,7 +98,7 @@ def manage(slug):
                  f"(valid until {invitation.expires_at:%d %b %Y}):\n{new_link}\n")
         flash("Invitation created. Copy the link now: it is shown only once.", "success")
         form = InvitationForm(formdata=None)
-    everyone = permissions.can_moderate(current_user, group)
+    everyone = policy.can_moderate(current_user, group)
     return render_template("invitations/manage.html", group=group, form=form, new_link=new_link,
                            invitations=invitations_for(group, current_user, everyone), everyone=everyone,
                            revoke_form=EmptyForm())
@@ -111,7 +111,7 @@ def revoke_invitation(slug, invitation_id):
     invitation = db.session.get(Invitation, invitation_id)
     if invitation is None or invitation.group_id != group.id:
         abort(404)
-    if not (invitation.inviter_id == current_user.id or permissions.can_moderate(current_user, group)):
+    if not (invitation.inviter_id == current_user.id or policy.can_moderate(current_user, group)):
         abort(403)
     form = EmptyForm()
     if form.validate_on_submit():

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from .. import audit, permissions
+from .. import audit, policy
 from ..accounts.models import User
 from ..audit import LogEntry
 from ..db_types import utcnow
@@ -116,7 +116,7 @@ def open_appeals(group: Group | None = None, *, decided: bool = False) -> list[A
 def decide_appeal(actor: User, appeal: Appeal, grant: bool, reason: str) -> Appeal:
     group = appeal.group
     require_moderator(actor, group)
-    if not permissions.can_decide_appeal(actor, appeal):
+    if not policy.can_decide_appeal(actor, appeal):
         raise NotAllowed("You made the original decision (or filed the appeal); another moderator or an admin "
                          "decides it.")
     reason = require_reason(reason)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from .. import audit, permissions
+from .. import audit, policy
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..extensions import db
@@ -71,13 +71,13 @@ def file_report(reporter: User, post: Post, *, reason: str, details: str = "") -
     group = post.topic.group
     if post.author_id == reporter.id:
         raise NotAllowed("You cannot report your own post. You can edit or delete it instead.")
-    if permissions.is_suspended_in(reporter, group):
+    if policy.is_suspended_in(reporter, group):
         raise NotAllowed("You are suspended in this group and cannot report posts until the suspension ends.")
     if post.deleted_at is not None:
         raise ModerationError("This post was deleted; there is nothing left to report.")
-    if post.hidden and not permissions.can_see_hidden_post(reporter, post):
+    if post.hidden and not policy.can_see_hidden_post(reporter, post):
         raise ModerationError("Moderators already hid this post while they review it.")
-    if not permissions.can_report_post(reporter, post):
+    if not policy.can_report_post(reporter, post):
         raise NotAllowed("You cannot report posts in this group.")
     try:
         reason = ReportReason(reason)
@@ -106,7 +106,7 @@ def file_report(reporter: User, post: Post, *, reason: str, details: str = "") -
 def _protect_automatically(reporter: User, post: Post, case: ModerationCase, reason: str) -> None:
     if post.hidden:
         return
-    if reason == ReportReason.PATIENT_PRIVACY and permissions.is_verified(reporter):
+    if reason == ReportReason.PATIENT_PRIVACY and policy.is_verified(reporter):
         _auto_hide(post, case, "patient_privacy")
         return
     reporters = db.session.scalar(select(func.count(func.distinct(Report.reporter_id))).where(

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from .. import audit, permissions
+from .. import audit, policy
 from ..accounts.models import User
 from ..audit import LogEntry
 from ..db_types import utcnow
@@ -54,7 +54,7 @@ def _sanction_membership(membership: Membership, target: User, group: Group, sta
     if result.rowcount != 1:
         raise AlreadyDecided(f"{target.display_name} was banned a moment ago. Nothing was changed.")
     db.session.refresh(membership)
-    permissions.forget_membership(target, group)
+    policy.forget_membership(target, group)
 
 
 def sanction_member(actor: User, group: Group, target: User | None, membership: Membership | None, action: str,
@@ -123,7 +123,7 @@ def _reinstate(actor: User, group: Group, target: User | None, membership: Membe
     if result.rowcount != 1:
         raise AlreadyDecided(f"{target.display_name} is not suspended or banned. Nothing was changed.")
     db.session.refresh(membership)
-    permissions.forget_membership(target, group)
+    policy.forget_membership(target, group)
     entry = audit.record(actor, "moderation:member:reinstate", target_type="user", target_id=target.id,
                          target_label=target.display_name, subject_user=target, group_id=group.id, reason=reason)
     notify(target.id, "moderation", f"Your suspension or ban in {group.name} was lifted: {reason}",

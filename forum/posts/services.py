@@ -12,9 +12,10 @@ from ..accounts.models import User
 from ..core.pagination import Page, page_count
 from ..db_types import utcnow
 from ..extensions import db
-from ..groups.models import Group, Membership, MembershipStatus
+from ..groups.models import Group
 from ..markup import MarkupTooComplex, render_markdown
 from ..notifications.services import notify
+from ..policy import scopes
 from ..privacy_guard.service import find_identifiers
 from .models import Post, PostRevision, Topic
 
@@ -173,12 +174,7 @@ def _notify_mentions(author: User, post: Post, group: Group) -> set[int]:
     names.discard(author.username)
     if not names:
         return set()
-    rows = db.session.execute(
-        select(User.id).join(Membership, Membership.user_id == User.id)
-        .where(User.username.in_(list(names)[:20]), Membership.group_id == group.id,
-               Membership.status != MembershipStatus.BANNED, User.deleted_at.is_(None))
-    ).all()
-    recipients = {row.id for row in rows}
+    recipients = scopes.mentionable_member_ids(group, list(names)[:20])
     for user_id in recipients:
         notify(user_id, "mention", f"{author.display_name} mentioned you in “{post.topic.title}”",
                link=post_link(post), actor=author)

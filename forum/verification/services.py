@@ -15,13 +15,14 @@ from flask import current_app
 from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
-from .. import audit, permissions
+from .. import audit, policy
 from ..accounts.models import User, VerificationStatus
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, Membership, MembershipStatus
 from ..notifications.services import notify
 from ..core.pagination import Page
+from ..core.text import escape_like
 from ..urls import link_to
 from .models import AccountSuspension, RequestKind, RequestStatus, VerificationReminder, VerificationRequest
 
@@ -233,7 +234,7 @@ def decide(actor: User, request: VerificationRequest, *, approve: bool, reason: 
            seen_version: int | None = None) -> list[Mail]:
     """Approve or reject a pending request, exactly once: a conditional UPDATE on status (and on the
     version the verifier saw) lets only the first of two simultaneous decisions through."""
-    if not permissions.can_verify(actor):
+    if not policy.can_verify(actor):
         raise VerificationError("Only verifiers decide verification requests.", status=403)
     if request.user_id == actor.id:
         raise VerificationError("Nobody can decide on their own verification request; another verifier will.",
@@ -294,7 +295,7 @@ def _approved(actor: User, request: VerificationRequest, user: User, now: dateti
 
 
 def _rejected(actor: User, request: VerificationRequest, user: User, reason: str) -> list[Mail]:
-    still_valid = permissions.is_verified(user)
+    still_valid = policy.is_verified(user)
     if not still_valid:
         user.verification_status = VerificationStatus.REJECTED
     audit.record(actor, "verification:request:reject", target_type="verification_request", target_id=request.id,
@@ -393,7 +394,7 @@ def suspend(actor: User, user: User, reason: str) -> list[Mail]:
     """Suspend an account. Every existing session ends at its next request: the session version is
     bumped and the user loader refuses suspended accounts."""
     reason = (reason or "").strip()
-    if not permissions.can_suspend_account(actor, user):
+    if not policy.can_suspend_account(actor, user):
         raise VerificationError("You cannot suspend this account." if user.id != actor.id
                                 else "You cannot suspend your own account.", status=403)
     if not reason:
@@ -427,7 +428,7 @@ def open_suspension(user: User) -> AccountSuspension | None:
 def unsuspend(actor: User, user: User, note: str = "") -> list[Mail]:
     """Lift a suspension; the account gets back the verification status it had (an expired
     verification stays expired)."""
-    if not permissions.can_manage_accounts(actor):
+    if not policy.can_manage_accounts(actor):
         raise VerificationError("Only administrators lift suspensions.", status=403)
     note = (note or "").strip()[:2000]
     _lock_user(user)
@@ -453,9 +454,9 @@ def unsuspend(actor: User, user: User, note: str = "") -> list[Mail]:
 
 
 def set_verifier(actor: User, user: User, grant: bool) -> None:
-    if not permissions.can_manage_accounts(actor):
+    if not policy.can_manage_accounts(actor):
         raise VerificationError("Only administrators appoint verifiers.", status=403)
-    if grant and not permissions.is_verified(user):
+    if grant and not policy.is_verified(user):
         raise VerificationError("Only verified members can become verifiers.", status=409)
     if bool(user.is_verifier) == grant:
         raise VerificationError(f"{user.display_name} {'is already' if grant else 'is not'} a verifier.", status=409)
@@ -479,7 +480,7 @@ def find_accounts(query_text: str, status: str, page: int, per_page: int = 50) -
     conditions = [User.deleted_at.is_(None)]
     text = (query_text or "").strip()[:100]
     if text:
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = "%" + escape_like(text) + "%"
         conditions.append(or_(User.display_name.ilike(pattern, escape="\\"), User.email.ilike(pattern, escape="\\"),
                               User.username.ilike(pattern, escape="\\"),
                               User.licence_number.ilike(pattern, escape="\\")))

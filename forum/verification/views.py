@@ -3,7 +3,7 @@ the admins' account page (verifier role, suspension)."""
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from .. import permissions
+from .. import policy
 from ..accounts.models import User
 from ..extensions import db, limiter
 from . import cli  # noqa: F401  (registers `flask forum send-reminders`)
@@ -44,7 +44,7 @@ def _country_name(code: str) -> str:
 
 
 def _queue_size() -> int:
-    if not permissions.can_verify(current_user):
+    if not policy.can_verify(current_user):
         return 0
     if "verification_queue_size" not in g:
         g.verification_queue_size = pending_count_for(current_user)
@@ -104,7 +104,7 @@ def status_page():
     return render_template(
         "verification/status.html", form=form, state=state, hide_verification_banner=True, pending=pending, history=history,
         latest_decided=latest_decided, wait=describe_wait(typical_wait()),
-        groups=invited_groups(current_user) if not permissions.is_verified(current_user) else [],
+        groups=invited_groups(current_user) if not policy.is_verified(current_user) else [],
         show_form_open=request.method == "POST" or state in ("rejected", "lapsed", "expiring") or (
             state == "pending" and pending is None),
     ), (422 if request.method == "POST" else 200)
@@ -113,7 +113,7 @@ def status_page():
 # --- the verifiers ------------------------------------------------------------------------
 
 def _require_verifier() -> None:
-    if not permissions.can_verify(current_user):
+    if not policy.can_verify(current_user):
         abort(403, description="Only verifiers review credentials.")
 
 
@@ -144,7 +144,7 @@ def review(verification_id):
     form = DecisionForm()
     problem, newer, status_code = None, None, 200
     if request.method == "POST":
-        if not permissions.can_decide_verification(current_user, verification_request):
+        if not policy.can_decide_verification(current_user, verification_request):
             abort(403, description="Nobody can decide on their own verification request; another verifier will.")
         status_code = 422
         if form.validate_on_submit():
@@ -177,7 +177,7 @@ def _review_context(verification_request: VerificationRequest) -> dict:
     user = verification_request.user
     history = [item for item in requests_of(user) if item.id != verification_request.id]
     groups = invited_groups(user)
-    visible_groups = [group for group in groups if permissions.can_see_group(current_user, group)]
+    visible_groups = [group for group in groups if policy.can_see_group(current_user, group)]
     return {
         "item": verification_request, "applicant": user, "inviter": user.invited_by, "history": history,
         "number_check": describe_licence_number(verification_request.country, verification_request.profession,
@@ -196,7 +196,7 @@ def _review_context(verification_request: VerificationRequest) -> dict:
 # --- the admins: accounts ------------------------------------------------------------------
 
 def _require_admin() -> None:
-    if not permissions.can_manage_accounts(current_user):
+    if not policy.can_manage_accounts(current_user):
         abort(403, description="Only administrators manage accounts.")
 
 
@@ -263,7 +263,7 @@ def verifier_role(account_id):
 def suspend_account(account_id):
     _require_admin()
     user = _account_or_404(account_id)
-    if not permissions.can_suspend_account(current_user, user):
+    if not policy.can_suspend_account(current_user, user):
         abort(403, description="You cannot suspend your own account.")
     form = SuspendForm()
     if form.validate_on_submit():
