@@ -71,10 +71,8 @@ def set_role(actor: User, group: Group, membership: Membership, role: str) -> Lo
     entry = audit.record(actor, f"group:member:{verb}", target_type="user", target_id=membership.user_id,
                          target_label=membership.user.display_name, subject_user=membership.user, group_id=group.id,
                          details={"role": role})
-    notify(membership.user_id, "moderation",
-           f"You are now a moderator of {group.name}." if role == Role.MODERATOR
-           else f"You are no longer a moderator of {group.name}.", link=link_to("groups.show", slug=group.slug),
-           actor=actor)
+    notify(membership.user_id, "moderation", "role.promoted" if role == Role.MODERATOR else "role.demoted",
+           group=group, link=link_to("groups.show", slug=group.slug), actor=actor)
     return entry
 
 
@@ -96,7 +94,7 @@ def remove_member(actor: User, group: Group, membership: Membership, reason: str
     policy.forget_membership(user, group)
     entry = audit.record(actor, "group:member:remove", target_type="user", target_id=user.id,
                          target_label=user.display_name, subject_user=user, group_id=group.id, reason=reason)
-    notify(user.id, "moderation", f"You were removed from {group.name}: {reason}", actor=actor)
+    notify(user.id, "moderation", "member.removed", group=group, params={"reason": reason}, actor=actor)
     return entry
 
 

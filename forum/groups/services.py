@@ -192,7 +192,7 @@ def request_to_join(user: User, group: Group, message: str):
         Membership.group_id == group.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
         Membership.status == MembershipStatus.ACTIVE))
     for staff_id in staff:
-        notify(staff_id, "join_request", f"{user.display_name} asks to join {group.name}.",
+        notify(staff_id, "join_request", "join.asked", group=group,
                link=link_to("groups.join_requests", slug=group.slug), actor=user)
     return join_request
 
@@ -228,11 +228,11 @@ def decide_join_request(actor: User, join_request, approve: bool, reason: str = 
     group, user = join_request.group, join_request.user
     if approve:
         add_member(actor, group, user)
-        notify(user.id, "join_request", f"You can now join {group.name}: accept its guidelines to start reading.",
+        notify(user.id, "join_request", "join.approved", group=group,
                link=link_to("groups.guidelines", slug=group.slug), actor=actor)
     else:
-        notify(user.id, "join_request", f"Your request to join {group.name} was declined."
-               + (f" Reason: {reason.strip()}" if reason.strip() else ""), actor=actor)
+        notify(user.id, "join_request", "join.declined_reason" if reason.strip() else "join.declined", group=group,
+               params={"reason": reason.strip()}, actor=actor)
     audit.record(actor, "group:join_request:" + ("approve" if approve else "decline"), target_type="user",
                  target_id=user.id, target_label=user.display_name, subject_user=user, group_id=group.id,
                  reason=reason)

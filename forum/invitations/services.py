@@ -107,8 +107,7 @@ def join_with_invitation(user: User, invitation: Invitation) -> None:
 
 def _tell_inviter(invitation: Invitation, user: User) -> None:
     if invitation.inviter_id and invitation.inviter_id != user.id:
-        notify(invitation.inviter_id, "invitation_accepted",
-               f"{user.display_name} accepted your invitation to {invitation.group.name}.", actor=user)
+        notify(invitation.inviter_id, "invitation_accepted", "invitation.accepted", group=invitation.group, actor=user)
 
 
 def revoke(actor: User, invitation: Invitation) -> None:

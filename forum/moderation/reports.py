@@ -126,13 +126,13 @@ def _auto_hide(post: Post, case: ModerationCase, why: str) -> None:
                  reason=f"Hidden automatically {text}, until a moderator reviews it.",
                  details={"case": case.id, "trigger": why})
     queue = link_to("moderation.case", slug=topic.group.slug, post_id=post.id)
+    trigger = "privacy" if why == "patient_privacy" else "reports"
+    count = {"count": int(setting("REPORT_AUTO_HIDE_THRESHOLD", 3))}
     for staff_id in staff_ids(topic.group):
         if staff_id != post.author_id:
-            notify(staff_id, "moderation", f"A post in “{topic.title}” was hidden automatically {text}. Please review it.",
-                   link=queue)
+            notify(staff_id, "moderation", f"post.auto_hidden_{trigger}", topic=topic, params=count, link=queue)
     if post.author_id:
-        notify(post.author_id, "moderation",
-               f"Your post in “{topic.title}” is hidden from other members {text}, until a moderator reviews it.",
+        notify(post.author_id, "moderation", f"post.yours_auto_hidden_{trigger}", topic=topic, params=count,
                link=post_link(post))
 
 

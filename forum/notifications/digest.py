@@ -12,6 +12,7 @@ from ..extensions import db
 from ..mail import send
 from ..urls import link_to
 from .models import Notification
+from .services import readable
 
 MAX_ITEMS = 20
 
@@ -32,6 +33,10 @@ def send_digests() -> int:
         grouped[user.id].append(notification)
     sent = 0
     for user, notifications in by_user.values():
+        # Checked against the policy as they are sent, as on the notifications page.
+        notifications = readable(user, notifications)
+        if not notifications:
+            continue
         lines = [f"- {n.message}" + (f"\n  {link_to('main.dashboard', external=True).rstrip('/')}{n.link}" if n.link.startswith("/") else "")
                  for n in notifications[:MAX_ITEMS]]
         more = len(notifications) - MAX_ITEMS

@@ -109,8 +109,7 @@ def reply(author: User, topic: Topic, *, body: str, guard: GuardResult, submissi
     _after_publish(author, post, guard)
     mentioned = _notify_mentions(author, post, topic.group)
     if topic.author_id and topic.author_id != author.id and topic.author_id not in mentioned:
-        notify(topic.author_id, "reply", f"{author.display_name} replied to “{topic.title}”",
-               link=post_link(post), actor=author)
+        notify(topic.author_id, "reply", "reply", topic=topic, link=post_link(post), actor=author)
     return post
 
 
@@ -176,8 +175,7 @@ def _notify_mentions(author: User, post: Post, group: Group) -> set[int]:
         return set()
     recipients = scopes.mentionable_member_ids(group, list(names)[:20])
     for user_id in recipients:
-        notify(user_id, "mention", f"{author.display_name} mentioned you in “{post.topic.title}”",
-               link=post_link(post), actor=author)
+        notify(user_id, "mention", "mention", topic=post.topic, link=post_link(post), actor=author)
     return recipients
 
 

@@ -162,9 +162,8 @@ def edit(post_id):
                     if moderator_edit and post.author_id:
                         from ..notifications.services import notify
 
-                        notify(post.author_id, "moderation",
-                               f"A moderator edited your post in “{post.topic.title}”: {form.reason.data.strip()}",
-                               link=post_link(post), actor=current_user)
+                        notify(post.author_id, "moderation", "post.edited_by_moderator", topic=post.topic,
+                               params={"reason": form.reason.data.strip()}, link=post_link(post), actor=current_user)
                     db.session.commit()
                 except PostingError as error:
                     db.session.rollback()

@@ -283,12 +283,15 @@ def _approved(actor: User, request: VerificationRequest, user: User, now: dateti
     until = user.verified_until.strftime("%d %B %Y")
     if request.kind == RequestKind.RENEWAL:
         message = f"Your verification is renewed until {until}."
+        key, params = "verification.renewed", {"until": user.verified_until.isoformat()}
     elif groups:
         message = (f"Your credentials are verified. You can now join {_names(groups)}: accept each group's "
                    "guidelines to start reading.")
+        key, params = "verification.approved_groups", {"groups": _names(groups)}
     else:
         message = "Your credentials are verified. Ask a colleague to invite you to a group."
-    notify(user.id, NOTIFICATION_KIND, message, link=link_to("main.dashboard"), actor=actor)
+        key, params = "verification.approved", {}
+    notify(user.id, NOTIFICATION_KIND, key, params=params, link=link_to("main.dashboard"), actor=actor)
     return _mail(user, "Your Konsil verification is approved",
                  f"{message}\n\nYour verification is valid until {until}; we will remind you before it lapses.\n\n"
                  f"{link_to('main.dashboard', external=True)}")
@@ -303,7 +306,8 @@ def _rejected(actor: User, request: VerificationRequest, user: User, reason: str
     message = f"A verifier could not confirm your credentials: {reason}"
     follow_up = ("Your current verification stays valid until it lapses; correct your details and submit again."
                  if still_valid else "Correct your details and submit them again.")
-    notify(user.id, NOTIFICATION_KIND, f"{message} {follow_up}", link=link_to("verification.status"), actor=actor)
+    notify(user.id, NOTIFICATION_KIND, "verification.rejected_still_valid" if still_valid else "verification.rejected",
+           params={"reason": reason}, link=link_to("verification.status"), actor=actor)
     return _mail(user, "Your Konsil verification needs another look",
                  f"{message}\n\n{follow_up}\n\n{link_to('verification.status', external=True)}")
 
@@ -411,7 +415,7 @@ def suspend(actor: User, user: User, reason: str) -> list[Mail]:
     user.session_version = (user.session_version or 1) + 1
     audit.record(actor, "verification:account:suspend", target_type="user", target_id=user.id,
                  target_label=user.display_name, subject_user=user, reason=reason)
-    notify(user.id, NOTIFICATION_KIND, f"Your account was suspended: {reason}", actor=actor)
+    notify(user.id, NOTIFICATION_KIND, "account.suspended", params={"reason": reason}, actor=actor)
     return _mail(user, "Your Konsil account is suspended",
                  f"An administrator suspended your Konsil account. The reason given:\n\n{reason}\n\n"
                  "You cannot sign in while the suspension lasts. Reply to your organisation's Konsil administrator "
@@ -446,8 +450,8 @@ def unsuspend(actor: User, user: User, note: str = "") -> list[Mail]:
     user.verification_status = restored
     audit.record(actor, "verification:account:unsuspend", target_type="user", target_id=user.id,
                  target_label=user.display_name, subject_user=user, reason=note, details={"restored": restored})
-    notify(user.id, NOTIFICATION_KIND, "Your account's suspension was lifted." + (f" {note}" if note else ""),
-           actor=actor)
+    notify(user.id, NOTIFICATION_KIND, "account.reinstated_note" if note else "account.reinstated",
+           params={"note": note or ""}, actor=actor)
     return _mail(user, "Your Konsil account is active again",
                  "An administrator lifted the suspension of your Konsil account; you can sign in again."
                  + (f"\n\n{note}" if note else "") + f"\n\n{link_to('auth.login', external=True)}")
@@ -464,10 +468,9 @@ def set_verifier(actor: User, user: User, grant: bool) -> None:
     audit.record(actor, f"verification:verifier:{'grant' if grant else 'revoke'}", target_type="user",
                  target_id=user.id, target_label=user.display_name, subject_user=user)
     if grant:
-        notify(user.id, NOTIFICATION_KIND, "You are now a verifier: you review colleagues' credentials in the "
-                                           "verification queue.", link=link_to("verification.queue"), actor=actor)
+        notify(user.id, NOTIFICATION_KIND, "verifier.appointed", link=link_to("verification.queue"), actor=actor)
     else:
-        notify(user.id, NOTIFICATION_KIND, "You are no longer a verifier.", actor=actor)
+        notify(user.id, NOTIFICATION_KIND, "verifier.removed", actor=actor)
 
 
 ACCOUNT_FILTERS = {
@@ -533,7 +536,8 @@ def send_reminders(now: datetime | None = None) -> list[Mail]:
         until = user.verified_until.strftime("%d %B %Y")
         message = (f"Your verification lapses on {until} (in {days} day{'s' if days != 1 else ''}). "
                    "Confirm your credentials to keep reading your groups.")
-        notify(user.id, NOTIFICATION_KIND, message, link=link_to("verification.status"))
+        notify(user.id, NOTIFICATION_KIND, "verification.expiring",
+               params={"until": user.verified_until.isoformat(), "days": days}, link=link_to("verification.status"))
         mails += _mail(user, "Please renew your Konsil verification",
                        f"{message} It takes a minute:\n\n{link_to('verification.status', external=True)}")
     lapsed = db.session.scalars(select(User).where(*base, User.verified_until <= now, not_yet("lapsed")))
@@ -542,7 +546,7 @@ def send_reminders(now: datetime | None = None) -> list[Mail]:
                                             sent_at=now))
         message = ("Your verification has lapsed, so your groups are paused. Your memberships are kept: "
                    "confirm your credentials and a verifier will restore your access.")
-        notify(user.id, NOTIFICATION_KIND, message, link=link_to("verification.status"))
+        notify(user.id, NOTIFICATION_KIND, "verification.lapsed", link=link_to("verification.status"))
         mails += _mail(user, "Your Konsil verification has lapsed",
                        f"{message}\n\n{link_to('verification.status', external=True)}")
     db.session.flush()
