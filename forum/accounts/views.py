@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from .. import policy
-from ..auth.sessions import active_sessions, current_marker, current_record, end_session, renew_session
+from .sessions import active_sessions, current_marker, current_record, end_session, renew_session
 from ..db_types import utcnow
 from ..extensions import db, limiter
 from ..forms import EmptyForm

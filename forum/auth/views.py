@@ -14,7 +14,7 @@ from ..accounts.two_factor import message_for, recovery_codes_left
 from ..forms import EmptyForm, safe_next_url
 from .forms import CodeForm, LoginForm, ResetPasswordForm, ResetRequestForm
 from .services import Outcome, code_step, password_step
-from .sessions import (begin_pending, check_account_security, clear_pending, end_current_session, pending_user,
+from ..accounts.sessions import (begin_pending, check_account_security, clear_pending, end_current_session, pending_user,
                        start_session)
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")

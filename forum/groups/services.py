@@ -4,9 +4,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..accounts.models import User
+from ..core.pagination import Page, paginate
 from ..db_types import utcnow
 from ..extensions import db
 from ..markup import MarkupTooComplex, render_markdown
@@ -25,6 +27,16 @@ def _render_guidelines(source: str) -> str:
         return render_markdown(source)
     except MarkupTooComplex as error:
         raise GroupError(str(error), "guidelines") from error
+
+
+def topic_page(user: User, group: Group, page: int, per_page: int, include_hidden: bool) -> Page | None:
+    """A group's topics: pinned first, then by last activity. None when the page does not exist."""
+    conditions = [Topic.group_id == group.id]
+    if not include_hidden:
+        conditions.append(Topic.hidden.is_(False))
+    query = (select(Topic).where(*conditions).options(selectinload(Topic.author))
+             .order_by(Topic.pinned.desc(), Topic.last_activity_at.desc(), Topic.id.desc()))
+    return paginate(query, select(func.count(Topic.id)).where(*conditions), page, per_page)
 
 
 def get_by_slug(slug: str) -> Group | None:

@@ -4,11 +4,10 @@ from flask_login import current_user, login_required
 from .. import policy
 from ..extensions import db
 from ..forms import safe_next_url
-from ..posts.services import topic_page
 from ..web import page_argument
 from .access import GuidelinesFirst, guidelines_redirect, readable_group_or_404, visible_group_or_404
 from .forms import GroupForm, GuidelinesAcceptForm
-from .services import GroupError, accept_guidelines, create_group, mark_visited, update_group
+from .services import GroupError, accept_guidelines, create_group, mark_visited, topic_page, update_group
 
 bp = Blueprint("groups", __name__)
 

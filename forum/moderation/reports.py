@@ -166,3 +166,7 @@ def open_cases_in_topic(topic_id: int) -> dict[int, int]:
     return cached(f"_open_cases_{topic_id}", lambda: dict(db.session.execute(
         select(ModerationCase.post_id, ModerationCase.report_count)
         .where(ModerationCase.topic_id == topic_id, ModerationCase.state == CaseState.OPEN)).all()))
+
+
+def file_automatic_privacy_report_on_signal(sender, author: User, post: Post, **extra) -> None:
+    file_automatic_privacy_report(author, post)

@@ -19,7 +19,7 @@ from ..notifications import mutes
 from ..posts.services import post_link
 from . import appeals as appeal_services
 from . import cases as case_services
-from . import erasure, reports, sanctions
+from . import reports, sanctions
 from . import queue as review_queue
 from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuidelinesForm, InvitePolicyForm, LogFilterForm,
                     MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm, TopicToolForm)
@@ -27,7 +27,6 @@ from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
 from .common import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
 
 bp = Blueprint("moderation", __name__)
-erasure.connect()
 
 
 def _moderated_group_or_404(slug: str) -> Group:

@@ -257,3 +257,24 @@ def can_decide_appeal(user, appeal) -> bool:
 def can_see_global_log(user) -> bool:
     """The moderation log of the whole instance, its filters and CSV export: admins only."""
     return is_admin(user)
+
+
+def account_roles(user) -> list[str]:
+    """The instance-wide roles an account holds, as pages name them (admins verify too, by their role)."""
+    if user is None:
+        return []
+    return [name for name, held in (("admin", user.is_admin), ("verifier", user.is_verifier)) if held]
+
+
+def role_labels(user) -> list[str]:
+    """Every role an account plays, for the admins' account pages: its instance roles, else moderator
+    (of some group), else member."""
+    roles = account_roles(user)
+    if roles:
+        return roles
+    return ["moderator"] if is_staff(user) else ["member"]
+
+
+def is_suspended_account(user) -> bool:
+    """An administrator suspended the whole account (not a suspension in one group)."""
+    return user is not None and user.verification_status == VerificationStatus.SUSPENDED

@@ -4,11 +4,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..accounts.models import User
+from ..core import signals
 from ..core.pagination import Page, page_count
 from ..db_types import utcnow
 from ..extensions import db
@@ -127,9 +129,8 @@ class DuplicateSubmission(Exception):
 
 def _after_publish(author: User, post: Post, guard: GuardResult) -> None:
     if guard.found:
-        from ..moderation_hooks import post_published_past_findings
-
-        post_published_past_findings(author, post)
+        # Moderation files an automatic patient-privacy report (connected in forum.moderation.init_app).
+        signals.post_published_past_findings.send(current_app._get_current_object(), author=author, post=post)
 
 
 def edit_post(editor: User, post: Post, *, body: str, reason: str, guard: GuardResult) -> Post:
@@ -180,8 +181,6 @@ def _notify_mentions(author: User, post: Post, group: Group) -> set[int]:
 
 
 def posts_per_page() -> int:
-    from flask import current_app
-
     return current_app.config["POSTS_PER_PAGE"]
 
 
@@ -196,23 +195,6 @@ def post_link(post: Post) -> str:
     page = page_of(post.number)
     values = {"page": page} if page > 1 else {}
     return link_to("posts.topic", slug=post.topic.group.slug, topic_id=post.topic_id, **values) + f"#post-{post.number}"
-
-
-def topic_page(user: User, group: Group, page: int, per_page: int, include_hidden: bool) -> Page | None:
-    """Pinned topics first, then by last activity. None when the page does not exist."""
-    conditions = [Topic.group_id == group.id]
-    if not include_hidden:
-        conditions.append(Topic.hidden.is_(False))
-    total = db.session.scalar(select(func.count(Topic.id)).where(*conditions))
-    pages = page_count(total, per_page)
-    if page < 1 or page > pages:
-        return None
-    topics = list(db.session.scalars(
-        select(Topic).where(*conditions).options(selectinload(Topic.author))
-        .order_by(Topic.pinned.desc(), Topic.last_activity_at.desc(), Topic.id.desc())
-        .limit(per_page).offset((page - 1) * per_page)
-    ))
-    return Page(topics, page, pages, total)
 
 
 def post_page(topic: Topic, page: int, per_page: int) -> Page | None:

@@ -1,7 +1,7 @@
 """`flask --app wsgi forum send-reminders`: run daily from a timer, next to send-digests."""
 import click
 
-from ..cli import forum_cli
+from ..core.cli import forum_cli
 from ..extensions import db
 
 

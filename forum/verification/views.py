@@ -6,8 +6,6 @@ from flask_login import current_user, login_required
 from .. import policy
 from ..accounts.models import User
 from ..extensions import db, limiter
-from . import cli  # noqa: F401  (registers `flask forum send-reminders`)
-from . import erasure
 from .forms import CredentialsForm, DecisionForm, SuspendForm, UnsuspendForm, VerifierRoleForm
 from .models import RequestKind, RequestStatus, VerificationRequest
 from .registries import configured_registers, describe_licence_number, load_registers, registry_links
@@ -18,7 +16,6 @@ from .services import (ACCOUNT_FILTERS, AlreadyDecided, VerificationError, chang
                        suspensions_of, typical_wait, unsuspend)
 
 bp = Blueprint("verification", __name__)
-erasure.connect()
 
 
 @bp.record_once
@@ -253,7 +250,7 @@ def verifier_role(account_id):
         flash(str(error), "error")
     else:
         db.session.commit()
-        flash(f"{user.display_name} is now a verifier." if user.is_verifier else
+        flash(f"{user.display_name} is now a verifier." if "verifier" in policy.account_roles(user) else
               f"{user.display_name} is no longer a verifier.", "success")
     return redirect(url_for("verification.account", account_id=user.id))
 

@@ -15,10 +15,10 @@ from flask_login import current_user, login_user, logout_user
 from sqlalchemy import delete, select
 
 from .. import policy
-from ..accounts import security, two_factor
-from ..accounts.models import User, UserSession
 from ..db_types import utcnow
 from ..extensions import db
+from . import security, two_factor
+from .models import User, UserSession
 
 # A password accepted, the second factor still to come: kept in the session for a few minutes.
 PENDING_KEY = "login_pending"
