@@ -7,7 +7,7 @@ from ..auth.views import start_session
 from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import visible_group_or_404
-from ..mail import send
+from ..core.outbox import queue_mail
 from .forms import InvitationForm
 from .models import Invitation
 from .services import (InvitationError, create_invitation, invitation_link, invitations_for, join_with_invitation,
@@ -89,13 +89,13 @@ def manage(slug):
     new_link = None
     if form.validate_on_submit():
         invitation, token = create_invitation(current_user, group, form.email.data or None)
-        db.session.commit()
         new_link = invitation_link(token)
         if invitation.email:
-            send(invitation.email, f"{current_user.display_name} invites you to {group.name} on Konsil",
+            queue_mail(invitation.email, f"{current_user.display_name} invites you to {group.name} on Konsil",
                  f"{current_user.display_name} invites you to join the closed group “{group.name}” on Konsil, "
                  f"a forum for verified health professionals.\n\nOpen this link to register "
                  f"(valid until {invitation.expires_at:%d %b %Y}):\n{new_link}\n")
+        db.session.commit()  # the invitation, then its e-mail
         flash("Invitation created. Copy the link now: it is shown only once.", "success")
         form = InvitationForm(formdata=None)
     everyone = policy.can_moderate(current_user, group)

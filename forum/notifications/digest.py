@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from ..accounts.models import User, VerificationStatus
 from ..db_types import utcnow
 from ..extensions import db
-from ..mail import send
+from ..core.outbox import send_now
 from ..urls import link_to
 from .models import Notification
 from .services import readable
@@ -45,7 +45,8 @@ def send_digests() -> int:
         body = (f"Hello {user.display_name},\n\nHere is what happened in your Konsil groups since your last digest:\n\n"
                 + "\n".join(lines)
                 + f"\n\nRead everything at {link_to('notifications.index', external=True)}\n")
-        send(user.email, f"Konsil: {len(notifications)} new notification{'s' if len(notifications) != 1 else ''}", body)
+        if not send_now(user.email, f"Konsil: {len(notifications)} new notification{'s' if len(notifications) != 1 else ''}", body):
+            continue  # not marked: it goes out with the next digest
         db.session.execute(update(Notification).where(Notification.id.in_([n.id for n in notifications]))
                            .values(emailed_at=utcnow()))
         db.session.commit()

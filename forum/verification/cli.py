@@ -11,6 +11,6 @@ def send_reminders_command() -> None:
     from .services import deliver, send_reminders
 
     mails = send_reminders()
+    deliver(mails)  # sent once the commit below succeeds
     db.session.commit()
-    deliver(mails)
     click.echo(f"{len(mails)} verification reminder{'s' if len(mails) != 1 else ''} sent.")

@@ -21,6 +21,7 @@ from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, Membership, MembershipStatus
 from ..notifications.services import notify
+from ..core.outbox import queue_mail
 from ..core.pagination import Page
 from ..core.text import escape_like
 from ..urls import link_to
@@ -54,17 +55,10 @@ class Mail:
 
 
 def deliver(mails: list[Mail]) -> None:
-    """Send after the commit. A mail server outage must not undo a decision: the in-app
-    notification is already stored, so failures are logged (without the body) and skipped."""
-    from ..mail import send
-
+    """Queue the decision's e-mails: they go out once the decision is committed (forum/core/outbox.py);
+    a mail server outage never undoes it, and a refused decision mails nobody."""
     for mail in mails:
-        if not mail.to:
-            continue
-        try:
-            send(mail.to, mail.subject, mail.body)
-        except Exception:  # noqa: BLE001 -- any transport error
-            log.exception("verification mail could not be sent", extra={"mail_kind": mail.subject[:40]})
+        queue_mail(mail.to, mail.subject, mail.body)
 
 
 def _mail(user: User, subject: str, body: str) -> list[Mail]:

@@ -158,8 +158,8 @@ def review(verification_id):
                 else:
                     problem, status_code = str(error), error.status
             else:
+                deliver(mails)  # sent once the commit below succeeds
                 db.session.commit()
-                deliver(mails)
                 user = verification_request.user
                 flash(f"{user.display_name} is verified." if form.decision.data == "approve" else
                       f"The request of {user.display_name} was rejected; they were told why.", "success")
@@ -274,8 +274,8 @@ def suspend_account(account_id):
                 flash(str(error), "error")
                 return redirect(url_for("verification.account", account_id=user.id))
         else:
+            deliver(mails)  # sent once the commit below succeeds
             db.session.commit()
-            deliver(mails)
             flash(f"{user.display_name} is suspended and signed out everywhere.", "success")
             return redirect(url_for("verification.account", account_id=user.id))
     return _account_page(user, suspend_form=form, status_code=422)
@@ -294,8 +294,8 @@ def unsuspend_account(account_id):
             db.session.rollback()
             flash(str(error), "error")
         else:
+            deliver(mails)  # sent once the commit below succeeds
             db.session.commit()
-            deliver(mails)
             flash(f"The suspension of {user.display_name} is lifted.", "success")
         return redirect(url_for("verification.account", account_id=user.id))
     return _account_page(user, unsuspend_form=form, status_code=422)
