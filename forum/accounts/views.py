@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from .. import policy
 from .sessions import active_sessions, current_marker, current_record, end_session, renew_session
+from ..core.errors import put_on_form
 from ..db_types import utcnow
 from ..extensions import db, limiter
 from ..forms import EmptyForm
@@ -32,12 +33,7 @@ def _user() -> User:
     return current_user._get_current_object()
 
 
-def _field_error(form, error: AccountError) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [str(error)]
-    else:
-        flash(str(error), "error")
+_field_error = put_on_form
 
 
 def _reauthenticate(user: User, form, *, password_field: str | None = "password", code_field: str | None = "otp",

@@ -8,18 +8,18 @@ from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..accounts.models import User
+from ..core.errors import DomainError
 from ..core.pagination import Page, paginate
 from ..db_types import utcnow
 from ..extensions import db
 from ..markup import MarkupTooComplex, render_markdown
+from ..policy import scopes
 from ..posts.models import Post, Topic
 from .models import Group, GuidelinesVersion, Membership, MembershipStatus, Role
 
 
-class GroupError(ValueError):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
+class GroupError(DomainError):
+    pass
 
 
 def _render_guidelines(source: str) -> str:
@@ -200,9 +200,7 @@ def request_to_join(user: User, group: Group, message: str):
     join_request = JoinRequest(group_id=group.id, user_id=user.id, message=message.strip()[:500])
     db.session.add(join_request)
     db.session.flush()
-    staff = db.session.scalars(select(Membership.user_id).where(
-        Membership.group_id == group.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
-        Membership.status == MembershipStatus.ACTIVE))
+    staff = db.session.scalars(scopes.staff_member_ids_query(group.id))
     for staff_id in staff:
         notify(staff_id, "join_request", "join.asked", group=group,
                link=link_to("groups.join_requests", slug=group.slug), actor=user)

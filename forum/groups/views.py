@@ -2,6 +2,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user, login_required
 
 from .. import policy
+from ..core.errors import put_on_form
 from ..extensions import db
 from ..forms import safe_next_url
 from ..web import page_argument
@@ -67,12 +68,7 @@ def _group_fields(form: GroupForm) -> dict:
     }
 
 
-def _field_error(form, error) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [str(error)]
-    else:
-        flash(str(error), "error")
+_field_error = put_on_form
 
 
 @bp.route("/g/<slug>")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from .. import audit
 from ..accounts.models import User
 from ..accounts.services import AccountError, create_user, normalise_email
+from ..core.errors import DomainError
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group
@@ -20,10 +21,8 @@ from ..notifications.services import notify
 from .models import Invitation
 
 
-class InvitationError(ValueError):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
+class InvitationError(DomainError):
+    pass
 
 
 def hash_token(token: str) -> str:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from .. import policy
 from ..accounts.models import User
 from ..extensions import db
-from ..groups.models import Membership, MembershipStatus, Role
+from ..groups.models import Membership
 
 
 @dataclass
@@ -25,9 +25,7 @@ def invitation_trail(viewer: User, profile: User) -> InvitationTrail | None:
     if not policy.is_verified(viewer):
         return None
     admin = policy.is_admin(viewer)
-    scope = select(Membership.group_id).where(
-        Membership.user_id == viewer.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
-        Membership.status == MembershipStatus.ACTIVE)
+    scope = policy.scopes.staff_group_ids_query(viewer.id)
     membership_query = (select(Membership).where(Membership.user_id == profile.id)
                         .options(selectinload(Membership.group), selectinload(Membership.invited_by)))
     if not admin:

@@ -4,6 +4,7 @@ from flask_login import current_user, login_required
 from .. import policy
 from ..accounts.forms import RegistrationForm
 from ..auth.views import start_session
+from ..core.errors import put_on_form
 from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import visible_group_or_404
@@ -40,10 +41,8 @@ def landing(token):
             )
         except InvitationError as error:
             db.session.rollback()
-            field = getattr(form, error.field, None) if error.field else None
-            if field is None:
+            if not put_on_form(form, error, flash_otherwise=False):
                 return _invalid()
-            field.errors = list(field.errors) + [str(error)]
         else:
             start_session(user)
             db.session.commit()

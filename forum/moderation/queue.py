@@ -10,7 +10,7 @@ from .. import policy
 from ..accounts.models import User
 from ..core.pagination import Page, paginate
 from ..extensions import db
-from ..groups.models import Group, Membership, MembershipStatus, Role
+from ..groups.models import Group, Membership
 from ..posts.models import Post
 from .models import CaseState, MemberWarning, ModerationCase, Report
 
@@ -84,9 +84,7 @@ def author_records(pairs: set[tuple[int, int | None]]) -> dict[tuple[int, int], 
 def review_summary(user: User) -> tuple[bool, int]:
     """(moderates anything, open cases to review) in one query: the cases of the groups the user
     moderates, plus escalated cases for admins."""
-    staff_groups = select(Membership.group_id).where(
-        Membership.user_id == user.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
-        Membership.status == MembershipStatus.ACTIVE)
+    staff_groups = policy.scopes.staff_group_ids_query(user.id)
     is_admin = policy.is_admin(user)
     case_filter = ModerationCase.group_id.in_(staff_groups)
     if is_admin:
@@ -111,6 +109,4 @@ def moderated_groups(user: User) -> list[Group]:
     if policy.is_admin(user):
         return list(db.session.scalars(select(Group).order_by(Group.name)))
     return list(db.session.scalars(
-        select(Group).join(Membership, Membership.group_id == Group.id)
-        .where(Membership.user_id == user.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
-               Membership.status == MembershipStatus.ACTIVE).order_by(Group.name)))
+        select(Group).where(Group.id.in_(policy.scopes.staff_group_ids_query(user.id))).order_by(Group.name)))

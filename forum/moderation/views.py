@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from .. import audit, policy, request_cache
 from ..accounts.models import User
+from ..core.errors import put_on_form
 from ..db_types import utcnow
 from ..extensions import db
 from ..forms import EmptyForm, safe_next_url
@@ -49,12 +50,7 @@ def _post_in_group_or_404(group: Group, post_id: int) -> Post:
     return post
 
 
-def _field_error(form, error: ModerationError | GroupError) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [str(error)]
-    else:
-        flash(str(error), "error")
+_field_error = put_on_form
 
 
 def _flash_form_errors(form) -> None:

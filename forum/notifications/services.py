@@ -12,7 +12,7 @@ from .. import policy
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..extensions import db
-from ..groups.models import Membership, MembershipStatus, Role
+from ..groups.models import Membership, MembershipStatus
 from .messages import MEMBER, MESSAGES, STAFF, SUBJECT
 from .models import Notification
 from .mutes import has_muted
@@ -57,9 +57,7 @@ def _readable(user):
         return Notification.user_id == user.id
     member_groups = select(Membership.group_id).where(Membership.user_id == user.id,
                                                       Membership.status != MembershipStatus.BANNED)
-    staff_groups = select(Membership.group_id).where(Membership.user_id == user.id,
-                                                     Membership.role.in_([Role.MODERATOR, Role.OWNER]),
-                                                     policy.active_in_sql())
+    staff_groups = policy.scopes.staff_group_ids_query(user.id)
     return or_(Notification.audience == SUBJECT, Notification.group_id.is_(None),
                and_(Notification.audience == MEMBER, Notification.group_id.in_(member_groups)),
                and_(Notification.audience == STAFF, Notification.group_id.in_(staff_groups)))

@@ -10,7 +10,7 @@ from ..accounts.models import User, VerificationStatus
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, InvitePolicy, Membership, MembershipStatus, Role
-from .status import effective_status
+from .status import effective_status, staff_group_ids_query
 
 
 def _authenticated(user) -> bool:
@@ -47,9 +47,7 @@ def staff_group_ids(user) -> frozenset[int]:
         return frozenset()
     cache = g.setdefault("_staff_groups", {}) if has_request_context() else {}
     if user.id not in cache:
-        cache[user.id] = frozenset(db.session.scalars(select(Membership.group_id).where(
-            Membership.user_id == user.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
-            Membership.status == MembershipStatus.ACTIVE)))
+        cache[user.id] = frozenset(db.session.scalars(staff_group_ids_query(user.id)))
     return cache[user.id]
 
 

@@ -10,6 +10,7 @@ from ..groups.models import Group, Membership, MembershipStatus
 from ..posts.models import Post, Topic
 from ..request_cache import cached
 from . import rules
+from .status import staff_group_ids_query, staff_member_ids_query  # noqa: F401  (scopes of their own)
 
 
 def readable_group_ids_query(actor) -> Select:

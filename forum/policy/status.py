@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, or_, select
 
 from ..db_types import utcnow
-from ..groups.models import Membership, MembershipStatus
+from ..groups.models import Membership, MembershipStatus, Role
 
 
 def effective_status(membership: Membership | None, now: datetime | None = None) -> str | None:
@@ -34,3 +34,15 @@ def active_in_sql(now: datetime | None = None):
     return or_(Membership.status == MembershipStatus.ACTIVE,
                and_(Membership.status == MembershipStatus.SUSPENDED, Membership.suspended_until.is_not(None),
                     Membership.suspended_until <= (now or utcnow())))
+
+
+def staff_group_ids_query(user_id: int):
+    """The groups a user moderates or owns now (an expired suspension does not count against them)."""
+    return select(Membership.group_id).where(Membership.user_id == user_id,
+                                             Membership.role.in_([Role.MODERATOR, Role.OWNER]), active_in_sql())
+
+
+def staff_member_ids_query(group_id: int):
+    """The moderators and owners of a group now: who hears about its reports, appeals and requests."""
+    return select(Membership.user_id).where(Membership.group_id == group_id,
+                                            Membership.role.in_([Role.MODERATOR, Role.OWNER]), active_in_sql())

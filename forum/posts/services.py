@@ -5,12 +5,13 @@ import re
 from dataclasses import dataclass, field
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..accounts.models import User
 from ..core import signals
+from ..core.errors import DomainError
 from ..core.pagination import Page, page_count
 from ..db_types import utcnow
 from ..extensions import db
@@ -24,10 +25,8 @@ from .models import Post, PostRevision, Topic
 MENTION = re.compile(r"(?<![\w@/.])@([a-z0-9][a-z0-9._-]{1,31})", re.IGNORECASE)
 
 
-class PostingError(ValueError):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
+class PostingError(DomainError):
+    pass
 
 
 @dataclass

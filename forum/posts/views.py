@@ -4,6 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from .. import policy
+from ..core.errors import add_field_error
 from ..database import is_transient
 from ..extensions import db
 from ..forms import EmptyForm
@@ -42,8 +43,7 @@ def _post_or_404(post_id: int) -> Post:
     return post
 
 
-def _add_error(field, message: str) -> None:
-    field.errors = list(field.errors) + [message]
+_add_error = add_field_error
 
 
 def _storage_failed(form, error: OperationalError) -> None:

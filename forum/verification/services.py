@@ -21,6 +21,7 @@ from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, Membership, MembershipStatus
 from ..notifications.services import notify
+from ..core.errors import DomainError
 from ..core.outbox import queue_mail
 from ..core.pagination import Page
 from ..core.text import escape_like
@@ -32,13 +33,8 @@ log = logging.getLogger("forum.verification")
 NOTIFICATION_KIND = "verification"
 
 
-class VerificationError(ValueError):
+class VerificationError(DomainError):
     """A rule of the workflow was broken; the message is shown to the person acting."""
-
-    def __init__(self, message: str, field: str | None = None, status: int = 400):
-        super().__init__(message)
-        self.field = field
-        self.status = status
 
 
 class AlreadyDecided(VerificationError):

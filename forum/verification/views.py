@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 
 from .. import policy
 from ..accounts.models import User
+from ..core.errors import add_field_error
 from ..extensions import db, limiter
 from .forms import CredentialsForm, DecisionForm, SuspendForm, UnsuspendForm, VerifierRoleForm
 from .models import RequestKind, RequestStatus, VerificationRequest
@@ -58,8 +59,7 @@ def _user_limit_key() -> str:
     return f"user:{current_user.get_id()}" if current_user.is_authenticated else request.remote_addr or ""
 
 
-def _field_error(field, message: str) -> None:
-    field.errors = list(field.errors) + [message]
+_field_error = add_field_error
 
 
 # --- the applicant ------------------------------------------------------------------------
