@@ -7,6 +7,7 @@ from .. import policy
 from ..accounts.models import User
 from ..core.errors import add_field_error
 from ..extensions import db, limiter
+from ..params import page_argument
 from .forms import CredentialsForm, DecisionForm, SuspendForm, UnsuspendForm, VerifierRoleForm
 from .models import RequestKind, RequestStatus, VerificationRequest
 from .registries import configured_registers, describe_licence_number, load_registers, registry_links
@@ -211,7 +212,7 @@ def accounts():
     status_filter = request.args.get("status", "all")
     status_filter = status_filter if status_filter in ACCOUNT_FILTERS else "all"
     query_text = (request.args.get("q") or "").strip()[:100]
-    page = find_accounts(query_text, status_filter, request.args.get("page", 1, type=int))
+    page = find_accounts(query_text, status_filter, page_argument())
     if page is None:
         abort(404)
     return render_template("verification/accounts.html", page=page, status_filter=status_filter,
