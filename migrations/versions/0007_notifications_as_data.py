@@ -8,14 +8,14 @@ stay visible to them ('subject'); every other notice about a group is shown only
 see that group ('member').
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0008
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0007'
-down_revision = '0006'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
