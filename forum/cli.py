@@ -6,16 +6,15 @@ import os
 import sys
 
 import click
-from flask.cli import AppGroup
 from sqlalchemy import func, select
 
 from .accounts.addresses import InvalidAddress, normalise_address
 from .accounts.models import User, VerificationStatus
 from .accounts.passwords import password_problems
 from .accounts.services import AccountError, create_user, find_by_email
+from .core.cli import forum_cli
 from .extensions import db
 
-forum_cli = AppGroup("forum", help="Konsil operator commands.")
 
 
 @forum_cli.command("create-admin")

@@ -151,10 +151,8 @@ def seed_demo() -> list[tuple[str, str]]:
 
 def _seed_extras(users, groups) -> None:
     """Feature demos (open report, verification request) that other features add."""
-    try:
-        from .demo_extras import seed_extras
-    except ImportError:
-        return
+    from .demo_extras import seed_extras
+
     seed_extras(users, groups)
 
 

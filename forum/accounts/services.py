@@ -7,6 +7,7 @@ import unicodedata
 
 from sqlalchemy import func, select, update
 
+from ..core.errors import DomainError
 from ..db_types import utcnow
 from ..extensions import db
 from ..forms import has_control_characters
@@ -17,12 +18,8 @@ from .passwords import hash_password, needs_rehash, password_problems, verify_pa
 _USERNAME_CHARS = re.compile(r"[^a-z0-9._-]+")
 
 
-class AccountError(ValueError):
+class AccountError(DomainError):
     """A rule about accounts was broken; the message is shown to the user."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 def normalise_email(email: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from .. import permissions
+from .. import policy
 from ..accounts import security, two_factor
 from ..accounts.models import User
 from ..accounts.passwords import verify_password
@@ -64,7 +64,7 @@ def password_step(email: str, password: str, code: str | None, origin: security.
         security.record(known, "auth:login:locked", origin=origin)
         return Attempt(Outcome.LOCKED, locked_until=until)
     user = check_credentials(email, password)
-    if user is None or not permissions.may_sign_in(user):
+    if user is None or not policy.may_sign_in(user):
         lock = security.register_failure(keys)
         security.record(known, "auth:login:failure", origin=origin, details={"stage": "password"})
         _lock_started(known, lock)

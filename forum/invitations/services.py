@@ -13,6 +13,7 @@ from .. import audit, permissions
 from ..accounts.addresses import InvalidAddress, normalise_address
 from ..accounts.models import User
 from ..accounts.services import AccountError, create_user, normalise_email
+from ..core.errors import DomainError
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, MembershipStatus
@@ -21,10 +22,8 @@ from ..notifications.services import notify
 from .models import Invitation
 
 
-class InvitationError(ValueError):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
+class InvitationError(DomainError):
+    pass
 
 
 def hash_token(token: str) -> str:
@@ -151,8 +150,7 @@ def join_with_invitation(user: User, invitation: Invitation) -> None:
 
 def _tell_inviter(invitation: Invitation, user: User) -> None:
     if invitation.inviter_id and invitation.inviter_id != user.id:
-        notify(invitation.inviter_id, "invitation_accepted",
-               f"{user.display_name} accepted your invitation to {invitation.group.name}.", actor=user)
+        notify(invitation.inviter_id, "invitation_accepted", "invitation.accepted", group=invitation.group, actor=user)
 
 
 def revoke(actor: User, invitation: Invitation) -> None:

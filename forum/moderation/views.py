@@ -4,8 +4,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import audit, permissions, request_cache
+from .. import audit, policy, request_cache
 from ..accounts.models import User
+from ..core.errors import put_on_form
 from ..db_types import utcnow
 from ..extensions import db
 from ..forms import EmptyForm, safe_next_url
@@ -21,7 +22,7 @@ from ..notifications import mutes
 from ..posts.services import post_link
 from . import appeals as appeal_services
 from . import cases as case_services
-from . import erasure, reports, sanctions
+from . import reports, sanctions
 from . import queue as review_queue
 from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuidelinesForm, InvitePolicyForm, LogFilterForm,
                     MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm, TopicToolForm)
@@ -30,19 +31,18 @@ from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
 from .common import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
 
 bp = Blueprint("moderation", __name__)
-erasure.connect()
 
 
 def _moderated_group_or_404(slug: str) -> Group:
     group = visible_group_or_404(slug)
-    if not permissions.can_moderate(current_user, group):
+    if not policy.can_moderate(current_user, group):
         abort(403, description=f"Only the moderators of {group.name} can do this. You are not (or no longer) "
                                "one of them, so nothing was changed.")
     return group
 
 
 def _verified_or_404() -> None:
-    if not permissions.is_verified(current_user):
+    if not policy.is_verified(current_user):
         abort(404)
 
 
@@ -53,12 +53,7 @@ def _post_in_group_or_404(group: Group, post_id: int) -> Post:
     return post
 
 
-def _field_error(form, error: ModerationError | GroupError) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [str(error)]
-    else:
-        flash(str(error), "error")
+_field_error = put_on_form
 
 
 def _flash_form_errors(form) -> None:
@@ -75,8 +70,8 @@ def _why_not_report(post: Post) -> str:
     group = post.topic.group
     if post.author_id == current_user.id:
         return "You cannot report your own post. You can edit or delete it instead."
-    if permissions.is_suspended_in(current_user, group):
-        membership = permissions.membership_for(current_user, group)
+    if policy.is_suspended_in(current_user, group):
+        membership = policy.membership_for(current_user, group)
         until = membership.suspended_until.strftime("%d %b %Y, %H:%M UTC") if membership.suspended_until else None
         return "You are suspended in this group" + (f" until {until}" if until else "") + " and cannot report posts."
     if post.deleted_at is not None:
@@ -93,9 +88,9 @@ def report(post_id):
     if post is None:
         abort(404)
     group = readable_group_or_404(post.topic.group.slug)
-    if post.hidden and not permissions.can_see_hidden_post(current_user, post):
+    if post.hidden and not policy.can_see_hidden_post(current_user, post):
         abort(404)
-    if not permissions.can_report_post(current_user, post):
+    if not policy.can_report_post(current_user, post):
         abort(403, description=_why_not_report(post))
     form = ReportForm()
     if form.validate_on_submit():
@@ -127,10 +122,10 @@ def report(post_id):
 def overview():
     _verified_or_404()
     groups = review_queue.moderated_groups(current_user)
-    if not groups and not permissions.is_admin(current_user):
+    if not groups and not policy.is_admin(current_user):
         abort(403, description="You do not moderate any group.")
     counts = review_queue.open_counts_by_group([group.id for group in groups])
-    escalated = review_queue.queue_page(None, escalated_only=True, per_page=1).total if permissions.is_admin(current_user) else 0
+    escalated = review_queue.queue_page(None, escalated_only=True, per_page=1).total if policy.is_admin(current_user) else 0
     return render_template("moderation/overview.html", groups=groups, counts=counts, escalated=escalated)
 
 
@@ -294,7 +289,7 @@ def unpin_topic(slug, topic_id):
 @login_required
 def admin_queue():
     _verified_or_404()
-    if not permissions.is_admin(current_user):
+    if not policy.is_admin(current_user):
         abort(403, description="The escalated cases are for admins.")
     page = review_queue.queue_page(None, escalated_only=True, page=page_argument())
     if page is None:
@@ -344,7 +339,7 @@ def group_log(slug):
 @login_required
 def admin_log():
     _verified_or_404()
-    if not permissions.can_see_global_log(current_user):
+    if not policy.can_see_global_log(current_user):
         abort(403, description="The instance's moderation log is for admins.")
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
@@ -361,7 +356,7 @@ def admin_log():
 @login_required
 def admin_log_csv():
     _verified_or_404()
-    if not permissions.can_see_global_log(current_user):
+    if not policy.can_see_global_log(current_user):
         abort(403, description="The instance's moderation log is for admins.")
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
@@ -385,7 +380,6 @@ def members(slug):
     rows = management.member_rows(group)
     return render_template("moderation/members.html", group=group, rows=rows,
                            policy_form=InvitePolicyForm(invite_policy=group.invite_policy),
-                           can_change_roles=permissions.can_manage_group(current_user, group),
                            day_choices=SUSPENSION_DAYS, status=MembershipStatus)
 
 
@@ -419,7 +413,7 @@ def _run(group: Group, action, success: str):
 @login_required
 def member_role(slug, member_id):
     group = visible_group_or_404(slug)
-    if not permissions.can_manage_group(current_user, group):
+    if not policy.can_manage_group(current_user, group):
         abort(403, description="Only the group's owner or an admin appoints and demotes moderators.")
     membership = _membership_or_404(group, member_id)
     form = RoleForm()
@@ -451,7 +445,6 @@ def _members_with_errors(group: Group, form, member_id: int | None):
     """The members page again, with the failed form's messages and typed text next to its member."""
     return render_template("moderation/members.html", group=group, rows=management.member_rows(group),
                            policy_form=InvitePolicyForm(invite_policy=group.invite_policy),
-                           can_change_roles=permissions.can_manage_group(current_user, group),
                            day_choices=SUSPENSION_DAYS, status=MembershipStatus, error_form=form,
                            error_member=member_id), 422
 
@@ -559,7 +552,7 @@ def new_appeal():
 
 def _appeal_or_404(appeal_id: int) -> Appeal:
     appeal = db.session.get(Appeal, appeal_id)
-    if appeal is None or not permissions.can_see_group(current_user, appeal.group):
+    if appeal is None or not policy.can_see_group(current_user, appeal.group):
         abort(404)
     return appeal
 
@@ -578,7 +571,7 @@ def group_appeals(slug):
 def decide_appeal(appeal_id):
     appeal = _appeal_or_404(appeal_id)
     group = _moderated_group_or_404(appeal.group.slug)
-    if not permissions.can_decide_appeal(current_user, appeal):
+    if not policy.can_decide_appeal(current_user, appeal):
         abort(403, description="You made the original decision (or filed the appeal); another moderator or an "
                                "admin decides it.")
     form = AppealDecisionForm()
@@ -613,7 +606,7 @@ def _visible_user_or_404(username: str) -> User:
     user = db.session.scalar(select(User).where(User.username == username))
     if user is None or user.is_deleted:
         abort(404)
-    if user.id != current_user.id and not (shared_groups(current_user, user) or permissions.is_admin(current_user)):
+    if user.id != current_user.id and not (shared_groups(current_user, user) or policy.is_admin(current_user)):
         abort(404)
     return user
 
@@ -674,7 +667,7 @@ class _Helpers:
 
     @staticmethod
     def review_summary():
-        if not current_user.is_authenticated or not permissions.is_verified(current_user):
+        if not current_user.is_authenticated or not policy.is_verified(current_user):
             return False, 0
         return request_cache.cached("_review_summary", lambda: review_queue.review_summary(current_user))
 

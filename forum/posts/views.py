@@ -3,7 +3,8 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from .. import permissions
+from .. import policy
+from ..core.errors import add_field_error
 from ..database import is_transient
 from ..extensions import db
 from ..forms import EmptyForm
@@ -28,7 +29,7 @@ def _topic_or_404(slug: str, topic_id: int) -> Topic:
     topic = db.session.get(Topic, topic_id)
     if topic is None or topic.group_id != group.id:
         abort(404)
-    if topic.hidden and not permissions.can_moderate(current_user, group):
+    if topic.hidden and not policy.can_moderate(current_user, group):
         abort(404)
     return topic
 
@@ -38,13 +39,12 @@ def _post_or_404(post_id: int) -> Post:
     if post is None:
         abort(404)
     group = readable_group_or_404(post.topic.group.slug)
-    if post.topic.hidden and not permissions.can_moderate(current_user, group):
+    if post.topic.hidden and not policy.can_moderate(current_user, group):
         abort(404)  # as for the topic page: a hidden topic is not there for members
     return post
 
 
-def _add_error(field, message: str) -> None:
-    field.errors = list(field.errors) + [message]
+_add_error = add_field_error
 
 
 def _storage_failed(form, error: OperationalError) -> None:
@@ -80,7 +80,7 @@ def _publish(form, write):
 @login_required
 def new_topic(slug):
     group = readable_group_or_404(slug)
-    if not permissions.can_post_in(current_user, group):
+    if not policy.can_post_in(current_user, group):
         abort(403)
     form = TopicForm()
     guard = None
@@ -117,7 +117,7 @@ def topic(slug, topic_id):
 @login_required
 def reply_to(slug, topic_id):
     topic = _topic_or_404(slug, topic_id)
-    if not permissions.can_reply(current_user, topic):
+    if not policy.can_reply(current_user, topic):
         abort(403)
     form = ReplyForm()
     guard = None
@@ -150,7 +150,7 @@ def show(post_id):
 @login_required
 def edit(post_id):
     post = _post_or_404(post_id)
-    if not permissions.can_edit_post(current_user, post):
+    if not policy.can_edit_post(current_user, post):
         abort(403)
     form = EditForm(body=post.body_source) if request.method == "GET" else EditForm()
     if request.method == "GET":
@@ -171,9 +171,8 @@ def edit(post_id):
                     if moderator_edit and post.author_id:
                         from ..notifications.services import notify
 
-                        notify(post.author_id, "moderation",
-                               f"A moderator edited your post in “{post.topic.title}”: {form.reason.data.strip()}",
-                               link=post_link(post), actor=current_user)
+                        notify(post.author_id, "moderation", "post.edited_by_moderator", topic=post.topic,
+                               params={"reason": form.reason.data.strip()}, link=post_link(post), actor=current_user)
                     db.session.commit()
                 except PostingError as error:
                     db.session.rollback()
@@ -192,7 +191,7 @@ def edit(post_id):
 @login_required
 def delete(post_id):
     post = _post_or_404(post_id)
-    if not permissions.can_delete_post(current_user, post):
+    if not policy.can_delete_post(current_user, post):
         abort(403)
     form = EmptyForm()
     if form.validate_on_submit():
@@ -210,7 +209,7 @@ def delete(post_id):
 @login_required
 def history(post_id):
     post = _post_or_404(post_id)
-    if not (permissions.can_moderate(current_user, post.topic.group) or post.author_id == current_user.id):
+    if not (policy.can_moderate(current_user, post.topic.group) or post.author_id == current_user.id):
         abort(403)
     return render_template("posts/history.html", post=post, group=post.topic.group, revisions=revisions_of(post))
 
@@ -218,7 +217,7 @@ def history(post_id):
 @bp.route("/posts/preview", methods=["POST"])
 @login_required
 def preview():
-    if not permissions.is_verified(current_user):
+    if not policy.is_verified(current_user):
         abort(404)
     form = PreviewForm()
     if not form.validate_on_submit():

@@ -415,6 +415,11 @@ def erase_images_of(sender, user, actor=None, **extra) -> None:
         db.session.delete(upload)
 
 
+def export_images_section(sender, user, **extra) -> dict:
+    """The user's images, for their data export (connected to account_exported)."""
+    return {"images": export_images(user)}
+
+
 def export_images(user) -> list[dict]:
     rows = db.session.scalars(select(Upload).where(Upload.owner_id == user.id, Upload.removed_at.is_(None))
                               .order_by(Upload.created_at))

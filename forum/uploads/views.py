@@ -5,9 +5,9 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from .. import permissions
-from ..accounts.data_rights import account_erased
 from ..extensions import db
 from ..forms import EmptyForm
+from ..urls import post_link
 from ..groups.access import visible_group_or_404
 from ..groups.services import get_by_slug
 from . import services, storage
@@ -16,7 +16,6 @@ from .services import UploadError
 
 bp = Blueprint("uploads", __name__)
 
-account_erased.connect(services.erase_images_of)
 
 PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
 
@@ -142,8 +141,6 @@ def moderate(upload_id):
 
         post = db.session.get(Post, upload.post_id) if upload.post_id else None
         if post is not None:
-            from ..posts.services import post_link
-
             return redirect(post_link(post))
         return redirect(url_for("uploads.moderate", upload_id=upload.id))
     return render_template("uploads/moderate.html", upload=upload, form=form)

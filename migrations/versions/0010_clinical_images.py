@@ -1,7 +1,7 @@
 """clinical images: uploads, consent records, per-group image settings
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0007
 Create Date: 2026-11-29 22:56:26.596602
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0010'
-down_revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
