@@ -70,6 +70,7 @@ BLUEPRINTS = [
     "forum.verification.views:bp",
     "forum.privacy_guard.views:bp",
     "forum.moderation.views:bp",
+    "forum.search.views:bp",
 ]
 
 
@@ -82,9 +83,10 @@ def _configure_blueprints(app: Flask) -> None:
 
 
 def _configure_hooks(app: Flask) -> None:
-    from . import rate_limits, web
+    from . import rate_limits, search, web
 
     web.init_app(app)
+    search.init_app(app)
     rate_limits.init_app(app)  # after the blueprints: it wraps their views by URL rule
 
 

@@ -9,3 +9,5 @@ from .posts.models import Post, PostRevision, Topic  # noqa: F401
 from .privacy_guard.models import GuardPattern, GuardSettings  # noqa: F401
 from .verification.models import AccountSuspension, VerificationReminder, VerificationRequest  # noqa: F401
 from .moderation.models import Appeal, MemberWarning, ModerationCase, Mute, Report  # noqa: F401
+from .search.models import SearchDocument  # noqa: F401
+from .search import schema as _search_schema  # noqa: F401,E402  (the engine-specific index beside it)

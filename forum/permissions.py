@@ -135,6 +135,19 @@ def can_read_group(user, group: Group) -> bool:
     return can_see_group(user, group) and not needs_guidelines(user, group)
 
 
+def readable_group_ids(user) -> list[int] | None:
+    """The groups whose content `can_read_group` lets the user read, for queries that filter inside
+    the database: None means every group (admins); nobody but verified accounts reads anything."""
+    if not is_verified(user):
+        return []
+    if user.is_admin:
+        return None
+    return list(db.session.scalars(
+        select(Membership.group_id).join(Group, Group.id == Membership.group_id)
+        .where(Membership.user_id == user.id, Membership.status != MembershipStatus.BANNED,
+               Membership.accepted_guidelines_version >= Group.guidelines_version)))
+
+
 def can_post_in(user, group: Group) -> bool:
     """Reading members may write unless a moderator suspended them in this group."""
     if not can_read_group(user, group):
