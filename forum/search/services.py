@@ -2,13 +2,12 @@
 ranked, grouped by topic and cut into pages."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from markupsafe import Markup, escape
 from sqlalchemy import bindparam, select, text as sql
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from .. import permissions
 from ..accounts.models import User
@@ -48,13 +47,6 @@ class SearchPage:
     next_cursor: str | None = None
 
 
-@dataclass(order=True)
-class _Candidate:
-    key: tuple
-    post_id: int = field(compare=False)
-    topic_id: int = field(compare=False)
-
-
 def _scope(actor: User, parsed: ParsedQuery) -> list[str] | None | bool:
     """The scope tokens the query is restricted to; None for no restriction (an admin, no filter);
     False when nothing can match."""
@@ -91,63 +83,68 @@ def _date_conditions(parsed: ParsedQuery, column: str) -> tuple[str, dict]:
     return "".join(f" AND {condition}" for condition in conditions), params
 
 
-def _bind_dates(statement, params):
-    for name in params:
-        statement = statement.bindparams(bindparam(name, type_=UTCDateTime))
-    return statement
-
-
-def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool) -> list[tuple]:
+def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[str, dict]:
     match = fts5_match(parsed, title_only=title_only, scope=scope)
     if author:
         match += f' AND scope_tokens : "{author}"'
     dates, params = _date_conditions(parsed, "d.created_at")
     # CROSS JOIN keeps the FTS table outside: it walks the matches newest first and stops at the limit.
-    statement = sql(
-        f"SELECT d.post_id, d.topic_id, d.created_at, -bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0, 0.0) AS relevance "
-        f"FROM {FTS_TABLE} CROSS JOIN search_documents AS d ON d.post_id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH :match{dates} ORDER BY {FTS_TABLE}.rowid DESC LIMIT :limit"
-    ).columns(created_at=UTCDateTime())
-    return db.session.execute(_bind_dates(statement, params),
-                              {"match": match, "limit": CANDIDATES, **params}).all()
+    return (f"SELECT * FROM (SELECT d.post_id, d.topic_id, julianday(d.created_at) - 2440587.5 AS day, "
+            f"-bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0, 0.0) AS relevance "
+            f"FROM {FTS_TABLE} CROSS JOIN search_documents AS d ON d.post_id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH :{name}{dates} ORDER BY {FTS_TABLE}.rowid DESC LIMIT {CANDIDATES})",
+            {name: match, **params})
 
 
-def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool) -> list[tuple]:
-    scope_and_author = scope
-    where = tsquery(parsed, title_only=title_only, scope=scope_and_author)
+def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[str, dict]:
+    where = tsquery(parsed, title_only=title_only, scope=scope)
     if author:
         where = f"({where}) & '{author}':D"
-    rank = tsquery(parsed, title_only=title_only)
     dates, params = _date_conditions(parsed, "created_at")
     weights = "{0, 0, %s, 1}" % (1.0 / TITLE_WEIGHT)
+    # The rank is computed on the limited candidates only, outside the subquery.
+    return (f"SELECT c.post_id, c.topic_id, extract(epoch FROM c.created_at) / 86400.0 AS day, "
+            f"ts_rank_cd('{weights}'::float4[], c.{VECTOR_COLUMN}, to_tsquery('simple', :{name}_rank)) AS relevance "
+            f"FROM (SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
+            f"WHERE {VECTOR_COLUMN} @@ to_tsquery('simple', :{name}){dates} "
+            f"ORDER BY post_id DESC LIMIT {CANDIDATES}) AS c",
+            {name: where, f"{name}_rank": tsquery(parsed, title_only=title_only), **params})
+
+
+def _ranked_topics(parsed: ParsedQuery, scope, author, now: datetime, after_key, limit: int):
+    """One statement: the candidates, scored with the recency boost, grouped by topic (best post
+    first, with the topic's number of matching posts), and the page after `after_key`."""
+    postgres = db.engine.dialect.name == "postgresql"
+    build = _candidates_postgres if postgres else _candidates_sqlite
+    arms, params = [], {}
+    for name, title_only in (("everywhere", False), ("titles", True)):
+        if title_only and parsed.in_title:
+            continue  # old title matches compete even when many newer posts mention the words
+        fragment, fragment_params = build(parsed, scope, author, title_only, name)
+        arms.append(fragment)
+        params.update(fragment_params)
+    now_day = now.timestamp() / 86400.0
+    page_filter = ""
+    if after_key is not None:
+        page_filter = "WHERE score < :after_score OR (score = :after_score AND post_id < :after_post)"
+        params.update(after_score=after_key[0], after_post=after_key[1])
     statement = sql(
-        f"SELECT c.post_id, c.topic_id, c.created_at, "
-        f"ts_rank_cd('{weights}'::float4[], c.{VECTOR_COLUMN}, to_tsquery('simple', :rank)) AS relevance "
-        f"FROM (SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
-        f"WHERE {VECTOR_COLUMN} @@ to_tsquery('simple', :where){dates} "
-        f"ORDER BY post_id DESC LIMIT :limit) AS c"
-    ).columns(created_at=UTCDateTime())
-    return db.session.execute(_bind_dates(statement, params),
-                              {"where": where, "rank": rank, "limit": CANDIDATES, **params}).all()
-
-
-def _recency(created_at: datetime, now: datetime) -> float:
-    """Up to half as much again for a fresh post, fading with a half-life of 180 days."""
-    age_days = max(0.0, (now - created_at).total_seconds() / 86400)
-    return 1.0 + 0.5 * math.pow(0.5, age_days / 180)
-
-
-def _ranked(parsed: ParsedQuery, scope, author, now: datetime) -> tuple[list[_Candidate], bool]:
-    run = _candidates_postgres if db.engine.dialect.name == "postgresql" else _candidates_sqlite
-    rows = {row.post_id: row for row in run(parsed, scope, author, False)}
-    capped = len(rows) >= CANDIDATES
-    if not parsed.in_title:  # old title matches compete even when many newer posts mention the words
-        for row in run(parsed, scope, author, True):
-            rows.setdefault(row.post_id, row)
-    candidates = [_Candidate((-round(row.relevance * _recency(row.created_at, now), 9), -row.post_id),
-                             row.post_id, row.topic_id) for row in rows.values()]
-    candidates.sort()
-    return candidates, capped
+        f"WITH candidates AS ({' UNION ALL '.join(arms)}), "
+        "best AS (SELECT post_id, topic_id, MAX(relevance) AS relevance, MAX(day) AS day "
+        "FROM candidates GROUP BY post_id, topic_id), "
+        "scored AS (SELECT post_id, topic_id, "
+        "relevance * (1.0 + 0.5 / (1.0 + (:now_day - day) / 180.0)) AS score FROM best), "
+        "grouped AS (SELECT post_id, topic_id, score, "
+        "ROW_NUMBER() OVER (PARTITION BY topic_id ORDER BY score DESC, post_id DESC) AS position, "
+        "COUNT(*) OVER (PARTITION BY topic_id) AS in_topic FROM scored), "
+        "topics AS (SELECT post_id, topic_id, score, in_topic, COUNT(*) OVER () AS topic_total, "
+        "SUM(in_topic) OVER () AS post_total FROM grouped WHERE position = 1) "
+        f"SELECT post_id, topic_id, score, in_topic, topic_total, post_total FROM topics {page_filter} "
+        "ORDER BY score DESC, post_id DESC LIMIT :limit")
+    for name in ("after", "before"):
+        if name in params:
+            statement = statement.bindparams(bindparam(name, type_=UTCDateTime))
+    return db.session.execute(statement, {**params, "now_day": now_day, "limit": limit}).all()
 
 
 def _parse_cursor(cursor: str | None) -> tuple[datetime | None, tuple | None]:
@@ -155,8 +152,7 @@ def _parse_cursor(cursor: str | None) -> tuple[datetime | None, tuple | None]:
         return None, None
     try:
         reference, score, post_id = cursor.split("~")
-        return (datetime.fromtimestamp(int(reference), timezone.utc),
-                (float(score), int(post_id)))
+        return datetime.fromtimestamp(int(reference), timezone.utc), (float(score), int(post_id))
     except (ValueError, OverflowError, OSError):
         return None, None
 
@@ -172,30 +168,24 @@ def search(actor: User, raw_query: str, *, cursor: str | None = None, per_page: 
     reference, after_key = _parse_cursor(cursor)
     # Scores carry a recency boost; later pages use the first page's clock so the order stays put.
     now = reference or datetime.now(timezone.utc).replace(microsecond=0)
-    candidates, page.capped = _ranked(parsed, scope, author, now)
-    best: dict[int, _Candidate] = {}
-    counts: dict[int, int] = {}
-    for candidate in candidates:
-        best.setdefault(candidate.topic_id, candidate)
-        counts[candidate.topic_id] = counts.get(candidate.topic_id, 0) + 1
-    ordered = list(best.values())
-    page.topics, page.posts = len(ordered), len(candidates)
-    if after_key is not None:
-        ordered = [candidate for candidate in ordered if candidate.key > after_key]
-    shown = ordered[:per_page]
-    if len(ordered) > per_page:
+    rows = _ranked_topics(parsed, scope, author, now, after_key, per_page + 1)
+    if rows:
+        page.topics, page.posts = int(rows[0].topic_total), int(rows[0].post_total)
+        page.capped = page.posts >= CANDIDATES
+    shown = rows[:per_page]
+    if len(rows) > per_page:
         last = shown[-1]
-        page.next_cursor = f"{int(now.timestamp())}~{last.key[0]!r}~{last.key[1]}"
-    page.hits = _hits(parsed, shown, counts)
+        page.next_cursor = f"{int(now.timestamp())}~{float(last.score)!r}~{last.post_id}"
+    page.hits = _hits(parsed, shown)
     return page
 
 
-def _hits(parsed: ParsedQuery, shown: list[_Candidate], counts: dict[int, int]) -> list[Hit]:
+def _hits(parsed: ParsedQuery, shown: list) -> list[Hit]:
     if not shown:
         return []
     posts = {post.id: post for post in db.session.scalars(
-        select(Post).where(Post.id.in_([candidate.post_id for candidate in shown]))
-        .options(selectinload(Post.topic).selectinload(Topic.group), selectinload(Post.author)))}
+        select(Post).where(Post.id.in_([row.post_id for row in shown]))
+        .options(joinedload(Post.topic).joinedload(Topic.group), joinedload(Post.author)))}
     exact, prefixes = parsed.highlight()
     hits = []
     for candidate in shown:
@@ -204,7 +194,7 @@ def _hits(parsed: ParsedQuery, shown: list[_Candidate], counts: dict[int, int]) 
             continue
         hits.append(Hit(post=post, title=highlight(post.topic.title, exact, prefixes),
                         snippet=snippet(text.html_to_text(post.body_html), exact, prefixes),
-                        more=counts[candidate.topic_id] - 1))
+                        more=int(candidate.in_topic) - 1))
     return hits
 
 

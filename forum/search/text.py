@@ -14,6 +14,7 @@ import html
 import re
 import threading
 import unicodedata
+from functools import lru_cache
 
 import Stemmer
 
@@ -69,6 +70,7 @@ def words(text: str) -> list[str]:
     return WORD.findall(text or "")
 
 
+@lru_cache(maxsize=100_000)  # clinical text repeats its words: most look-ups are hits
 def normalise_word(word: str) -> str:
     """The index token of one word (empty when nothing of it is left)."""
     folded = fold(word)[:MAX_TOKEN]
