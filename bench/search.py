@@ -321,7 +321,7 @@ def report(result: dict) -> None:
 
 
 def start_postgres(folder: Path) -> str:
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.parent.chmod(0o755)  # PostgreSQL runs as the postgres user when we are root: it must reach its folder
     output = subprocess.run(["bash", str(ROOT / "scripts/test-services.sh"), "start", str(folder)],
                             check=True, capture_output=True, text=True).stdout
     for line in output.splitlines():
