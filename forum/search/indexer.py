@@ -27,10 +27,18 @@ def is_indexable(post, topic) -> bool:
             and not getattr(post, "held", False) and getattr(post, "held_at", None) is None)
 
 
+def group_token(group_id: int) -> str:
+    return f"zzg{group_id}"
+
+
+def author_token(user_id: int) -> str:
+    return f"zzu{user_id}"
+
+
 def document_for(post, topic) -> dict:
     body = text.token_string(text.html_to_text(post.body_html))
     title = text.token_string(topic.title) if post.number == 1 else ""
-    scope = f"g{topic.group_id}" + (f" u{post.author_id}" if post.author_id is not None else "")
+    scope = group_token(topic.group_id) + (f" {author_token(post.author_id)}" if post.author_id is not None else "")
     return {"post_id": post.id, "topic_id": topic.id, "group_id": topic.group_id, "author_id": post.author_id,
             "created_at": post.created_at, "title_tokens": title, "body_tokens": body, "scope_tokens": scope}
 

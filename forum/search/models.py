@@ -26,5 +26,5 @@ class SearchDocument(db.Model):
     # The topic title's tokens, on the topic's opening post only (weighted above the body).
     title_tokens: Mapped[str] = mapped_column(Text, default="")
     body_tokens: Mapped[str] = mapped_column(Text, default="")
-    # "g<group id> u<author id>": lets the engine restrict a query to readable groups inside the index.
+    # "zzg<group id> zzu<author id>": lets the engine restrict a query to readable groups inside the index.
     scope_tokens: Mapped[str] = mapped_column(String(64), default="")

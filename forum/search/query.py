@@ -166,19 +166,26 @@ def fts5_match(parsed: ParsedQuery, *, title_only: bool = False, scope: list[str
     return match
 
 
-def _ts_term(term: Term, weights: str) -> str:
-    parts = [f"'{token}':{weights}" for token in term.tokens]
+def _ts_term(term: Term) -> str:
+    parts = [f"'{token}'" for token in term.tokens]
     if term.prefix:
-        parts[-1] = f"'{term.tokens[-1]}':*{weights}"
+        parts[-1] += ":*"
     return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
 
 
-def tsquery(parsed: ParsedQuery, *, title_only: bool = False, scope: list[str] | None = None) -> str:
-    """A to_tsquery('simple', ...) expression built only from quoted tokens."""
-    weights = "A" if (title_only or parsed.in_title) else "AB"
-    parts = [_ts_term(term, weights) for term in parsed.positive]
-    parts += ["!" + _ts_term(term, weights) for term in parsed.negative]
-    query = " & ".join(parts)
+def tsquery(parsed: ParsedQuery) -> str:
+    """A to_tsquery('simple', ...) expression of the user's terms, built only from quoted tokens. Scope
+    tokens never look like a normalised word's token, so the terms need no weight labels (which would
+    make the GIN index recheck every row)."""
+    parts = [_ts_term(term) for term in parsed.positive]
+    parts += ["!" + _ts_term(term) for term in parsed.negative]
+    return " & ".join(parts)
+
+
+def tsquery_scope(scope: list[str] | None, author: str | None) -> str | None:
+    parts = []
     if scope is not None:
-        query = f"({query}) & (" + " | ".join(f"'{token}':D" for token in scope) + ")"
-    return query
+        parts.append("(" + " | ".join(f"'{token}'" for token in scope) + ")")
+    if author:
+        parts.append(f"'{author}'")
+    return " & ".join(parts) or None

@@ -16,6 +16,9 @@ from .models import SearchDocument
 FTS_TABLE = "search_fts"
 VECTOR_COLUMN = "search_vector"
 VECTOR_INDEX = "ix_search_documents_search_vector"
+# Titles alone, with their own index and statistics: title matches are rare, and the planner must know it.
+TITLE_VECTOR_COLUMN = "title_vector"
+TITLE_VECTOR_INDEX = "ix_search_documents_title_vector"
 
 _SQLITE_CREATE = [
     f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
@@ -45,8 +48,13 @@ _POSTGRES_CREATE = [
         || setweight(to_tsvector('simple'::regconfig, coalesce(body_tokens, '')), 'B')
         || setweight(to_tsvector('simple'::regconfig, coalesce(scope_tokens, '')), 'D')) STORED""",
     f"CREATE INDEX {VECTOR_INDEX} ON search_documents USING gin ({VECTOR_COLUMN})",
+    f"""ALTER TABLE search_documents ADD COLUMN {TITLE_VECTOR_COLUMN} tsvector GENERATED ALWAYS AS (
+        to_tsvector('simple'::regconfig, coalesce(title_tokens, ''))) STORED""",
+    f"CREATE INDEX {TITLE_VECTOR_INDEX} ON search_documents USING gin ({TITLE_VECTOR_COLUMN})",
 ]
 _POSTGRES_DROP = [
+    f"DROP INDEX IF EXISTS {TITLE_VECTOR_INDEX}",
+    f"ALTER TABLE search_documents DROP COLUMN IF EXISTS {TITLE_VECTOR_COLUMN}",
     f"DROP INDEX IF EXISTS {VECTOR_INDEX}",
     f"ALTER TABLE search_documents DROP COLUMN IF EXISTS {VECTOR_COLUMN}",
 ]
@@ -79,8 +87,8 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
     its index are made by this module, not described by the models."""
     if type_ == "table" and name and name.startswith(FTS_TABLE):
         return False
-    if type_ == "column" and name == VECTOR_COLUMN and obj.table.name == "search_documents":
+    if type_ == "column" and name in (VECTOR_COLUMN, TITLE_VECTOR_COLUMN) and obj.table.name == "search_documents":
         return False
-    if type_ == "index" and name == VECTOR_INDEX:
+    if type_ == "index" and name in (VECTOR_INDEX, TITLE_VECTOR_INDEX):
         return False
     return True

@@ -16,13 +16,16 @@ from ..extensions import db
 from ..groups.models import Group
 from ..posts.models import Post, Topic
 from . import text
-from .query import ParsedQuery, QueryError, fts5_match, parse, tsquery
-from .schema import FTS_TABLE, VECTOR_COLUMN
+from .indexer import author_token, group_token
+from .query import ParsedQuery, QueryError, fts5_match, parse, tsquery, tsquery_scope
+from .schema import FTS_TABLE, TITLE_VECTOR_COLUMN, VECTOR_COLUMN
 
 PER_PAGE = 20
-# Ranking looks at the newest CANDIDATES matching posts (and the newest CANDIDATES title matches):
-# enough for any query a person refines, and it keeps a one-word query bounded at a million posts.
-CANDIDATES = 2000
+# Ranking looks at the newest CANDIDATES matching posts and the newest TITLE_CANDIDATES title matches
+# (so an old thread about the very subject still competes): enough for any query a person refines,
+# and it keeps the work of a one-word query bounded at a million posts.
+CANDIDATES = 1000
+TITLE_CANDIDATES = 200
 TITLE_WEIGHT = 10.0
 SNIPPET = 240
 
@@ -53,13 +56,13 @@ def _scope(actor: User, parsed: ParsedQuery) -> list[str] | None | bool:
     if not permissions.is_verified(actor):
         return False
     readable = permissions.readable_group_ids(actor)  # None: every group
-    tokens: list[str] | None = None if readable is None else [f"g{group_id}" for group_id in readable]
+    tokens: list[str] | None = None if readable is None else [group_token(group_id) for group_id in readable]
     if parsed.group_slug:
         group_id = db.session.scalar(select(Group.id).where(Group.slug == parsed.group_slug))
         # An unknown and an unreadable group look the same: nothing found.
         if group_id is None or (readable is not None and group_id not in readable):
             return False
-        tokens = [f"g{group_id}"]
+        tokens = [group_token(group_id)]
     if tokens is not None and not tokens:
         return False
     return tokens
@@ -69,7 +72,7 @@ def _author_token(parsed: ParsedQuery) -> str | None | bool:
     if not parsed.handle:
         return None
     author_id = db.session.scalar(select(User.id).where(User.username == parsed.handle, User.deleted_at.is_(None)))
-    return False if author_id is None else f"u{author_id}"
+    return False if author_id is None else author_token(author_id)
 
 
 def _date_conditions(parsed: ParsedQuery, column: str) -> tuple[str, dict]:
@@ -92,23 +95,33 @@ def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool, nam
     return (f"SELECT * FROM (SELECT d.post_id, d.topic_id, julianday(d.created_at) - 2440587.5 AS day, "
             f"-bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0, 0.0) AS relevance "
             f"FROM {FTS_TABLE} CROSS JOIN search_documents AS d ON d.post_id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH :{name}{dates} ORDER BY {FTS_TABLE}.rowid DESC LIMIT {CANDIDATES})",
+            f"WHERE {FTS_TABLE} MATCH :{name}{dates} ORDER BY {FTS_TABLE}.rowid DESC "
+            f"LIMIT {TITLE_CANDIDATES if title_only else CANDIDATES})",
             {name: match, **params})
 
 
 def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[str, dict]:
-    where = tsquery(parsed, title_only=title_only, scope=scope)
-    if author:
-        where = f"({where}) & '{author}':D"
-    dates, params = _date_conditions(parsed, "created_at")
+    terms = tsquery(parsed)
+    scope_query = tsquery_scope(scope, author)
+    params = {f"{name}_rank": terms}
+    if title_only or parsed.in_title:
+        conditions = f"{TITLE_VECTOR_COLUMN} @@ to_tsquery('simple', :{name})"
+        params[name] = terms
+        if scope_query:
+            conditions += f" AND {VECTOR_COLUMN} @@ to_tsquery('simple', :{name}_scope)"
+            params[f"{name}_scope"] = scope_query
+    else:  # one probe of the GIN index for the words and the scope together
+        conditions = f"{VECTOR_COLUMN} @@ to_tsquery('simple', :{name})"
+        params[name] = f"({terms}) & {scope_query}" if scope_query else terms
+    dates, date_params = _date_conditions(parsed, "created_at")
+    limit = TITLE_CANDIDATES if title_only else CANDIDATES
     weights = "{0, 0, %s, 1}" % (1.0 / TITLE_WEIGHT)
     # The rank is computed on the limited candidates only, outside the subquery.
     return (f"SELECT c.post_id, c.topic_id, extract(epoch FROM c.created_at) / 86400.0 AS day, "
             f"ts_rank_cd('{weights}'::float4[], c.{VECTOR_COLUMN}, to_tsquery('simple', :{name}_rank)) AS relevance "
             f"FROM (SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
-            f"WHERE {VECTOR_COLUMN} @@ to_tsquery('simple', :{name}){dates} "
-            f"ORDER BY post_id DESC LIMIT {CANDIDATES}) AS c",
-            {name: where, f"{name}_rank": tsquery(parsed, title_only=title_only), **params})
+            f"WHERE {conditions}{dates} ORDER BY post_id DESC LIMIT {limit}) AS c",
+            {**params, **date_params})
 
 
 def _ranked_topics(parsed: ParsedQuery, scope, author, now: datetime, after_key, limit: int):
