@@ -199,3 +199,24 @@ def test_the_snippet_and_title_never_carry_markup_from_the_post(ward, make, logi
     assert "&lt;b&gt;Bold&lt;/b&gt; <mark>heparin</mark>" in hit
     assert hit.count("<mark>") == hit.count("</mark>") == 3  # the title once, the body twice
     assert "&lt;mark&gt;" in hit and "&lt;script&gt;" in hit  # the post's own text, escaped
+
+
+def test_the_number_of_queries_does_not_grow_with_the_results(ward, make, login):
+    from tests.core.support import count_queries
+
+    authors = [make.user(f"Author {number}") for number in range(6)]
+    for author in authors:
+        make.member(ward.group, author)
+    make.topic(ward.group, authors[0], title="Few", body="Procalcitonin once.")
+    for number in range(18):
+        topic = make.topic(ward.group, authors[number % 6], title=f"Many {number}", body="Ferritin again.")
+        make.reply(topic, authors[(number + 1) % 6], "Ferritin and more ferritin.")
+    browser = login(ward.member)
+    counts = []
+    for query in ("procalcitonin", "ferritin"):
+        search(browser, query)
+        with count_queries() as statements:
+            page = search(browser, query)
+        counts.append(len(statements))
+    assert len(hits(page)) == 18
+    assert counts[0] == counts[1], counts
