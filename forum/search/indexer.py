@@ -167,8 +167,13 @@ def _do_orm_execute(state) -> object:
             return None
     key = table.c.id
     connection = state.session.connection()
-    ids = list(connection.execute(select(key).where(statement.whereclause)).scalars()) \
-        if statement.whereclause is not None else None
+    parameters = state.parameters
+    if statement.whereclause is not None:
+        ids = list(connection.execute(select(key).where(statement.whereclause)).scalars())
+    elif isinstance(parameters, list) and parameters and all("id" in row for row in parameters):
+        ids = [row["id"] for row in parameters]  # an ORM bulk update by primary key
+    else:
+        ids = None
     result = state.invoke_statement()
     if ids is None:  # an unconditional bulk statement: rare, and then the whole index is rebuilt
         rebuild(connection)

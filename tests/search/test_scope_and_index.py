@@ -176,3 +176,13 @@ def test_reindex_rebuilds_the_index_from_the_posts(app, ward, make, login):
     result = app.test_cli_runner().invoke(args=["forum", "reindex"])
     assert result.exit_code == 0 and "1 posts" in result.output, result.output
     assert found(browser, "insulin") == ["Insulin"]
+
+
+def test_a_bulk_update_by_primary_key_follows_in_the_index(ward, make, login):
+    first = opening_post(make.topic(ward.group, ward.member, title="One", body="Ceftriaxone and calcium."))
+    second = opening_post(make.topic(ward.group, ward.member, title="Two", body="Ceftriaxone in neonates."))
+    db.session.execute(update(Post), [{"id": first.id, "hidden": True}, {"id": second.id, "body_html": "<p>Gone.</p>"}])
+    db.session.commit()
+    browser = login(ward.member)
+    assert found(browser, "ceftriaxone") == []
+    assert found(browser, "gone") == ["Two"]
