@@ -88,6 +88,7 @@ FEATURES = [
     "forum.privacy_guard",
     "forum.moderation",
     "forum.uploads",
+    "forum.search",
 ]
 
 

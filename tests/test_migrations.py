@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from config import TestingConfig
 from forum import create_app
 from forum.extensions import db
+from forum.search.schema import include_object
 
 
 def _fresh_postgres_database(base_url: str, name: str) -> str:
@@ -37,7 +38,7 @@ def test_upgrade_builds_the_schema_the_models_describe(empty_database_url):
     with app.app_context():
         upgrade()
         with db.engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            context = MigrationContext.configure(connection, opts={"compare_type": True, "include_object": include_object})
             differences = compare_metadata(context, db.metadata)
         assert differences == [], f"models and migrations differ; generate a migration: {differences}"
         downgrade(revision="base")

@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -7,7 +7,7 @@ from ..accounts.models import User
 from ..extensions import db
 from ..groups.services import (groups_of, listed_groups_for, new_post_counts, pending_join_request_group_ids,
                                whats_new)
-from .services import search_posts, shared_groups
+from .services import shared_groups
 
 bp = Blueprint("main", __name__)
 
@@ -25,16 +25,6 @@ def dashboard():
                            new_topics=whats_new(current_user, [membership for _, membership in memberships]),
                            listed=listed_groups_for(current_user),
                            pending_requests=pending_join_request_group_ids(current_user))
-
-
-@bp.route("/search")
-@login_required
-def search():
-    if not policy.is_verified(current_user):
-        abort(404)
-    query = (request.args.get("q") or "").strip()[:200]
-    results = search_posts(current_user, query) if len(query) >= 2 else []
-    return render_template("main/search.html", query=query, results=results)
 
 
 @bp.route("/u/<username>")
