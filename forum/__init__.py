@@ -70,6 +70,8 @@ BLUEPRINTS = [
     "forum.verification.views:bp",
     "forum.privacy_guard.views:bp",
     "forum.moderation.views:bp",
+    "forum.incidents.views:bp",
+    "forum.primer.views:bp",
 ]
 
 

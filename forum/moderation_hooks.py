@@ -8,4 +8,7 @@ def post_published_past_findings(author, post) -> None:
         from .moderation.services import file_automatic_privacy_report
     except ImportError:
         return
-    file_automatic_privacy_report(author, post)
+    report = file_automatic_privacy_report(author, post)
+    from .moderation.holds import hold
+
+    hold(author, post, report.case if report is not None else None)

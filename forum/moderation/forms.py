@@ -1,5 +1,5 @@
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..groups.models import InvitePolicy, Role
@@ -40,6 +40,11 @@ class DecisionForm(FlaskForm):
     days = SelectField("Suspension length", choices=DAY_CHOICES, validators=[_days_rule], validate_choice=False)
     # The case the moderator looked at: deciding a newer case than the one on screen is refused.
     case_id = HiddenField(validators=[Optional()])
+    # redact: the post as it should read, without the patient data.
+    body = TextAreaField("Corrected text (for redact)", validators=[Optional(), Length(max=50_000)])
+    # delete or hide: the moderator confirms that the post exposed patient data (opens a privacy incident).
+    patient_privacy = BooleanField("It exposed patient data (opens a privacy incident; a deleted post keeps no text)")
+    confirm_no_phi = BooleanField("The corrected text contains no patient-identifying information")
 
     def expected_case(self) -> int | None:
         try:

@@ -14,14 +14,16 @@ from ..groups.services import GroupError
 from ..main.services import shared_groups
 from ..posts.models import Post, Topic
 from ..posts.services import post_link
-from . import erasure, services
+from . import erasure, holds, redaction, services
 from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuidelinesForm, InvitePolicyForm, LogFilterForm,
                     MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm, TopicToolForm)
 from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
+from .redaction import FindingsRemain
 from .services import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
 
 bp = Blueprint("moderation", __name__)
 erasure.connect()
+bp.add_app_template_global(holds.highlighted_findings, "held_findings")
 
 
 def _moderated_group_or_404(slug: str) -> Group:
@@ -148,14 +150,18 @@ def case(slug, post_id):
     post = _post_in_group_or_404(group, post_id)
     form = DecisionForm()
     status = 200
+    findings = None
     if request.method == "POST":
         if form.validate_on_submit():
             action = form.action.data
             try:
-                services.decide_case(current_user, post, action, form.reason.data,
-                                     days=int(form.days.data) if form.days.data else None,
-                                     expected_case_id=form.expected_case())
+                decide(post, form)
                 db.session.commit()
+                redaction.wipe_from_disk()
+            except FindingsRemain as error:
+                db.session.rollback()
+                _field_error(form, error)
+                findings = error.findings
             except NotAllowed as error:
                 db.session.rollback()
                 abort(403, description=str(error))
@@ -168,7 +174,7 @@ def case(slug, post_id):
                 db.session.rollback()
                 _field_error(form, error)
             else:
-                flash(DECISION_MESSAGES[action], "success")
+                flash(DECISION_MESSAGES.get(action, ""), "success")
                 return redirect(safe_next_url_or(url_for("moderation.queue", slug=group.slug)))
         status = 422
     cases = services.cases_for_post(post.id)
@@ -176,8 +182,35 @@ def case(slug, post_id):
     if open_case is not None and not form.case_id.data:
         form.case_id.data = str(open_case.id)
     records = services.author_records({(group.id, post.author_id)})
+    if request.method == "GET" and not form.body.data:
+        form.body.data = post.body_source
+    if request.method == "GET" and open_case is not None and open_case.has_privacy_report:
+        form.patient_privacy.data = True
     return render_template("moderation/case.html", group=group, post=post, topic=post.topic, cases=cases,
-                           open_case=open_case, form=form, records=records, tool_form=PostToolForm()), status
+                           open_case=open_case, form=form, records=records, tool_form=PostToolForm(),
+                           redact_findings=findings), status
+
+
+def decide(post: Post, form: DecisionForm) -> None:
+    """Held posts are released or redacted here; the other actions go to the case decision."""
+    action = form.action.data
+    if post.is_held and action in ("dismiss", "restore"):
+        action = "release"  # within the guidelines: the held post is published
+    if action == "release":
+        holds.release(current_user, post, form.reason.data, expected_case_id=form.expected_case())
+        return
+    if action == "redact":
+        redaction.redact(current_user, post, reason=form.reason.data, body=form.body.data or "",
+                         confirmed=bool(form.confirm_no_phi.data), expected_case_id=form.expected_case())
+        return
+    if post.is_held and action in ("warn", "suspend", "ban"):
+        raise ModerationError("This post is waiting for a moderator: release, redact, hide or delete it first; "
+                              "then act on its author from the members page.", "action")
+    was_held = post.is_held
+    services.decide_case(current_user, post, action, form.reason.data,
+                         days=int(form.days.data) if form.days.data else None, expected_case_id=form.expected_case())
+    if form.patient_privacy.data and action in ("delete", "hide"):
+        redaction.confirm_exposure(current_user, post, action, form.reason.data, was_held=was_held)
 
 
 DECISION_MESSAGES = {
@@ -189,6 +222,8 @@ DECISION_MESSAGES = {
     "suspend": "The author is suspended from the group and the case closed.",
     "ban": "The author is banned from the group and the case closed.",
     "escalate": "The case was escalated to the admins.",
+    "release": "The post is published. Its author was told.",
+    "redact": "The patient data is removed from the post and every copy of it. A privacy incident is open.",
 }
 
 

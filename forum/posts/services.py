@@ -5,7 +5,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -83,7 +83,8 @@ def create_topic(author: User, group: Group, *, title: str, body: str, guard: Gu
     db.session.add(post)
     _flush_once(post)
     _after_publish(author, post, guard)
-    _notify_mentions(author, post, group)
+    if not post.is_held:
+        notify_publication(author, post)
     return post
 
 
@@ -106,11 +107,19 @@ def reply(author: User, topic: Topic, *, body: str, guard: GuardResult, submissi
     db.session.add(post)
     _flush_once(post)
     _after_publish(author, post, guard)
+    if not post.is_held:
+        notify_publication(author, post)
+    return post
+
+
+def notify_publication(author: User, post: Post) -> None:
+    """Mentions, and the topic's author for a reply: sent when the post becomes visible to others
+    (at once, or when a moderator releases a held post)."""
+    topic = post.topic
     mentioned = _notify_mentions(author, post, topic.group)
-    if topic.author_id and topic.author_id != author.id and topic.author_id not in mentioned:
+    if post.number > 1 and topic.author_id and topic.author_id != author.id and topic.author_id not in mentioned:
         notify(topic.author_id, "reply", f"{author.display_name} replied to “{topic.title}”",
                link=post_link(post), actor=author)
-    return post
 
 
 def _flush_once(post: Post) -> None:
@@ -228,7 +237,8 @@ def topic_page(user: User, group: Group, page: int, per_page: int, include_hidde
     """Pinned topics first, then by last activity. None when the page does not exist."""
     conditions = [Topic.group_id == group.id]
     if not include_hidden:
-        conditions.append(Topic.hidden.is_(False))
+        # A held topic is listed for its author, marked as waiting for a moderator.
+        conditions.append(or_(Topic.hidden.is_(False), Topic.author_id == user.id))
     total = db.session.scalar(select(func.count(Topic.id)).where(*conditions))
     pages = _page_count(total, per_page)
     if page < 1 or page > pages:
