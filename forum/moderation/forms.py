@@ -92,6 +92,13 @@ class InvitePolicyForm(FlaskForm):
     ], validators=[InputRequired(message="Choose who may invite.")])
 
 
+class GuardPolicyForm(FlaskForm):
+    guard_policy = RadioField("Posts published past the patient-data guard", choices=[
+        ("hold", "Hold for review: only the author and the moderators see them until a moderator decides"),
+        ("publish", "Publish and queue: visible at once, with an automatic patient-privacy report"),
+    ], validators=[InputRequired(message="Choose hold for review or publish and queue.")])
+
+
 class GuidelinesForm(FlaskForm):
     guidelines = TextAreaField("Guidelines (markdown)", validators=[
         DataRequired(message="The guidelines cannot be empty."),

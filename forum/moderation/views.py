@@ -15,7 +15,7 @@ from ..main.services import shared_groups
 from ..posts.models import Post, Topic
 from ..posts.services import post_link
 from . import erasure, holds, redaction, services
-from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuidelinesForm, InvitePolicyForm, LogFilterForm,
+from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuardPolicyForm, GuidelinesForm, InvitePolicyForm, LogFilterForm,
                     MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm, TopicToolForm)
 from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
 from .redaction import FindingsRemain
@@ -410,6 +410,7 @@ def members(slug):
     rows = services.member_rows(group)
     return render_template("moderation/members.html", group=group, rows=rows,
                            policy_form=InvitePolicyForm(invite_policy=group.invite_policy),
+                           guard_form=GuardPolicyForm(guard_policy=group.guard_policy),
                            can_change_roles=permissions.can_manage_group(current_user, group),
                            day_choices=SUSPENSION_DAYS, status=MembershipStatus)
 
@@ -476,6 +477,7 @@ def _members_with_errors(group: Group, form, member_id: int | None):
     """The members page again, with the failed form's messages and typed text next to its member."""
     return render_template("moderation/members.html", group=group, rows=services.member_rows(group),
                            policy_form=InvitePolicyForm(invite_policy=group.invite_policy),
+                           guard_form=GuardPolicyForm(guard_policy=group.guard_policy),
                            can_change_roles=permissions.can_manage_group(current_user, group),
                            day_choices=SUSPENSION_DAYS, status=MembershipStatus, error_form=form,
                            error_member=member_id), 422
@@ -503,6 +505,18 @@ def invite_policy(slug):
         return _members_with_errors(group, form, None)
     return _run(group, lambda: services.set_invite_policy(current_user, group, form.invite_policy.data),
                 "Invitation policy saved.")
+
+
+@bp.route("/g/<slug>/guard-policy", methods=["POST"])
+@login_required
+def guard_policy(slug):
+    group = _moderated_group_or_404(slug)
+    form = GuardPolicyForm()
+    if not form.validate_on_submit():
+        return _members_with_errors(group, form, None)
+    return _run(group, lambda: holds.set_guard_policy(current_user, group, form.guard_policy.data),
+                "Setting saved: posts published past the patient-data guard are "
+                + ("held for review." if form.guard_policy.data == holds.HOLD else "published and queued."))
 
 
 @bp.route("/g/<slug>/guidelines/edit", methods=["GET", "POST"])

@@ -3,6 +3,8 @@
 # Suspended accounts are signed out at their next request, hence "login". The patient-data primer
 # (forum/primer/views.py) is for verified accounts; others get 404, as for search.
 
+from .moderation import MODERATE_A
+
 DEFAULTS = {
     "anonymous": "login", "suspended_account": "login", "pending": "403", "outsider": "403", "member": "403",
     "suspended_member": "403", "banned_member": "403", "moderator": "403", "verifier": "403", "admin": "ok",
@@ -19,6 +21,8 @@ RULES = {
     "incidents.export_json": {},
     "incidents.officer_role": {},
     "primer.show": _VERIFIED,
+    # The per-group setting for posts published past the guard, beside the invitation policy.
+    "moderation.guard_policy": MODERATE_A,
 }
 
 
