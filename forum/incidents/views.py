@@ -1,4 +1,5 @@
 import json
+from datetime import timezone
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -26,6 +27,11 @@ def _incident_or_404(incident_id: int) -> PrivacyIncident:
     if incident is None:
         abort(404)
     return incident
+
+
+def _as_utc(value):
+    """The form asks for the time in UTC (labelled so)."""
+    return value.replace(tzinfo=timezone.utc) if value is not None and value.tzinfo is None else value
 
 
 def _version(form) -> int | None:
@@ -69,7 +75,7 @@ def assess(incident_id):
     if form.validate_on_submit():
         try:
             services.assess(current_user, incident, notification_needed=form.notification_needed.data == "yes",
-                            notified_at=form.notified_at.data, notified_to=form.notified_to.data or "",
+                            notified_at=_as_utc(form.notified_at.data), notified_to=form.notified_to.data or "",
                             assessment=form.assessment.data or "", version=_version(form))
             db.session.commit()
         except IncidentChanged as error:
