@@ -1,4 +1,4 @@
-"""Throughput and latency of the topic and group pages with 10,000 posts, served by gunicorn.
+"""Throughput and latency of Konsil's pages with 10,000 posts, served by gunicorn, beside the ceiling.
 
     .venv/bin/python bench/pages.py                                     # SQLite in a fresh /tmp directory
     .venv/bin/python bench/pages.py --database-url "$TEST_DATABASE_URL"  # PostgreSQL (emptied first!)
@@ -10,7 +10,13 @@
 3. Starts gunicorn (production settings, rate limits off) with --workers workers on a free
    loopback port, signs in through the login form to get a session cookie, and runs wrk against
    each page for --duration seconds, after a short warm-up.
-4. Prints requests per second, p50 and p99 latency, and the query count per page.
+4. Starts the ceiling (bench/ceiling.py: a bare Flask + SQLAlchemy + Jinja page of 20 rows of 1 KB
+   from SQLite) under gunicorn with the same workers, and measures it interleaved with Konsil's
+   pages for --rounds rounds (ceiling, page, ceiling, page, ...), so that both see the same machine.
+5. Measures CPU milliseconds per request in process (Flask test client, time.process_time), which
+   holds on a noisy machine, for each page and the ceiling.
+6. Prints, per page, the median over rounds of requests per second, p50 and p99 latency, CPU ms per
+   request, the query count, and the ratio to the ceiling's throughput in the same round.
 """
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -138,17 +145,21 @@ def seed(app, posts_wanted: int) -> dict:
             "topic_title": topic_rows[2]["title"]}
 
 
-def count_queries(app, paths: dict) -> dict:
-    from sqlalchemy import event
-
-    from forum.extensions import db
-
+def signed_in_client(app):
     app.config["SESSION_COOKIE_SECURE"] = False  # the test client speaks plain HTTP
     client = app.test_client()
     page = client.get("/auth/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
     response = client.post("/auth/login", data={"email": EMAIL, "password": PASSWORD, "csrf_token": token})
     assert response.status_code == 302, f"sign-in failed in the test client: {response.status_code}"
+    return client
+
+
+def count_queries(app, client, paths: dict) -> dict:
+    from sqlalchemy import event
+
+    from forum.extensions import db
+
     counts = {}
     for name, path in paths.items():
         client.get(path)  # warm-up
@@ -167,18 +178,33 @@ def count_queries(app, paths: dict) -> dict:
     return counts
 
 
-def start_gunicorn(env: dict, port: int, workers: int, folder: Path) -> subprocess.Popen:
-    log = open(folder / "gunicorn.log", "wb")
+def cpu_ms_per_request(client, path: str, requests: int = 150) -> float:
+    """Median of three runs of CPU time per request in this process (test client)."""
+    for _ in range(10):
+        client.get(path)
+    runs = []
+    for _ in range(3):
+        started = time.process_time()
+        for _ in range(requests):
+            response = client.get(path)
+            assert response.status_code == 200, f"{path}: {response.status_code}"
+        runs.append((time.process_time() - started) * 1000 / requests)
+    return statistics.median(runs)
+
+
+def start_gunicorn(env: dict, port: int, workers: int, folder: Path, app_spec: str = "wsgi:app",
+                   probe: str = "/auth/login", extra: tuple = (), log_name: str = "gunicorn.log") -> subprocess.Popen:
+    log = open(folder / log_name, "wb")
     process = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "--worker-class", "sync", "--keep-alive", "5", "wsgi:app"],
+         "--worker-class", "sync", "--keep-alive", "5", *extra, app_spec],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 60
     while time.time() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited; see {folder / 'gunicorn.log'}")
+            raise RuntimeError(f"gunicorn exited; see {folder / log_name}")
         try:
-            status, _, _ = request(port, "GET", "/auth/login")
+            status, _, _ = request(port, "GET", probe)
             if status == 200:
                 return process
         except OSError:
@@ -240,7 +266,8 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--pages", default="topic,group", help="comma-separated: topic, group, dashboard")
+    parser.add_argument("--pages", default="topic,group,dashboard", help="comma-separated: topic, group, dashboard")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of ceiling and pages")
     parser.add_argument("--keep", action="store_true", help="keep the /tmp directory (database, gunicorn log)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -257,39 +284,69 @@ def main() -> int:
 
     app = create_app(ProductionConfig)
     backend = "PostgreSQL" if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql") else "SQLite"
+    wanted = [name for name in args.pages.split(",") if name]
     with app.app_context():
         db.drop_all()
         db.create_all()
         paths = seed(app, args.posts)
-        wanted = [name for name in args.pages.split(",") if name]
-        queries = count_queries(app, {name: paths[name] for name in wanted})
+        client = signed_in_client(app)
+        queries = count_queries(app, client, {name: paths[name] for name in wanted})
+        cpu = {name: cpu_ms_per_request(client, paths[name]) for name in wanted}
         db.session.remove()
         db.engine.dispose()
 
-    port = free_port()
+    sys.path.insert(0, str(ROOT / "bench"))
+    import ceiling
+
+    ceiling_db = str(folder / "ceiling.sqlite3")
+    ceiling.seed(ceiling_db)
+    cpu["ceiling"] = cpu_ms_per_request(ceiling.create_app(ceiling_db).test_client(), "/")
+    queries["ceiling"] = 1
+
+    port, ceiling_port = free_port(), free_port()
     server = start_gunicorn(env, port, args.workers, folder)
+    ceiling_server = start_gunicorn({**env, "CEILING_DATABASE": ceiling_db}, ceiling_port, args.workers, folder,
+                                    app_spec="ceiling:create_app()", probe="/",
+                                    extra=("--pythonpath", str(ROOT / "bench")), log_name="ceiling.log")
+    rounds: dict[str, list] = {name: [] for name in ["ceiling", *wanted]}
+    ratios: dict[str, list] = {name: [] for name in wanted}
     try:
         cookie = sign_in(port)
         status, page, _ = request(port, "GET", paths["topic"], cookie=cookie)
         if status != 200 or paths["topic_title"] not in page:
             raise RuntimeError(f"the signed-in topic page answered {status}")
-        results = {}
         for name in wanted:
             run_wrk(port, paths[name], cookie, 2, args.connections, args.threads)  # warm-up
-            results[name] = run_wrk(port, paths[name], cookie, args.duration, args.connections, args.threads)
+        run_wrk(ceiling_port, "/", "", 2, args.connections, args.threads)
+        for _ in range(args.rounds):
+            for name in wanted:
+                top = run_wrk(ceiling_port, "/", "", args.duration, args.connections, args.threads)
+                rounds["ceiling"].append(top)
+                result = run_wrk(port, paths[name], cookie, args.duration, args.connections, args.threads)
+                rounds[name].append(result)
+                ratios[name].append(result["rps"] / top["rps"])
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        for process in (server, ceiling_server):
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=30)
 
+    paths["ceiling"] = "bench/ceiling.py"
     print()
     print(f"{backend}, {args.posts:,} posts, gunicorn {args.workers} sync workers, wrk -t{args.threads} "
-          f"-c{args.connections} -d{args.duration}s, {os.cpu_count()} CPUs")
-    print(f"{'page':10} {'path':26} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'queries':>8} {'non-2xx':>8}")
-    for name in wanted:
-        result = results[name]
-        print(f"{name:10} {paths[name]:26} {result['rps']:>9.1f} {result['50%']:>9.2f} {result['99%']:>9.2f} "
-              f"{queries[name]:>8} {result['non2xx']:>8}" + (f"  socket errors: {result['errors']}"
-                                                            if result["errors"] else ""))
+          f"-c{args.connections} -d{args.duration}s, {args.rounds} interleaved rounds, {os.cpu_count()} CPUs")
+    print("Medians over rounds; 'of ceiling' is the page's req/s over the ceiling's in the same round.")
+    print(f"{'page':10} {'path':26} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'CPU ms':>8} {'queries':>8} "
+          f"{'non-2xx':>8} {'of ceiling':>11}")
+    for name in ["ceiling", *wanted]:
+        results = rounds[name]
+        rps = statistics.median(r["rps"] for r in results)
+        p50 = statistics.median(r["50%"] for r in results)
+        p99 = statistics.median(r["99%"] for r in results)
+        non2xx = sum(r["non2xx"] for r in results)
+        share = "" if name == "ceiling" else f"{statistics.median(ratios[name]):>10.0%}"
+        errors = "; ".join(r["errors"] for r in results if r["errors"])
+        print(f"{name:10} {paths[name]:26} {rps:>9.1f} {p50:>9.2f} {p99:>9.2f} {cpu[name]:>8.2f} "
+              f"{queries[name]:>8} {non2xx:>8} {share:>11}" + (f"  socket errors: {errors}" if errors else ""))
     if args.keep:
         print(f"\nKept {folder}")
     else:

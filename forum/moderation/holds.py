@@ -21,7 +21,8 @@ from ..posts.models import HELD, Post, Topic
 from ..posts.services import notify_publication, post_link
 from ..urls import link_to
 from .models import Action, CaseState, ModerationCase, Report
-from .services import AlreadyDecided, ModerationError, NotAllowed, open_case_for
+from .common import AlreadyDecided, ModerationError, NotAllowed, require_moderator, require_reason, staff_ids
+from .reports import open_case_for
 
 HOLD = "hold"
 PUBLISH = "publish"
@@ -58,9 +59,7 @@ def hold(actor: User, post: Post, case: ModerationCase | None = None) -> bool:
                  reason="Published past the patient-data guard's findings; held until a moderator reviews it.",
                  details={"case": case.id if case else None, "types": types})
     queue = link_to("moderation.case", slug=group.slug, post_id=post.id)
-    from .services import _staff_ids
-
-    for staff_id in _staff_ids(group):
+    for staff_id in staff_ids(group):
         if staff_id != post.author_id:
             notify(staff_id, "moderation",
                    _("A post in “%(title)s” was published past the patient-data guard and waits for your review.",
@@ -135,13 +134,11 @@ def unhold(post: Post) -> bool:
 
 def release(actor: User, post: Post, reason: str, expected_case_id: int | None = None) -> None:
     """A moderator finds the held post free of patient data and publishes it."""
-    from .services import _require_moderator, _require_reason
-
     group = post.topic.group
-    _require_moderator(actor, group)
+    require_moderator(actor, group)
     if not post.is_held:
         raise AlreadyDecided(already_decided_message(post))
-    reason = _require_reason(reason)
+    reason = require_reason(reason)
     if post.author_id == actor.id:
         raise NotAllowed(_("This is your own post; another moderator decides it."))
     if post.deleted_at is not None:
@@ -167,9 +164,7 @@ def release(actor: User, post: Post, reason: str, expected_case_id: int | None =
 
 
 def set_guard_policy(actor: User, group: Group, policy: str) -> bool:
-    from .services import _require_moderator
-
-    _require_moderator(actor, group)
+    require_moderator(actor, group)
     if policy not in GUARD_POLICIES:
         raise ModerationError(_("Choose hold for review or publish and queue."), "guard_policy")
     if group.guard_policy == policy:

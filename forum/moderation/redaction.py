@@ -32,7 +32,7 @@ from ..posts.services import GuardResult, _stored_findings, post_link
 from ..privacy_guard.service import find_identifiers
 from . import holds
 from .models import Action, CaseState, ModerationCase, Report
-from .services import AlreadyDecided, ModerationError, NotAllowed
+from .common import AlreadyDecided, ModerationError, NotAllowed, require_moderator, require_reason
 
 REMOVED = "[removed]"
 _TOKEN = re.compile(r"\w[\w@.+/:-]*\w|\w", re.UNICODE)
@@ -202,11 +202,10 @@ def redact(actor: User, post: Post, *, reason: str, body: str, confirmed: bool =
            expected_case_id: int | None = None) -> ModerationCase | None:
     """A moderator replaces the post's text with `body` and destroys every other copy of what it removed."""
     from ..incidents.services import open_incident
-    from .services import _require_moderator, _require_reason
 
     group = post.topic.group
-    _require_moderator(actor, group)
-    reason = _require_reason(reason)
+    require_moderator(actor, group)
+    reason = require_reason(reason)
     if post.author_id == actor.id:
         raise NotAllowed(_("This is your own post; another moderator decides it. You can edit it yourself and "
                            "tick “this edit removes patient data”."))
