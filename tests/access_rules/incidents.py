@@ -22,7 +22,7 @@ RULES = {
     "incidents.officer_role": {},
     "primer.show": _VERIFIED,
     # The per-group setting for posts published past the guard, beside the invitation policy.
-    "moderation.guard_policy": MODERATE_A,
+    "moderation.guard_policy": {**MODERATE_A, "verifier": "404"},  # the verifier is not in group A
 }
 
 
