@@ -19,7 +19,7 @@ from ..notifications import mutes
 from ..posts.services import post_link
 from . import appeals as appeal_services
 from . import cases as case_services
-from . import erasure, holds, redaction, reports, sanctions
+from . import erasure, holds, privacy_decisions, redaction, reports, sanctions
 from . import queue as review_queue
 from .common import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
 from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuardPolicyForm, GuidelinesForm, InvitePolicyForm,
@@ -162,7 +162,11 @@ def case(slug, post_id):
         if form.validate_on_submit():
             action = form.action.data
             try:
-                decide(post, form)
+                privacy_decisions.decide(
+                    current_user, post, action, form.reason.data,
+                    days=int(form.days.data) if form.days.data else None, expected_case_id=form.expected_case(),
+                    body=form.body.data or "", confirmed=bool(form.confirm_no_phi.data),
+                    patient_privacy=bool(form.patient_privacy.data))
                 db.session.commit()
                 redaction.wipe_from_disk()
             except FindingsRemain as error:
@@ -196,28 +200,6 @@ def case(slug, post_id):
     return render_template("moderation/case.html", group=group, post=post, topic=post.topic, cases=cases,
                            open_case=open_case, form=form, records=records, tool_form=PostToolForm(),
                            redact_findings=findings), status
-
-
-def decide(post: Post, form: DecisionForm) -> None:
-    """Held posts are released or redacted here; the other actions go to the case decision."""
-    action = form.action.data
-    if post.is_held and action in ("dismiss", "restore"):
-        action = "release"  # within the guidelines: the held post is published
-    if action == "release":
-        holds.release(current_user, post, form.reason.data, expected_case_id=form.expected_case())
-        return
-    if action == "redact":
-        redaction.redact(current_user, post, reason=form.reason.data, body=form.body.data or "",
-                         confirmed=bool(form.confirm_no_phi.data), expected_case_id=form.expected_case())
-        return
-    if post.is_held and action in ("warn", "suspend", "ban"):
-        raise ModerationError("This post is waiting for a moderator: release, redact, hide or delete it first; "
-                              "then act on its author from the members page.", "action")
-    was_held = post.is_held
-    case_services.decide_case(current_user, post, action, form.reason.data,
-                         days=int(form.days.data) if form.days.data else None, expected_case_id=form.expected_case())
-    if form.patient_privacy.data and action in ("delete", "hide"):
-        redaction.confirm_exposure(current_user, post, action, form.reason.data, was_held=was_held)
 
 
 DECISION_MESSAGES = {

@@ -33,7 +33,8 @@ DEFAULT_RULE = _l("Wherever you work, data that lets someone work out who the pa
 # Three examples, each one of the guard's categories (forum/privacy_guard/detector.py CATEGORIES).
 EXAMPLES = (
     ("patient_name", _l("“Mrs Keller on ward 4 …”"), _l("“A woman in her seventies …”")),
-    ("date", _l("“admitted on 3 March 2025, discharged on the 9th”"), _l("“admitted in spring, a week’s stay”")),
+    ("date", _l("“admitted on 3 March 2025, discharged on the 9th”"),
+     _l("“admitted in spring, a week’s stay”")),
     ("record_number", _l("“case number KH-204711”"), _l("no number at all")),
 )
 

@@ -16,8 +16,9 @@ bp = Blueprint("primer", __name__)
 
 
 class PrimerForm(FlaskForm):
-    accept = BooleanField(_l("I have read this and will keep patient data out of my posts"),
-                          validators=[DataRequired(message=_l("Tick the box to confirm that you have read the primer."))])
+    accept = BooleanField(
+        _l("I have read this and will keep patient data out of my posts"),
+        validators=[DataRequired(message=_l("Tick the box to confirm that you have read the primer."))])
 
 
 @bp.route("/me/primer", methods=["GET", "POST"])

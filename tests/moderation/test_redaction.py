@@ -48,7 +48,9 @@ def database_files_holding(needle: str) -> list[str]:
 
 def outbox_holding(app, needle: str) -> list[str]:
     folder = Path(app.config["MAIL_OUTBOX_DIR"])
-    return [path.name for path in folder.glob("*.eml") if needle.encode() in path.read_bytes()] if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    return [path.name for path in folder.glob("*.eml") if needle.encode() in path.read_bytes()]
 
 
 def _publish_and_queue(scene):
