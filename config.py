@@ -74,10 +74,15 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # the session itself expires; a form left open during a shift stays valid
     MAX_CONTENT_LENGTH = 512 * 1024
 
-    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # Where the counters live. They must be shared by every worker and survive restarts: Redis in production
+    # (redis://...), else one SQLite file in instance/ that all workers on this host use (forum/rate_limit_storage.py).
+    # memory:// counts per worker and forgets on restart: for tests only.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI",
+                                           f"konsil+sqlite:///{(INSTANCE_DIR / 'ratelimits.sqlite3').resolve()}")
     RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
     RATELIMIT_HEADERS_ENABLED = True
-    # If Redis goes away, each worker keeps limiting in memory instead of failing requests.
+    # If Redis goes away, each worker keeps limiting in memory instead of failing requests (and says so in
+    # /healthz); the limits are per worker until it is back.
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_SWALLOW_ERRORS = True
     # The limits themselves (forum/rate_limits.py applies them; "N per second|minute|hour|day", ";"-separated).
@@ -110,6 +115,8 @@ class Config:
     SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
 
     INVITATION_VALID_DAYS = _int("INVITATION_VALID_DAYS", 7)
+    # Invitations for an e-mail address make the forum write to that address; this many per member per day.
+    INVITATION_EMAILS_PER_DAY = _int("INVITATION_EMAILS_PER_DAY", 20)
     VERIFICATION_VALID_DAYS = _int("VERIFICATION_VALID_DAYS", 730)
     VERIFICATION_REMINDER_DAYS = _int("VERIFICATION_REMINDER_DAYS", 30)
     # Optional JSON file that adds to or replaces the built-in table of licence registers (forum/verification/registries.py).
@@ -151,10 +158,16 @@ class TestingConfig(Config):
     REMEMBER_COOKIE_SECURE = False
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     RATELIMIT_ENABLED = False
+    RATELIMIT_STORAGE_URI = "memory://"  # tests that switch limits on choose their storage
     LOG_REQUESTS = False
     SQLITE_SYNCHRONOUS = "NORMAL"  # test databases are thrown away; no fsync per commit
     TWO_FACTOR_REQUIRED_FOR_STAFF = False
     PASSWORD_HASH_FAST = True  # argon2 with minimal cost so the suite stays quick
+
+
+# Storages whose counters every worker (and, except the SQLite file, every host) shares.
+SHARED_RATELIMIT_STORAGES = ("redis://", "rediss://", "redis+unix://", "redis+sentinel://", "redis+cluster://",
+                             "memcached://", "konsil+sqlite:///")
 
 
 class ProductionConfig(Config):
@@ -167,6 +180,14 @@ class ProductionConfig(Config):
                 "SECRET_KEY must be set (at least 32 characters) in production; "
                 "generate one with: python -c 'import secrets; print(secrets.token_hex(32))'"
             )
+        storage = (os.environ.get("RATELIMIT_STORAGE_URI") or "").strip()
+        if cls.RATELIMIT_ENABLED and not storage.startswith(SHARED_RATELIMIT_STORAGES):
+            raise RuntimeError(
+                "RATELIMIT_STORAGE_URI must name a rate-limit store that every worker shares and that survives "
+                "restarts, e.g. RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379/0 (Redis; needed when several hosts "
+                "serve Konsil). On a single host, konsil+sqlite:////var/lib/konsil/ratelimits.sqlite3 also works. "
+                f"Refusing to start with {storage or 'nothing set'!r}: in-memory limits count per worker and reset "
+                "on every restart.")
         if not cls.SESSION_COOKIE_SECURE and urlsplit(cls.BASE_URL).hostname not in ("127.0.0.1", "localhost", "::1"):
             raise RuntimeError("SESSION_COOKIE_SECURE=false sends session cookies over plain http; it is only "
                                "allowed when FORUM_BASE_URL is a loopback address (a local benchmark)")

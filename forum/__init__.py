@@ -21,6 +21,9 @@ def create_app(config: type[Config] | None = None, overrides: dict | None = None
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    from .params import install_converters
+
+    install_converters(app)
     app.config.from_object(config)
     if overrides:
         app.config.update(overrides)
@@ -48,7 +51,9 @@ def _configure_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to continue."
     login_manager.login_message_category = "info"
-    login_manager.session_protection = "strong"
+    # Flask-Login's "strong" protection does nothing for permanent sessions (ours all are): the server-side
+    # session record enforces lifetimes and the binding instead (forum/auth/sessions.py).
+    login_manager.session_protection = None
     from . import i18n
 
     i18n.init_app(app)

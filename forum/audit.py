@@ -6,6 +6,7 @@ through bulk `update()`/`delete()` statements, so no code path can rewrite histo
 from __future__ import annotations
 
 import csv
+import unicodedata
 import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -145,10 +146,20 @@ def log_actions(group=None) -> list[str]:
     return list(db.session.scalars(query))
 
 
+_FORMULA_STARTERS = frozenset("=+-@\t\r\n|%\u2212")
+# Blanks (any width) and the zero-width and direction marks a spreadsheet skips before the first character.
+_IGNORED_AT_START = " \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+                    "\u202f\u205f\u3000\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+
+
 def _csv_cell(value) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas (CSV injection): defuse them."""
+    """Spreadsheets run cells that start with = + - @ as formulas (CSV injection): defuse them. What counts is
+    the first character a spreadsheet sees after it drops blanks and invisible characters and folds
+    compatibility forms (full-width ＝, small ﹢, ...) to the plain ones."""
     text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    visible = text.lstrip(_IGNORED_AT_START)
+    first = unicodedata.normalize("NFKC", visible[:1])[:1]
+    if text[:1] in _FORMULA_STARTERS or first in _FORMULA_STARTERS:
         return "'" + text
     return text
 

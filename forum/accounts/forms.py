@@ -7,6 +7,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
+from ..forms import SingleLine
 from .models import PROFESSION_LABELS
 from .passwords import password_problems
 
@@ -22,10 +23,10 @@ class CredentialsForm(FlaskForm):
     profession = SelectField("Profession", choices=[("", "Choose a profession")] +
                              [(value.value, label) for value, label in PROFESSION_LABELS.items()],
                              validators=[DataRequired(message="Please choose your profession.")])
-    specialty = StringField("Specialty", validators=[Length(max=120)],
+    specialty = StringField("Specialty", validators=[Length(max=120), SingleLine()],
                             description="For example: cardiology, intensive care nursing, community pharmacy.")
     organisation = StringField("Organisation", validators=[DataRequired(message="Please name where you work."),
-                                                           Length(max=160)])
+                                                           Length(max=160), SingleLine()])
     country = SelectField("Country of registration", choices=country_choices,
                           validators=[DataRequired(message="Please choose the country where you are registered.")])
     licence_number = StringField("Licence or registration number",
@@ -46,7 +47,7 @@ class CredentialsForm(FlaskForm):
 
 class RegistrationForm(CredentialsForm):
     email = EmailField("E-mail", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
-    display_name = StringField("Display name", validators=[DataRequired(), Length(min=2, max=80)],
+    display_name = StringField("Display name", validators=[DataRequired(), Length(min=2, max=80), SingleLine()],
                                description="Shown on your posts with your profession. Your real name builds trust.")
     password = PasswordField("Password", validators=[DataRequired(), Length(max=256)],
                              description="At least 12 characters. A few unrelated words make a strong password.")
@@ -71,9 +72,9 @@ _CODE_KW = {"autocomplete": "one-time-code", "autocapitalize": "off", "spellchec
 
 class ProfileForm(FlaskForm):
     display_name = StringField("Display name", validators=[DataRequired(message="Please give a display name."),
-                                                           Length(min=2, max=80)],
+                                                           Length(min=2, max=80), SingleLine()],
                                description="Shown on your posts with your profession.")
-    specialty = StringField("Specialty", validators=[Length(max=120)],
+    specialty = StringField("Specialty", validators=[Length(max=120), SingleLine()],
                             description="For example: cardiology, intensive care nursing, community pharmacy.")
     locale = SelectField("Language and date format", choices=LOCALE_CHOICES,
                          validators=[DataRequired(message="Please choose a language.")])
@@ -93,6 +94,11 @@ class PasswordChangeForm(FlaskForm):
 
 
 class ConfirmTwoFactorForm(FlaskForm):
+    # Turning the second factor on changes how the account signs in: the password proves it is the owner
+    # at the keyboard, not someone at an unlocked, signed-in computer.
+    password = PasswordField("Your password", validators=[DataRequired(message="Enter your password."),
+                                                          Length(max=256)],
+                             render_kw={"autocomplete": "current-password"})
     code = StringField("Code from your app", validators=[DataRequired(message="Enter the 6-digit code your app "
                                                                                "shows."), Length(max=16)],
                        render_kw={**_CODE_KW, "inputmode": "numeric"})

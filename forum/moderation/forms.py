@@ -3,6 +3,7 @@ from wtforms import BooleanField, DateField, HiddenField, IntegerField, RadioFie
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..groups.models import InvitePolicy, Role
+from ..params import within_calendar
 from .models import REASON_LABELS, SUSPENSION_DAYS, Action
 
 REASON_HELP = "Shown to the author and kept in the moderation log. Reporters only learn the outcome."
@@ -130,8 +131,8 @@ class LogFilterForm(FlaskForm):
     action = SelectField("Action", choices=[("", "All actions")], validate_choice=False, validators=[Optional()])
     actor = StringField("Actor", validators=[Optional(), Length(max=80)],
                         description="Name or @username; “system” for automatic actions.")
-    date_from = DateField("From", validators=[Optional()], format="%Y-%m-%d")
-    date_to = DateField("To", validators=[Optional()], format="%Y-%m-%d")
+    date_from = DateField("From", validators=[Optional(), within_calendar], format="%Y-%m-%d")
+    date_to = DateField("To", validators=[Optional(), within_calendar], format="%Y-%m-%d")
     group = SelectField("Group", choices=[("", "All groups")], validate_choice=False, validators=[Optional()])
 
     def validate_date_to(self, field):

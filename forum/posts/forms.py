@@ -2,6 +2,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from ..forms import SingleLine
+
 TITLE_MAX = 200
 BODY_MAX = 50_000
 
@@ -33,7 +35,7 @@ class _GuardedForm(FlaskForm):
 
 class TopicForm(_GuardedForm):
     title = StringField("Title", validators=[DataRequired(message="Please give the topic a title."),
-                                             AtMost(TITLE_MAX, "title")])
+                                             AtMost(TITLE_MAX, "title"), SingleLine()])
     body = TextAreaField("Message", filters=[_unix_newlines],
                          validators=[DataRequired(message="Please write a message."), AtMost(BODY_MAX, "message")])
 

@@ -49,7 +49,8 @@ def test_gunicorn_settings_come_from_the_environment():
 def production_env(tmp_path: Path, **extra) -> dict:
     env = {key: value for key, value in os.environ.items()
            if key not in ("TEST_DATABASE_URL", "DATABASE_URL", "SECRET_KEY", "FORUM_ENV", "ENV_FILE")}
-    env.update({"FORUM_INSTANCE_DIR": str(tmp_path / "instance"), "PYTHONUNBUFFERED": "1"})
+    env.update({"FORUM_INSTANCE_DIR": str(tmp_path / "instance"), "PYTHONUNBUFFERED": "1",
+                "RATELIMIT_STORAGE_URI": f"konsil+sqlite:///{tmp_path / 'ratelimits.sqlite3'}"})
     env.update(extra)
     return env
 
