@@ -55,7 +55,7 @@ def test_a_held_reply_is_invisible_to_a_third_member_everywhere_until_released(s
     assert f"/posts/{post.id}\"" not in text(bystander.get("/search?q=98127364"))
     assert "Nothing matches" in text(bystander.get("/search?q=Zorblax"))
     listing = text(bystander.get(f"/g/{scene.group.slug}"))
-    assert '<td class="num">1</td>' in listing  # the earlier reply only
+    assert 'class="num">1</td>' in listing  # the earlier reply only
     assert not [n for n in notifications_of(scene.bystander) if n.kind in ("mention", "reply")]
     assert bystander.get(f"/posts/{post.id}").status_code == 404
     assert bystander.get(f"/posts/{post.id}/history").status_code == 404
@@ -65,7 +65,7 @@ def test_a_held_reply_is_invisible_to_a_third_member_everywhere_until_released(s
     assert response.status_code == 302
     assert MARKER in text(bystander.get(f"/g/{scene.group.slug}/t/{scene.topic.id}"))
     assert f"/posts/{post.id}\"" in text(bystander.get("/search?q=98127364"))
-    assert '<td class="num">2</td>' in text(bystander.get(f"/g/{scene.group.slug}"))
+    assert 'class="num">2</td>' in text(bystander.get(f"/g/{scene.group.slug}"))
     assert [n.kind for n in notifications_of(scene.bystander)] == ["mention"]
     assert any("published it" in n.message for n in notifications_of(scene.author))
     released = db.session.get(Post, post.id)
