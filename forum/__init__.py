@@ -89,6 +89,7 @@ BLUEPRINTS = [
     "forum.moderation.views:bp",
     "forum.incidents.views:bp",
     "forum.primer.views:bp",
+    "forum.uploads.views:bp",
 ]
 
 

@@ -1,7 +1,7 @@
 """held posts, redaction, privacy incidents and the patient-data primer
 
 Revision ID: 0011
-Revises: 0006
+Revises: 0010
 """
 from alembic import op
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0011'
-down_revision = '0006'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
