@@ -87,6 +87,8 @@ FEATURES = [
     "forum.verification",
     "forum.privacy_guard",
     "forum.moderation",
+    "forum.incidents",
+    "forum.primer",
     "forum.uploads",
     "forum.search",
 ]

@@ -18,6 +18,10 @@ account_exported = _signals.signal("account-exported")
 # sender: the app; author=, post=. The author published past the patient-data guard's findings.
 post_published_past_findings = _signals.signal("post-published-past-findings")
 
+# sender: the app; editor=, post=, old_texts=. The author edited their post and said the edit removes
+# patient data: every other copy of the removed words must go, in the same transaction.
+patient_data_removed_by_author = _signals.signal("patient-data-removed-by-author")
+
 # sender: the app; country=, profession=, number=. Receivers return a message when the licence
 # number fails its format or check digit, else None.
 licence_number_checked = _signals.signal("licence-number-checked")

@@ -33,7 +33,8 @@ def topic_page(user: User, group: Group, page: int, per_page: int, include_hidde
     """A group's topics: pinned first, then by last activity. None when the page does not exist."""
     conditions = [Topic.group_id == group.id]
     if not include_hidden:
-        conditions.append(Topic.hidden.is_(False))
+        # A held topic is listed for its author, marked as waiting for a moderator.
+        conditions.append(or_(Topic.hidden.is_(False), Topic.author_id == user.id))
     query = (select(Topic).where(*conditions).options(selectinload(Topic.author))
              .order_by(Topic.pinned.desc(), Topic.last_activity_at.desc(), Topic.id.desc()))
     return paginate(query, select(func.count(Topic.id)).where(*conditions), page, per_page)

@@ -25,7 +25,7 @@ def _case_options():
 
 def queue_page(group: Group | None, *, resolved: bool = False, escalated_only: bool = False, page: int = 1,
                per_page: int = 20) -> Page | None:
-    """Open cases: patient privacy first, then oldest. Resolved cases: newest decision first."""
+    """Open cases: held posts first, then patient privacy, then oldest. Resolved cases: newest decision first."""
     conditions = []
     if group is not None:
         conditions.append(ModerationCase.group_id == group.id)
@@ -36,7 +36,8 @@ def queue_page(group: Group | None, *, resolved: bool = False, escalated_only: b
         order = (ModerationCase.resolved_at.desc(), ModerationCase.id.desc())
     else:
         conditions.append(ModerationCase.state == CaseState.OPEN)
-        order = (ModerationCase.has_privacy_report.desc(), ModerationCase.created_at, ModerationCase.id)
+        held = select(Post.id).where(Post.id == ModerationCase.post_id, Post.hidden_reason == "held").exists()
+        order = (held.desc(), ModerationCase.has_privacy_report.desc(), ModerationCase.created_at, ModerationCase.id)
     query = select(ModerationCase).where(*conditions).options(*_case_options()).order_by(*order)
     return paginate(query, select(func.count(ModerationCase.id)).where(*conditions), page, per_page)
 

@@ -169,4 +169,9 @@ def open_cases_in_topic(topic_id: int) -> dict[int, int]:
 
 
 def file_automatic_privacy_report_on_signal(sender, author: User, post: Post, **extra) -> None:
-    file_automatic_privacy_report(author, post)
+    """A post published past the guard's findings files a patient-privacy case and, where the group
+    holds such posts (the default), is held until a moderator decides."""
+    from .holds import hold
+
+    report = file_automatic_privacy_report(author, post)
+    hold(author, post, report.case if report is not None else None)

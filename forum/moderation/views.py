@@ -22,15 +22,18 @@ from ..notifications import mutes
 from ..posts.services import post_link
 from . import appeals as appeal_services
 from . import cases as case_services
-from . import reports, sanctions
+from . import holds, privacy_decisions, redaction, reports, sanctions
 from . import queue as review_queue
-from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuidelinesForm, InvitePolicyForm, LogFilterForm,
-                    MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm, TopicToolForm)
 from ..audit_text import action_label, describe_entry
-from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
 from .common import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
+from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuardPolicyForm, GuidelinesForm, InvitePolicyForm,
+                    LogFilterForm, MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm,
+                    TopicToolForm)
+from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
+from .redaction import FindingsRemain
 
 bp = Blueprint("moderation", __name__)
+bp.add_app_template_global(holds.highlighted_findings, "held_findings")
 
 
 def _moderated_group_or_404(slug: str) -> Group:
@@ -152,14 +155,21 @@ def case(slug, post_id):
     post = _post_in_group_or_404(group, post_id)
     form = DecisionForm()
     status = 200
+    findings = None
     if request.method == "POST":
         if form.validate_on_submit():
             action = form.action.data
             try:
-                case_services.decide_case(current_user, post, action, form.reason.data,
-                                     days=int(form.days.data) if form.days.data else None,
-                                     expected_case_id=form.expected_case())
+                privacy_decisions.decide(
+                    current_user, post, action, form.reason.data,
+                    days=int(form.days.data) if form.days.data else None, expected_case_id=form.expected_case(),
+                    body=form.body.data or "", confirmed=bool(form.confirm_no_phi.data),
+                    patient_privacy=bool(form.patient_privacy.data))
                 db.session.commit()
+            except FindingsRemain as error:
+                db.session.rollback()
+                _field_error(form, error)
+                findings = error.findings
             except NotAllowed as error:
                 db.session.rollback()
                 abort(403, description=str(error))
@@ -172,7 +182,7 @@ def case(slug, post_id):
                 db.session.rollback()
                 _field_error(form, error)
             else:
-                flash(DECISION_MESSAGES[action], "success")
+                flash(DECISION_MESSAGES.get(action, ""), "success")
                 return redirect(safe_next_url_or(url_for("moderation.queue", slug=group.slug)))
         status = 422
     cases = review_queue.cases_for_post(post.id)
@@ -180,8 +190,13 @@ def case(slug, post_id):
     if open_case is not None and not form.case_id.data:
         form.case_id.data = str(open_case.id)
     records = review_queue.author_records({(group.id, post.author_id)})
+    if request.method == "GET" and not form.body.data:
+        form.body.data = post.body_source
+    if request.method == "GET" and open_case is not None and open_case.has_privacy_report:
+        form.patient_privacy.data = True
     return render_template("moderation/case.html", group=group, post=post, topic=post.topic, cases=cases,
-                           open_case=open_case, form=form, records=records, tool_form=PostToolForm()), status
+                           open_case=open_case, form=form, records=records, tool_form=PostToolForm(),
+                           redact_findings=findings), status
 
 
 DECISION_MESSAGES = {
@@ -193,6 +208,8 @@ DECISION_MESSAGES = {
     "suspend": "The author is suspended from the group and the case closed.",
     "ban": "The author is banned from the group and the case closed.",
     "escalate": "The case was escalated to the admins.",
+    "release": "The post is published. Its author was told.",
+    "redact": "The patient data is removed from the post and every copy of it. A privacy incident is open.",
 }
 
 
@@ -380,6 +397,7 @@ def members(slug):
     rows = management.member_rows(group)
     return render_template("moderation/members.html", group=group, rows=rows,
                            policy_form=InvitePolicyForm(invite_policy=group.invite_policy),
+                           guard_form=GuardPolicyForm(guard_policy=group.guard_policy),
                            day_choices=SUSPENSION_DAYS, status=MembershipStatus)
 
 
@@ -445,6 +463,7 @@ def _members_with_errors(group: Group, form, member_id: int | None):
     """The members page again, with the failed form's messages and typed text next to its member."""
     return render_template("moderation/members.html", group=group, rows=management.member_rows(group),
                            policy_form=InvitePolicyForm(invite_policy=group.invite_policy),
+                           guard_form=GuardPolicyForm(guard_policy=group.guard_policy),
                            day_choices=SUSPENSION_DAYS, status=MembershipStatus, error_form=form,
                            error_member=member_id), 422
 
@@ -471,6 +490,18 @@ def invite_policy(slug):
         return _members_with_errors(group, form, None)
     return _run(group, lambda: management.set_invite_policy(current_user, group, form.invite_policy.data),
                 "Invitation policy saved.")
+
+
+@bp.route("/g/<slug>/guard-policy", methods=["POST"])
+@login_required
+def guard_policy(slug):
+    group = _moderated_group_or_404(slug)
+    form = GuardPolicyForm()
+    if not form.validate_on_submit():
+        return _members_with_errors(group, form, None)
+    return _run(group, lambda: holds.set_guard_policy(current_user, group, form.guard_policy.data),
+                "Setting saved: posts published past the patient-data guard are "
+                + ("held for review." if form.guard_policy.data == holds.HOLD else "published and queued."))
 
 
 @bp.route("/g/<slug>/guidelines/edit", methods=["GET", "POST"])

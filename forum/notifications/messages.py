@@ -110,6 +110,18 @@ MESSAGES: dict[str, Message] = {
     "verifier.appointed": Message(_l("You are now a verifier: you review colleagues' credentials in the "
                                      "verification queue.")),
     "verifier.removed": Message(_l("You are no longer a verifier.")),
+    "post.held_for_review": Message(_l("A post in “%(topic)s” was published past the patient-data guard and waits "
+                                       "for your review."), STAFF),
+    "post.released": Message(_l("A moderator reviewed your post in “%(topic)s” and published it: %(reason)s"),
+                             MEMBER),
+    "post.redacted": Message(_l("A moderator removed patient data from your post in “%(topic)s”: %(reason)s"),
+                             MEMBER),
+    "report.redacted": Message(_l("Moderators reviewed the post you reported in “%(topic)s” and removed the patient "
+                                  "data from it. Thank you for reporting."), MEMBER),
+    "incident.opened": Message(_l("A privacy incident was opened in %(group)s: assess it before %(deadline)s."),
+                               dates={"deadline": SANCTION_DATE}),
+    "role.privacy_officer_granted": Message(_l("You are now a privacy officer: you assess privacy incidents.")),
+    "role.privacy_officer_revoked": Message(_l("You are no longer a privacy officer.")),
 }
 
 

@@ -241,6 +241,24 @@ def can_see_hidden_post(user, post) -> bool:
     return post.author_id == getattr(user, "id", None) or can_moderate(user, post.topic.group)
 
 
+def can_see_topic(user, topic) -> bool:
+    """A hidden topic is one whose first post is held for review: its author and the group's
+    moderators see it; for everyone else it does not exist (404)."""
+    if not topic.hidden:
+        return True
+    return topic.author_id == getattr(user, "id", None) or can_moderate(user, topic.group)
+
+
+def can_see_post(user, post) -> bool:
+    """A held post is there only for its author and the moderators: others do not even see a placeholder."""
+    return not post.is_held or can_see_hidden_post(user, post)
+
+
+def can_handle_incidents(user) -> bool:
+    """Privacy incidents name exposed posts and their readers: admins and privacy officers only."""
+    return is_verified(user) and bool(user.is_admin or getattr(user, "is_privacy_officer", False))
+
+
 def can_report_post(user, post) -> bool:
     group = post.topic.group
     return (

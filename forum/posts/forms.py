@@ -51,6 +51,8 @@ class EditForm(_GuardedForm):
                          validators=[DataRequired(message="A post cannot be empty; delete it instead."),
                                      AtMost(BODY_MAX, "message")])
     reason = StringField("Reason for the edit", validators=[Optional(), AtMost(500, "reason")])
+    # The earlier versions (history, excerpts, e-mails waiting to go out) lose the text this edit removes.
+    removes_patient_data = BooleanField("This edit removes patient data")
 
 
 class PreviewForm(FlaskForm):

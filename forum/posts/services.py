@@ -92,7 +92,8 @@ def create_topic(author: User, group: Group, *, title: str, body: str, guard: Gu
     db.session.add(post)
     _flush_once(post)
     _after_publish(author, post, guard)
-    _notify_mentions(author, post, group)
+    if not post.is_held:
+        notify_publication(author, post)
     return post
 
 
@@ -115,10 +116,18 @@ def reply(author: User, topic: Topic, *, body: str, guard: GuardResult, submissi
     db.session.add(post)
     _flush_once(post)
     _after_publish(author, post, guard)
-    mentioned = _notify_mentions(author, post, topic.group)
-    if topic.author_id and topic.author_id != author.id and topic.author_id not in mentioned:
-        notify(topic.author_id, "reply", "reply", topic=topic, link=post_link(post), actor=author)
+    if not post.is_held:
+        notify_publication(author, post)
     return post
+
+
+def notify_publication(author: User, post: Post) -> None:
+    """Mentions, and the topic's author for a reply: sent when the post becomes visible to others
+    (at once, or when a moderator releases a held post)."""
+    topic = post.topic
+    mentioned = _notify_mentions(author, post, topic.group)
+    if post.number > 1 and topic.author_id and topic.author_id != author.id and topic.author_id not in mentioned:
+        notify(topic.author_id, "reply", "reply", topic=topic, link=post_link(post), actor=author)
 
 
 def _flush_once(post: Post) -> None:
@@ -184,6 +193,14 @@ def _notify_mentions(author: User, post: Post, group: Group) -> set[int]:
     for user_id in recipients:
         notify(user_id, "mention", "mention", topic=post.topic, link=post_link(post), actor=author)
     return recipients
+
+
+def earlier_texts(post: Post) -> list[str]:
+    """The post's current text and every earlier version still held, for a redaction to compare with."""
+    texts = [post.body_source or ""]
+    texts += list(db.session.scalars(select(PostRevision.body_source).where(PostRevision.post_id == post.id,
+                                                                            PostRevision.redacted.is_(False))))
+    return texts
 
 
 def post_page(topic: Topic, page: int, per_page: int) -> Page | None:

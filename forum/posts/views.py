@@ -1,9 +1,11 @@
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from .. import policy
+from ..core import signals
 from ..core.errors import add_field_error
 from ..database import is_transient
 from ..extensions import db
@@ -12,9 +14,12 @@ from ..groups.access import readable_group_or_404
 from ..markup import MarkupTooComplex, render_markdown
 from ..uploads.posting import images_for, prefill, with_images
 from ..web import STORAGE_BUSY_MESSAGE, new_form_token, page_argument
+from ..incidents.services import record_reads
+from ..primer.services import needs_primer
+from .diffs import changes
 from .forms import EditForm, PreviewForm, ReplyForm, TopicForm
 from .models import Post, Topic
-from .services import (DuplicateSubmission, PostingError, check_submission, create_topic, delete_post, edit_post,
+from .services import (DuplicateSubmission, earlier_texts, PostingError, check_submission, create_topic, delete_post, edit_post,
                        page_of, post_link, post_page, posts_per_page, reply,
                        revisions_of)
 
@@ -29,7 +34,7 @@ def _topic_or_404(slug: str, topic_id: int) -> Topic:
     topic = db.session.get(Topic, topic_id)
     if topic is None or topic.group_id != group.id:
         abort(404)
-    if topic.hidden and not policy.can_moderate(current_user, group):
+    if not policy.can_see_topic(current_user, topic):
         abort(404)
     return topic
 
@@ -39,9 +44,25 @@ def _post_or_404(post_id: int) -> Post:
     if post is None:
         abort(404)
     group = readable_group_or_404(post.topic.group.slug)
-    if post.topic.hidden and not policy.can_moderate(current_user, group):
-        abort(404)  # as for the topic page: a hidden topic is not there for members
+    if not policy.can_see_topic(current_user, post.topic) or not policy.can_see_post(current_user, post):
+        abort(404)  # as for the topic page: a held topic or post is not there for other members
     return post
+
+
+def _primer_missing(form) -> bool:
+    """The first post waits for the patient-data primer; the typed text comes back with a link to it."""
+    if not needs_primer(current_user):
+        return False
+    _add_error(form.body, _("Before your first post, please read the short patient-data primer at %(url)s and "
+                            "confirm it; your text is kept here.", url=url_for("primer.show")))
+    return True
+
+
+def _held_message(post: Post) -> str:
+    if not post.is_held:
+        return ""
+    return _("Your post is waiting for a moderator: it was published past the patient-data guard's findings, "
+             "so only you and the group's moderators see it until they review it.")
 
 
 _add_error = add_field_error
@@ -82,10 +103,12 @@ def new_topic(slug):
     group = readable_group_or_404(slug)
     if not policy.can_post_in(current_user, group):
         abort(403)
+    if request.method == "GET" and needs_primer(current_user):
+        return redirect(url_for("primer.show", next=request.path))
     form = TopicForm()
     guard = None
     status = 422 if request.method == "POST" else 200
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _primer_missing(form):
         guard = check_submission(form.body.data, form.title.data)
         images = images_for(current_user, group, form)
         if images is not None and (not guard.found or form.confirm_no_phi.data):
@@ -93,7 +116,7 @@ def new_topic(slug):
                 current_user, group, title=form.title.data, body=form.body.data, guard=guard,
                 submission_id=form.submission_id.data), form, images))
             if post is not None:
-                flash("Your topic is published.", "success")
+                flash(_held_message(post) or _("Your topic is published."), "success")
                 return redirect(url_for("posts.topic", slug=group.slug, topic_id=post.topic_id))
     if not form.submission_id.data:
         form.submission_id.data = new_form_token()
@@ -107,10 +130,15 @@ def topic(slug, topic_id):
     page = post_page(topic, page_argument(), posts_per_page())
     if page is None:
         abort(404)
+    # This GET also writes, on purpose: it records which members had a post under patient-privacy review
+    # in front of them, so that a privacy incident can say who opened it.
+    shown = [post for post in page.items if not post.hidden or policy.can_see_hidden_post(current_user, post)]
+    if record_reads(current_user, shown):
+        db.session.commit()
     form = ReplyForm()
     form.submission_id.data = new_form_token()
     return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
-                           guard=None, action_form=EmptyForm())
+                           guard=None, action_form=EmptyForm(), needs_primer=needs_primer(current_user))
 
 
 @bp.route("/g/<slug>/t/<int:topic_id>/reply", methods=["POST"])
@@ -122,7 +150,7 @@ def reply_to(slug, topic_id):
     form = ReplyForm()
     guard = None
     status = 422
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _primer_missing(form):
         guard = check_submission(form.body.data)
         images = images_for(current_user, topic.group, form)
         if images is not None and (not guard.found or form.confirm_no_phi.data):
@@ -130,7 +158,7 @@ def reply_to(slug, topic_id):
                 current_user, topic, body=form.body.data, guard=guard, submission_id=form.submission_id.data),
                 form, images))
             if post is not None:
-                flash("Your reply is published.", "success")
+                flash(_held_message(post) or _("Your reply is published."), "success")
                 return redirect(post_link(post))
     page = post_page(topic, page_of(topic.post_count), posts_per_page())
     if not form.submission_id.data:
@@ -166,7 +194,12 @@ def edit(post_id):
             images = images_for(current_user, post.topic.group, form, post=post)
             if images is not None and (not guard.found or form.confirm_no_phi.data):
                 try:
+                    old_texts = earlier_texts(post) if form.removes_patient_data.data else None
                     edit_post(current_user, post, body=form.body.data, reason=form.reason.data or "", guard=guard)
+                    if old_texts is not None and post.body_source == form.body.data:
+                        signals.patient_data_removed_by_author.send(current_app._get_current_object(),
+                                                                    editor=current_user, post=post,
+                                                                    old_texts=old_texts)
                     with_images(current_user, post, form, images)
                     if moderator_edit and post.author_id:
                         from ..notifications.services import notify
@@ -181,7 +214,9 @@ def edit(post_id):
                     _storage_failed(form, error)
                     status = 503
                 else:
-                    flash("Your changes are saved.", "success")
+                    flash(_("Your changes are saved.") if old_texts is None else
+                          _("Your changes are saved, and the earlier versions no longer hold the removed text."),
+                          "success")
                     return redirect(post_link(post))
     return render_template("posts/edit.html", post=post, group=post.topic.group, form=form, guard=guard,
                            moderator_edit=moderator_edit), status
@@ -211,7 +246,8 @@ def history(post_id):
     post = _post_or_404(post_id)
     if not (policy.can_moderate(current_user, post.topic.group) or post.author_id == current_user.id):
         abort(403)
-    return render_template("posts/history.html", post=post, group=post.topic.group, revisions=revisions_of(post))
+    return render_template("posts/history.html", post=post, group=post.topic.group,
+                           changes=changes(post, revisions_of(post)))
 
 
 @bp.route("/posts/preview", methods=["POST"])
