@@ -6,28 +6,38 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test install db demo serve bench clean
+.PHONY: run test install install-run db demo demo-reset serve bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/activate
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+# Running needs the application and its dependencies only; the tests add pytest, Playwright, aiosmtpd.
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e .
 	touch $@
 
-install: $(VENV)/.installed
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed-run
 
-db: install
+install-run: $(VENV)/.installed-run
+
+install: $(VENV)/.installed-test
+
+db: install-run
 	$(BIN)/flask db upgrade
 
 demo: db
 	$(BIN)/flask forum demo
 
+# Throws the demo database away and loads a fresh demo (refused in production).
+demo-reset: install-run
+	$(BIN)/flask forum demo-reset --yes
+
 run: demo
 	@echo ""
 	@echo "  Konsil is running at http://$(HOST):$(PORT)/  (stop with Ctrl-C)"
-	@echo "  Demo logins use the password above, e.g. nurse@demo.konsil.example or admin@demo.konsil.example"
+	@echo "  Start again from a fresh demo with: make demo-reset"
 	@echo ""
 	FORUM_ENV=development $(BIN)/flask run --host $(HOST) --port $(PORT)
 
@@ -36,7 +46,7 @@ test: install
 
 # Production: gunicorn (deploy/gunicorn.conf.py) with the settings from the environment or .env
 # (see .env.example): PostgreSQL in DATABASE_URL, Redis in RATELIMIT_STORAGE_URI, a SECRET_KEY.
-serve: install
+serve: install-run
 	bash scripts/serve.sh
 
 # Concurrent posting against gunicorn on SQLite and PostgreSQL, with a killed worker; prints figures.

@@ -165,12 +165,16 @@ def _csv_cell(value) -> str:
 
 
 def log_csv_rows(log_filter: LogFilter, group_slugs: dict[int, str]):
-    """The filtered log as CSV text, streamed in chunks; `group_slugs` names the groups by id."""
+    """The filtered log as CSV text, streamed in chunks; `group_slugs` names the groups by id.
+    Each row has the action's code and, last, the entry as a sentence in the reader's language."""
+    from .audit_text import describe_entry
+
     groups = group_slugs
     buffer = io.StringIO()
     writer = csv.writer(buffer)
+    # "description" last, so that the columns before it keep their places for existing readers.
     writer.writerow(["id", "time_utc", "actor", "action", "target_type", "target_id", "target", "subject_user_id",
-                     "group", "reason"])
+                     "group", "reason", "description"])
     yield buffer.getvalue()
     query = (select(LogEntry).where(*log_filter.conditions()).order_by(LogEntry.created_at, LogEntry.id)
              .execution_options(yield_per=500))
@@ -179,5 +183,6 @@ def log_csv_rows(log_filter: LogFilter, group_slugs: dict[int, str]):
         buffer.truncate()
         writer.writerow([_csv_cell(value) for value in (
             entry.id, entry.created_at.isoformat(), entry.actor_name, entry.action, entry.target_type, entry.target_id,
-            entry.target_label, entry.subject_user_id, groups.get(entry.group_id, ""), entry.reason)])
+            entry.target_label, entry.subject_user_id, groups.get(entry.group_id, ""), entry.reason,
+            f"{entry.actor_name} {describe_entry(entry)}")])
         yield buffer.getvalue()

@@ -5,9 +5,10 @@ import pycountry
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from ..forms import SingleLine
+from .addresses import EmailAddress
 from .models import PROFESSION_LABELS
 from .passwords import password_problems
 
@@ -46,7 +47,7 @@ class CredentialsForm(FlaskForm):
 
 
 class RegistrationForm(CredentialsForm):
-    email = EmailField("E-mail", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
+    email = EmailField("E-mail", validators=[DataRequired(), EmailAddress(), Length(max=254)])
     display_name = StringField("Display name", validators=[DataRequired(), Length(min=2, max=80), SingleLine()],
                                description="Shown on your posts with your profession. Your real name builds trust.")
     password = PasswordField("Password", validators=[DataRequired(), Length(max=256)],

@@ -11,6 +11,7 @@ from sqlalchemy import func, select, update
 from ..db_types import utcnow
 from ..extensions import db
 from ..forms import has_control_characters
+from .addresses import InvalidAddress, normalise_address
 from .models import User, VerificationStatus
 from .passwords import hash_password, needs_rehash, password_problems, verify_password
 
@@ -61,7 +62,10 @@ def create_user(
     invited_by: User | None = None,
     **profile,
 ) -> User:
-    email = normalise_email(email)
+    try:
+        email = normalise_address(email)
+    except InvalidAddress as error:
+        raise AccountError(str(error), "email") from error
     if has_control_characters(display_name):
         raise AccountError(_("Use one line of ordinary text for the display name, without line breaks, tabs "
                              "or other control characters."), "display_name")

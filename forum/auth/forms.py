@@ -1,10 +1,12 @@
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, EqualTo, Length, Optional
+
+from ..accounts.addresses import EmailAddress
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("E-mail", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
+    email = EmailField("E-mail", validators=[DataRequired(), EmailAddress(), Length(max=254)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=256)])
     otp = StringField("Authentication code", validators=[Optional(), Length(max=32)],
                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
@@ -21,8 +23,7 @@ class CodeForm(FlaskForm):
 
 class ResetRequestForm(FlaskForm):
     email = EmailField("E-mail", validators=[DataRequired(message="Enter the e-mail address of your account."),
-                                             Email(check_deliverability=False,
-                                                   message="That does not look like an e-mail address."),
+                                             EmailAddress(),
                                              Length(max=254)])
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from .. import audit, permissions
+from ..accounts.addresses import InvalidAddress, normalise_address
 from ..accounts.models import User
 from ..accounts.services import AccountError, create_user, normalise_email
 from ..db_types import utcnow
@@ -38,6 +39,15 @@ def emailed_today(inviter: User) -> int:
         Invitation.created_at > utcnow() - timedelta(days=1))) or 0
 
 
+def _bound_address(email: str | None) -> str | None:
+    if not (email or "").strip():
+        return None
+    try:
+        return normalise_address(email)
+    except InvalidAddress as error:
+        raise InvitationError(str(error), "email") from error
+
+
 def create_invitation(inviter: User | None, group: Group, email: str | None = None,
                       valid_days: int | None = None) -> tuple[Invitation, str]:
     """Returns the invitation and the raw token, which is shown once and never stored.
@@ -56,7 +66,7 @@ def create_invitation(inviter: User | None, group: Group, email: str | None = No
     token = secrets.token_urlsafe(32)  # 256 bits
     invitation = Invitation(
         token_hash=hash_token(token), group_id=group.id, inviter_id=inviter.id if inviter else None,
-        email=normalise_email(email) or None, expires_at=utcnow() + timedelta(days=valid_days),
+        email=_bound_address(email), expires_at=utcnow() + timedelta(days=valid_days),
     )
     db.session.add(invitation)
     db.session.flush()

@@ -1,5 +1,6 @@
 from flask import (Blueprint, Response, abort, flash, redirect, render_template, request,
                    stream_with_context, url_for)
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -24,6 +25,7 @@ from . import erasure, reports, sanctions
 from . import queue as review_queue
 from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuidelinesForm, InvitePolicyForm, LogFilterForm,
                     MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm, TopicToolForm)
+from ..audit_text import action_label, describe_entry
 from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
 from .common import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
 
@@ -307,7 +309,7 @@ def admin_queue():
 # --------------------------------------------------------------------------------------------
 
 def _log_filter(form: LogFilterForm, actions: list[str], groups: list[Group] | None = None):
-    form.action.choices = [("", "All actions")] + [(action, action) for action in actions]
+    form.action.choices = [("", _("All actions"))] + [(action, action_label(action)) for action in actions]
     if groups is not None:
         form.group.choices = [("", "All groups")] + [(str(group.id), group.name) for group in groups]
     log_filter = audit.LogFilter()
@@ -335,7 +337,7 @@ def group_log(slug):
     if page is None:
         abort(404)
     return render_template("moderation/log.html", group=group, form=form, page=page, filters=_filter_args(form),
-                           endpoint="moderation.group_log"), status
+                           endpoint="moderation.group_log", describe=describe_entry), status
 
 
 @bp.route("/admin/log")
@@ -351,7 +353,8 @@ def admin_log():
     if page is None:
         abort(404)
     return render_template("moderation/log.html", group=None, form=form, page=page, filters=_filter_args(form),
-                           endpoint="moderation.admin_log", group_names={g.id: g.name for g in groups}), status
+                           endpoint="moderation.admin_log", group_names={g.id: g.name for g in groups},
+                           describe=describe_entry), status
 
 
 @bp.route("/admin/log.csv")
