@@ -5,6 +5,7 @@ import re
 import secrets
 import unicodedata
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from ..core.errors import DomainError
@@ -63,8 +64,8 @@ def create_user(
     except InvalidAddress as error:
         raise AccountError(str(error), "email") from error
     if has_control_characters(display_name):
-        raise AccountError("Use one line of ordinary text for the display name, without line breaks, tabs or "
-                           "other control characters.", "display_name")
+        raise AccountError(_("Use one line of ordinary text for the display name, without line breaks, tabs "
+                             "or other control characters."), "display_name")
     if find_by_email(email) is not None:
         raise AccountError("An account with this e-mail address already exists. Please sign in instead.", "email")
     user = User(
@@ -131,8 +132,8 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
 def update_profile(user: User, *, display_name: str, specialty: str, locale: str) -> list[str]:
     """Change what the user may change about themselves; returns the names of the fields that changed."""
     if has_control_characters(display_name):
-        raise AccountError("Use one line of ordinary text for the display name, without line breaks, tabs or "
-                           "other control characters.", "display_name")
+        raise AccountError(_("Use one line of ordinary text for the display name, without line breaks, tabs "
+                             "or other control characters."), "display_name")
     display_name = " ".join((display_name or "").split())
     if len(display_name) < 2:
         raise AccountError("Please give a display name of at least 2 characters.", "display_name")

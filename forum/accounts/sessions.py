@@ -11,6 +11,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from flask import current_app, flash, g, jsonify, redirect, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import delete, select
 
@@ -224,7 +225,7 @@ def _check_server_side(user: User) -> bool:
         logout_user()
         session.clear()
         if problem != "other_client":
-            flash("Your session has ended. Please sign in again.", "info")
+            flash(_("Your session has ended. Please sign in again."), "info")
         return False
     if now - record.last_seen_at > TOUCH_EVERY:
         record.last_seen_at = now

@@ -6,6 +6,7 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app, has_app_context
+from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
@@ -55,9 +56,10 @@ def create_invitation(inviter: User | None, group: Group, email: str | None = No
     if email and inviter is not None and has_app_context():
         limit = current_app.config.get("INVITATION_EMAILS_PER_DAY", 20)
         if emailed_today(inviter) >= limit:
-            raise InvitationError(
-                f"You have sent {limit} invitations by e-mail in the last 24 hours, the most Konsil sends for one "
-                "member. Create a link without an address and pass it on yourself, or try again tomorrow.", "email")
+            raise InvitationError(_(
+                "You have sent %(limit)s invitations by e-mail in the last 24 hours, the most Konsil sends for one "
+                "member. Create a link without an address and pass it on yourself, or try again tomorrow.",
+                limit=limit), "email")
     if valid_days is None:
         valid_days = current_app.config["INVITATION_VALID_DAYS"] if has_app_context() else 7
     token = secrets.token_urlsafe(32)  # 256 bits
