@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test install db demo serve bench clean
+.PHONY: run test install db demo serve bench clean translations compile-translations
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,17 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed compile-translations
+
+# Catalogues: translations/<lang>/LC_MESSAGES/messages.po are committed; the .mo files are built here.
+compile-translations: $(VENV)/.installed
+	$(BIN)/pybabel compile -d translations -f >/dev/null
+
+# For translators: extract every string from the code, merge it into each catalogue, compile.
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k ngettext -k lazy_ngettext --no-location --sort-output -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel compile -d translations -f >/dev/null
 
 db: install
 	$(BIN)/flask db upgrade

@@ -70,6 +70,7 @@ BLUEPRINTS = [
     "forum.verification.views:bp",
     "forum.privacy_guard.views:bp",
     "forum.moderation.views:bp",
+    "forum.i18n.views:bp",
 ]
 
 

@@ -91,13 +91,9 @@ def _retry_after_seconds() -> int:
 
 
 def in_words(seconds: int) -> str:
-    if seconds < 60:
-        return f"{seconds} second{'s' if seconds != 1 else ''}"
-    if seconds < 3600:
-        minutes = -(-seconds // 60)
-        return f"{minutes} minute{'s' if minutes != 1 else ''}"
-    hours = -(-seconds // 3600)
-    return f"{hours} hour{'s' if hours != 1 else ''}"
+    from .i18n import duration_in_words
+
+    return duration_in_words(seconds)
 
 
 def init_app(app: Flask) -> None:
@@ -209,7 +205,6 @@ def init_app(app: Flask) -> None:
             "site_name": app.config["SITE_NAME"],
         }
 
-    app.jinja_env.filters["when"] = format_when
     app.jinja_env.filters["isodate"] = lambda value: value.isoformat() if value else ""
     app.jinja_env.globals["safe_html"] = lambda html: Markup(html)
     app.jinja_env.globals["highlight"] = highlight
@@ -234,22 +229,6 @@ def _unread_notifications() -> int:
 
         g.unread_notifications = unread_count(current_user)
     return g.unread_notifications
-
-
-def format_when(value: datetime | None) -> str:
-    if value is None:
-        return ""
-    delta = utcnow() - value
-    seconds = int(delta.total_seconds())
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{seconds // 60} min ago"
-    if seconds < 86400:
-        return f"{seconds // 3600} h ago"
-    if seconds < 7 * 86400:
-        return f"{seconds // 86400} d ago"
-    return value.strftime("%d %b %Y")
 
 
 def new_form_token() -> str:

@@ -42,7 +42,7 @@ def _profile(user: User) -> dict:
         "profession": user.profession, "specialty": user.specialty, "organisation": user.organisation,
         "country": user.country, "licence_number": user.licence_number, "licence_authority": user.licence_authority,
         "verification_status": user.verification_status, "verified_at": _when(user.verified_at),
-        "verified_until": _when(user.verified_until), "locale": user.locale, "bio": user.bio,
+        "verified_until": _when(user.verified_until), "locale": user.locale, "timezone": user.timezone, "bio": user.bio,
         "is_admin": bool(user.is_admin), "is_verifier": bool(user.is_verifier),
         "two_factor_enabled": two_factor.is_enabled(user), "terms_accepted_at": _when(user.terms_accepted_at),
         "created_at": _when(user.created_at), "last_seen_at": _when(user.last_seen_at),
@@ -194,6 +194,7 @@ def erase_account(actor: User, user: User) -> None:
     user.licence_authority = ""
     user.bio = ""
     user.locale = "en"
+    user.timezone = ""
     user.is_admin = False
     user.is_verifier = False
     user.last_seen_at = None

@@ -6,6 +6,10 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from ..i18n import SUPPORTED_LOCALES
 
 from .models import PROFESSION_LABELS
 from .passwords import password_problems
@@ -61,10 +65,24 @@ class RegistrationForm(CredentialsForm):
             raise ValidationError(problems[0])
 
 
-LOCALE_CHOICES = [SelectChoice(value, label) for value, label in (
-    ("en", "English"), ("de", "Deutsch"), ("fr", "Français"), ("es", "Español"), ("it", "Italiano"),
-    ("nl", "Nederlands"), ("pt", "Português"), ("hi", "हिन्दी"),
-)]
+# Only languages with complete catalogues are offered, each named in itself.
+LOCALE_CHOICES = [SelectChoice(value, label) for value, label in SUPPORTED_LOCALES.items()]
+
+
+def timezone_choices() -> list[SelectChoice]:
+    """The organisation's zone first (the default, stored as ""), then every IANA zone by name."""
+    from flask import current_app
+
+    default = current_app.config.get("FORUM_DEFAULT_TIMEZONE", "UTC")
+    return [SelectChoice("", _("Organisation default (%(zone)s)", zone=default))] + [
+        SelectChoice(zone, zone.replace("_", " ")) for zone in _all_zones()]
+
+
+@lru_cache(maxsize=1)
+def _all_zones() -> tuple[str, ...]:
+    from zoneinfo import available_timezones
+
+    return tuple(sorted(zone for zone in available_timezones() if "/" in zone or zone == "UTC"))
 
 _CODE_KW = {"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
 
@@ -75,8 +93,10 @@ class ProfileForm(FlaskForm):
                                description="Shown on your posts with your profession.")
     specialty = StringField("Specialty", validators=[Length(max=120)],
                             description="For example: cardiology, intensive care nursing, community pharmacy.")
-    locale = SelectField("Language and date format", choices=LOCALE_CHOICES,
-                         validators=[DataRequired(message="Please choose a language.")])
+    locale = SelectField(_l("Language and date format"), choices=LOCALE_CHOICES,
+                         validators=[DataRequired(message=_l("Please choose a language."))])
+    timezone = SelectField(_l("Time zone"), choices=timezone_choices, validate_choice=True,
+                           description=_l("Dates and times on Konsil and in e-mails are shown in this zone."))
 
 
 class PasswordChangeForm(FlaskForm):

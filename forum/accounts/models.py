@@ -67,6 +67,8 @@ class User(UserMixin, db.Model):
     verified_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     locale: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
+    # An IANA zone name; empty means the organisation's FORUM_DEFAULT_TIMEZONE.
+    timezone: Mapped[str] = mapped_column(String(64), default="", server_default="")
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     is_verifier: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # Bumped to end every existing session of this user ("sign out everywhere", password change).

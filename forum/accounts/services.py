@@ -5,6 +5,7 @@ import re
 import secrets
 import unicodedata
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from ..db_types import utcnow
@@ -123,14 +124,15 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
     set_password(user, new_password)
 
 
-def update_profile(user: User, *, display_name: str, specialty: str, locale: str) -> list[str]:
+def update_profile(user: User, *, display_name: str, specialty: str, locale: str,
+                   timezone: str | None = None) -> list[str]:
     """Change what the user may change about themselves; returns the names of the fields that changed."""
     display_name = " ".join((display_name or "").split())
     if len(display_name) < 2:
-        raise AccountError("Please give a display name of at least 2 characters.", "display_name")
+        raise AccountError(_("Please give a display name of at least 2 characters."), "display_name")
     changed = []
     for name, value in (("display_name", display_name), ("specialty", (specialty or "").strip()),
-                        ("locale", locale)):
+                        ("locale", locale), ("timezone", user.timezone if timezone is None else timezone)):
         if getattr(user, name) != value:
             setattr(user, name, value)
             changed.append(name)

@@ -80,7 +80,7 @@ def settings():
     if form.validate_on_submit():
         try:
             changed = update_profile(user, display_name=form.display_name.data, specialty=form.specialty.data,
-                                     locale=form.locale.data)
+                                     locale=form.locale.data, timezone=form.timezone.data)
         except AccountError as error:
             db.session.rollback()
             _field_error(form, error)
