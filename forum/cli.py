@@ -78,7 +78,7 @@ def invite(slug: str, email: str | None, days: int | None) -> None:
     group = get_by_slug(slug)
     if group is None:
         raise click.ClickException(f"There is no group with the slug {slug!r}.")
-    _, token = create_invitation(None, group, email, valid_days=days)
+    _invitation, token = create_invitation(None, group, email, valid_days=days)
     db.session.commit()
     click.echo(invitation_link(token))
 

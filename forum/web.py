@@ -6,6 +6,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from flask import Flask, g, jsonify, make_response, render_template, request, session
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
@@ -16,6 +17,7 @@ from .accounts.models import User
 from .database import is_transient
 from .db_types import utcnow
 from .extensions import db, login_manager
+from flask_babel import gettext as _
 
 
 @login_manager.user_loader
@@ -37,8 +39,8 @@ def _unauthorized():
     from flask import flash, redirect, url_for
 
     if _wants_json():
-        return jsonify(error="authentication required"), 401
-    flash(login_manager.login_message, "info")
+        return jsonify(error=_("authentication required")), 401
+    flash(str(login_manager.login_message), "info")
     return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
 
 
@@ -57,10 +59,10 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
     "magnetometer=(), microphone=(), payment=(), usb=(), browsing-topics=()"
 )
-STORAGE_BUSY_MESSAGE = ("Konsil could not save this just now because the database is busy or unavailable. "
-                        "Nothing was saved; your text is still here. Please submit it again in a moment.")
+STORAGE_BUSY_MESSAGE = _l("Konsil could not save this just now because the database is busy or unavailable. "
+                          "Nothing was saved; your text is still here. Please submit it again in a moment.")
 # Form fields whose text is shown back when a request could not be carried out (never passwords).
-_KEPT_FIELDS = (("title", "Title"), ("body", "Message"), ("details", "Details"))
+_KEPT_FIELDS = (("title", _l("Title")), ("body", _l("Message")), ("details", _l("Details")))
 
 
 def _trust_proxies(app: Flask) -> None:
@@ -117,7 +119,7 @@ def init_app(app: Flask) -> None:
                 session.clear()
                 from flask import flash
 
-                flash("You were signed out after a period of inactivity.", "info")
+                flash(_("You were signed out after a period of inactivity."), "info")
                 return None
         session["last_active"] = now.isoformat()
         session.permanent = True
@@ -144,7 +146,7 @@ def init_app(app: Flask) -> None:
     def _csrf_error(error):
         db.session.rollback()
         if _wants_json():
-            return jsonify(error="The form expired or was not sent from Konsil. Reload the page and try again."), 400
+            return jsonify(error=_("The form expired or was not sent from Konsil. Reload the page and try again.")), 400
         return render_template("errors/csrf.html"), 400
 
     for code in (400, 403, 404, 405, 413):
@@ -155,7 +157,7 @@ def init_app(app: Flask) -> None:
         db.session.rollback()
         seconds = _retry_after_seconds()
         if _wants_json():
-            response = jsonify(error=f"Too many requests. Please try again in {in_words(seconds)}.",
+            response = jsonify(error=_("Too many requests. Please try again in %(duration)s.", duration=in_words(seconds)),
                                retry_after=seconds)
         else:
             response = make_response(render_template("errors/429.html", retry_after=in_words(seconds),
@@ -178,7 +180,7 @@ def init_app(app: Flask) -> None:
             g._login_user = login_manager.anonymous_user()
         g.unread_notifications = 0
         if _wants_json():
-            response = jsonify(error=STORAGE_BUSY_MESSAGE)
+            response = jsonify(error=str(STORAGE_BUSY_MESSAGE))
         else:
             response = make_response(render_template("errors/unavailable.html", kept_text=_kept_text()))
         response.status_code = 503
@@ -189,7 +191,7 @@ def init_app(app: Flask) -> None:
     def _server_error(error):
         db.session.rollback()
         if _wants_json():
-            return jsonify(error="Something went wrong on our side."), 500
+            return jsonify(error=_("Something went wrong on our side.")), 500
         return render_template("errors/500.html"), 500
 
     @app.teardown_request

@@ -21,6 +21,7 @@ from ..posts.models import Post, Topic
 from . import two_factor
 from .models import PasswordResetToken, SecurityEvent, User, VerificationStatus
 from .services import AccountError, end_all_sessions
+from flask_babel import gettext as _
 
 EXPORT_FORMAT = "konsil-export-1"
 
@@ -167,8 +168,8 @@ def erase_account(actor: User, user: User) -> None:
     """Erase the person, keep the conversation: e-mail, names, credentials, second factor and sessions go;
     posts stay, shown as "former member". Pending invitations the user created are revoked."""
     if is_last_admin(user):
-        raise AccountError("You are the only admin of this instance. Appoint another admin before you delete "
-                           "your account.")
+        raise AccountError(_("You are the only admin of this instance. Appoint another admin before you delete "
+                           "your account."))
     now = utcnow()
     two_factor.disable(user)
     db.session.execute(delete(PasswordResetToken).where(PasswordResetToken.user_id == user.id))

@@ -6,6 +6,9 @@ import logging
 
 from flask import after_this_request, current_app, has_request_context, render_template, url_for
 
+from flask_babel import force_locale
+
+from ..i18n import locale_of
 from ..mail import MailError, send
 
 log = logging.getLogger("forum.accounts")
@@ -17,10 +20,17 @@ def absolute(endpoint: str, **values) -> str:
     return current_app.config["BASE_URL"].rstrip("/") + url_for(endpoint, **values)
 
 
-def mail(address: str | None, subject: str, template: str, **context) -> bool:
+def _render(subject, template: str, locale: str | None, context: dict) -> tuple[str, str]:
+    """Subject and body in the recipient's language: their own setting, else the one given."""
+    user = context.get("user")
+    with force_locale(locale or (locale_of(user) if user is not None else "en")):
+        return str(subject), render_template(template, absolute=absolute, **context)
+
+
+def mail(address: str | None, subject, template: str, locale: str | None = None, **context) -> bool:
     if not address:
         return False
-    body = render_template(template, absolute=absolute, **context)
+    subject, body = _render(subject, template, locale, context)
     try:
         send(address, subject, body)
     except MailError as error:
@@ -29,15 +39,15 @@ def mail(address: str | None, subject: str, template: str, **context) -> bool:
     return True
 
 
-def mail_after_response(address: str | None, subject: str, template: str, **context) -> None:
+def mail_after_response(address: str | None, subject, template: str, locale: str | None = None, **context) -> None:
     """Send once the answer has gone out, so its timing does not depend on whether there was anything to send
     (a reset request for a known address would otherwise answer measurably later than for an unknown one)."""
     if not address:
         return
     if not has_request_context():
-        mail(address, subject, template, **context)
+        mail(address, subject, template, locale=locale, **context)
         return
-    body = render_template(template, absolute=absolute, **context)
+    subject, body = _render(subject, template, locale, context)
     app = current_app._get_current_object()
 
     def deliver():

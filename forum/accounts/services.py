@@ -62,7 +62,7 @@ def create_user(
 ) -> User:
     email = normalise_email(email)
     if find_by_email(email) is not None:
-        raise AccountError("An account with this e-mail address already exists. Please sign in instead.", "email")
+        raise AccountError(_("An account with this e-mail address already exists. Please sign in instead."), "email")
     user = User(
         email=email,
         display_name=display_name.strip(),
@@ -115,9 +115,9 @@ def end_all_sessions(user: User) -> None:
 def change_password(user: User, current_password: str, new_password: str) -> None:
     """From settings: the current password first, then the policy for the new one."""
     if not verify_password(user.password_hash, current_password or ""):
-        raise AccountError("Your current password is not correct.", "current_password")
+        raise AccountError(_("Your current password is not correct."), "current_password")
     if verify_password(user.password_hash, new_password):
-        raise AccountError("The new password is the same as the current one.", "password")
+        raise AccountError(_("The new password is the same as the current one."), "password")
     problems = password_problems(new_password, [user.email or "", user.display_name, user.username, "konsil"])
     if problems:
         raise AccountError(problems[0], "password")

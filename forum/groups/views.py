@@ -9,6 +9,7 @@ from ..web import page_argument
 from .access import GuidelinesFirst, guidelines_redirect, readable_group_or_404, visible_group_or_404
 from .forms import GroupForm, GuidelinesAcceptForm
 from .services import GroupError, accept_guidelines, create_group, mark_visited, update_group
+from flask_babel import gettext as _
 
 bp = Blueprint("groups", __name__)
 
@@ -140,7 +141,7 @@ def request_join(slug):
 
     group = _listed_group_or_404(slug)
     if permissions.membership_for(current_user, group) is not None:
-        flash("You are already a member of this group.", "info")
+        flash(_("You are already a member of this group."), "info")
         return redirect(url_for("main.dashboard"))
     form = JoinRequestForm()
     if form.validate_on_submit():
@@ -152,7 +153,7 @@ def request_join(slug):
             db.session.rollback()
             flash(str(error), "info")
     else:
-        flash("The note is too long (500 characters at most).", "error")
+        flash(_("The note is too long (500 characters at most)."), "error")
     return redirect(url_for("main.dashboard"))
 
 

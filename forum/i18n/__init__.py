@@ -7,12 +7,13 @@ Dates, times and numbers go through Babel, in the reader's locale and time zone.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Flask, current_app, request, session
 from flask_babel import Babel, format_date, format_datetime, format_number, format_time, format_timedelta
-from flask_babel import get_locale, gettext, to_user_timezone
+from flask_babel import get_locale, gettext, lazy_gettext, to_user_timezone
 from flask_login import current_user
 from markupsafe import Markup, escape
 
@@ -61,6 +62,26 @@ def locale_of(user) -> str:
     """The language an e-mail to `user` is written in."""
     locale = getattr(user, "locale", None)
     return locale if locale in SUPPORTED_LOCALES else current_app.config.get("BABEL_DEFAULT_LOCALE", "en")
+
+
+@contextmanager
+def as_recipient(user, locale: str | None = None):
+    """Write to `user` in their language and time zone (e-mails, stored notification texts)."""
+    from flask_babel import _get_current_context, force_locale
+    from pytz import timezone as pytz_timezone
+
+    zone = getattr(user, "timezone", None) if user is not None else None
+    zone = zone if valid_timezone(zone) else default_timezone()
+    with force_locale(locale or locale_of(user)):
+        ctx = _get_current_context()  # where Flask-Babel caches the zone of the current context
+        previous = getattr(ctx, "babel_tzinfo", None) if ctx is not None else None
+        if ctx is not None:
+            ctx.babel_tzinfo = pytz_timezone(zone)
+        try:
+            yield
+        finally:
+            if ctx is not None:
+                ctx.babel_tzinfo = previous
 
 
 def _has_request() -> bool:
@@ -112,7 +133,7 @@ def when_filter(value: datetime | None) -> str:
     if abs(delta) < timedelta(seconds=60):
         return gettext("just now")
     if abs(delta) < timedelta(days=7):
-        return format_timedelta(delta, add_direction=True, granularity="minute", format="short")
+        return format_timedelta(delta, add_direction=True, granularity="minute")
     return format_date(value, "medium")
 
 
@@ -129,6 +150,28 @@ def duration_in_words(seconds: int) -> str:
     return format_timedelta(timedelta(seconds=max(1, seconds)), threshold=1, granularity="second")
 
 
+# Stored states and kinds, as shown to readers (the stored values stay English identifiers).
+STATE_LABELS = {
+    "pending": lazy_gettext("pending"), "verified": lazy_gettext("verified"), "rejected": lazy_gettext("rejected"),
+    "suspended": lazy_gettext("suspended"), "active": lazy_gettext("active"), "banned": lazy_gettext("banned"),
+    "approved": lazy_gettext("approved"), "superseded": lazy_gettext("replaced by a correction"),
+    "new": lazy_gettext("new member"), "renewal": lazy_gettext("renewal"),
+    "open": lazy_gettext("open"), "resolved": lazy_gettext("resolved"), "dismissed": lazy_gettext("dismissed"),
+    "granted": lazy_gettext("granted"), "denied": lazy_gettext("denied"),
+    "accepted": lazy_gettext("accepted"), "expired": lazy_gettext("expired"), "revoked": lazy_gettext("revoked"),
+    "member": lazy_gettext("member"), "moderator": lazy_gettext("moderator"), "owner": lazy_gettext("owner"),
+    "secret": lazy_gettext("secret"), "listed": lazy_gettext("listed"),
+}
+
+
+def state_label(value) -> str:
+    """A stored state (`pending`, `banned`, ...) in the reader's language; unknown values as they are."""
+    if value is None:
+        return ""
+    label = STATE_LABELS.get(str(value))
+    return str(label) if label is not None else str(value)
+
+
 def number_filter(value) -> str:
     return format_number(value) if value is not None else ""
 
@@ -139,7 +182,7 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.jinja_env.filters.update({
         "date": date_filter, "datetime": datetime_filter, "skeleton": skeleton_filter,
-        "when": when_filter, "number": number_filter,
+        "when": when_filter, "number": number_filter, "state_label": state_label,
     })
     app.jinja_env.globals["reltime"] = reltime
 
@@ -148,4 +191,4 @@ def init_app(app: Flask) -> None:
         return {"supported_locales": SUPPORTED_LOCALES, "current_locale": str(get_locale() or "en")}
 
 
-__all__ = ["Babel", "SUPPORTED_LOCALES", "init_app", "select_locale", "select_timezone", "locale_of"]
+__all__ = ["Babel", "SUPPORTED_LOCALES", "init_app", "select_locale", "select_timezone", "locale_of", "as_recipient"]

@@ -12,6 +12,8 @@ from .forms import InvitationForm
 from .models import Invitation
 from .services import (InvitationError, create_invitation, invitation_link, invitations_for, join_with_invitation,
                        register_with_invitation, revoke, usable_invitation)
+from flask_babel import gettext as _
+from ..i18n import as_recipient, date_filter, locale_of
 
 bp = Blueprint("invitations", __name__)
 
@@ -47,7 +49,7 @@ def landing(token):
         else:
             start_session(user)
             db.session.commit()
-            flash("Welcome to Konsil. Your professional credentials are now being checked.", "success")
+            flash(_("Welcome to Konsil. Your professional credentials are now being checked."), "success")
             return redirect(url_for("main.dashboard"))
     return render_template("invitations/register.html", form=form, invitation=invitation, token=token), (
         422 if request.method == "POST" else 200)
@@ -72,7 +74,7 @@ def _join_existing(invitation: Invitation):
             flash(str(error), "error")
             return redirect(url_for("main.dashboard"))
         db.session.commit()
-        flash(f"You joined {invitation.group.name}.", "success")
+        flash(_("You joined %(group)s.", group=invitation.group.name), "success")
         if permissions.is_verified(current_user):
             return redirect(url_for("groups.show", slug=invitation.group.slug))
         return redirect(url_for("main.dashboard"))
@@ -86,17 +88,24 @@ def manage(slug):
     if not permissions.can_invite_to(current_user, group):
         abort(403)
     form = InvitationForm()
+    if request.method == "GET" or not form.language.data:
+        form.language.data = locale_of(current_user)
     new_link = None
     if form.validate_on_submit():
         invitation, token = create_invitation(current_user, group, form.email.data or None)
         db.session.commit()
         new_link = invitation_link(token)
         if invitation.email:
-            send(invitation.email, f"{current_user.display_name} invites you to {group.name} on Konsil",
-                 f"{current_user.display_name} invites you to join the closed group “{group.name}” on Konsil, "
-                 f"a forum for verified health professionals.\n\nOpen this link to register "
-                 f"(valid until {invitation.expires_at:%d %b %Y}):\n{new_link}\n")
-        flash("Invitation created. Copy the link now: it is shown only once.", "success")
+            # Written in the language the inviter chose for their colleague.
+            with as_recipient(current_user, locale=form.language.data):
+                subject = _("%(name)s invites you to %(group)s on Konsil", name=current_user.display_name,
+                            group=group.name)
+                body = _("%(name)s invites you to join the closed group “%(group)s” on Konsil, a forum for verified "
+                         "health professionals.", name=current_user.display_name, group=group.name)
+                link_line = _("Open this link to register (valid until %(date)s):",
+                              date=date_filter(invitation.expires_at))
+            send(invitation.email, subject, f"{body}\n\n{link_line}\n{new_link}\n")
+        flash(_("Invitation created. Copy the link now: it is shown only once."), "success")
         form = InvitationForm(formdata=None)
     everyone = permissions.can_moderate(current_user, group)
     return render_template("invitations/manage.html", group=group, form=form, new_link=new_link,
@@ -118,7 +127,7 @@ def revoke_invitation(slug, invitation_id):
         try:
             revoke(current_user, invitation)
             db.session.commit()
-            flash("The invitation was revoked; its link no longer works.", "success")
+            flash(_("The invitation was revoked; its link no longer works."), "success")
         except InvitationError as error:
             db.session.rollback()
             flash(str(error), "error")

@@ -29,6 +29,8 @@ from ..posts.services import Page, post_link
 from ..urls import link_to
 from .models import (SHORT_REASON_LABELS, SUSPENSION_DAYS, Action, Appeal, AppealState, CaseState, MemberWarning,
                      ModerationCase, Mute, Report, ReportReason)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 
 class ModerationError(ValueError):
@@ -133,33 +135,33 @@ def _claim_open_case(post: Post, *, privacy: bool) -> ModerationCase:
         except IntegrityError:
             continue  # another report opened the case at the same moment
         return case
-    raise ModerationError("This post is being reviewed right now. Please try again in a moment.")
+    raise ModerationError(_("This post is being reviewed right now. Please try again in a moment."))
 
 
 def file_report(reporter: User, post: Post, *, reason: str, details: str = "") -> Report:
     """A member reports a post; enough reports, or one patient-privacy report, hide it for review."""
     group = post.topic.group
     if post.author_id == reporter.id:
-        raise NotAllowed("You cannot report your own post. You can edit or delete it instead.")
+        raise NotAllowed(_("You cannot report your own post. You can edit or delete it instead."))
     if permissions.is_suspended_in(reporter, group):
-        raise NotAllowed("You are suspended in this group and cannot report posts until the suspension ends.")
+        raise NotAllowed(_("You are suspended in this group and cannot report posts until the suspension ends."))
     if post.deleted_at is not None:
-        raise ModerationError("This post was deleted; there is nothing left to report.")
+        raise ModerationError(_("This post was deleted; there is nothing left to report."))
     if post.hidden and not permissions.can_see_hidden_post(reporter, post):
-        raise ModerationError("Moderators already hid this post while they review it.")
+        raise ModerationError(_("Moderators already hid this post while they review it."))
     if not permissions.can_report_post(reporter, post):
-        raise NotAllowed("You cannot report posts in this group.")
+        raise NotAllowed(_("You cannot report posts in this group."))
     try:
         reason = ReportReason(reason)
     except ValueError:
-        raise ModerationError("Choose why you are reporting this post.", "reason") from None
+        raise ModerationError(_("Choose why you are reporting this post."), "reason") from None
     details = (details or "").strip()
     if len(details) > 2000:
-        raise ModerationError("Keep the details under 2,000 characters.", "details")
+        raise ModerationError(_("Keep the details under 2,000 characters."), "details")
     if reason == ReportReason.OTHER and not details:
-        raise ModerationError("Please say briefly what is wrong with this post.", "details")
+        raise ModerationError(_("Please say briefly what is wrong with this post."), "details")
     if has_open_report(reporter.id, post.id):
-        raise DuplicateReport("You already reported this post. Moderators will review it.")
+        raise DuplicateReport(_("You already reported this post. Moderators will review it."))
     case = _claim_open_case(post, privacy=reason == ReportReason.PATIENT_PRIVACY)
     report = Report(case_id=case.id, post_id=post.id, group_id=group.id, reporter_id=reporter.id, reason=reason,
                     details=details, state=CaseState.OPEN)
@@ -168,7 +170,7 @@ def file_report(reporter: User, post: Post, *, reason: str, details: str = "") -
             db.session.add(report)
             db.session.flush()
     except IntegrityError:
-        raise DuplicateReport("You already reported this post. Moderators will review it.") from None
+        raise DuplicateReport(_("You already reported this post. Moderators will review it.")) from None
     _protect_automatically(reporter, post, case, reason)
     return report
 
@@ -243,16 +245,17 @@ def file_automatic_privacy_report(author: User, post: Post) -> Report | None:
 def _require_moderator(actor: User, group: Group) -> None:
     permissions.forget_membership(actor, group)
     if not permissions.can_moderate(actor, group):
-        raise NotAllowed(f"You are not (or no longer) a moderator of {group.name}, so this action was not taken.")
+        raise NotAllowed(_("You are not (or no longer) a moderator of %(group)s, so this action was not taken.",
+                           group=group.name))
 
 
 def _require_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ModerationError("Give a reason. It goes into the moderation log and, except for reporters, "
-                              "to the people concerned.", "reason")
+        raise ModerationError(_("Give a reason. It goes into the moderation log and, except for reporters, "
+                              "to the people concerned."), "reason")
     if len(reason) > 1000:
-        raise ModerationError("Keep the reason under 1,000 characters.", "reason")
+        raise ModerationError(_("Keep the reason under 1,000 characters."), "reason")
     return reason
 
 
@@ -266,9 +269,9 @@ def _author_membership(post: Post, group: Group) -> Membership | None:
 def _check_sanction(actor: User, group: Group, target: User | None, membership: Membership | None, action: str,
                     days: int | None) -> None:
     if target is None or target.is_deleted:
-        raise ModerationError("The author's account no longer exists; act on the post instead.")
+        raise ModerationError(_("The author's account no longer exists; act on the post instead."))
     if target.id == actor.id:
-        raise NotAllowed("You cannot act against yourself; another moderator decides.")
+        raise NotAllowed(_("You cannot act against yourself; another moderator decides."))
     if action == Action.WARN:
         return
     if membership is None:
@@ -279,7 +282,7 @@ def _check_sanction(actor: User, group: Group, target: User | None, membership: 
     if membership.status == MembershipStatus.BANNED:
         raise ModerationError(f"{target.display_name} is already banned from {group.name}.")
     if action == Action.SUSPEND and days not in SUSPENSION_DAYS:
-        raise ModerationError("Choose how long the suspension lasts: 1, 7 or 30 days.", "days")
+        raise ModerationError(_("Choose how long the suspension lasts: 1, 7 or 30 days."), "days")
 
 
 def decide_case(actor: User, post: Post, action: str, reason: str, days: int | None = None,
@@ -290,24 +293,24 @@ def decide_case(actor: User, post: Post, action: str, reason: str, days: int | N
     try:
         action = Action(action)
     except ValueError:
-        raise ModerationError("Choose one of the actions.", "action") from None
+        raise ModerationError(_("Choose one of the actions."), "action") from None
     case = open_case_for(post.id)
     if case is None:
         last = db.session.scalar(select(ModerationCase).where(ModerationCase.post_id == post.id)
                                  .order_by(ModerationCase.resolved_at.desc().nulls_last(), ModerationCase.id.desc()))
         if last is not None and last.moderator is not None:
-            raise AlreadyDecided(f"This case was already decided by {last.moderator.display_name} "
-                                 f"({last.outcome_label}). Nothing was changed.")
-        raise AlreadyDecided("There are no open reports on this post. Nothing was changed.")
+            raise AlreadyDecided(_("This case was already decided by %(name)s (%(outcome)s). Nothing was changed.",
+                                   name=last.moderator.display_name, outcome=last.outcome_label))
+        raise AlreadyDecided(_("There are no open reports on this post. Nothing was changed."))
     if expected_case_id and case.id != expected_case_id:
-        raise AlreadyDecided("The case you were looking at was decided meanwhile and new reports have arrived. "
-                             "Review the post again.")
+        raise AlreadyDecided(_("The case you were looking at was decided meanwhile and new reports have arrived. "
+                             "Review the post again."))
     reason = _require_reason(reason)
     if post.author_id == actor.id:
-        raise NotAllowed("This case is about your own post; another moderator decides it.")
+        raise NotAllowed(_("This case is about your own post; another moderator decides it."))
     if post.deleted_at is not None and action in (Action.HIDE, Action.DELETE, Action.RESTORE):
-        raise ModerationError("This post was already deleted, so it can no longer be hidden, deleted or restored "
-                              "from the queue. Dismiss the case or act on its author.", "action")
+        raise ModerationError(_("This post was already deleted, so it can no longer be hidden, deleted or restored "
+                              "from the queue. Dismiss the case or act on its author."), "action")
     membership = _author_membership(post, group)
     if action in (Action.WARN, Action.SUSPEND, Action.BAN):
         _check_sanction(actor, group, post.author, membership, action, days)
@@ -315,14 +318,14 @@ def decide_case(actor: User, post: Post, action: str, reason: str, days: int | N
 
     if action == Action.ESCALATE:
         if case.escalated:
-            raise AlreadyDecided("This case was already escalated to the admins.")
+            raise AlreadyDecided(_("This case was already escalated to the admins."))
         result = db.session.execute(
             update(ModerationCase).where(ModerationCase.id == case.id, ModerationCase.state == CaseState.OPEN,
                                          ModerationCase.escalated.is_(False))
             .values(escalated=True, escalated_at=now, escalated_by_id=actor.id, escalation_reason=reason)
             .execution_options(synchronize_session=False))
         if result.rowcount != 1:
-            raise AlreadyDecided("This case was decided or escalated by someone else a moment ago. Nothing was changed.")
+            raise AlreadyDecided(_("This case was decided or escalated by someone else a moment ago. Nothing was changed."))
         db.session.refresh(case)
         audit.record(actor, "moderation:case:escalate", target_type="post", target_id=post.id,
                      target_label=post.topic.title, subject_user=post.author, group_id=group.id, reason=reason,
@@ -340,7 +343,7 @@ def decide_case(actor: User, post: Post, action: str, reason: str, days: int | N
         .values(state=state, moderator_id=actor.id, outcome=action, note=reason, resolved_at=now)
         .execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise AlreadyDecided("Another moderator decided this case a moment ago. Nothing was changed.")
+        raise AlreadyDecided(_("Another moderator decided this case a moment ago. Nothing was changed."))
     db.session.execute(
         update(Report).where(Report.case_id == case.id, Report.state == CaseState.OPEN)
         .values(state=state, moderator_id=actor.id, outcome=action, resolved_at=now)
@@ -379,7 +382,7 @@ def _sanction_membership(membership: Membership, target: User, group: Group, sta
         .values(status=status, suspended_until=until)
         .execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise AlreadyDecided(f"{target.display_name} was banned a moment ago. Nothing was changed.")
+        raise AlreadyDecided(_("%(name)s was banned a moment ago. Nothing was changed.", name=target.display_name))
     db.session.refresh(membership)
     permissions.forget_membership(target, group)
 
@@ -396,7 +399,7 @@ def _tell_author_they_may_appeal(actor: User, post: Post, entry: LogEntry, what:
 def _hide_by_moderator(actor: User, post: Post, reason: str, details: dict) -> LogEntry:
     if not post.hidden:
         if not _set_hidden(post, True, "moderator"):
-            raise AlreadyDecided("Someone else hid this post a moment ago. Nothing was changed.")
+            raise AlreadyDecided(_("Someone else hid this post a moment ago. Nothing was changed."))
     else:
         db.session.execute(update(Post).where(Post.id == post.id).values(hidden_reason="moderator")
                            .execution_options(synchronize_session=False))
@@ -415,7 +418,7 @@ def _delete_by_moderator(actor: User, post: Post, reason: str, details: dict) ->
                                 .values(deleted_at=utcnow(), deleted_by_id=actor.id)
                                 .execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise AlreadyDecided("This post was deleted a moment ago. Nothing was changed.")
+        raise AlreadyDecided(_("This post was deleted a moment ago. Nothing was changed."))
     db.session.refresh(post)
     topic = post.topic
     entry = audit.record(actor, "moderation:post:delete", target_type="post", target_id=post.id,
@@ -426,13 +429,13 @@ def _delete_by_moderator(actor: User, post: Post, reason: str, details: dict) ->
 
 
 REPORTER_OUTCOMES = {
-    Action.DISMISS: "found it within the group's guidelines",
-    Action.RESTORE: "found it within the group's guidelines",
-    Action.HIDE: "hid the post",
-    Action.DELETE: "removed the post",
-    Action.WARN: "took action against its author",
-    Action.SUSPEND: "took action against its author",
-    Action.BAN: "took action against its author",
+    Action.DISMISS: _l("found it within the group's guidelines"),
+    Action.RESTORE: _l("found it within the group's guidelines"),
+    Action.HIDE: _l("hid the post"),
+    Action.DELETE: _l("removed the post"),
+    Action.WARN: _l("took action against its author"),
+    Action.SUSPEND: _l("took action against its author"),
+    Action.BAN: _l("took action against its author"),
 }
 
 
@@ -504,20 +507,20 @@ def sanction_member(actor: User, group: Group, target: User | None, membership: 
             notify(inviter_id, "moderation", f"{target.display_name}, whom you invited, was banned from {group.name} "
                    "by its moderators.", actor=actor)
         return entry
-    raise ModerationError("Choose one of the actions.", "action")
+    raise ModerationError(_("Choose one of the actions."), "action")
 
 
 def _reinstate(actor: User, group: Group, target: User | None, membership: Membership | None,
                reason: str) -> LogEntry:
     if target is None or membership is None:
-        raise ModerationError("This person is no longer a member of the group.")
+        raise ModerationError(_("This person is no longer a member of the group."))
     if target.id == actor.id:
-        raise NotAllowed("You cannot lift your own suspension or ban; another moderator decides.")
+        raise NotAllowed(_("You cannot lift your own suspension or ban; another moderator decides."))
     result = db.session.execute(
         update(Membership).where(Membership.id == membership.id, Membership.status != MembershipStatus.ACTIVE)
         .values(status=MembershipStatus.ACTIVE, suspended_until=None).execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise AlreadyDecided(f"{target.display_name} is not suspended or banned. Nothing was changed.")
+        raise AlreadyDecided(_("%(name)s is not suspended or banned. Nothing was changed.", name=target.display_name))
     db.session.refresh(membership)
     permissions.forget_membership(target, group)
     entry = audit.record(actor, "moderation:member:reinstate", target_type="user", target_id=target.id,
@@ -537,19 +540,19 @@ def moderate_post(actor: User, post: Post, action: str, reason: str) -> LogEntry
     _require_moderator(actor, group)
     reason = _require_reason(reason)
     if open_case_for(post.id) is not None:
-        raise ModerationError("This post has open reports: decide them in the review queue, so that the reporters "
-                              "learn the outcome.")
+        raise ModerationError(_("This post has open reports: decide them in the review queue, so that the reporters "
+                              "learn the outcome."))
     if action == Action.HIDE:
         if post.deleted_at is not None:
-            raise ModerationError("This post was deleted; there is nothing to hide.")
+            raise ModerationError(_("This post was deleted; there is nothing to hide."))
         if post.hidden:
-            raise AlreadyDecided("This post is already hidden.")
+            raise AlreadyDecided(_("This post is already hidden."))
         return _hide_by_moderator(actor, post, reason, {})
     if action == Action.RESTORE:
         topic = post.topic
         if post.deleted_at is not None:
             if post.deleted_by_id is None or post.deleted_by_id == post.author_id:
-                raise ModerationError("The author deleted this post themselves; it stays deleted.")
+                raise ModerationError(_("The author deleted this post themselves; it stays deleted."))
             result = db.session.execute(update(Post).where(Post.id == post.id, Post.deleted_at.is_not(None))
                                         .values(deleted_at=None, deleted_by_id=None, hidden=False, hidden_reason=None)
                                         .execution_options(synchronize_session=False))
@@ -558,7 +561,7 @@ def moderate_post(actor: User, post: Post, action: str, reason: str) -> LogEntry
                                         .values(hidden=False, hidden_reason=None)
                                         .execution_options(synchronize_session=False))
         if result.rowcount != 1:
-            raise AlreadyDecided("This post is already visible. Nothing was changed.")
+            raise AlreadyDecided(_("This post is already visible. Nothing was changed."))
         db.session.refresh(post)
         entry = audit.record(actor, "moderation:post:restore", target_type="post", target_id=post.id,
                              target_label=topic.title, subject_user=post.author, group_id=group.id, reason=reason)
@@ -566,7 +569,7 @@ def moderate_post(actor: User, post: Post, action: str, reason: str) -> LogEntry
             notify(post.author_id, "moderation", f"A moderator restored your post in “{topic.title}”: {reason}",
                    link=post_link(post), actor=actor)
         return entry
-    raise ModerationError("Choose hide or restore.", "action")
+    raise ModerationError(_("Choose hide or restore."), "action")
 
 
 TOPIC_TOOLS = {
@@ -582,9 +585,9 @@ def set_topic_flag(actor: User, topic: Topic, tool: str, reason: str = "") -> Lo
     column, value, already = TOPIC_TOOLS[tool]
     reason = (reason or "").strip()
     if tool in ("lock", "unlock") and not reason:
-        raise ModerationError("Say why you lock or unlock the topic; members see it in the log.", "reason")
+        raise ModerationError(_("Say why you lock or unlock the topic; members see it in the log."), "reason")
     if len(reason) > 500:
-        raise ModerationError("Keep the reason under 500 characters.", "reason")
+        raise ModerationError(_("Keep the reason under 500 characters."), "reason")
     attribute = getattr(Topic, column)
     result = db.session.execute(update(Topic).where(Topic.id == topic.id, attribute.is_(not value))
                                 .values({column: value}).execution_options(synchronize_session=False))
@@ -615,13 +618,13 @@ def set_role(actor: User, group: Group, membership: Membership, role: str) -> Lo
     """Owner and admins appoint and demote moderators."""
     permissions.forget_membership(actor, group)
     if not permissions.can_manage_group(actor, group):
-        raise NotAllowed("Only the group's owner or an admin appoints and demotes moderators.")
+        raise NotAllowed(_("Only the group's owner or an admin appoints and demotes moderators."))
     if role not in (Role.MEMBER, Role.MODERATOR):
-        raise ModerationError("Choose member or moderator.", "role")
+        raise ModerationError(_("Choose member or moderator."), "role")
     if membership.role == Role.OWNER:
-        raise ModerationError("The owner's role cannot be changed here.")
+        raise ModerationError(_("The owner's role cannot be changed here."))
     if role == Role.MODERATOR and membership.status != MembershipStatus.ACTIVE:
-        raise ModerationError("Lift the suspension or ban before appointing this member as a moderator.")
+        raise ModerationError(_("Lift the suspension or ban before appointing this member as a moderator."))
     result = db.session.execute(update(Membership).where(Membership.id == membership.id, Membership.role != role)
                                 .values(role=role).execution_options(synchronize_session=False))
     if result.rowcount != 1:
@@ -644,11 +647,11 @@ def remove_member(actor: User, group: Group, membership: Membership, reason: str
     reason = _require_reason(reason)
     user = membership.user
     if user.id == actor.id:
-        raise NotAllowed("You cannot remove yourself here.")
+        raise NotAllowed(_("You cannot remove yourself here."))
     if membership.role == Role.OWNER:
-        raise ModerationError("The owner cannot be removed from the group.")
+        raise ModerationError(_("The owner cannot be removed from the group."))
     if membership.role == Role.MODERATOR and not permissions.can_manage_group(actor, group):
-        raise NotAllowed("Only the owner or an admin removes a moderator.")
+        raise NotAllowed(_("Only the owner or an admin removes a moderator."))
     result = db.session.execute(delete(Membership).where(Membership.id == membership.id)
                                 .execution_options(synchronize_session=False))
     if result.rowcount != 1:
@@ -664,7 +667,7 @@ def remove_member(actor: User, group: Group, membership: Membership, reason: str
 def set_invite_policy(actor: User, group: Group, policy: str) -> LogEntry | None:
     _require_moderator(actor, group)
     if policy not in (InvitePolicy.MEMBERS, InvitePolicy.MODERATORS):
-        raise ModerationError("Choose who may invite.", "invite_policy")
+        raise ModerationError(_("Choose who may invite."), "invite_policy")
     if group.invite_policy == policy:
         return None
     group.invite_policy = policy
@@ -678,7 +681,7 @@ def edit_guidelines(actor: User, group: Group, source: str) -> bool:
 
     _require_moderator(actor, group)
     if not (source or "").strip():
-        raise ModerationError("The guidelines cannot be empty.", "guidelines")
+        raise ModerationError(_("The guidelines cannot be empty."), "guidelines")
     if source == group.guidelines_source:
         return False
     publish_guidelines(actor, group, source)
@@ -928,18 +931,18 @@ def appeal_problem(entry: LogEntry) -> str | None:
 
 def file_appeal(user: User, entry: LogEntry, statement: str) -> Appeal:
     if entry.subject_user_id != user.id or entry.action not in APPEALABLE:
-        raise NotAllowed("You can only appeal decisions about yourself or your posts.")
+        raise NotAllowed(_("You can only appeal decisions about yourself or your posts."))
     problem = appeal_problem(entry)
     if problem:
         raise ModerationError(problem)
     statement = (statement or "").strip()
     if not statement:
-        raise ModerationError("Say briefly why the decision should be reconsidered.", "statement")
+        raise ModerationError(_("Say briefly why the decision should be reconsidered."), "statement")
     if len(statement) > 2000:
-        raise ModerationError("Keep the statement under 2,000 characters.", "statement")
+        raise ModerationError(_("Keep the statement under 2,000 characters."), "statement")
     group = db.session.get(Group, entry.group_id) if entry.group_id else None
     if group is None:
-        raise ModerationError("The group of this decision no longer exists.")
+        raise ModerationError(_("The group of this decision no longer exists."))
     post_id = entry.target_id if entry.target_type == "post" else (entry.details or {}).get("post")
     appeal = Appeal(decision_id=entry.id, decision_action=entry.action, original_actor_id=entry.actor_id,
                     appellant_id=user.id, group_id=group.id, post_id=post_id, statement=statement)
@@ -948,7 +951,7 @@ def file_appeal(user: User, entry: LogEntry, statement: str) -> Appeal:
             db.session.add(appeal)
             db.session.flush()
     except IntegrityError:
-        raise ModerationError("You already appealed this decision; each decision can be appealed once.") from None
+        raise ModerationError(_("You already appealed this decision; each decision can be appealed once.")) from None
     link = link_to("moderation.group_appeals", slug=group.slug)
     for staff_id in set(_staff_ids(group)) - {entry.actor_id, user.id}:
         notify(staff_id, "moderation", f"{user.display_name} appealed a decision in {group.name}.", link=link,
@@ -972,8 +975,8 @@ def decide_appeal(actor: User, appeal: Appeal, grant: bool, reason: str) -> Appe
     group = appeal.group
     _require_moderator(actor, group)
     if not permissions.can_decide_appeal(actor, appeal):
-        raise NotAllowed("You made the original decision (or filed the appeal); another moderator or an admin "
-                         "decides it.")
+        raise NotAllowed(_("You made the original decision (or filed the appeal); another moderator or an admin "
+                         "decides it."))
     reason = _require_reason(reason)
     state = AppealState.GRANTED if grant else AppealState.DENIED
     result = db.session.execute(
@@ -981,7 +984,7 @@ def decide_appeal(actor: User, appeal: Appeal, grant: bool, reason: str) -> Appe
         .values(state=state, decided_by_id=actor.id, decision_reason=reason, decided_at=utcnow())
         .execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise AlreadyDecided("This appeal was already decided. Nothing was changed.")
+        raise AlreadyDecided(_("This appeal was already decided. Nothing was changed."))
     db.session.refresh(appeal)
     changed = _reverse(appeal) if grant else False
     audit.record(actor, f"moderation:appeal:{'grant' if grant else 'deny'}", target_type="appeal",
@@ -1033,7 +1036,7 @@ def has_muted(user_id: int, actor_id: int) -> bool:
 def mute(user: User, other: User) -> bool:
     """True when the mute is new; muting twice changes nothing."""
     if other.id == user.id:
-        raise ModerationError("You cannot mute yourself.")
+        raise ModerationError(_("You cannot mute yourself."))
     if has_muted(user.id, other.id):
         return False
     try:
@@ -1130,5 +1133,5 @@ def cached_muted_ids(user: User) -> set[int]:
 
 
 def reason_label(reason: str) -> str:
-    return SHORT_REASON_LABELS.get(reason, reason)
+    return str(SHORT_REASON_LABELS.get(reason, reason))
 

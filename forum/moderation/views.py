@@ -19,6 +19,8 @@ from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuidelinesForm
                     MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm, TopicToolForm)
 from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
 from .services import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 bp = Blueprint("moderation", __name__)
 erasure.connect()
@@ -27,8 +29,8 @@ erasure.connect()
 def _moderated_group_or_404(slug: str) -> Group:
     group = visible_group_or_404(slug)
     if not permissions.can_moderate(current_user, group):
-        abort(403, description=f"Only the moderators of {group.name} can do this. You are not (or no longer) "
-                               "one of them, so nothing was changed.")
+        abort(403, description=_("Only the moderators of %(group)s can do this. You are not (or no longer) "
+                                 "one of them, so nothing was changed.", group=group.name))
     return group
 
 
@@ -104,7 +106,7 @@ def report(post_id):
             db.session.rollback()
             _field_error(form, error)
         else:
-            flash("Thank you. The moderators will review your report; you will be told the outcome.", "success")
+            flash(_("Thank you. The moderators will review your report; you will be told the outcome."), "success")
             return redirect(post_link(post))
     return render_template("moderation/report.html", form=form, post=post, group=group, topic=post.topic), 422
 
@@ -168,7 +170,7 @@ def case(slug, post_id):
                 db.session.rollback()
                 _field_error(form, error)
             else:
-                flash(DECISION_MESSAGES[action], "success")
+                flash(str(DECISION_MESSAGES[action]), "success")
                 return redirect(safe_next_url_or(url_for("moderation.queue", slug=group.slug)))
         status = 422
     cases = services.cases_for_post(post.id)
@@ -181,14 +183,14 @@ def case(slug, post_id):
 
 
 DECISION_MESSAGES = {
-    "dismiss": "Case dismissed. The reporters were told that the post is within the guidelines.",
-    "hide": "The post is hidden. Its author and the reporters were told.",
-    "restore": "The post is restored and the case closed.",
-    "delete": "The post is deleted. Its author and the reporters were told.",
-    "warn": "The author was warned and the case closed.",
-    "suspend": "The author is suspended from the group and the case closed.",
-    "ban": "The author is banned from the group and the case closed.",
-    "escalate": "The case was escalated to the admins.",
+    "dismiss": _l("Case dismissed. The reporters were told that the post is within the guidelines."),
+    "hide": _l("The post is hidden. Its author and the reporters were told."),
+    "restore": _l("The post is restored and the case closed."),
+    "delete": _l("The post is deleted. Its author and the reporters were told."),
+    "warn": _l("The author was warned and the case closed."),
+    "suspend": _l("The author is suspended from the group and the case closed."),
+    "ban": _l("The author is banned from the group and the case closed."),
+    "escalate": _l("The case was escalated to the admins."),
 }
 
 
@@ -536,8 +538,8 @@ def new_appeal():
                 db.session.rollback()
                 _field_error(form, error)
             else:
-                flash("Your appeal was sent. A moderator who did not make the decision, or an admin, will decide it; "
-                      "you will be notified.", "success")
+                flash(_("Your appeal was sent. A moderator who did not make the decision, or an admin, will decide it; "
+                      "you will be notified."), "success")
                 return redirect(url_for("moderation.appeals"))
         status = 422
     elif request.method == "POST":
@@ -587,7 +589,7 @@ def decide_appeal(appeal_id):
             db.session.rollback()
             _field_error(form, error)
         else:
-            flash("The appeal is decided and the member was told.", "success")
+            flash(_("The appeal is decided and the member was told."), "success")
             return redirect(url_for("moderation.group_appeals", slug=group.slug))
     return render_template("moderation/group_appeals.html", group=group, open=services.open_appeals(group),
                            decided=services.open_appeals(group, decided=True), labels=services.APPEALABLE,
@@ -620,8 +622,8 @@ def mute(username):
             db.session.rollback()
             flash(str(error), "warning")
         else:
-            flash(f"You muted {other.display_name}: their posts are collapsed for you and their replies and mentions "
-                  "no longer notify you. They are not told.", "success")
+            flash(_("You muted %(name)s: their posts are collapsed for you and their replies and mentions "
+                    "no longer notify you. They are not told.", name=other.display_name), "success")
     return redirect(url_for("main.profile", username=other.username))
 
 
@@ -632,7 +634,7 @@ def unmute(username):
     if EmptyForm().validate_on_submit():
         services.unmute(current_user, other)
         db.session.commit()
-        flash(f"You no longer mute {other.display_name}.", "success")
+        flash(_("You no longer mute %(name)s.", name=other.display_name), "success")
     return redirect(url_for("main.profile", username=other.username))
 
 

@@ -12,6 +12,10 @@ from ..extensions import db
 from ..mail import send
 from ..urls import link_to
 from .models import Notification
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from ..i18n import as_recipient
 
 MAX_ITEMS = 20
 
@@ -35,12 +39,16 @@ def send_digests() -> int:
         lines = [f"- {n.message}" + (f"\n  {link_to('main.dashboard', external=True).rstrip('/')}{n.link}" if n.link.startswith("/") else "")
                  for n in notifications[:MAX_ITEMS]]
         more = len(notifications) - MAX_ITEMS
-        if more > 0:
-            lines.append(f"- and {more} more")
-        body = (f"Hello {user.display_name},\n\nHere is what happened in your Konsil groups since your last digest:\n\n"
-                + "\n".join(lines)
-                + f"\n\nRead everything at {link_to('notifications.index', external=True)}\n")
-        send(user.email, f"Konsil: {len(notifications)} new notification{'s' if len(notifications) != 1 else ''}", body)
+        with as_recipient(user):
+            if more > 0:
+                lines.append("- " + ngettext("and %(num)d more", "and %(num)d more", more))
+            body = (_("Hello %(name)s,", name=user.display_name) + "\n\n"
+                    + _("Here is what happened in your Konsil groups since your last digest:") + "\n\n"
+                    + "\n".join(lines) + "\n\n"
+                    + _("Read everything at %(link)s", link=link_to("notifications.index", external=True)) + "\n")
+            subject = ngettext("Konsil: %(num)d new notification", "Konsil: %(num)d new notifications",
+                               len(notifications))
+        send(user.email, subject, body)
         db.session.execute(update(Notification).where(Notification.id.in_([n.id for n in notifications]))
                            .values(emailed_at=utcnow()))
         db.session.commit()

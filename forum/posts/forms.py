@@ -1,6 +1,7 @@
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from flask_babel import lazy_gettext as _l
 
 TITLE_MAX = 200
 BODY_MAX = 50_000
@@ -26,28 +27,28 @@ def _unix_newlines(value):
 
 
 class _GuardedForm(FlaskForm):
-    confirm_no_phi = BooleanField("I confirm this contains no patient-identifying information")
+    confirm_no_phi = BooleanField(_l("I confirm this contains no patient-identifying information"))
     # A fresh random value per rendered form; a retried POST with the same value creates nothing twice.
     submission_id = HiddenField(validators=[Optional(), Length(max=64)])
 
 
 class TopicForm(_GuardedForm):
-    title = StringField("Title", validators=[DataRequired(message="Please give the topic a title."),
+    title = StringField(_l("Title"), validators=[DataRequired(message=_l("Please give the topic a title.")),
                                              AtMost(TITLE_MAX, "title")])
-    body = TextAreaField("Message", filters=[_unix_newlines],
-                         validators=[DataRequired(message="Please write a message."), AtMost(BODY_MAX, "message")])
+    body = TextAreaField(_l("Message"), filters=[_unix_newlines],
+                         validators=[DataRequired(message=_l("Please write a message.")), AtMost(BODY_MAX, "message")])
 
 
 class ReplyForm(_GuardedForm):
-    body = TextAreaField("Reply", filters=[_unix_newlines],
-                         validators=[DataRequired(message="Please write a reply."), AtMost(BODY_MAX, "reply")])
+    body = TextAreaField(_l("Reply"), filters=[_unix_newlines],
+                         validators=[DataRequired(message=_l("Please write a reply.")), AtMost(BODY_MAX, "reply")])
 
 
 class EditForm(_GuardedForm):
-    body = TextAreaField("Message", filters=[_unix_newlines],
-                         validators=[DataRequired(message="A post cannot be empty; delete it instead."),
+    body = TextAreaField(_l("Message"), filters=[_unix_newlines],
+                         validators=[DataRequired(message=_l("A post cannot be empty; delete it instead.")),
                                      AtMost(BODY_MAX, "message")])
-    reason = StringField("Reason for the edit", validators=[Optional(), AtMost(500, "reason")])
+    reason = StringField(_l("Reason for the edit"), validators=[Optional(), AtMost(500, "reason")])
 
 
 class PreviewForm(FlaskForm):

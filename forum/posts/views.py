@@ -15,6 +15,7 @@ from .models import Post, Topic
 from .services import (DuplicateSubmission, PostingError, check_submission, create_topic, delete_post, edit_post,
                        page_of, post_link, post_page, posts_per_page, reply,
                        revisions_of)
+from flask_babel import gettext as _
 
 bp = Blueprint("posts", __name__)
 
@@ -90,7 +91,7 @@ def new_topic(slug):
                 current_user, group, title=form.title.data, body=form.body.data, guard=guard,
                 submission_id=form.submission_id.data))
             if post is not None:
-                flash("Your topic is published.", "success")
+                flash(_("Your topic is published."), "success")
                 return redirect(url_for("posts.topic", slug=group.slug, topic_id=post.topic_id))
     if not form.submission_id.data:
         form.submission_id.data = new_form_token()
@@ -125,7 +126,7 @@ def reply_to(slug, topic_id):
             post, status = _publish(form, lambda: reply(current_user, topic, body=form.body.data, guard=guard,
                                                         submission_id=form.submission_id.data))
             if post is not None:
-                flash("Your reply is published.", "success")
+                flash(_("Your reply is published."), "success")
                 return redirect(post_link(post))
     page = post_page(topic, page_of(topic.post_count), posts_per_page())
     if not form.submission_id.data:
@@ -173,7 +174,7 @@ def edit(post_id):
                     _storage_failed(form, error)
                     status = 503
                 else:
-                    flash("Your changes are saved.", "success")
+                    flash(_("Your changes are saved."), "success")
                     return redirect(post_link(post))
     return render_template("posts/edit.html", post=post, group=post.topic.group, form=form, guard=guard,
                            moderator_edit=moderator_edit), status
@@ -190,7 +191,7 @@ def delete(post_id):
         try:
             delete_post(current_user, post, reason=request.form.get("reason", "")[:500])
             db.session.commit()
-            flash("The post was deleted.", "success")
+            flash(_("The post was deleted."), "success")
         except PostingError as error:
             db.session.rollback()
             flash(str(error), "error")

@@ -9,6 +9,7 @@ from .detector import CATEGORIES
 from .forms import GuardPatternForm, GuardSettingsForm
 from .models import GuardPattern
 from .settings import SettingsError, add_pattern, effective, save_settings, set_pattern_enabled, try_pattern
+from flask_babel import gettext as _
 
 bp = Blueprint("guard", __name__, url_prefix="/admin/guard")
 
@@ -49,8 +50,8 @@ def settings():
                 form.phone_regions.errors = list(form.phone_regions.errors) + [str(error)]
             else:
                 db.session.commit()
-                flash("Guard settings saved. They apply to every post from now on; "
-                      "re-check stored posts with `forum scan-phi --all-posts`.", "success")
+                flash(_("Guard settings saved. They apply to every post from now on; "
+                      "re-check stored posts with `forum scan-phi --all-posts`."), "success")
                 return redirect(url_for("guard.settings"))
         return _page(form, GuardPatternForm(formdata=None), status=422)
     return _page(_settings_form(), GuardPatternForm(formdata=None))
@@ -70,7 +71,7 @@ def patterns():
                 add_pattern(current_user, label=form.label.data, pattern=form.pattern.data,
                             explanation=form.explanation.data)
                 db.session.commit()
-                flash(f"The pattern “{form.label.data}” is active.", "success")
+                flash(_("The pattern “%(label)s” is active.", label=form.label.data), "success")
                 return redirect(url_for("guard.settings"))
         except SettingsError as error:
             form.pattern.errors = list(form.pattern.errors) + [str(error)]
@@ -88,5 +89,6 @@ def toggle(pattern_id):
     if EmptyForm().validate_on_submit():
         set_pattern_enabled(current_user, row, not row.enabled)
         db.session.commit()
-        flash(f"The pattern “{row.label}” is {'on' if row.enabled else 'off'}.", "success")
+        flash(_("The pattern “%(label)s” is on.", label=row.label) if row.enabled
+              else _("The pattern “%(label)s” is off.", label=row.label), "success")
     return redirect(url_for("guard.settings"))

@@ -134,7 +134,7 @@ def _check_de(profession: str, number: str) -> NumberCheck:
 def _check_gb(profession: str, number: str) -> NumberCheck:
     value = _clean(number)
     if profession == "physician":
-        value, _ = _strip_prefix(value, "GMC")
+        value, _prefix = _strip_prefix(value, "GMC")
         label = "GMC reference number"
         if not (value.isdigit() and len(value) == 7):
             return NumberCheck("gmc", label, "invalid",
@@ -142,7 +142,7 @@ def _check_gb(profession: str, number: str) -> NumberCheck:
         return NumberCheck("gmc", label, "valid", "Seven digits, as GMC reference numbers have (no check digit).",
                            {"number": value})
     if profession in ("nurse", "midwife"):
-        value, _ = _strip_prefix(value, "NMCPIN", "NMC", "PIN")
+        value, _prefix = _strip_prefix(value, "NMCPIN", "NMC", "PIN")
         label = "NMC PIN"
         if not _NMC_PIN.match(value):
             return NumberCheck("nmc", label, "invalid",

@@ -16,6 +16,7 @@ from .services import (ACCOUNT_FILTERS, AlreadyDecided, VerificationError, chang
                        open_suspension, pending_count_for, pending_queue, pending_request_of, queue_counts,
                        recent_decisions, requests_of, set_verifier, state_of, status_label, submit, suspend,
                        suspensions_of, typical_wait, unsuspend)
+from flask_babel import gettext as _
 
 bp = Blueprint("verification", __name__)
 erasure.connect()
@@ -164,8 +165,8 @@ def review(verification_id):
                 db.session.commit()
                 deliver(mails)
                 user = verification_request.user
-                flash(f"{user.display_name} is verified." if form.decision.data == "approve" else
-                      f"The request of {user.display_name} was rejected; they were told why.", "success")
+                flash(_("%(name)s is verified.", name=user.display_name) if form.decision.data == "approve" else
+                      _("The request of %(name)s was rejected; they were told why.", name=user.display_name), "success")
                 return redirect(url_for("verification.queue"))
     if request.method == "GET":
         form = DecisionForm(formdata=None, version=str(verification_request.version))
@@ -244,7 +245,7 @@ def verifier_role(account_id):
     user = _account_or_404(account_id)
     form = VerifierRoleForm()
     if not form.validate_on_submit():
-        flash("Choose whether to grant or revoke the verifier role.", "error")
+        flash(_("Choose whether to grant or revoke the verifier role."), "error")
         return redirect(url_for("verification.account", account_id=user.id))
     try:
         set_verifier(current_user, user, grant=form.action.data == "grant")
@@ -299,6 +300,6 @@ def unsuspend_account(account_id):
         else:
             db.session.commit()
             deliver(mails)
-            flash(f"The suspension of {user.display_name} is lifted.", "success")
+            flash(_("The suspension of %(name)s is lifted.", name=user.display_name), "success")
         return redirect(url_for("verification.account", account_id=user.id))
     return _account_page(user, unsuspend_form=form, status_code=422)
