@@ -5,12 +5,16 @@ through bulk `update()`/`delete()` statements, so no code path can rewrite histo
 """
 from __future__ import annotations
 
-from datetime import datetime
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import JSON, ForeignKey, Index, String, event
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy import JSON, ForeignKey, Index, String, event, func, or_, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload
 
 from .accounts.models import User
+from .core.pagination import Page, paginate
 from .db_types import UTCDateTime, utcnow
 from .extensions import db
 
@@ -88,3 +92,81 @@ def record(
     )
     db.session.add(entry)
     return entry
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading the log: filters, pages and CSV
+# ----------------------------------------------------------------------------------------------
+
+@dataclass
+class LogFilter:
+    action: str = ""
+    actor: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    group_id: int | None = None
+
+    def conditions(self) -> list:
+        conditions = []
+        if self.action:
+            # A full action ("moderation:post:hide") or a prefix ("moderation:post").
+            conditions.append(or_(LogEntry.action == self.action, LogEntry.action.startswith(self.action + ":")))
+        if self.actor:
+            name = self.actor.strip().lstrip("@")
+            if name.lower() == "system":
+                conditions.append(LogEntry.actor_id.is_(None))
+            else:
+                pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                conditions.append(or_(LogEntry.actor_name.ilike(pattern, escape="\\"),
+                                      LogEntry.actor_id.in_(select(User.id).where(User.username == name.lower()))))
+        if self.date_from:
+            conditions.append(LogEntry.created_at >= datetime.combine(self.date_from, time.min, timezone.utc))
+        if self.date_to:
+            conditions.append(LogEntry.created_at < datetime.combine(self.date_to + timedelta(days=1), time.min,
+                                                                     timezone.utc))
+        if self.group_id:
+            conditions.append(LogEntry.group_id == self.group_id)
+        return conditions
+
+
+def log_page(log_filter: LogFilter, page: int, per_page: int = 50, group=None) -> Page | None:
+    conditions = log_filter.conditions()
+    if group is not None:
+        conditions.append(LogEntry.group_id == group.id)
+    query = (select(LogEntry).where(*conditions).options(selectinload(LogEntry.actor))
+             .order_by(LogEntry.created_at.desc(), LogEntry.id.desc()))
+    return paginate(query, select(func.count(LogEntry.id)).where(*conditions), page, per_page)
+
+
+def log_actions(group=None) -> list[str]:
+    query = select(LogEntry.action).distinct().order_by(LogEntry.action)
+    if group is not None:
+        query = query.where(LogEntry.group_id == group.id)
+    return list(db.session.scalars(query))
+
+
+def _csv_cell(value) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas (CSV injection): defuse them."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def log_csv_rows(log_filter: LogFilter, group_slugs: dict[int, str]):
+    """The filtered log as CSV text, streamed in chunks; `group_slugs` names the groups by id."""
+    groups = group_slugs
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["id", "time_utc", "actor", "action", "target_type", "target_id", "target", "subject_user_id",
+                     "group", "reason"])
+    yield buffer.getvalue()
+    query = (select(LogEntry).where(*log_filter.conditions()).order_by(LogEntry.created_at, LogEntry.id)
+             .execution_options(yield_per=500))
+    for entry in db.session.scalars(query):
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([_csv_cell(value) for value in (
+            entry.id, entry.created_at.isoformat(), entry.actor_name, entry.action, entry.target_type, entry.target_id,
+            entry.target_label, entry.subject_user_id, groups.get(entry.group_id, ""), entry.reason)])
+        yield buffer.getvalue()

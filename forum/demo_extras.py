@@ -12,7 +12,7 @@ def seed_extras(users, groups) -> None:
 def _seed_open_report(users, groups) -> None:
     """An open misinformation report, so that the moderators' review queue is not empty."""
     from .extensions import db
-    from .moderation.services import file_report
+    from .moderation.reports import file_report
     from .posts.models import Post, Topic
 
     group = groups.get("cardiology-round")

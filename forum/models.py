@@ -4,8 +4,8 @@ from .accounts.models import LoginThrottle, PasswordResetToken, RecoveryCode, Se
 from .audit import LogEntry  # noqa: F401
 from .groups.models import Group, GuidelinesVersion, JoinRequest, Membership  # noqa: F401
 from .invitations.models import Invitation  # noqa: F401
-from .notifications.models import Notification  # noqa: F401
+from .notifications.models import Mute, Notification  # noqa: F401
 from .posts.models import Post, PostRevision, Topic  # noqa: F401
 from .privacy_guard.models import GuardPattern, GuardSettings  # noqa: F401
 from .verification.models import AccountSuspension, VerificationReminder, VerificationRequest  # noqa: F401
-from .moderation.models import Appeal, MemberWarning, ModerationCase, Mute, Report  # noqa: F401
+from .moderation.models import Appeal, MemberWarning, ModerationCase, Report  # noqa: F401

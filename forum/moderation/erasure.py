@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import delete, or_, update
 
 from ..extensions import db
-from .models import ModerationCase, Mute
+from ..notifications.models import Mute
+from .models import ModerationCase
 
 
 def erase_moderation_data(sender, user, actor=None, **extra) -> None:

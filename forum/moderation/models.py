@@ -1,4 +1,4 @@
-"""Reports, the cases they form, warnings, appeals and mutes.
+"""Reports, the cases they form, warnings and appeals.
 
 A *case* gathers every open report on one post, so moderators decide a post once (Discourse's
 reviewable). Cases and reports snapshot what they point at, so deleting a post does not erase
@@ -214,17 +214,3 @@ class Appeal(db.Model):
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
     decision = relationship("LogEntry", foreign_keys=[decision_id])
     post = relationship("Post", foreign_keys=[post_id])
-
-
-class Mute(db.Model):
-    """A member no longer wants to see or be notified by another member."""
-
-    __tablename__ = "mutes"
-    __table_args__ = (UniqueConstraint("user_id", "muted_user_id", name="uq_mutes_user_muted"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    muted_user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    muted_user: Mapped[User] = relationship(foreign_keys=[muted_user_id])

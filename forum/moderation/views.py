@@ -3,7 +3,7 @@ from flask import (Blueprint, Response, abort, flash, redirect, render_template,
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import audit, permissions
+from .. import audit, permissions, request_cache
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..extensions import db
@@ -13,12 +13,18 @@ from ..groups.models import Group, Membership, MembershipStatus
 from ..groups.services import GroupError
 from ..main.services import shared_groups
 from ..posts.models import Post, Topic
+from ..groups import management
+from ..invitations import trail
+from ..notifications import mutes
 from ..posts.services import post_link
-from . import erasure, services
+from . import appeals as appeal_services
+from . import cases as case_services
+from . import erasure, reports, sanctions
+from . import queue as review_queue
 from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuidelinesForm, InvitePolicyForm, LogFilterForm,
                     MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm, TopicToolForm)
 from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
-from .services import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
+from .common import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -93,7 +99,7 @@ def report(post_id):
     form = ReportForm()
     if form.validate_on_submit():
         try:
-            services.file_report(current_user, post, reason=form.reason.data, details=form.details.data or "")
+            reports.file_report(current_user, post, reason=form.reason.data, details=form.details.data or "")
             db.session.commit()
         except DuplicateReport as error:
             db.session.rollback()
@@ -119,11 +125,11 @@ def report(post_id):
 @login_required
 def overview():
     _verified_or_404()
-    groups = services.moderated_groups(current_user)
+    groups = review_queue.moderated_groups(current_user)
     if not groups and not permissions.is_admin(current_user):
         abort(403, description="You do not moderate any group.")
-    counts = services.open_counts_by_group([group.id for group in groups])
-    escalated = services.queue_page(None, escalated_only=True, per_page=1).total if permissions.is_admin(current_user) else 0
+    counts = review_queue.open_counts_by_group([group.id for group in groups])
+    escalated = review_queue.queue_page(None, escalated_only=True, per_page=1).total if permissions.is_admin(current_user) else 0
     return render_template("moderation/overview.html", groups=groups, counts=counts, escalated=escalated)
 
 
@@ -134,11 +140,11 @@ def queue(slug):
     tab = request.args.get("tab", "open")
     if tab not in ("open", "resolved"):
         tab = "open"
-    page = services.queue_page(group, resolved=tab == "resolved", page=request.args.get("page", 1, type=int))
+    page = review_queue.queue_page(group, resolved=tab == "resolved", page=request.args.get("page", 1, type=int))
     if page is None:
         abort(404)
-    records = services.author_records({(case.group_id, case.post_author_id) for case in page.items})
-    open_total = page.total if tab == "open" else services.open_counts_by_group([group.id]).get(group.id, 0)
+    records = review_queue.author_records({(case.group_id, case.post_author_id) for case in page.items})
+    open_total = page.total if tab == "open" else review_queue.open_counts_by_group([group.id]).get(group.id, 0)
     return render_template("moderation/queue.html", group=group, page=page, tab=tab, records=records,
                            open_total=open_total, day_choices=SUSPENSION_DAYS, action_labels=ACTION_LABELS)
 
@@ -154,7 +160,7 @@ def case(slug, post_id):
         if form.validate_on_submit():
             action = form.action.data
             try:
-                services.decide_case(current_user, post, action, form.reason.data,
+                case_services.decide_case(current_user, post, action, form.reason.data,
                                      days=int(form.days.data) if form.days.data else None,
                                      expected_case_id=form.expected_case())
                 db.session.commit()
@@ -173,11 +179,11 @@ def case(slug, post_id):
                 flash(str(DECISION_MESSAGES[action]), "success")
                 return redirect(safe_next_url_or(url_for("moderation.queue", slug=group.slug)))
         status = 422
-    cases = services.cases_for_post(post.id)
+    cases = review_queue.cases_for_post(post.id)
     open_case = next((c for c in cases if c.is_open), None)
     if open_case is not None and not form.case_id.data:
         form.case_id.data = str(open_case.id)
-    records = services.author_records({(group.id, post.author_id)})
+    records = review_queue.author_records({(group.id, post.author_id)})
     return render_template("moderation/case.html", group=group, post=post, topic=post.topic, cases=cases,
                            open_case=open_case, form=form, records=records, tool_form=PostToolForm()), status
 
@@ -220,7 +226,7 @@ def post_tool(post_id):
         _flash_form_errors(form)
         return redirect(url_for("moderation.case", slug=group.slug, post_id=post.id))
     try:
-        services.moderate_post(current_user, post, form.action.data, form.reason.data)
+        case_services.moderate_post(current_user, post, form.action.data, form.reason.data)
         db.session.commit()
     except NotAllowed as error:
         db.session.rollback()
@@ -244,7 +250,7 @@ def _topic_tool(slug: str, topic_id: int, tool: str):
         _flash_form_errors(form)
         return redirect(back)
     try:
-        services.set_topic_flag(current_user, topic, tool, form.reason.data or "")
+        case_services.set_topic_flag(current_user, topic, tool, form.reason.data or "")
         db.session.commit()
     except NotAllowed as error:
         db.session.rollback()
@@ -289,11 +295,11 @@ def admin_queue():
     _verified_or_404()
     if not permissions.is_admin(current_user):
         abort(403, description="The escalated cases are for admins.")
-    page = services.queue_page(None, escalated_only=True, page=request.args.get("page", 1, type=int))
+    page = review_queue.queue_page(None, escalated_only=True, page=request.args.get("page", 1, type=int))
     if page is None:
         abort(404)
-    records = services.author_records({(case.group_id, case.post_author_id) for case in page.items})
-    return render_template("moderation/admin_queue.html", page=page, records=records, appeals=services.open_appeals(),
+    records = review_queue.author_records({(case.group_id, case.post_author_id) for case in page.items})
+    return render_template("moderation/admin_queue.html", page=page, records=records, appeals=appeal_services.open_appeals(),
                            day_choices=SUSPENSION_DAYS, action_labels=ACTION_LABELS)
 
 
@@ -305,10 +311,10 @@ def _log_filter(form: LogFilterForm, actions: list[str], groups: list[Group] | N
     form.action.choices = [("", "All actions")] + [(action, action) for action in actions]
     if groups is not None:
         form.group.choices = [("", "All groups")] + [(str(group.id), group.name) for group in groups]
-    log_filter = services.LogFilter()
+    log_filter = audit.LogFilter()
     if form.validate():
         group_id = form.group.data if groups is not None else ""
-        log_filter = services.LogFilter(action=(form.action.data or "").strip()[:64],
+        log_filter = audit.LogFilter(action=(form.action.data or "").strip()[:64],
                                         actor=(form.actor.data or "").strip(),
                                         date_from=form.date_from.data, date_to=form.date_to.data,
                                         group_id=int(group_id) if group_id and group_id.isdigit() else None)
@@ -325,8 +331,8 @@ def _filter_args(form: LogFilterForm) -> dict:
 def group_log(slug):
     group = _moderated_group_or_404(slug)
     form = LogFilterForm(formdata=request.args)
-    log_filter, status = _log_filter(form, services.log_actions(group))
-    page = services.log_page(log_filter, request.args.get("page", 1, type=int), group=group)
+    log_filter, status = _log_filter(form, audit.log_actions(group))
+    page = audit.log_page(log_filter, request.args.get("page", 1, type=int), group=group)
     if page is None:
         abort(404)
     return render_template("moderation/log.html", group=group, form=form, page=page, filters=_filter_args(form),
@@ -341,8 +347,8 @@ def admin_log():
         abort(403, description="The instance's moderation log is for admins.")
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
-    log_filter, status = _log_filter(form, services.log_actions(), groups)
-    page = services.log_page(log_filter, request.args.get("page", 1, type=int))
+    log_filter, status = _log_filter(form, audit.log_actions(), groups)
+    page = audit.log_page(log_filter, request.args.get("page", 1, type=int))
     if page is None:
         abort(404)
     return render_template("moderation/log.html", group=None, form=form, page=page, filters=_filter_args(form),
@@ -357,11 +363,11 @@ def admin_log_csv():
         abort(403, description="The instance's moderation log is for admins.")
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
-    log_filter, status = _log_filter(form, services.log_actions(), groups)
+    log_filter, status = _log_filter(form, audit.log_actions(), groups)
     if status != 200:
         _flash_form_errors(form)
         return redirect(url_for("moderation.admin_log", **_filter_args(form)))
-    response = Response(stream_with_context(services.log_csv_rows(log_filter)), mimetype="text/csv")
+    response = Response(stream_with_context(audit.log_csv_rows(log_filter, dict(db.session.execute(select(Group.id, Group.slug)).all()))), mimetype="text/csv")
     response.headers["Content-Disposition"] = "attachment; filename=konsil-moderation-log.csv"
     return response
 
@@ -374,7 +380,7 @@ def admin_log_csv():
 @login_required
 def members(slug):
     group = _moderated_group_or_404(slug)
-    rows = services.member_rows(group)
+    rows = management.member_rows(group)
     return render_template("moderation/members.html", group=group, rows=rows,
                            policy_form=InvitePolicyForm(invite_policy=group.invite_policy),
                            can_change_roles=permissions.can_manage_group(current_user, group),
@@ -382,7 +388,7 @@ def members(slug):
 
 
 def _membership_or_404(group: Group, member_id: int) -> Membership:
-    membership = services.membership_by_user(group, member_id)
+    membership = management.membership_by_user(group, member_id)
     if membership is None:
         abort(404)
     return membership
@@ -418,7 +424,7 @@ def member_role(slug, member_id):
     if not form.validate_on_submit():
         return _members_with_errors(group, form, member_id)
     name = membership.user.display_name
-    return _run(group, lambda: services.set_role(current_user, group, membership, form.role.data),
+    return _run(group, lambda: management.set_role(current_user, group, membership, form.role.data),
                 f"{name} is now a {form.role.data}.")
 
 
@@ -435,13 +441,13 @@ def member_status(slug, member_id):
     messages = {"warn": f"{user.display_name} was warned.", "suspend": f"{user.display_name} is suspended for {days} days.",
                 "ban": f"{user.display_name} is banned from the group.",
                 "reinstate": f"{user.display_name} can take part again."}
-    return _run(group, lambda: services.sanction_member(current_user, group, user, membership, form.action.data,
+    return _run(group, lambda: sanctions.sanction_member(current_user, group, user, membership, form.action.data,
                                                         form.reason.data, days=days), messages[form.action.data])
 
 
 def _members_with_errors(group: Group, form, member_id: int | None):
     """The members page again, with the failed form's messages and typed text next to its member."""
-    return render_template("moderation/members.html", group=group, rows=services.member_rows(group),
+    return render_template("moderation/members.html", group=group, rows=management.member_rows(group),
                            policy_form=InvitePolicyForm(invite_policy=group.invite_policy),
                            can_change_roles=permissions.can_manage_group(current_user, group),
                            day_choices=SUSPENSION_DAYS, status=MembershipStatus, error_form=form,
@@ -457,7 +463,7 @@ def member_remove(slug, member_id):
     if not form.validate_on_submit():
         return _members_with_errors(group, form, member_id)
     name = membership.user.display_name
-    return _run(group, lambda: services.remove_member(current_user, group, membership, form.reason.data),
+    return _run(group, lambda: management.remove_member(current_user, group, membership, form.reason.data),
                 f"{name} was removed from the group.")
 
 
@@ -468,7 +474,7 @@ def invite_policy(slug):
     form = InvitePolicyForm()
     if not form.validate_on_submit():
         return _members_with_errors(group, form, None)
-    return _run(group, lambda: services.set_invite_policy(current_user, group, form.invite_policy.data),
+    return _run(group, lambda: management.set_invite_policy(current_user, group, form.invite_policy.data),
                 "Invitation policy saved.")
 
 
@@ -481,7 +487,7 @@ def edit_guidelines(slug):
         form.guidelines.data = group.guidelines_source
     elif form.validate_on_submit():
         try:
-            changed = services.edit_guidelines(current_user, group, form.guidelines.data)
+            changed = management.edit_guidelines(current_user, group, form.guidelines.data)
             db.session.commit()
         except NotAllowed as error:
             db.session.rollback()
@@ -505,11 +511,11 @@ def edit_guidelines(slug):
 @login_required
 def appeals():
     _verified_or_404()
-    decisions = services.appealable_decisions(current_user)
+    decisions = appeal_services.appealable_decisions(current_user)
     group_names = dict(db.session.execute(select(Group.id, Group.name).where(
         Group.id.in_({entry.group_id for entry in decisions if entry.group_id}))).all()) if decisions else {}
-    return render_template("moderation/appeals.html", decisions=decisions, mine=services.appeals_of(current_user),
-                           group_names=group_names, labels=services.APPEALABLE)
+    return render_template("moderation/appeals.html", decisions=decisions, mine=appeal_services.appeals_of(current_user),
+                           group_names=group_names, labels=appeal_services.APPEALABLE)
 
 
 @bp.route("/appeals/new", methods=["GET", "POST"])
@@ -519,17 +525,17 @@ def new_appeal():
     raw = request.values.get("decision", "")
     if not raw:
         return redirect(url_for("moderation.appeals"))
-    entry = services.decision_for_appeal(current_user, int(raw) if raw.isdigit() else None)
+    entry = appeal_services.decision_for_appeal(current_user, int(raw) if raw.isdigit() else None)
     if entry is None:
         abort(404)
     group = db.session.get(Group, entry.group_id) if entry.group_id else None
-    problem = services.appeal_problem(entry)
+    problem = appeal_services.appeal_problem(entry)
     form = AppealForm(decision=entry.id)
     status = 200
     if request.method == "POST" and problem is None:
         if form.validate_on_submit():
             try:
-                services.file_appeal(current_user, entry, form.statement.data)
+                appeal_services.file_appeal(current_user, entry, form.statement.data)
                 db.session.commit()
             except NotAllowed as error:
                 db.session.rollback()
@@ -545,8 +551,8 @@ def new_appeal():
     elif request.method == "POST":
         status = 409
     return render_template("moderation/appeal_new.html", entry=entry, group=group, form=form, problem=problem,
-                           label=services.APPEALABLE[entry.action],
-                           deadline=services.appeal_deadline(entry)), status
+                           label=appeal_services.APPEALABLE[entry.action],
+                           deadline=appeal_services.appeal_deadline(entry)), status
 
 
 def _appeal_or_404(appeal_id: int) -> Appeal:
@@ -560,8 +566,8 @@ def _appeal_or_404(appeal_id: int) -> Appeal:
 @login_required
 def group_appeals(slug):
     group = _moderated_group_or_404(slug)
-    return render_template("moderation/group_appeals.html", group=group, open=services.open_appeals(group),
-                           decided=services.open_appeals(group, decided=True), labels=services.APPEALABLE,
+    return render_template("moderation/group_appeals.html", group=group, open=appeal_services.open_appeals(group),
+                           decided=appeal_services.open_appeals(group, decided=True), labels=appeal_services.APPEALABLE,
                            form=AppealDecisionForm(formdata=None), error_appeal=None)
 
 
@@ -576,7 +582,7 @@ def decide_appeal(appeal_id):
     form = AppealDecisionForm()
     if form.validate_on_submit():
         try:
-            services.decide_appeal(current_user, appeal, form.decision.data == "grant", form.reason.data)
+            appeal_services.decide_appeal(current_user, appeal, form.decision.data == "grant", form.reason.data)
             db.session.commit()
         except NotAllowed as error:
             db.session.rollback()
@@ -591,8 +597,8 @@ def decide_appeal(appeal_id):
         else:
             flash(_("The appeal is decided and the member was told."), "success")
             return redirect(url_for("moderation.group_appeals", slug=group.slug))
-    return render_template("moderation/group_appeals.html", group=group, open=services.open_appeals(group),
-                           decided=services.open_appeals(group, decided=True), labels=services.APPEALABLE,
+    return render_template("moderation/group_appeals.html", group=group, open=appeal_services.open_appeals(group),
+                           decided=appeal_services.open_appeals(group, decided=True), labels=appeal_services.APPEALABLE,
                            form=form, error_appeal=appeal.id), 422
 
 
@@ -616,7 +622,7 @@ def mute(username):
     other = _visible_user_or_404(username)
     if EmptyForm().validate_on_submit():
         try:
-            services.mute(current_user, other)
+            mutes.mute(current_user, other)
             db.session.commit()
         except ModerationError as error:
             db.session.rollback()
@@ -632,7 +638,7 @@ def mute(username):
 def unmute(username):
     other = _visible_user_or_404(username)
     if EmptyForm().validate_on_submit():
-        services.unmute(current_user, other)
+        mutes.unmute(current_user, other)
         db.session.commit()
         flash(_("You no longer mute %(name)s.", name=other.display_name), "success")
     return redirect(url_for("main.profile", username=other.username))
@@ -652,36 +658,36 @@ class _Helpers:
 
     @staticmethod
     def reported(post) -> bool:
-        return post.id in services.reported_post_ids(current_user, post.topic_id)
+        return post.id in reports.reported_post_ids(current_user, post.topic_id)
 
     @staticmethod
     def open_reports(post) -> int:
-        return services.open_cases_in_topic(post.topic_id).get(post.id, 0)
+        return reports.open_cases_in_topic(post.topic_id).get(post.id, 0)
 
     @staticmethod
     def is_muted(user_id) -> bool:
         if not user_id or not current_user.is_authenticated or user_id == current_user.id:
             return False
-        return user_id in services.cached_muted_ids(current_user)
+        return user_id in mutes.cached_muted_ids(current_user)
 
     @staticmethod
     def review_summary():
         if not current_user.is_authenticated or not permissions.is_verified(current_user):
             return False, 0
-        return services.cached("_review_summary", lambda: services.review_summary(current_user))
+        return request_cache.cached("_review_summary", lambda: review_queue.review_summary(current_user))
 
     @staticmethod
     def open_count(group) -> int:
-        return services.cached(f"_open_count_{group.id}",
-                                lambda: services.open_counts_by_group([group.id]).get(group.id, 0))
+        return request_cache.cached(f"_open_count_{group.id}",
+                                lambda: review_queue.open_counts_by_group([group.id]).get(group.id, 0))
 
     @staticmethod
     def trail(profile):
-        return services.invitation_trail(current_user, profile)
+        return trail.invitation_trail(current_user, profile)
 
     @staticmethod
     def muted_users():
-        return services.muted_users(current_user)
+        return mutes.muted_users(current_user)
 
 
 HELPERS = _Helpers()

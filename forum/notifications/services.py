@@ -6,6 +6,7 @@ from sqlalchemy import func, select, update
 from ..db_types import utcnow
 from ..extensions import db
 from .models import Notification
+from .mutes import has_muted
 
 
 def notify(user_id: int, kind: str, message: str, *, link: str = "", actor=None) -> Notification | None:
@@ -19,10 +20,6 @@ def notify(user_id: int, kind: str, message: str, *, link: str = "", actor=None)
 
 
 def _muted(user_id: int, actor_id: int) -> bool:
-    try:
-        from ..moderation.services import has_muted
-    except ImportError:
-        return False
     return has_muted(user_id, actor_id)
 
 

@@ -1,7 +1,6 @@
 """Topics and posts: writing, editing, deleting and reading them a page at a time."""
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -10,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..accounts.models import User
+from ..core.pagination import Page, page_count
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, Membership, MembershipStatus
@@ -205,33 +205,13 @@ def post_link(post: Post) -> str:
     return link_to("posts.topic", slug=post.topic.group.slug, topic_id=post.topic_id, **values) + f"#post-{post.number}"
 
 
-@dataclass
-class Page:
-    items: list
-    page: int
-    pages: int
-    total: int
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-
-def _page_count(total: int, per_page: int) -> int:
-    return max(1, math.ceil(total / per_page))
-
-
 def topic_page(user: User, group: Group, page: int, per_page: int, include_hidden: bool) -> Page | None:
     """Pinned topics first, then by last activity. None when the page does not exist."""
     conditions = [Topic.group_id == group.id]
     if not include_hidden:
         conditions.append(Topic.hidden.is_(False))
     total = db.session.scalar(select(func.count(Topic.id)).where(*conditions))
-    pages = _page_count(total, per_page)
+    pages = page_count(total, per_page)
     if page < 1 or page > pages:
         return None
     topics = list(db.session.scalars(
@@ -244,7 +224,7 @@ def topic_page(user: User, group: Group, page: int, per_page: int, include_hidde
 
 def post_page(topic: Topic, page: int, per_page: int) -> Page | None:
     total = topic.post_count
-    pages = _page_count(total, per_page)
+    pages = page_count(total, per_page)
     if page < 1 or page > pages:
         return None
     posts = list(db.session.scalars(

@@ -21,7 +21,7 @@ from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, Membership, MembershipStatus
 from ..notifications.services import notify
-from ..posts.services import Page
+from ..core.pagination import Page
 from ..urls import link_to
 from .models import AccountSuspension, RequestKind, RequestStatus, VerificationReminder, VerificationRequest
 from flask_babel import gettext as _

@@ -67,7 +67,8 @@ def SETUP(world):
     from forum.audit import LogEntry
     from forum.extensions import db
     from forum.groups.models import Membership, Role
-    from forum.moderation.services import file_appeal, moderate_post
+    from forum.moderation.appeals import file_appeal
+    from forum.moderation.cases import moderate_post
 
     owner = db.session.scalar(select(Membership).where(Membership.group_id == world.group_a.id,
                                                        Membership.role == Role.OWNER)).user

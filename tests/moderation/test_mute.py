@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from forum.extensions import db
-from forum.moderation.services import has_muted
+from forum.notifications.mutes import has_muted
 
 from .conftest import notifications_of, text
 
@@ -54,7 +54,8 @@ def test_one_cannot_mute_oneself_or_people_one_cannot_see(scene, login, make):
 def test_erasing_an_account_drops_its_mutes_and_its_name_from_cases(scene, login):
     from sqlalchemy import select
 
-    from forum.moderation.models import ModerationCase, Mute
+    from forum.moderation.models import ModerationCase
+    from forum.notifications.models import Mute
 
     from .conftest import report
     from tests.factories import PASSWORD

@@ -114,7 +114,7 @@ def test_publishing_past_the_guard_files_an_automatic_report_without_hiding(scen
 
 
 def test_the_automatic_report_is_not_filed_twice_for_one_post(scene, app):
-    from forum.moderation.services import file_automatic_privacy_report
+    from forum.moderation.reports import file_automatic_privacy_report
 
     with app.test_request_context():
         post = db.session.get(Post, scene.post.id)

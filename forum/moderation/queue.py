@@ -1,0 +1,121 @@
+"""The review queue: open and decided cases, the author's record in the group, and the counts the
+header and the moderation overview show."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from .. import permissions
+from ..accounts.models import User
+from ..core.pagination import Page, paginate
+from ..extensions import db
+from ..groups.models import Group, Membership, MembershipStatus, Role
+from ..posts.models import Post
+from .models import CaseState, MemberWarning, ModerationCase, Report
+
+
+def _case_options():
+    return (selectinload(ModerationCase.reports).selectinload(Report.reporter),
+            selectinload(ModerationCase.post).selectinload(Post.author),
+            selectinload(ModerationCase.post).selectinload(Post.topic),
+            selectinload(ModerationCase.moderator), selectinload(ModerationCase.escalated_by),
+            selectinload(ModerationCase.group))
+
+
+def queue_page(group: Group | None, *, resolved: bool = False, escalated_only: bool = False, page: int = 1,
+               per_page: int = 20) -> Page | None:
+    """Open cases: patient privacy first, then oldest. Resolved cases: newest decision first."""
+    conditions = []
+    if group is not None:
+        conditions.append(ModerationCase.group_id == group.id)
+    if escalated_only:
+        conditions.append(ModerationCase.escalated.is_(True))
+    if resolved:
+        conditions.append(ModerationCase.state != CaseState.OPEN)
+        order = (ModerationCase.resolved_at.desc(), ModerationCase.id.desc())
+    else:
+        conditions.append(ModerationCase.state == CaseState.OPEN)
+        order = (ModerationCase.has_privacy_report.desc(), ModerationCase.created_at, ModerationCase.id)
+    query = select(ModerationCase).where(*conditions).options(*_case_options()).order_by(*order)
+    return paginate(query, select(func.count(ModerationCase.id)).where(*conditions), page, per_page)
+
+
+def cases_for_post(post_id: int) -> list[ModerationCase]:
+    return list(db.session.scalars(select(ModerationCase).where(ModerationCase.post_id == post_id)
+                                   .options(*_case_options()).order_by(ModerationCase.created_at.desc())))
+
+
+@dataclass
+class AuthorRecord:
+    upheld: int = 0
+    warnings: int = 0
+    status: str = ""
+    suspended_until: datetime | None = None
+
+
+def author_records(pairs: set[tuple[int, int | None]]) -> dict[tuple[int, int], AuthorRecord]:
+    """(group id, author id) -> the author's history in that group: upheld cases, warnings and
+    membership status; three queries whatever the number of cases or groups shown."""
+    records = {(group_id, author_id): AuthorRecord() for group_id, author_id in pairs if author_id}
+    if not records:
+        return records
+    group_ids = list({group_id for group_id, _ in records})
+    author_ids = list({author_id for _, author_id in records})
+    for group_id, author_id, count in db.session.execute(
+            select(ModerationCase.group_id, ModerationCase.post_author_id, func.count(ModerationCase.id))
+            .where(ModerationCase.group_id.in_(group_ids), ModerationCase.post_author_id.in_(author_ids),
+                   ModerationCase.state == CaseState.RESOLVED)
+            .group_by(ModerationCase.group_id, ModerationCase.post_author_id)):
+        if (group_id, author_id) in records:
+            records[(group_id, author_id)].upheld = count
+    for group_id, user_id, count in db.session.execute(
+            select(MemberWarning.group_id, MemberWarning.user_id, func.count(MemberWarning.id))
+            .where(MemberWarning.group_id.in_(group_ids), MemberWarning.user_id.in_(author_ids))
+            .group_by(MemberWarning.group_id, MemberWarning.user_id)):
+        if (group_id, user_id) in records:
+            records[(group_id, user_id)].warnings = count
+    for group_id, user_id, status, until in db.session.execute(
+            select(Membership.group_id, Membership.user_id, Membership.status, Membership.suspended_until)
+            .where(Membership.group_id.in_(group_ids), Membership.user_id.in_(author_ids))):
+        if (group_id, user_id) in records:
+            records[(group_id, user_id)].status = status
+            records[(group_id, user_id)].suspended_until = until
+    return records
+
+
+def review_summary(user: User) -> tuple[bool, int]:
+    """(moderates anything, open cases to review) in one query: the cases of the groups the user
+    moderates, plus escalated cases for admins."""
+    staff_groups = select(Membership.group_id).where(
+        Membership.user_id == user.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
+        Membership.status == MembershipStatus.ACTIVE)
+    is_admin = permissions.is_admin(user)
+    case_filter = ModerationCase.group_id.in_(staff_groups)
+    if is_admin:
+        case_filter = or_(case_filter, ModerationCase.escalated.is_(True))
+    staff_count = select(func.count()).select_from(staff_groups.subquery()).scalar_subquery()
+    open_count = (select(func.count(ModerationCase.id))
+                  .where(ModerationCase.state == CaseState.OPEN, case_filter).scalar_subquery())
+    row = db.session.execute(select(staff_count, open_count)).one()
+    return bool(row[0]) or is_admin, int(row[1] or 0)
+
+
+def open_counts_by_group(group_ids: list[int]) -> dict[int, int]:
+    if not group_ids:
+        return {}
+    return dict(db.session.execute(
+        select(ModerationCase.group_id, func.count(ModerationCase.id))
+        .where(ModerationCase.group_id.in_(group_ids), ModerationCase.state == CaseState.OPEN)
+        .group_by(ModerationCase.group_id)).all())
+
+
+def moderated_groups(user: User) -> list[Group]:
+    if permissions.is_admin(user):
+        return list(db.session.scalars(select(Group).order_by(Group.name)))
+    return list(db.session.scalars(
+        select(Group).join(Membership, Membership.group_id == Group.id)
+        .where(Membership.user_id == user.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
+               Membership.status == MembershipStatus.ACTIVE).order_by(Group.name)))
