@@ -253,6 +253,8 @@ def highlight(text: str | None, findings: list[dict]) -> Markup:
     """The author's own text, escaped, with each finding marked and explained in place."""
     from markupsafe import escape
 
+    from .i18n.guard_texts import guard_text
+
     text = text or ""
     parts: list[str] = []
     position = 0
@@ -261,8 +263,9 @@ def highlight(text: str | None, findings: list[dict]) -> Markup:
         if start >= end:
             continue
         parts.append(str(escape(text[position:start])))
-        parts.append(f'<mark class="finding" title="{escape(finding["explanation"])}">{escape(text[start:end])}</mark>'
-                     f'<span class="finding-note">{escape(finding["explanation"])}</span>')
+        explanation = guard_text(finding["explanation"])
+        parts.append(f'<mark class="finding" title="{escape(explanation)}">{escape(text[start:end])}</mark>'
+                     f'<span class="finding-note">{escape(explanation)}</span>')
         position = end
     parts.append(str(escape(text[position:])))
     return Markup('<pre class="highlighted-source">' + "".join(parts) + "</pre>")

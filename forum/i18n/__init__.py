@@ -185,6 +185,9 @@ def init_app(app: Flask) -> None:
         "when": when_filter, "number": number_filter, "state_label": state_label,
     })
     app.jinja_env.globals["reltime"] = reltime
+    from .guard_texts import guard_text
+
+    app.jinja_env.globals["guard_text"] = guard_text
 
     @app.context_processor
     def _languages():

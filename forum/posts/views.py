@@ -16,6 +16,7 @@ from .services import (DuplicateSubmission, PostingError, check_submission, crea
                        page_of, post_link, post_page, posts_per_page, reply,
                        revisions_of)
 from flask_babel import gettext as _
+from ..i18n.guard_texts import localised_findings
 
 bp = Blueprint("posts", __name__)
 
@@ -215,10 +216,11 @@ def preview():
     form = PreviewForm()
     if not form.validate_on_submit():
         message = "; ".join(error for errors in form.errors.values() for error in errors)
-        return jsonify(error=message or "The preview could not be made."), 400
+        return jsonify(error=message or _("The preview could not be made.")), 400
     body = form.body.data or ""
     try:
         html = render_markdown(body)
     except MarkupTooComplex as error:
-        return jsonify(html="", findings=check_submission(body).body, error=str(error)), 200
-    return jsonify(html=html, findings=check_submission(body).body)
+        return jsonify(html="", findings=localised_findings(check_submission(body).body), error=str(error)), 200
+    # The guard's explanations come back in the author's language.
+    return jsonify(html=html, findings=localised_findings(check_submission(body).body))

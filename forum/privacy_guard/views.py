@@ -10,6 +10,7 @@ from .forms import GuardPatternForm, GuardSettingsForm
 from .models import GuardPattern
 from .settings import SettingsError, add_pattern, effective, save_settings, set_pattern_enabled, try_pattern
 from flask_babel import gettext as _
+from ..i18n.guard_texts import guard_text
 
 bp = Blueprint("guard", __name__, url_prefix="/admin/guard")
 
@@ -22,7 +23,7 @@ def _require_admin():
 def _settings_form(formdata=None) -> GuardSettingsForm:
     disabled, regions, _ = effective()
     form = GuardSettingsForm(formdata=formdata)
-    form.enabled_categories.choices = list(CATEGORIES.items())
+    form.enabled_categories.choices = [(name, guard_text(label)) for name, label in CATEGORIES.items()]
     if formdata is None:
         form.enabled_categories.data = [name for name in CATEGORIES if name not in disabled]
         form.phone_regions.data = ", ".join(regions)
@@ -74,7 +75,7 @@ def patterns():
                 flash(_("The pattern “%(label)s” is active.", label=form.label.data), "success")
                 return redirect(url_for("guard.settings"))
         except SettingsError as error:
-            form.pattern.errors = list(form.pattern.errors) + [str(error)]
+            form.pattern.errors = list(form.pattern.errors) + [guard_text(str(error))]
     status = 200 if findings is not None and not form.errors else 422
     return _page(_settings_form(), form, test_findings=findings, status=status)
 
