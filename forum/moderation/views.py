@@ -308,9 +308,9 @@ def admin_queue():
 # --------------------------------------------------------------------------------------------
 
 def _log_filter(form: LogFilterForm, actions: list[str], groups: list[Group] | None = None):
-    form.action.choices = [("", "All actions")] + [(action, action) for action in actions]
+    form.action.choices = [("", _("All actions"))] + [(action, action) for action in actions]
     if groups is not None:
-        form.group.choices = [("", "All groups")] + [(str(group.id), group.name) for group in groups]
+        form.group.choices = [("", _("All groups"))] + [(str(group.id), group.name) for group in groups]
     log_filter = audit.LogFilter()
     if form.validate():
         group_id = form.group.data if groups is not None else ""

@@ -29,6 +29,7 @@ from babel.lists import format_list
 from flask_babel import ngettext
 
 from ..i18n import as_recipient, date_filter
+from flask_babel import lazy_gettext as _l
 
 log = logging.getLogger("forum.verification")
 
@@ -486,8 +487,8 @@ def set_verifier(actor: User, user: User, grant: bool) -> None:
 
 
 ACCOUNT_FILTERS = {
-    "all": "Everyone", "pending": "Pending", "verified": "Verified", "rejected": "Rejected",
-    "suspended": "Suspended", "verifiers": "Verifiers", "admins": "Admins",
+    "all": _l("Everyone"), "pending": _l("Pending"), "verified": _l("Verified"), "rejected": _l("Rejected"),
+    "suspended": _l("Suspended"), "verifiers": _l("Verifiers"), "admins": _l("Admins"),
 }
 
 
