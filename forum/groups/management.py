@@ -13,6 +13,8 @@ from ..notifications.services import notify
 from ..urls import link_to
 from .models import Group, InvitePolicy, Membership, MembershipStatus, Role
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from ..i18n import for_user
 
 ModerationError = DomainError
 
@@ -68,8 +70,9 @@ def set_role(actor: User, group: Group, membership: Membership, role: str) -> Lo
                          target_label=membership.user.display_name, subject_user=membership.user, group_id=group.id,
                          details={"role": role})
     notify(membership.user_id, "moderation",
-           f"You are now a moderator of {group.name}." if role == Role.MODERATOR
-           else f"You are no longer a moderator of {group.name}.", link=link_to("groups.show", slug=group.slug),
+           for_user(membership.user_id, _l("You are now a moderator of %(group)s.", group=group.name)
+                    if role == Role.MODERATOR else _l("You are no longer a moderator of %(group)s.", group=group.name)),
+           link=link_to("groups.show", slug=group.slug),
            actor=actor)
     return entry
 
@@ -92,7 +95,8 @@ def remove_member(actor: User, group: Group, membership: Membership, reason: str
     permissions.forget_membership(user, group)
     entry = audit.record(actor, "group:member:remove", target_type="user", target_id=user.id,
                          target_label=user.display_name, subject_user=user, group_id=group.id, reason=reason)
-    notify(user.id, "moderation", f"You were removed from {group.name}: {reason}", actor=actor)
+    notify(user.id, "moderation", for_user(user, _l("You were removed from %(group)s: %(reason)s", group=group.name,
+                                                    reason=reason)), actor=actor)
     return entry
 
 

@@ -13,6 +13,8 @@ from ..markup import MarkupTooComplex, render_markdown
 from ..posts.models import Post, Topic
 from .models import Group, GuidelinesVersion, Membership, MembershipStatus, Role
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from ..i18n import for_user
 
 
 class GroupError(ValueError):
@@ -193,7 +195,8 @@ def request_to_join(user: User, group: Group, message: str):
         Membership.group_id == group.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
         Membership.status == MembershipStatus.ACTIVE))
     for staff_id in staff:
-        notify(staff_id, "join_request", f"{user.display_name} asks to join {group.name}.",
+        notify(staff_id, "join_request", for_user(staff_id, _l("%(name)s asks to join %(group)s.",
+                                                               name=user.display_name, group=group.name)),
                link=link_to("groups.join_requests", slug=group.slug), actor=user)
     return join_request
 
@@ -229,11 +232,15 @@ def decide_join_request(actor: User, join_request, approve: bool, reason: str = 
     group, user = join_request.group, join_request.user
     if approve:
         add_member(actor, group, user)
-        notify(user.id, "join_request", f"You can now join {group.name}: accept its guidelines to start reading.",
+        notify(user.id, "join_request", for_user(user, _l("You can now join %(group)s: accept its guidelines to start "
+                                                          "reading.", group=group.name)),
                link=link_to("groups.guidelines", slug=group.slug), actor=actor)
     else:
-        notify(user.id, "join_request", f"Your request to join {group.name} was declined."
-               + (f" Reason: {reason.strip()}" if reason.strip() else ""), actor=actor)
+        notify(user.id, "join_request", for_user(user, _l("Your request to join %(group)s was declined. Reason: "
+                                                          "%(reason)s", group=group.name, reason=reason.strip())
+                                                 if reason.strip() else
+                                                 _l("Your request to join %(group)s was declined.", group=group.name)),
+               actor=actor)
     audit.record(actor, "group:join_request:" + ("approve" if approve else "decline"), target_type="user",
                  target_id=user.id, target_label=user.display_name, subject_user=user, group_id=group.id,
                  reason=reason)

@@ -33,7 +33,7 @@ def new():
             _field_error(form, error)
         else:
             db.session.commit()
-            flash(f"The group “{group.name}” was created. Invite its first members.", "success")
+            flash(_("The group “%(group)s” was created. Invite its first members.", group=group.name), "success")
             return redirect(url_for("invitations.manage", slug=group.slug))
     return render_template("groups/form.html", form=form, group=None)
 
@@ -111,7 +111,7 @@ def guidelines(slug):
         if form.validate_on_submit():
             accept_guidelines(current_user, group, membership)
             db.session.commit()
-            flash(f"Welcome to {group.name}.", "success")
+            flash(_("Welcome to %(group)s.", group=group.name), "success")
             return redirect(safe_next_url_for_group(group))
     return render_template("groups/guidelines.html", group=group, form=form, must_accept=must_accept,
                            membership=membership)
@@ -148,7 +148,7 @@ def request_join(slug):
         try:
             request_to_join(current_user, group, form.message.data or "")
             db.session.commit()
-            flash(f"Your request to join {group.name} was sent to its moderators.", "success")
+            flash(_("Your request to join %(group)s was sent to its moderators.", group=group.name), "success")
         except GroupError as error:
             db.session.rollback()
             flash(str(error), "info")

@@ -84,6 +84,19 @@ def as_recipient(user, locale: str | None = None):
                 ctx.babel_tzinfo = previous
 
 
+def for_user(user_or_id, message) -> str:
+    """A lazily translated message (lazy_gettext with its parameters) rendered in the language of the
+    member who will read it: notification texts are written for their reader, not for the actor."""
+    user = user_or_id
+    if isinstance(user_or_id, int):
+        from ..accounts.models import User
+        from ..extensions import db
+
+        user = db.session.get(User, user_or_id)
+    with as_recipient(user):
+        return str(message)
+
+
 def _has_request() -> bool:
     from flask import has_request_context
 
@@ -194,4 +207,4 @@ def init_app(app: Flask) -> None:
         return {"supported_locales": SUPPORTED_LOCALES, "current_locale": str(get_locale() or "en")}
 
 
-__all__ = ["Babel", "SUPPORTED_LOCALES", "init_app", "select_locale", "select_timezone", "locale_of", "as_recipient"]
+__all__ = ["Babel", "SUPPORTED_LOCALES", "init_app", "select_locale", "select_timezone", "locale_of", "as_recipient", "for_user"]

@@ -19,6 +19,8 @@ from ..groups.services import add_member
 from ..notifications.services import notify
 from .models import Invitation
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from ..i18n import for_user
 
 
 class InvitationError(ValueError):
@@ -109,7 +111,8 @@ def join_with_invitation(user: User, invitation: Invitation) -> None:
 def _tell_inviter(invitation: Invitation, user: User) -> None:
     if invitation.inviter_id and invitation.inviter_id != user.id:
         notify(invitation.inviter_id, "invitation_accepted",
-               f"{user.display_name} accepted your invitation to {invitation.group.name}.", actor=user)
+               for_user(invitation.inviter_id, _l("%(name)s accepted your invitation to %(group)s.",
+                                                  name=user.display_name, group=invitation.group.name)), actor=user)
 
 
 def revoke(actor: User, invitation: Invitation) -> None:

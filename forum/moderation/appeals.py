@@ -20,6 +20,8 @@ from ..urls import link_to
 from .common import AlreadyDecided, ModerationError, NotAllowed, require_moderator, require_reason, setting, staff_ids, until_text
 from .models import Appeal, AppealState
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from ..i18n import for_user
 
 # Decisions against a member that the member may appeal (log actions).
 APPEALABLE = {
@@ -65,10 +67,11 @@ def appeal_problem(entry: LogEntry) -> str | None:
     """Why this decision can no longer be appealed, or None."""
     existing = db.session.scalar(select(Appeal).where(Appeal.decision_id == entry.id))
     if existing is not None:
-        return "You already appealed this decision; each decision can be appealed once."
+        return _("You already appealed this decision; each decision can be appealed once.")
     deadline = appeal_deadline(entry)
     if deadline <= utcnow():
-        return f"The {setting('APPEAL_WINDOW_DAYS', 14)}-day window to appeal this decision closed on {until_text(deadline)}."
+        return _("The %(days)s-day window to appeal this decision closed on %(date)s.",
+                 days=setting('APPEAL_WINDOW_DAYS', 14), date=until_text(deadline))
     return None
 
 
@@ -97,8 +100,9 @@ def file_appeal(user: User, entry: LogEntry, statement: str) -> Appeal:
         raise ModerationError(_("You already appealed this decision; each decision can be appealed once.")) from None
     link = link_to("moderation.group_appeals", slug=group.slug)
     for staff_id in set(staff_ids(group)) - {entry.actor_id, user.id}:
-        notify(staff_id, "moderation", f"{user.display_name} appealed a decision in {group.name}.", link=link,
-               actor=user)
+        notify(staff_id, "moderation", for_user(staff_id, _l("%(name)s appealed a decision in %(group)s.",
+                                                             name=user.display_name, group=group.name)),
+               link=link, actor=user)
     return appeal
 
 
@@ -135,12 +139,16 @@ def decide_appeal(actor: User, appeal: Appeal, grant: bool, reason: str) -> Appe
                  subject_user=appeal.appellant, group_id=group.id, reason=reason,
                  details={"decision": appeal.decision_id, "reversed": changed})
     if appeal.appellant_id:
-        outcome = "granted: the decision is reversed" if grant else "denied: the decision stands"
-        notify(appeal.appellant_id, "moderation", f"Your appeal in {group.name} was {outcome}. {reason}",
+        message = (_l("Your appeal in %(group)s was granted: the decision is reversed. %(reason)s",
+                      group=group.name, reason=reason) if grant else
+                   _l("Your appeal in %(group)s was denied: the decision stands. %(reason)s",
+                      group=group.name, reason=reason))
+        notify(appeal.appellant_id, "moderation", for_user(appeal.appellant_id, message),
                link=link_to("moderation.appeals"), actor=actor)
     if grant and appeal.original_actor_id and appeal.original_actor_id != actor.id:
         notify(appeal.original_actor_id, "moderation",
-               f"{actor.display_name} granted an appeal against your decision in {group.name}.",
+               for_user(appeal.original_actor_id, _l("%(name)s granted an appeal against your decision in %(group)s.",
+                                                     name=actor.display_name, group=group.name)),
                link=link_to("moderation.group_appeals", slug=group.slug), actor=actor)
     return appeal
 

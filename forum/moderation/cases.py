@@ -23,6 +23,7 @@ from .reports import open_case_for
 from .sanctions import author_membership, check_sanction, sanction_member
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from ..i18n import for_user
 
 
 def decide_case(actor: User, post: Post, action: str, reason: str, days: int | None = None,
@@ -95,8 +96,9 @@ def _escalate(actor: User, post: Post, case: ModerationCase, reason: str) -> Mod
     link = link_to("moderation.case", slug=group.slug, post_id=post.id)
     for admin_id in admin_ids():
         if admin_id != actor.id:
-            notify(admin_id, "moderation", f"{actor.display_name} escalated a case in {group.name} "
-                   f"(“{post.topic.title}”) to the admins.", link=link, actor=actor)
+            notify(admin_id, "moderation", for_user(admin_id, _l(
+                "%(name)s escalated a case in %(group)s (“%(title)s”) to the admins.", name=actor.display_name,
+                group=group.name, title=post.topic.title)), link=link, actor=actor)
     return case
 
 
@@ -126,8 +128,9 @@ def _dismiss_or_restore(decision: Decision, *, restore: bool) -> None:
                  target_type="post", target_id=post.id, target_label=topic.title, subject_user=post.author,
                  group_id=decision.group.id, reason=reason, details={**decision.details, "unhidden": restored})
     if restored and post.author_id:
-        notify(post.author_id, "moderation", f"Moderators reviewed your post in “{topic.title}” and restored it: "
-               f"{reason}", link=post_link(post), actor=actor)
+        notify(post.author_id, "moderation", for_user(post.author_id, _l(
+            "Moderators reviewed your post in “%(title)s” and restored it: %(reason)s", title=topic.title,
+            reason=reason)), link=post_link(post), actor=actor)
 
 
 def _dismiss(decision: Decision) -> None:
@@ -174,7 +177,8 @@ def tell_author_they_may_appeal(actor: User, post: Post, entry: LogEntry, what: 
     db.session.flush()
     if post.author_id:
         notify(post.author_id, "moderation",
-               f"{what} You can appeal within {setting('APPEAL_WINDOW_DAYS', 14)} days.",
+               for_user(post.author_id, _l("%(what)s You can appeal within %(days)s days.", what=what,
+                                           days=setting('APPEAL_WINDOW_DAYS', 14))),
                link=link_to("moderation.new_appeal", decision=entry.id), actor=actor)
 
 
@@ -191,7 +195,8 @@ def hide_by_moderator(actor: User, post: Post, reason: str, details: dict) -> Lo
                          target_label=topic.title, subject_user=post.author, group_id=topic.group_id,
                          reason=reason, details=details)
     tell_author_they_may_appeal(actor, post, entry,
-                                 f"A moderator hid your post in “{topic.title}” from other members: {reason}")
+                                 _l("A moderator hid your post in “%(title)s” from other members: %(reason)s",
+                                    title=topic.title, reason=reason))
     return entry
 
 
@@ -206,7 +211,8 @@ def delete_by_moderator(actor: User, post: Post, reason: str, details: dict) -> 
     entry = audit.record(actor, "moderation:post:delete", target_type="post", target_id=post.id,
                          target_label=topic.title, subject_user=post.author, group_id=topic.group_id,
                          reason=reason, details=details)
-    tell_author_they_may_appeal(actor, post, entry, f"A moderator deleted your post in “{topic.title}”: {reason}")
+    tell_author_they_may_appeal(actor, post, entry, _l("A moderator deleted your post in “%(title)s”: %(reason)s",
+                                                       title=topic.title, reason=reason))
     return entry
 
 
@@ -230,8 +236,9 @@ def _tell_reporters(actor: User, case: ModerationCase, post: Post, action: str) 
         if reporter_id == actor.id:
             continue
         notify(reporter_id, "report_outcome",
-               f"Moderators reviewed the post you reported in “{case.topic_title}” and {REPORTER_OUTCOMES[action]}. "
-               "Thank you for reporting.", link=link)
+               for_user(reporter_id, _l("Moderators reviewed the post you reported in “%(title)s” and %(outcome)s. "
+                                        "Thank you for reporting.", title=case.topic_title,
+                                        outcome=REPORTER_OUTCOMES[action])), link=link)
 
 
 def moderate_post(actor: User, post: Post, action: str, reason: str) -> LogEntry:
@@ -266,7 +273,8 @@ def moderate_post(actor: User, post: Post, action: str, reason: str) -> LogEntry
         entry = audit.record(actor, "moderation:post:restore", target_type="post", target_id=post.id,
                              target_label=topic.title, subject_user=post.author, group_id=group.id, reason=reason)
         if post.author_id and post.author_id != actor.id:
-            notify(post.author_id, "moderation", f"A moderator restored your post in “{topic.title}”: {reason}",
+            notify(post.author_id, "moderation", for_user(post.author_id, _l(
+                "A moderator restored your post in “%(title)s”: %(reason)s", title=topic.title, reason=reason)),
                    link=post_link(post), actor=actor)
         return entry
     raise ModerationError(_("Choose hide or restore."), "action")

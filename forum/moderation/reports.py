@@ -16,6 +16,8 @@ from ..urls import link_to
 from .common import DuplicateReport, ModerationError, NotAllowed, cached, excerpt, set_hidden, setting, staff_ids
 from .models import CaseState, ModerationCase, Report, ReportReason
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from ..i18n import for_user
 
 
 def open_case_for(post_id: int) -> ModerationCase | None:
@@ -120,20 +122,22 @@ def _auto_hide(post: Post, case: ModerationCase, why: str) -> None:
     if not set_hidden(post, True, why):
         return
     topic = post.topic
-    text = ("after a patient-privacy report" if why == "patient_privacy"
-            else f"after reports from {setting('REPORT_AUTO_HIDE_THRESHOLD', 3)} members")
+    text = (_l("after a patient-privacy report") if why == "patient_privacy"
+            else _l("after reports from %(num)s members", num=setting('REPORT_AUTO_HIDE_THRESHOLD', 3)))
     audit.record(None, "moderation:post:auto_hide", target_type="post", target_id=post.id,
                  target_label=topic.title, subject_user=post.author, group_id=topic.group_id,
-                 reason=f"Hidden automatically {text}, until a moderator reviews it.",
+                 reason=for_user(None, _l("Hidden automatically %(why)s, until a moderator reviews it.", why=text)),
                  details={"case": case.id, "trigger": why})
     queue = link_to("moderation.case", slug=topic.group.slug, post_id=post.id)
     for staff_id in staff_ids(topic.group):
         if staff_id != post.author_id:
-            notify(staff_id, "moderation", f"A post in “{topic.title}” was hidden automatically {text}. Please review it.",
-                   link=queue)
+            notify(staff_id, "moderation", for_user(staff_id, _l(
+                "A post in “%(title)s” was hidden automatically %(why)s. Please review it.", title=topic.title,
+                why=text)), link=queue)
     if post.author_id:
         notify(post.author_id, "moderation",
-               f"Your post in “{topic.title}” is hidden from other members {text}, until a moderator reviews it.",
+               for_user(post.author_id, _l("Your post in “%(title)s” is hidden from other members %(why)s, until a "
+                                           "moderator reviews it.", title=topic.title, why=text)),
                link=post_link(post))
 
 

@@ -20,6 +20,8 @@ from .models import SUSPENSION_DAYS, Action, MemberWarning, ModerationCase
 from flask_babel import gettext as _
 
 from ..i18n import state_label
+from flask_babel import lazy_gettext as _l
+from ..i18n import for_user
 
 
 def author_membership(post: Post, group: Group) -> Membership | None:
@@ -75,7 +77,7 @@ def sanction_member(actor: User, group: Group, target: User | None, membership: 
     details = {"case": case.id} if case else {}
     if post is not None:
         details["post"] = post.id
-    where = f" about your post in “{post.topic.title}”" if post is not None else ""
+    where = _l(" about your post in “%(title)s”", title=post.topic.title) if post is not None else ""
     appeal_days = setting("APPEAL_WINDOW_DAYS", 14)
     now = utcnow()
     if action == Action.WARN:
@@ -84,7 +86,8 @@ def sanction_member(actor: User, group: Group, target: User | None, membership: 
         entry = audit.record(actor, "moderation:member:warn", target_type="user", target_id=target.id,
                              target_label=target.display_name, subject_user=target, group_id=group.id,
                              reason=reason, details=details)
-        notify(target.id, "moderation", f"A moderator of {group.name} warned you{where}: {reason}",
+        notify(target.id, "moderation", for_user(target, _l("A moderator of %(group)s warned you%(where)s: %(reason)s",
+                                                            group=group.name, where=where, reason=reason)),
                link=post_link(post) if post is not None and post.deleted_at is None else "", actor=actor)
         return entry
     if action == Action.SUSPEND:
@@ -95,8 +98,10 @@ def sanction_member(actor: User, group: Group, target: User | None, membership: 
                              reason=reason, details={**details, "days": days, "until": until.isoformat()})
         db.session.flush()
         notify(target.id, "moderation",
-               f"You are suspended from {group.name} until {until_text(until)}{where}: {reason} "
-               f"You can still read the group, but not post, report or invite. You can appeal within {appeal_days} days.",
+               for_user(target, _l("You are suspended from %(group)s until %(until)s%(where)s: %(reason)s You can "
+                                   "still read the group, but not post, report or invite. You can appeal within "
+                                   "%(days)s days.", group=group.name, until=until_text(until), where=where,
+                                   reason=reason, days=appeal_days)),
                link=link_to("moderation.new_appeal", decision=entry.id), actor=actor)
         return entry
     if action == Action.BAN:
@@ -105,14 +110,16 @@ def sanction_member(actor: User, group: Group, target: User | None, membership: 
                              target_label=target.display_name, subject_user=target, group_id=group.id,
                              reason=reason, details=details)
         db.session.flush()
-        notify(target.id, "moderation", f"You were banned from {group.name}{where}: {reason} "
-               f"You can appeal within {appeal_days} days.",
+        notify(target.id, "moderation",
+               for_user(target, _l("You were banned from %(group)s%(where)s: %(reason)s You can appeal within "
+                                   "%(days)s days.", group=group.name, where=where, reason=reason, days=appeal_days)),
                link=link_to("moderation.new_appeal", decision=entry.id), actor=actor)
         inviter_id = membership.invited_by_id or target.invited_by_id
         if inviter_id and inviter_id not in (target.id, actor.id):
             # Accountable invitations: whoever vouched for the member learns of the ban.
-            notify(inviter_id, "moderation", f"{target.display_name}, whom you invited, was banned from {group.name} "
-                   "by its moderators.", actor=actor)
+            notify(inviter_id, "moderation", for_user(inviter_id, _l(
+                "%(name)s, whom you invited, was banned from %(group)s by its moderators.", name=target.display_name,
+                group=group.name)), actor=actor)
         return entry
     raise ModerationError(_("Choose one of the actions."), "action")
 
@@ -132,6 +139,7 @@ def _reinstate(actor: User, group: Group, target: User | None, membership: Membe
     permissions.forget_membership(target, group)
     entry = audit.record(actor, "moderation:member:reinstate", target_type="user", target_id=target.id,
                          target_label=target.display_name, subject_user=target, group_id=group.id, reason=reason)
-    notify(target.id, "moderation", f"Your suspension or ban in {group.name} was lifted: {reason}",
+    notify(target.id, "moderation", for_user(target, _l("Your suspension or ban in %(group)s was lifted: %(reason)s",
+                                                        group=group.name, reason=reason)),
            link=link_to("groups.show", slug=group.slug), actor=actor)
     return entry

@@ -1,10 +1,15 @@
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from flask_babel import format_number
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 TITLE_MAX = 200
 BODY_MAX = 50_000
+
+
+_WHAT = {"title": _l("title"), "message": _l("message"), "reply": _l("reply"), "reason": _l("reason")}
 
 
 class AtMost:
@@ -17,8 +22,9 @@ class AtMost:
     def __call__(self, form, field):
         length = len(field.data or "")
         if length > self.limit:
-            raise ValidationError(f"Keep the {self.what} to {self.limit:,} characters; it has {length:,} "
-                                  f"({length - self.limit:,} too many).")
+            raise ValidationError(_("Keep the %(what)s to %(limit)s characters; it has %(length)s (%(over)s too many).",
+                                    what=_WHAT.get(self.what, self.what), limit=format_number(self.limit),
+                                    length=format_number(length), over=format_number(length - self.limit)))
 
 
 def _unix_newlines(value):

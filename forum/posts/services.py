@@ -18,6 +18,8 @@ from ..notifications.services import notify
 from ..privacy_guard.service import find_identifiers
 from .models import Post, PostRevision, Topic
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from ..i18n import for_user
 
 MENTION = re.compile(r"(?<![\w@/.])@([a-z0-9][a-z0-9._-]{1,31})", re.IGNORECASE)
 
@@ -109,7 +111,8 @@ def reply(author: User, topic: Topic, *, body: str, guard: GuardResult, submissi
     _after_publish(author, post, guard)
     mentioned = _notify_mentions(author, post, topic.group)
     if topic.author_id and topic.author_id != author.id and topic.author_id not in mentioned:
-        notify(topic.author_id, "reply", f"{author.display_name} replied to “{topic.title}”",
+        notify(topic.author_id, "reply", for_user(topic.author_id, _l("%(name)s replied to “%(title)s”",
+                                                                      name=author.display_name, title=topic.title)),
                link=post_link(post), actor=author)
     return post
 
@@ -181,7 +184,8 @@ def _notify_mentions(author: User, post: Post, group: Group) -> set[int]:
     ).all()
     recipients = {row.id for row in rows}
     for user_id in recipients:
-        notify(user_id, "mention", f"{author.display_name} mentioned you in “{post.topic.title}”",
+        notify(user_id, "mention", for_user(user_id, _l("%(name)s mentioned you in “%(title)s”",
+                                                        name=author.display_name, title=post.topic.title)),
                link=post_link(post), actor=author)
     return recipients
 

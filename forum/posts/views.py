@@ -17,6 +17,8 @@ from .services import (DuplicateSubmission, PostingError, check_submission, crea
                        revisions_of)
 from flask_babel import gettext as _
 from ..i18n.guard_texts import localised_findings
+from flask_babel import lazy_gettext as _l
+from ..i18n import for_user
 
 bp = Blueprint("posts", __name__)
 
@@ -165,7 +167,8 @@ def edit(post_id):
                         from ..notifications.services import notify
 
                         notify(post.author_id, "moderation",
-                               f"A moderator edited your post in “{post.topic.title}”: {form.reason.data.strip()}",
+                               for_user(post.author_id, _l("A moderator edited your post in “%(title)s”: %(reason)s",
+                                                           title=post.topic.title, reason=form.reason.data.strip())),
                                link=post_link(post), actor=current_user)
                     db.session.commit()
                 except PostingError as error:
