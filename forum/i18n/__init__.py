@@ -189,6 +189,16 @@ def number_filter(value) -> str:
     return format_number(value) if value is not None else ""
 
 
+def _forms_follow_the_catalogue() -> None:
+    """Flask-WTF hands WTForms its own translations object (WTForms' catalogues, which have no Hindi);
+    point it at Konsil's catalogues instead, which carry WTForms' messages in every offered language."""
+    import flask_wtf.form
+
+    from .wtforms_texts import translations
+
+    flask_wtf.form.translations = translations
+
+
 def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(app.root_path + "/../translations"))
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "en")
@@ -201,6 +211,7 @@ def init_app(app: Flask) -> None:
     from .guard_texts import guard_text
 
     app.jinja_env.globals["guard_text"] = guard_text
+    _forms_follow_the_catalogue()
 
     @app.context_processor
     def _languages():

@@ -188,3 +188,15 @@ def test_members_without_a_zone_see_the_organisations_zone_in_their_language(app
     _speaks(author, "de")
     page = login(author).get(f"/g/{group.slug}/t/{topic.id}").get_data(as_text=True)
     assert 'title="10.01.2026, 13:00"' in page  # German format, Berlin time
+
+
+def test_wtforms_own_messages_follow_the_members_language(app, make, login):
+    """WTForms ships no Hindi: its messages come from Konsil's catalogues."""
+    member = make.user("Dr. Kavita Rao")
+    _speaks(member, "hi")
+    response = login(member).post("/settings", data={"display_name": "K", "specialty": "", "locale": "hi",
+                                                     "timezone": ""})
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "यह field 2 से 80 अक्षरों के बीच होना चाहिए।" in page
+    assert "Field must be between" not in page and 'value="K"' in page  # the typed text is kept
