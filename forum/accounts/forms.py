@@ -15,11 +15,21 @@ from .models import PROFESSION_LABELS
 from .passwords import password_problems
 
 
-@lru_cache(maxsize=1)
 def country_choices() -> list[tuple[str, str]]:
-    countries = sorted(((c.alpha_2, getattr(c, "common_name", None) or c.name) for c in pycountry.countries),
-                       key=lambda pair: pair[1])
-    return [("", _l("Choose a country"))] + countries
+    """Every country, named and sorted in the reader's language (Babel's territory names)."""
+    from flask_babel import get_locale
+
+    return [("", _l("Choose a country"))] + list(_countries(str(get_locale() or "en")))
+
+
+@lru_cache(maxsize=8)
+def _countries(locale: str) -> tuple[tuple[str, str], ...]:
+    from babel import Locale
+
+    names = Locale.parse(locale).territories
+    countries = ((c.alpha_2, names.get(c.alpha_2) or getattr(c, "common_name", None) or c.name)
+                 for c in pycountry.countries)
+    return tuple(sorted(countries, key=lambda pair: pair[1].casefold()))
 
 
 class CredentialsForm(FlaskForm):

@@ -90,7 +90,7 @@ def settings():
             if changed:
                 security.record(user, "account:profile:update", details={"fields": changed})
             db.session.commit()
-            flash("Your profile settings are saved." if changed else "Nothing changed.", "success")
+            flash(_("Your profile settings are saved.") if changed else _("Nothing changed."), "success")
             return redirect(url_for("accounts.settings"))
     return render_template("accounts/profile.html", form=form, section="profile"), (
         422 if request.method == "POST" else 200)

@@ -55,7 +55,8 @@ def edit(slug):
             _field_error(form, error)
         else:
             db.session.commit()
-            flash("Group settings saved." + (" Members will be asked to accept the new guidelines." if changed else ""),
+            flash(_("Group settings saved. Members will be asked to accept the new guidelines.") if changed
+                  else _("Group settings saved."),
                   "success")
             return redirect(url_for("groups.show", slug=group.slug))
     return render_template("groups/form.html", form=form, group=group)
@@ -176,7 +177,7 @@ def join_requests(slug):
         try:
             decide_join_request(current_user, join_request, decision == "approve", request.form.get("reason", "")[:500])
             db.session.commit()
-            flash("Request approved." if decision == "approve" else "Request declined.", "success")
+            flash(_("Request approved.") if decision == "approve" else _("Request declined."), "success")
         except GroupError as error:
             db.session.rollback()
             flash(str(error), "error")

@@ -235,7 +235,7 @@ def post_tool(post_id):
         db.session.rollback()
         flash(str(error), "warning")
         return redirect(url_for("moderation.case", slug=group.slug, post_id=post.id))
-    flash("The post is hidden." if form.action.data == "hide" else "The post is restored.", "success")
+    flash(_("The post is hidden.") if form.action.data == "hide" else _("The post is restored."), "success")
     return redirect(post_link(post))
 
 

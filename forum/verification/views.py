@@ -40,8 +40,13 @@ def _template_helpers():
 def _country_name(code: str) -> str:
     import pycountry
 
+    from flask_babel import get_locale
+
     country = pycountry.countries.get(alpha_2=(code or "").upper()) if code else None
-    return (getattr(country, "common_name", None) or country.name) if country else (code or "—")
+    if country is None:
+        return code or "—"
+    name = get_locale().territories.get(country.alpha_2) if get_locale() else None
+    return name or getattr(country, "common_name", None) or country.name
 
 
 def _queue_size() -> int:
@@ -90,9 +95,9 @@ def status_page():
                 db.session.rollback()
                 abort(error.status, description=str(error))
             db.session.commit()
-            flash("Your corrected credentials replace the earlier submission; your place in the queue is kept."
+            flash(_("Your corrected credentials replace the earlier submission; your place in the queue is kept.")
                   if pending is not None and submitted.queued_at == pending.queued_at else
-                  "Thank you. Your credentials are with the verifiers; we will notify you of their decision.",
+                  _("Thank you. Your credentials are with the verifiers; we will notify you of their decision."),
                   "success")
             return redirect(url_for("verification.status"))
     else:
