@@ -105,8 +105,15 @@ class ProfileForm(FlaskForm):
                             description=_l("For example: cardiology, intensive care nursing, community pharmacy."))
     locale = SelectField(_l("Language and date format"), choices=LOCALE_CHOICES,
                          validators=[DataRequired(message=_l("Please choose a language."))])
-    timezone = SelectField(_l("Time zone"), choices=timezone_choices, validate_choice=True,
+    timezone = SelectField(_l("Time zone"), choices=timezone_choices, validate_choice=False,
                            description=_l("Dates and times on Konsil and in e-mails are shown in this zone."))
+
+    def validate_timezone(self, field):
+        """Empty (the organisation's zone) or an IANA zone; a form sent without the field keeps the zone."""
+        if field.raw_data and field.data and field.data not in _all_zones():
+            raise ValidationError(_("Not a valid choice."))
+        if not field.raw_data:
+            field.data = None
 
 
 class PasswordChangeForm(FlaskForm):
