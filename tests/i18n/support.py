@@ -11,7 +11,9 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[2]
 _PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%%")
 # User content and people's names are shown as written; so is anything inside these elements.
-_USER_CONTENT_CLASSES = {"post-body", "prose", "markdown", "highlighted-source", "report-details", "guidelines-body"}
+# Notification texts are stored, written in their reader's language of the moment they were sent
+# (tests/i18n/test_language_choice.py checks that); the page's own strings around them are checked.
+_USER_CONTENT_CLASSES = {"post-body", "prose", "notification-text", "markdown", "highlighted-source", "report-details", "guidelines-body"}
 _SKIP_TAGS = {"script", "style", "code", "pre", "textarea", "q"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

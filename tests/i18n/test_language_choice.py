@@ -200,3 +200,15 @@ def test_wtforms_own_messages_follow_the_members_language(app, make, login):
     page = response.get_data(as_text=True)
     assert "यह field 2 से 80 अक्षरों के बीच होना चाहिए।" in page
     assert "Field must be between" not in page and 'value="K"' in page  # the typed text is kept
+
+
+def test_a_notification_is_written_in_its_readers_language(app, make, login):
+    """An English-speaking colleague replies; the Hindi-speaking author reads the notification in Hindi."""
+    author, colleague = make.user("Dr. Meera Iyer"), make.user("Dr. Tom Baker")
+    group = make.group(owner=author, name="ICU Nights", members=[colleague])
+    topic = make.topic(group, author, title="Sepsis bundle timing")
+    _speaks(author, "hi")
+    make.reply(topic, colleague, body="We start antibiotics within the first hour.")
+    page = login(author).get("/notifications").get_data(as_text=True)
+    assert "Dr. Tom Baker ने “Sepsis bundle timing” पर जवाब दिया" in page
+    assert "replied to" not in page
