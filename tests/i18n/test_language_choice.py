@@ -212,3 +212,14 @@ def test_a_notification_is_written_in_its_readers_language(app, make, login):
     page = login(author).get("/notifications").get_data(as_text=True)
     assert "Dr. Tom Baker ने “Sepsis bundle timing” पर जवाब दिया" in page
     assert "replied to" not in page
+
+
+def test_error_pages_speak_the_members_language(app, make, login):
+    member = make.user("Dr. Lena Hoffmann")
+    _speaks(member, "de")
+    response = login(member).get("/g/no-such-group")
+    assert response.status_code == 404
+    page = response.get_data(as_text=True)
+    assert "Wir konnten diese Seite nicht finden" in page
+    whole, fragments = english_ui_strings("de")
+    assert not english_left(page, whole, fragments)
