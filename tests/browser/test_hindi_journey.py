@@ -45,3 +45,20 @@ def test_hindi_member_reads_and_replies_in_hindi_with_the_shipped_font(live_serv
             c.font = '16px monospace'; const mono = c.measureText('आपका जवाब').width;
             return [shipped, mono]; }""")
         assert widths[0] > 0 and widths[0] != widths[1]
+
+
+@pytest.mark.parametrize("lang", ("de", "hi"))
+def test_german_and_hindi_pages_fit_a_phone_screen(live_server, lang):
+    """German compounds and Hindi headers are long: at 390 px nothing pushes the page sideways."""
+    with live_server.app.app_context():
+        db.session.execute(update(User).values(locale=lang))
+        db.session.commit()
+    with chromium_page() as page:
+        page.set_viewport_size({"width": 390, "height": 844})
+        sign_in(page, live_server.url, "admin@demo.konsil.example", DEMO_PASSWORD)
+        for path in ("/", "/g/night-shift", "/settings", "/settings/two-factor", "/notifications", "/moderation",
+                     "/admin/verifications", "/admin/log", "/admin/guard", "/legal/terms"):
+            page.goto(live_server.url + path)
+            expect(page.locator("html")).to_have_attribute("lang", lang)
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{path} in {lang} is {overflow}px wider than a 390px screen"
