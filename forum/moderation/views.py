@@ -73,14 +73,18 @@ def _flash_form_errors(form) -> None:
 def _why_not_report(post: Post) -> str:
     group = post.topic.group
     if post.author_id == current_user.id:
-        return "You cannot report your own post. You can edit or delete it instead."
+        return _("You cannot report your own post. You can edit or delete it instead.")
     if permissions.is_suspended_in(current_user, group):
         membership = permissions.membership_for(current_user, group)
-        until = membership.suspended_until.strftime("%d %b %Y, %H:%M UTC") if membership.suspended_until else None
-        return "You are suspended in this group" + (f" until {until}" if until else "") + " and cannot report posts."
+        if membership.suspended_until:
+            from ..i18n import datetime_filter
+
+            return _("You are suspended in this group until %(until)s and cannot report posts.",
+                     until=datetime_filter(membership.suspended_until))
+        return _("You are suspended in this group and cannot report posts.")
     if post.deleted_at is not None:
-        return "This post was deleted; there is nothing left to report."
-    return "You cannot report posts in this group."
+        return _("This post was deleted; there is nothing left to report.")
+    return _("You cannot report posts in this group.")
 
 
 # Rate limited per member and per address by forum/rate_limits.py (RATELIMIT_REPORT_PER_*), so that
