@@ -73,7 +73,9 @@ def password_problems(password: str, user_inputs: list[str] | None = None) -> li
     result = zxcvbn(password[:100], user_inputs=[value for value in (user_inputs or []) if value])
     if result["score"] < 3:
         feedback = result["feedback"]
-        message = feedback.get("warning") or _("This password is too easy to guess.")
-        hints = " ".join(feedback.get("suggestions") or [])
+        from ..i18n.password_texts import password_text
+
+        message = password_text(feedback.get("warning")) or _("This password is too easy to guess.")
+        hints = " ".join(password_text(hint) for hint in feedback.get("suggestions") or [])
         return [f"{message} {hints}".strip()]
     return []
