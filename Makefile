@@ -6,38 +6,48 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test install db demo serve bench clean translations compile-translations
+.PHONY: run test install install-run db demo demo-reset serve bench clean translations compile-translations
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/activate
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+# Running needs the application and its dependencies only; the tests add pytest, Playwright, aiosmtpd.
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e .
 	touch $@
 
-install: $(VENV)/.installed compile-translations
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed-run
+
+install-run: $(VENV)/.installed-run compile-translations
+
+install: $(VENV)/.installed-test compile-translations
 
 # Catalogues: translations/<lang>/LC_MESSAGES/messages.po are committed; the .mo files are built here.
-compile-translations: $(VENV)/.installed
+compile-translations: $(VENV)/.installed-run
 	$(BIN)/pybabel compile -d translations -f >/dev/null
 
 # For translators: extract every string from the code, merge it into each catalogue, compile.
-translations: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k ngettext -k lazy_ngettext --no-location --sort-output -o translations/messages.pot .
+translations: $(VENV)/.installed-run
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k ngettext -k lazy_ngettext:1,2 --no-location --sort-output -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --no-fuzzy-matching
 	$(BIN)/pybabel compile -d translations -f >/dev/null
 
-db: install
+db: install-run
 	$(BIN)/flask db upgrade
 
 demo: db
 	$(BIN)/flask forum demo
 
+# Throws the demo database away and loads a fresh demo (refused in production).
+demo-reset: install-run
+	$(BIN)/flask forum demo-reset --yes
+
 run: demo
 	@echo ""
 	@echo "  Konsil is running at http://$(HOST):$(PORT)/  (stop with Ctrl-C)"
-	@echo "  Demo logins use the password above, e.g. nurse@demo.konsil.example or admin@demo.konsil.example"
+	@echo "  Start again from a fresh demo with: make demo-reset"
 	@echo ""
 	FORUM_ENV=development $(BIN)/flask run --host $(HOST) --port $(PORT)
 
@@ -46,7 +56,7 @@ test: install
 
 # Production: gunicorn (deploy/gunicorn.conf.py) with the settings from the environment or .env
 # (see .env.example): PostgreSQL in DATABASE_URL, Redis in RATELIMIT_STORAGE_URI, a SECRET_KEY.
-serve: install
+serve: install-run
 	bash scripts/serve.sh
 
 # Concurrent posting against gunicorn on SQLite and PostgreSQL, with a killed worker; prints figures.

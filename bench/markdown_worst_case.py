@@ -189,6 +189,24 @@ FAMILIES = {
     "ordered list": lines(lambda i: f"{i + 1}. item text"),
     "code block": fenced_code,
     "realistic post": realistic_post,
+    # Shapes from an outside security test: a line of blanks made the list pre-check backtrack
+    # exponentially; hyphenated digits made bleach's link detection quadratic.
+    "blanks then a letter": lambda size: " " * (size - 1) + "x",
+    "tabs then a letter": lambda size: "\t" * (size - 1) + "x",
+    "blank lines of 42 blanks": repeat(" " * 42 + "x\n"),
+    "blanks before list markers": lines(lambda i: " " * (i % 60) + "- x"),
+    "quote markers with gaps": lines(lambda i: ">    " * (i % 14) + "x"),
+    "hyphenated digits 1-2-3": lambda size: "-".join(str(i % 10) for i in range(size // 2 + 1))[:size],
+    "hyphenated words a-b-c": repeat("ab-"),
+    "dotted digits 1.2.3": repeat("1."),
+    "dotted labels a.a.a": repeat("a."),
+    "dotted hyphen labels a-b.c-d": repeat("a-b."),
+    "domains without tld": repeat("example.invalid "),
+    "many bare links": repeat("example.org "),
+    "e-mail shapes": repeat("a.b@c.d-e.org "),
+    "e-mail shapes glued": repeat("a@b."),
+    "url with long path": lambda size: ("https://example.org/" + "a/b-c." * size)[:size],
+    "protocols without host": repeat("http:// "),
     **{f"random words and markers #{seed}": random_words_and_markers(seed) for seed in range(1, 9)},
 }
 

@@ -6,11 +6,22 @@ from pathlib import Path
 
 from flask import Flask
 
-from config import Config, config_from_environment
-
+from .config import Config, config_from_environment
 from .extensions import csrf, db, limiter, login_manager, migrate
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+# The folders that are not Python code: beside the package in a checkout (templates/, static/, ...
+# at the top of the repository), inside it when installed from a wheel (the build copies them).
+RESOURCE_FOLDERS = ("templates", "static", "translations", "migrations")
+
+
+def _resource_root() -> Path:
+    if (PACKAGE_DIR / "templates").is_dir():
+        return PACKAGE_DIR
+    return PACKAGE_DIR.parent
+
+
+ROOT = _resource_root()
 
 
 def create_app(config: type[Config] | None = None, overrides: dict | None = None) -> Flask:
@@ -21,6 +32,9 @@ def create_app(config: type[Config] | None = None, overrides: dict | None = None
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    from .params import install_converters
+
+    install_converters(app)
     app.config.from_object(config)
     if overrides:
         app.config.update(overrides)
@@ -42,6 +56,7 @@ def _configure_extensions(app: Flask) -> None:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
@@ -50,7 +65,9 @@ def _configure_extensions(app: Flask) -> None:
 
     login_manager.login_message = lazy_gettext("Please sign in to continue.")
     login_manager.login_message_category = "info"
-    login_manager.session_protection = "strong"
+    # Flask-Login's "strong" protection does nothing for permanent sessions (ours all are): the server-side
+    # session record enforces lifetimes and the binding instead (forum/auth/sessions.py).
+    login_manager.session_protection = None
     from . import i18n
 
     i18n.init_app(app)

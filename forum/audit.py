@@ -6,6 +6,7 @@ through bulk `update()`/`delete()` statements, so no code path can rewrite histo
 from __future__ import annotations
 
 import csv
+import unicodedata
 import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -145,21 +146,35 @@ def log_actions(group=None) -> list[str]:
     return list(db.session.scalars(query))
 
 
+_FORMULA_STARTERS = frozenset("=+-@\t\r\n|%\u2212")
+# Blanks (any width) and the zero-width and direction marks a spreadsheet skips before the first character.
+_IGNORED_AT_START = " \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+                    "\u202f\u205f\u3000\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+
+
 def _csv_cell(value) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas (CSV injection): defuse them."""
+    """Spreadsheets run cells that start with = + - @ as formulas (CSV injection): defuse them. What counts is
+    the first character a spreadsheet sees after it drops blanks and invisible characters and folds
+    compatibility forms (full-width ＝, small ﹢, ...) to the plain ones."""
     text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    visible = text.lstrip(_IGNORED_AT_START)
+    first = unicodedata.normalize("NFKC", visible[:1])[:1]
+    if text[:1] in _FORMULA_STARTERS or first in _FORMULA_STARTERS:
         return "'" + text
     return text
 
 
 def log_csv_rows(log_filter: LogFilter, group_slugs: dict[int, str]):
-    """The filtered log as CSV text, streamed in chunks; `group_slugs` names the groups by id."""
+    """The filtered log as CSV text, streamed in chunks; `group_slugs` names the groups by id.
+    Each row has the action's code and, last, the entry as a sentence in the reader's language."""
+    from .audit_text import describe_entry
+
     groups = group_slugs
     buffer = io.StringIO()
     writer = csv.writer(buffer)
+    # "description" last, so that the columns before it keep their places for existing readers.
     writer.writerow(["id", "time_utc", "actor", "action", "target_type", "target_id", "target", "subject_user_id",
-                     "group", "reason"])
+                     "group", "reason", "description"])
     yield buffer.getvalue()
     query = (select(LogEntry).where(*log_filter.conditions()).order_by(LogEntry.created_at, LogEntry.id)
              .execution_options(yield_per=500))
@@ -168,5 +183,6 @@ def log_csv_rows(log_filter: LogFilter, group_slugs: dict[int, str]):
         buffer.truncate()
         writer.writerow([_csv_cell(value) for value in (
             entry.id, entry.created_at.isoformat(), entry.actor_name, entry.action, entry.target_type, entry.target_id,
-            entry.target_label, entry.subject_user_id, groups.get(entry.group_id, ""), entry.reason)])
+            entry.target_label, entry.subject_user_id, groups.get(entry.group_id, ""), entry.reason,
+            f"{entry.actor_name} {describe_entry(entry)}")])
         yield buffer.getvalue()

@@ -9,6 +9,7 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
+from .accounts.addresses import InvalidAddress, normalise_address
 from .accounts.models import User, VerificationStatus
 from .accounts.passwords import password_problems
 from .accounts.services import AccountError, create_user, find_by_email
@@ -23,6 +24,10 @@ forum_cli = AppGroup("forum", help="Konsil operator commands.")
 @click.option("--password", default=None, help="Prefer FORUM_ADMIN_PASSWORD or the prompt: arguments show up in ps.")
 def create_admin(email: str, name: str, password: str | None) -> None:
     """Create an administrator account (verified, admin and verifier)."""
+    try:
+        email = normalise_address(email)  # the same rule as the sign-in form, so the admin can sign in
+    except InvalidAddress as error:
+        raise click.ClickException(str(error)) from error
     password = password or os.environ.get("FORUM_ADMIN_PASSWORD")
     if not password:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
@@ -48,22 +53,60 @@ def create_admin(email: str, name: str, password: str | None) -> None:
 
 @forum_cli.command("demo")
 def demo() -> None:
-    """Fill an empty database with a realistic demo."""
-    from .demo import DEMO_PASSWORD, PEOPLE, seed_demo
+    """Fill an empty database with a realistic demo; on a loaded demo, list its logins."""
+    from .demo import DEMO_PASSWORD, PEOPLE, demo_logins, seed_demo
 
     if db.session.scalar(select(func.count(User.id))):
         if find_by_email(PEOPLE[0][0]) is not None:
-            click.echo(f"The demo is already loaded. Sign in with any of these (password: {DEMO_PASSWORD}):")
-            for email, *_, role in PEOPLE:
-                click.echo(f"  {email:38} {role}")
+            _print_demo_logins("The demo is already loaded (make demo-reset starts afresh). Sign in with any of "
+                               f"these (password: {DEMO_PASSWORD}):", demo_logins())
         else:
             click.echo("The database already has accounts; the demo is only loaded into an empty database.")
         return
-    logins = seed_demo()
+    seed_demo()
     db.session.commit()
-    click.echo(f"Demo data loaded. Sign in with any of these (password: {DEMO_PASSWORD}):")
+    _print_demo_logins(f"Demo data loaded. Sign in with any of these (password: {DEMO_PASSWORD}):", demo_logins())
+
+
+def _print_demo_logins(heading: str, logins: list[tuple[str, str]]) -> None:
+    click.echo(heading)
     for email, role in logins:
         click.echo(f"  {email:38} {role}")
+
+
+@forum_cli.command("demo-reset")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def demo_reset(yes: bool) -> None:
+    """Drop every table of the database, migrate it afresh and load the demo (never in production)."""
+    from flask import current_app
+
+    from .demo import DEMO_PASSWORD, demo_logins, seed_demo
+
+    if current_app.config.get("ENV_NAME") == "production":
+        raise click.ClickException("demo-reset throws the whole database away; it is refused in production.")
+    url = db.engine.url
+    where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=True)
+    if not yes:
+        click.confirm(f"Delete everything in {where} and load a fresh demo?", abort=True)
+    _drop_everything()
+    import flask_migrate
+
+    flask_migrate.upgrade()
+    seed_demo()
+    db.session.commit()
+    _print_demo_logins(f"A fresh demo is loaded. Sign in with any of these (password: {DEMO_PASSWORD}):",
+                       demo_logins())
+
+
+def _drop_everything() -> None:
+    """Every table the database has (not only those the models know), the migration record included."""
+    from sqlalchemy import MetaData
+
+    db.session.remove()
+    existing = MetaData()
+    existing.reflect(bind=db.engine)
+    existing.drop_all(bind=db.engine)
+    db.engine.dispose()
 
 
 @forum_cli.command("invite")
@@ -78,7 +121,12 @@ def invite(slug: str, email: str | None, days: int | None) -> None:
     group = get_by_slug(slug)
     if group is None:
         raise click.ClickException(f"There is no group with the slug {slug!r}.")
-    _invitation, token = create_invitation(None, group, email, valid_days=days)
+    from .invitations.services import InvitationError
+
+    try:
+        _, token = create_invitation(None, group, email, valid_days=days)
+    except InvitationError as error:
+        raise click.ClickException(str(error)) from error
     db.session.commit()
     click.echo(invitation_link(token))
 

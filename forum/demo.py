@@ -156,3 +156,43 @@ def _seed_extras(users, groups) -> None:
     except ImportError:
         return
     seed_extras(users, groups)
+
+
+DEMO_DOMAIN = "@demo.konsil.example"
+
+
+def demo_logins() -> list[tuple[str, str]]:
+    """The demo accounts as they are now in the database (an account may have been deleted,
+    promoted, suspended or verified since the demo was loaded), with what each can do."""
+    from sqlalchemy import select
+
+    from .groups.models import Membership
+
+    users = db.session.scalars(select(User).where(User.email.like(f"%{DEMO_DOMAIN}"))).all()
+    order = {email: index for index, (email, *_rest) in enumerate(PEOPLE)}
+    users.sort(key=lambda user: (order.get(user.email, len(order)), user.email))
+    roles = {}
+    for user_id, role in db.session.execute(select(Membership.user_id, Membership.role)
+                                            .where(Membership.user_id.in_([user.id for user in users]))):
+        roles.setdefault(user_id, set()).add(role)
+    logins = []
+    for user in users:
+        parts = []
+        if user.is_admin:
+            parts.append("admin")
+        if user.is_verifier and not user.is_admin:
+            parts.append("verifier")
+        held = roles.get(user.id, set())
+        if Role.OWNER in held:
+            parts.append("group owner")
+        if Role.MODERATOR in held:
+            parts.append("moderator")
+        status = user.verification_status
+        if status == VerificationStatus.PENDING:
+            parts.append("pending verification")
+        elif status != VerificationStatus.VERIFIED:
+            parts.append(f"verification {status}")
+        elif not parts:
+            parts.append("member")
+        logins.append((user.email, ", ".join(parts)))
+    return logins

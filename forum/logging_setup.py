@@ -41,15 +41,35 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
-def configure_logging() -> None:
-    """JSON lines on stderr for the `forum` logger tree; done once per process."""
+class TextFormatter(logging.Formatter):
+    """One readable line per message, for the development server's terminal."""
+
+    def __init__(self):
+        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
+        fields = {key: value for key, value in (getattr(record, "fields", None) or {}).items()
+                  if key not in ("event", "pid") and value is not None}
+        return f"{line} {json.dumps(fields, ensure_ascii=False, default=str)}" if fields else line
+
+
+LOG_FORMATS = {"json": JsonFormatter, "text": TextFormatter}
+
+
+def configure_logging(log_format: str = "json") -> None:
+    """Lines on stderr for the `forum` logger tree (JSON in production, text in development);
+    one handler per process, whose format follows the app created last."""
+    if log_format not in LOG_FORMATS:
+        raise RuntimeError(f"LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, not {log_format!r}")
     logger = logging.getLogger(LOGGER_NAME)
-    if any(getattr(handler, "_konsil_json", False) for handler in logger.handlers):
-        return
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter())
-    handler._konsil_json = True  # type: ignore[attr-defined]
-    logger.addHandler(handler)
+    handler = next((handler for handler in logger.handlers if getattr(handler, "_konsil_json", False)), None)
+    if handler is None:
+        handler = logging.StreamHandler(sys.stderr)
+        handler._konsil_json = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    if not isinstance(handler.formatter, LOG_FORMATS[log_format]):
+        handler.setFormatter(LOG_FORMATS[log_format]())
     logger.setLevel(logging.INFO)
     logger.propagate = False
 
@@ -80,7 +100,7 @@ def init_app(app: Flask) -> None:
     mode = app.config.get("LOG_CLIENT_ADDRESS", "none")
     if mode not in CLIENT_ADDRESS_MODES:
         raise RuntimeError(f"LOG_CLIENT_ADDRESS must be one of {', '.join(CLIENT_ADDRESS_MODES)}, not {mode!r}")
-    configure_logging()
+    configure_logging(app.config.get("LOG_FORMAT", "json"))
     request_logger = logging.getLogger(REQUEST_LOGGER_NAME)
 
     def _start_request():

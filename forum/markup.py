@@ -14,7 +14,7 @@ import bleach
 import markdown
 from functools import partial
 
-from bleach.linkifier import LinkifyFilter
+from bleach.linkifier import TLDS, LinkifyFilter
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from flask_babel import format_number
@@ -46,13 +46,66 @@ MAX_LINE_SPLITS = 1_000_000
 # Each fenced code block makes the fenced-code extension copy the whole text once.
 MAX_CODE_BLOCK_COPIES = 5_000_000
 
-_QUOTE_NESTING = re.compile(r"^(?:[ \t]{0,3}>[ \t]?){%d,}" % (MAX_NESTING + 1), re.MULTILINE)
-_LIST_NESTING = re.compile(r"^(?:[ \t]{2,}){%d,}(?:[-*+]|\d{1,9}[.)])[ \t]" % (MAX_NESTING + 1), re.MULTILINE)
-_MARKER_RUN = re.compile(r"([\[\]()*_`~<>!\\])\1{%d,}|(?:[\[\]()*_`~]{2}){%d,}" % (MAX_MARKER_RUN, MAX_MARKER_RUN))
+# Every pattern here sees member text, so each one is linear: single character classes, fixed
+# prefixes at line starts, and hand-written scanners where a pattern would need nested or adjacent
+# quantifiers that can share characters (they backtrack exponentially on runs of blanks).
 _FORMATTING_CHARACTER = re.compile(r"[*_`\[\]()<>&!#|\\~]")
 _FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
-_SPLITTING_LINE = re.compile(
-    r"[ \t]*(?:#|([-*_=])[ \t]*(?:\1[ \t]*)*$|(?:[-*+]|\d{1,9}[.)])[ \t]*$|`{3,}|~{3,})")
+_LIST_MARKER = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
+_SAME_MARKER_RUN = re.compile(r"([\[\]()*_`~<>!\\])\1+")
+_PAIRED_MARKER_RUN = re.compile(r"[\[\]()*_`~]{2,}")
+_RULE_CHARACTERS = frozenset("-*_=")
+_LIST_BULLETS = frozenset("-*+")
+
+
+def _indent_width(line: str) -> int:
+    """Leading blanks, a tab counting as one: the unit the nesting limits are written in."""
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _quote_depth(line: str) -> int:
+    """How many ">" open this line: the first after at most three blanks, each next one after at most four
+    (the blank that may follow a ">" plus the three that may precede the next)."""
+    depth, index, length, allowed = 0, 0, len(line), 3
+    while True:
+        start = index
+        while index < length and index - start < allowed and line[index] in " \t":
+            index += 1
+        if index >= length or line[index] != ">":
+            return depth
+        depth += 1
+        index += 1
+        allowed = 4
+
+
+def _list_too_deep(line: str) -> bool:
+    indent = _indent_width(line)
+    return indent >= 2 * (MAX_NESTING + 1) and _LIST_MARKER.match(line, indent) is not None
+
+
+def _longest_marker_runs(source: str) -> tuple[int, int]:
+    """The longest run of one repeated formatting character, and of paired formatting characters in any mix.
+    Each pattern is a single character class or one character and its repeats: read once, no backtracking."""
+    same = max((len(match.group()) for match in _SAME_MARKER_RUN.finditer(source)), default=0)
+    mixed = max((len(match.group()) for match in _PAIRED_MARKER_RUN.finditer(source)), default=0)
+    return same, mixed
+
+
+def _splits_block(line: str) -> bool:
+    """Headings, rules and setext underlines, empty list items and fences: lines that make the block
+    parser copy the rest of their block."""
+    text = line.lstrip(" \t")
+    if not text:
+        return False
+    first = text[0]
+    if first == "#" or text.startswith("```") or text.startswith("~~~"):
+        return True
+    if first in _RULE_CHARACTERS and not text.replace(first, "").replace(" ", "").replace("\t", ""):
+        return True
+    if first in _LIST_BULLETS:
+        return not text[1:].strip(" \t")
+    digits = len(text) - len(text.lstrip("0123456789"))
+    return 1 <= digits <= 9 and text[digits:digits + 1] in (".", ")") and not text[digits + 1:].strip(" \t")
 
 
 class MarkupTooComplex(ValueError):
@@ -61,12 +114,14 @@ class MarkupTooComplex(ValueError):
 
 def check_complexity(source: str) -> None:
     """Refuse, with a message the author can act on, text that would take long to render."""
-    if _QUOTE_NESTING.search(source):
+    lines = source.split("\n")
+    if any(_quote_depth(line) > MAX_NESTING for line in lines):
         raise MarkupTooComplex(_("Quotes are nested more than %(num)d levels deep; please flatten them.",
                                  num=MAX_NESTING))
-    if _LIST_NESTING.search(source):
+    if any(_list_too_deep(line) for line in lines):
         raise MarkupTooComplex(_("Lists are nested more than %(num)d levels deep; please flatten them.", num=MAX_NESTING))
-    if _MARKER_RUN.search(source):
+    same, mixed = _longest_marker_runs(source)
+    if same > MAX_MARKER_RUN or mixed >= 2 * MAX_MARKER_RUN:
         raise MarkupTooComplex(
             _("The text contains a run of more than %(num)d formatting characters "
               "(such as [, *, _ or `); please shorten it or put it in a code block.", num=MAX_MARKER_RUN)
@@ -168,7 +223,25 @@ def _line_splits(block: str) -> int:
     lines = block.split("\n")
     if len(lines) < 2:
         return 0
-    return sum(1 for line in lines if _SPLITTING_LINE.match(line)) * len(block)
+    return sum(1 for line in lines if _splits_block(line)) * len(block)
+
+
+# bleach's own pattern for bare links lets every word start a candidate and reads the whole run of
+# [\w-] characters from each of them: "1-2-3-…" took seconds. This one is bleach's pattern with two
+# changes that keep it linear: a candidate starts only where a run of such characters starts, and a
+# label, once read, is never re-read shorter (possessive quantifiers); the list of top-level domains
+# is only tried where letters could be one.
+_URL_RE = re.compile(
+    r"""(?<!\()\(*+
+    \b(?<![\w@.-])(?:(?:{0}):/{{0,3}}(?:(?:\w++:)?\w++@)?)?
+    (?:[\w-]++\.)+(?=[^\W\d_]{{2,}}\b)(?:{1})(?:\:[0-9]++)?(?!\.\w)\b
+    (?:[/?][^\s\{{\}}\|\\\^`<>"]*+)?
+    """.format("|".join(sorted(ALLOWED_PROTOCOLS)), "|".join(sorted(TLDS))),
+    re.IGNORECASE | re.VERBOSE | re.UNICODE,
+)
+# However a text is shaped, linkify does a bounded amount of work: past this many links the rest of
+# a post stays plain text (a post with hundreds of links is a list for a code block anyway).
+MAX_LINKS = 300
 
 
 class _ImagesBecomeLinks(Treeprocessor):
@@ -206,6 +279,14 @@ def _set_link_rel(attrs, new=False):
 _per_thread = threading.local()
 
 
+def _count_new_links(attrs, new=False):
+    """Past MAX_LINKS links found in the plain text of one post, the rest stays text."""
+    if attrs is None or not new:
+        return attrs
+    _per_thread.new_links = getattr(_per_thread, "new_links", 0) + 1
+    return attrs if _per_thread.new_links <= MAX_LINKS else None
+
+
 def _cleaner() -> bleach.Cleaner:
     """One cleaner per thread: bleach's cleaners keep parser state and are not thread-safe."""
     cleaner = getattr(_per_thread, "cleaner", None)
@@ -221,7 +302,8 @@ def _new_cleaner() -> bleach.Cleaner:
         protocols=ALLOWED_PROTOCOLS,
         strip=True,
         strip_comments=True,
-        filters=[partial(LinkifyFilter, callbacks=[_set_link_rel], skip_tags={"pre", "code"}, parse_email=False)],
+        filters=[partial(LinkifyFilter, callbacks=[_set_link_rel, _count_new_links], skip_tags={"pre", "code"},
+                         parse_email=False, url_re=_URL_RE)],
     )
 
 
@@ -237,4 +319,5 @@ def render_markdown(source: str) -> str:
     """Render user markdown to HTML that is safe to mark as such in templates."""
     check_complexity(source)
     html = _markdown().convert(source)
+    _per_thread.new_links = 0
     return _cleaner().clean(html)

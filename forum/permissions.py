@@ -204,6 +204,19 @@ def can_invite_to(user, group: Group) -> bool:
     return group.invite_policy == InvitePolicy.MEMBERS and _membership_in_force(membership_for(user, group))
 
 
+def invitations_stand_for(user, group: Group) -> bool:
+    """An inviter's open links keep working only while the inviter could still invite there: a verified, active
+    account whose membership is in force (not removed, banned or suspended) and whose role the invite policy
+    allows, or an admin. Unlike can_invite_to, guidelines not yet re-accepted do not matter."""
+    if not is_verified(user) or not may_sign_in(user):
+        return False
+    if user.is_admin or can_moderate(user, group):
+        return True
+    if is_suspended_in(user, group):
+        return False
+    return group.invite_policy == InvitePolicy.MEMBERS and _membership_in_force(membership_for(user, group))
+
+
 def can_edit_post(user, post) -> bool:
     """Authors edit their own live posts; moderators edit any post in their group."""
     group = post.topic.group

@@ -238,15 +238,10 @@ def new_form_token() -> str:
 
 
 def page_argument() -> int:
-    """The `?page=` number. Anything but a plain positive number names a page that does not exist."""
-    from flask import abort
+    """The `?page=` number (see forum.params): anything else names a page that does not exist."""
+    from .params import page_argument as parse
 
-    raw = request.args.get("page")
-    if raw is None:
-        return 1
-    if not re.fullmatch(r"[0-9]{1,7}", raw) or int(raw) < 1:
-        abort(404)
-    return int(raw)
+    return parse()
 
 
 def highlight(text: str | None, findings: list[dict]) -> Markup:

@@ -5,12 +5,14 @@ import pycountry
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..i18n import SUPPORTED_LOCALES
 
+from ..forms import SingleLine
+from .addresses import EmailAddress
 from .models import PROFESSION_LABELS
 from .passwords import password_problems
 
@@ -36,10 +38,10 @@ class CredentialsForm(FlaskForm):
     profession = SelectField(_l("Profession"), choices=[("", _l("Choose a profession"))] +
                              [(value.value, label) for value, label in PROFESSION_LABELS.items()],
                              validators=[DataRequired(message=_l("Please choose your profession."))])
-    specialty = StringField(_l("Specialty"), validators=[Length(max=120)],
+    specialty = StringField(_l("Specialty"), validators=[Length(max=120), SingleLine()],
                             description=_l("For example: cardiology, intensive care nursing, community pharmacy."))
     organisation = StringField(_l("Organisation"), validators=[DataRequired(message=_l("Please name where you work.")),
-                                                           Length(max=160)])
+                                                           Length(max=160), SingleLine()])
     country = SelectField(_l("Country of registration"), choices=country_choices,
                           validators=[DataRequired(message=_l("Please choose the country where you are registered."))])
     licence_number = StringField(_l("Licence or registration number"),
@@ -59,8 +61,8 @@ class CredentialsForm(FlaskForm):
 
 
 class RegistrationForm(CredentialsForm):
-    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
-    display_name = StringField(_l("Display name"), validators=[DataRequired(), Length(min=2, max=80)],
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), EmailAddress(), Length(max=254)])
+    display_name = StringField(_l("Display name"), validators=[DataRequired(), Length(min=2, max=80), SingleLine()],
                                description=_l("Shown on your posts with your profession. Your real name builds trust."))
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=256)],
                              description=_l("At least 12 characters. A few unrelated words make a strong password."))
@@ -99,9 +101,9 @@ _CODE_KW = {"autocomplete": "one-time-code", "autocapitalize": "off", "spellchec
 
 class ProfileForm(FlaskForm):
     display_name = StringField(_l("Display name"), validators=[DataRequired(message=_l("Please give a display name.")),
-                                                           Length(min=2, max=80)],
+                                                           Length(min=2, max=80), SingleLine()],
                                description=_l("Shown on your posts with your profession."))
-    specialty = StringField(_l("Specialty"), validators=[Length(max=120)],
+    specialty = StringField(_l("Specialty"), validators=[Length(max=120), SingleLine()],
                             description=_l("For example: cardiology, intensive care nursing, community pharmacy."))
     locale = SelectField(_l("Language and date format"), choices=LOCALE_CHOICES,
                          validators=[DataRequired(message=_l("Please choose a language."))])
@@ -130,6 +132,11 @@ class PasswordChangeForm(FlaskForm):
 
 
 class ConfirmTwoFactorForm(FlaskForm):
+    # Turning the second factor on changes how the account signs in: the password proves it is the owner
+    # at the keyboard, not someone at an unlocked, signed-in computer.
+    password = PasswordField(_l("Your password"), validators=[DataRequired(message=_l("Enter your password.")),
+                                                          Length(max=256)],
+                             render_kw={"autocomplete": "current-password"})
     code = StringField(_l("Code from your app"), validators=[DataRequired(message=_l("Enter the 6-digit code your app "
                                                                                "shows.")), Length(max=16)],
                        render_kw={**_CODE_KW, "inputmode": "numeric"})

@@ -187,6 +187,8 @@ class LoginThrottle(db.Model):
     window_started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     lockouts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # When the account's owner was last told by e-mail about failed sign-ins (account rows only).
+    notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class UserSession(db.Model):

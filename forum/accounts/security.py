@@ -31,6 +31,8 @@ EVENT_LABELS = {
     "auth:sessions:end_all": _l("Signed out everywhere else"),
     "auth:session:end": _l("Signed out another session"),
     "auth:session:privilege_change": _l("Session renewed after a change of role"),
+    "auth:session:expired": _l("Session ended: too old or unused for too long"),
+    "auth:session:rejected": _l("Session refused: its cookie came from another browser"),
     "auth:2fa:enable": _l("Two-factor sign-in turned on"),
     "auth:2fa:disable": _l("Two-factor sign-in turned off"),
     "auth:2fa:reset": _l("Two-factor sign-in reset by an admin"),
@@ -45,10 +47,10 @@ EVENT_LABELS = {
 }
 
 SIGN_IN_METHODS = {
-    "password": _l("password"),
-    "totp": _l("password and authenticator code"),
-    "recovery": _l("password and recovery code"),
-    "registration": _l("registration"),
+    "password": _l(_l("password")),
+    "totp": _l(_l("password and authenticator code")),
+    "recovery": _l(_l("password and recovery code")),
+    "registration": _l(_l("registration")),
 }
 
 
@@ -159,13 +161,21 @@ class Policy:
 
 
 def _policies() -> dict[str, Policy]:
+    """Who is slowed down by failures. A lock keyed by the account alone, or by the address alone, would let
+    anyone lock a colleague out (five guesses from anywhere) or a whole hospital behind one NAT address; so
+    the tight lock is per (account, address) pair, and the account-wide and address-wide ones are generous
+    and never apply to a browser that has signed in to the account before (see devices.py)."""
     config = current_app.config
     return {
-        # An account: a handful of guesses, then a pause that grows with every further lock.
-        "account": Policy(config.get("LOGIN_ACCOUNT_FAILURES", 5), timedelta(minutes=15),
+        # One account from one address (or from one known browser): a handful of guesses, then a pause
+        # that doubles with every further lock.
+        "pair": Policy(config.get("LOGIN_PAIR_FAILURES", 5), timedelta(minutes=15),
+                       timedelta(minutes=config.get("LOGIN_PAIR_FIRST_LOCK_MINUTES", 1)), timedelta(minutes=60)),
+        # One account from many addresses: guessing spread over a botnet.
+        "account": Policy(config.get("LOGIN_ACCOUNT_FAILURES", 50), timedelta(minutes=15),
                           timedelta(minutes=config.get("LOGIN_ACCOUNT_FIRST_LOCK_MINUTES", 1)),
                           timedelta(minutes=60)),
-        # An address: generous, because a whole hospital may share one address behind NAT.
+        # One address trying many accounts: generous, because a whole hospital may share one address.
         "address": Policy(config.get("LOGIN_ADDRESS_FAILURES", 50), timedelta(minutes=15),
                           timedelta(minutes=config.get("LOGIN_ADDRESS_FIRST_LOCK_MINUTES", 5)),
                           timedelta(minutes=60)),
@@ -174,6 +184,8 @@ def _policies() -> dict[str, Policy]:
 
 # A lock history older than this is forgotten, so an account's next lock is short again.
 LOCK_MEMORY = timedelta(hours=24)
+# The owner hears about failed sign-ins at most this often.
+NOTIFY_EVERY = timedelta(hours=1)
 
 
 def _keyed(kind: str, value: str) -> str:
@@ -181,17 +193,29 @@ def _keyed(kind: str, value: str) -> str:
     return f"{kind}:" + hmac.new(secret, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()[:48]
 
 
-def throttle_keys(email: str, origin: Origin) -> dict[str, str]:
-    """The account key is derived from the typed address, whether or not an account has it, so locks
-    say nothing about which addresses exist. IPv6 clients are counted per /64."""
-    keys = {"account": _keyed("account", (email or "").strip().lower())}
+def _address_value(origin: Origin) -> str:
+    try:
+        ip = ipaddress.ip_address(origin.address)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else str(ip)
+    except ValueError:
+        return origin.address
+
+
+def throttle_keys(email: str, origin: Origin, device: str | None = None) -> dict[str, str]:
+    """The keys a sign-in attempt counts against. The account key is derived from the typed address, whether
+    or not an account has it, so locks say nothing about which addresses exist. IPv6 clients are counted
+    per /64. `device` is the id of a browser that signed in to this account before: it has its own budget
+    and is not held back by locks that strangers caused on the account or the address."""
+    typed = (email or "").strip().lower()
+    if device:
+        return {"pair": _keyed("pair", f"{typed}|device:{device}")}
+    keys = {"account": _keyed("account", typed)}
     if origin.address:
-        try:
-            ip = ipaddress.ip_address(origin.address)
-            value = str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else str(ip)
-        except ValueError:
-            value = origin.address
-        keys["address"] = _keyed("address", value)
+        address = _address_value(origin)
+        keys["pair"] = _keyed("pair", f"{typed}|{address}")
+        keys["address"] = _keyed("address", address)
+    else:
+        keys["pair"] = _keyed("pair", f"{typed}|unknown")
     return keys
 
 
@@ -224,7 +248,7 @@ def _prune(now: datetime) -> None:
 
 
 def register_failure(keys: dict[str, str]) -> datetime | None:
-    """Count a failed attempt; returns the end of a lock this failure started, if any."""
+    """Count a failed attempt; returns the end of the latest lock this failure started, if any."""
     now = utcnow()
     if secrets.randbelow(50) == 0:
         _prune(now)
@@ -249,13 +273,26 @@ def register_failure(keys: dict[str, str]) -> datetime | None:
     return started
 
 
-def register_success(keys: dict[str, str]) -> None:
-    """A successful sign-in clears the account's count; the address keeps its history."""
-    row = _row(keys["account"], create=False)
-    if row is not None:
-        db.session.delete(row)
+def register_success(keys: dict[str, str], email: str) -> None:
+    """A successful sign-in clears the account's counts (its own pair, and the account-wide one); the address
+    keeps its history."""
+    for key in {keys["pair"], _keyed("account", (email or "").strip().lower())}:
+        row = _row(key, create=False)
+        if row is not None:
+            db.session.delete(row)
+
+
+def should_tell_owner(email: str) -> bool:
+    """Whether the account's owner should hear about a lock now: at most once every NOTIFY_EVERY. Marks it."""
+    row = _row(_keyed("account", (email or "").strip().lower()), create=True)
+    now = utcnow()
+    if row.notified_at is not None and now - row.notified_at < NOTIFY_EVERY:
+        return False
+    row.notified_at = now
+    return True
 
 
 def clear_account_lock(email: str) -> None:
-    """After a password reset the owner has proven control of the address: any lock on it ends."""
+    """After a password reset the owner has proven control of the address: the account-wide lock ends (pair
+    locks run out by themselves; the new password makes what was guessed worthless)."""
     db.session.execute(delete(LoginThrottle).where(LoginThrottle.key == _keyed("account", email.strip().lower())))

@@ -10,6 +10,8 @@ from sqlalchemy import func, select, update
 
 from ..db_types import utcnow
 from ..extensions import db
+from ..forms import has_control_characters
+from .addresses import InvalidAddress, normalise_address
 from .models import User, VerificationStatus
 from .passwords import hash_password, needs_rehash, password_problems, verify_password
 
@@ -60,7 +62,13 @@ def create_user(
     invited_by: User | None = None,
     **profile,
 ) -> User:
-    email = normalise_email(email)
+    try:
+        email = normalise_address(email)
+    except InvalidAddress as error:
+        raise AccountError(str(error), "email") from error
+    if has_control_characters(display_name):
+        raise AccountError("Use one line of ordinary text for the display name, without line breaks, tabs or "
+                           "other control characters.", "display_name")
     if find_by_email(email) is not None:
         raise AccountError(_("An account with this e-mail address already exists. Please sign in instead."), "email")
     user = User(
@@ -127,6 +135,9 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
 def update_profile(user: User, *, display_name: str, specialty: str, locale: str,
                    timezone: str | None = None) -> list[str]:
     """Change what the user may change about themselves; returns the names of the fields that changed."""
+    if has_control_characters(display_name):
+        raise AccountError("Use one line of ordinary text for the display name, without line breaks, tabs or "
+                           "other control characters.", "display_name")
     display_name = " ".join((display_name or "").split())
     if len(display_name) < 2:
         raise AccountError(_("Please give a display name of at least 2 characters."), "display_name")

@@ -15,6 +15,7 @@ from .. import permissions
 from ..auth.sessions import active_sessions, current_marker, current_record, end_session, renew_session
 from ..db_types import utcnow
 from ..extensions import db, limiter
+from ..params import page_argument
 from ..forms import EmptyForm
 from . import security, two_factor
 from .data_rights import erase_account, export_data, is_last_admin
@@ -42,12 +43,18 @@ def _field_error(form, error: AccountError) -> None:
         flash(str(error), "error")
 
 
+def _signed_in_keys(user: User, origin: security.Origin) -> dict[str, str]:
+    """A signed-in session re-entering its password is a known device: its own budget, unaffected by what
+    strangers did to the account's or the address's sign-ins."""
+    return security.throttle_keys(user.email or "", origin, device=f"session:{current_marker() or 'none'}")
+
+
 def _reauthenticate(user: User, form, *, password_field: str | None = "password", code_field: str | None = "otp",
                     code_required: bool | None = None) -> bool:
     """Sensitive changes ask for the password and, where enrolled, a second-factor code. Wrong answers count
     towards the sign-in throttle like failed sign-ins do."""
     origin = security.Origin.of_request()
-    keys = security.throttle_keys(user.email or "", origin)
+    keys = _signed_in_keys(user, origin)
     until = security.locked_until(keys)
     if until is not None:
         flash(_("Too many wrong attempts. Please wait a few minutes and try again."), "error")
@@ -106,7 +113,7 @@ def password():
     form = PasswordChangeForm()
     if form.validate_on_submit():
         origin = security.Origin.of_request()
-        keys = security.throttle_keys(user.email or "", origin)
+        keys = _signed_in_keys(user, origin)
         if security.locked_until(keys) is not None:
             flash(_("Too many wrong attempts. Please wait a few minutes and try again."), "error")
             return render_template("accounts/password.html", form=form, section="password"), 429
@@ -189,7 +196,7 @@ def two_factor_confirm():
     if two_factor.pending_enrolment(user) is None:
         flash(_("Start the setup first: the code must come from the secret shown on this page."), "error")
         return redirect(url_for("accounts.two_factor"))
-    if not form.validate_on_submit():
+    if not form.validate_on_submit() or not _reauthenticate(user, form, code_field=None):
         return _two_factor_page(confirm_form=form, status=422)
     replacing = two_factor.is_enabled(user)
     result, codes = two_factor.confirm_enrolment(user, form.code.data)
@@ -375,7 +382,7 @@ def admin_security():
         statement = statement.where(SecurityEvent.user_id == subject.id)
     if action:
         statement = statement.where(SecurityEvent.action == action)
-    page = db.paginate(statement, per_page=50, error_out=False)
+    page = db.paginate(statement, page=page_argument(), per_page=50, error_out=False)
     return render_template(
         "accounts/admin_security.html", page=page, query=query, action=action, subject=subject,
         not_found=bool(query) and subject is None, label=security.event_label, actions=security.EVENT_LABELS,

@@ -1,11 +1,13 @@
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, EqualTo, Length, Optional
+
+from ..accounts.addresses import EmailAddress
 from flask_babel import lazy_gettext as _l
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), EmailAddress(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=256)])
     otp = StringField(_l("Authentication code"), validators=[Optional(), Length(max=32)],
                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
@@ -22,8 +24,7 @@ class CodeForm(FlaskForm):
 
 class ResetRequestForm(FlaskForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(message=_l("Enter the e-mail address of your account.")),
-                                             Email(check_deliverability=False,
-                                                   message=_l("That does not look like an e-mail address.")),
+                                             EmailAddress(),
                                              Length(max=254)])
 
 

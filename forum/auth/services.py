@@ -13,7 +13,10 @@ from ..accounts import security, two_factor
 from ..accounts.models import User
 from ..accounts.passwords import verify_password
 from ..accounts.services import check_credentials, find_by_email
+from ..accounts.notices import mail_after_response
 from ..accounts.two_factor import CodeResult
+from ..db_types import utcnow
+from . import devices
 
 
 class Outcome(StrEnum):
@@ -38,21 +41,36 @@ def _known(email: str) -> User | None:
     return user if user is not None and user.deleted_at is None else None
 
 
+def _keys(email: str, origin: security.Origin, known: User | None) -> dict[str, str]:
+    return security.throttle_keys(email, origin, devices.device_for(known.id) if known is not None else None)
+
+
+def _lock_started(known: User | None, lock) -> None:
+    """Tell the owner (at most hourly) that sign-ins to their account were paused somewhere."""
+    if lock is None or known is None or not known.email or not security.should_tell_owner(known.email):
+        return
+    minutes = max(1, round((lock - utcnow()).total_seconds() / 60))
+    mail_after_response(known.email, "Failed sign-ins to your Konsil account", "auth/mail/failed_sign_ins.txt",
+                        user=known, minutes=minutes, origin=security.Origin.of_request())
+
+
 def password_step(email: str, password: str, code: str | None, origin: security.Origin) -> Attempt:
     """Check the password (and the code, if one was typed along with it)."""
-    keys = security.throttle_keys(email, origin)
+    known = _known(email)
+    keys = _keys(email, origin, known)
     until = security.locked_until(keys)
     if until is not None:
         verify_password(None, password)  # the same work as a real check
-        security.record(_known(email), "auth:login:locked", origin=origin)
+        security.record(known, "auth:login:locked", origin=origin)
         return Attempt(Outcome.LOCKED, locked_until=until)
     user = check_credentials(email, password)
     if user is None or not permissions.may_sign_in(user):
         lock = security.register_failure(keys)
-        security.record(_known(email), "auth:login:failure", origin=origin, details={"stage": "password"})
+        security.record(known, "auth:login:failure", origin=origin, details={"stage": "password"})
+        _lock_started(known, lock)
         return Attempt(Outcome.LOCKED, locked_until=lock) if lock else Attempt(Outcome.FAILED)
     if not two_factor.is_enabled(user):
-        security.register_success(keys)
+        security.register_success(keys, email)
         return Attempt(Outcome.SIGNED_IN, user=user, method="password")
     if not (code or "").strip():
         return Attempt(Outcome.NEEDS_CODE, user=user)
@@ -61,7 +79,7 @@ def password_step(email: str, password: str, code: str | None, origin: security.
 
 def code_step(user: User, code: str | None, origin: security.Origin) -> Attempt:
     """The second step: a current authenticator code or an unused recovery code."""
-    keys = security.throttle_keys(user.email or "", origin)
+    keys = _keys(user.email or "", origin, user)
     until = security.locked_until(keys)
     if until is not None:
         security.record(user, "auth:login:locked", origin=origin, details={"stage": "second_factor"})
@@ -73,10 +91,11 @@ def code_step(user: User, code: str | None, origin: security.Origin) -> Attempt:
             lock = security.register_failure(keys)
             security.record(user, "auth:login:failure", origin=origin,
                             details={"stage": "second_factor", "reason": result.value})
+            _lock_started(user, lock)
         if lock:
             return Attempt(Outcome.LOCKED, user=user, locked_until=lock, code_result=result)
         return Attempt(Outcome.NEEDS_CODE, user=user, code_result=result)
-    security.register_success(keys)
+    security.register_success(keys, user.email or "")
     if result == CodeResult.RECOVERY:
         security.record(user, "auth:recovery:use", origin=origin,
                         details={"codes_left": two_factor.recovery_codes_left(user)})

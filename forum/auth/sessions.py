@@ -187,14 +187,45 @@ def _wants_json() -> bool:
         request.accept_mimetypes.best == "application/json")
 
 
+def _server_side_problem(record: UserSession, now: datetime) -> str | None:
+    """Why this session record may no longer be used, if it may not. The record, not the cookie, decides:
+    a copied cookie re-signed by the app on every request would otherwise live for ever.
+
+    - absolute lifetime: PERMANENT_SESSION_LIFETIME from the sign-in, however active the session was;
+    - idle lifetime: SESSION_IDLE_MINUTES since the last request the server saw (last_seen_at is written at
+      most every TOUCH_EVERY, hence the allowance);
+    - binding: the browser family and operating system seen at sign-in ("Firefox on Linux"). Not the
+      address: clinicians move between ward Wi-Fi, VPN and mobile data within a shift."""
+    if now - record.created_at > current_app.permanent_session_lifetime:
+        return "expired"
+    if now - record.last_seen_at > timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"]) + TOUCH_EVERY:
+        return "idle"
+    client = security.describe_client(request.headers.get("User-Agent"))[:80]
+    if record.client and record.client != client:
+        return "other_client"
+    return None
+
+
 def _check_server_side(user: User) -> bool:
-    """The session must have a live server-side record; otherwise it was signed out (here or elsewhere)."""
+    """The session must have a live server-side record within its lifetimes, used from the browser it was
+    issued to; otherwise it was signed out (here or elsewhere) or has expired, and it ends now."""
     record = current_record()
     if record is None or record.ended_at is not None or record.user_id != user.id:
         logout_user()
         session.clear()
         return False
     now = utcnow()
+    problem = _server_side_problem(record, now)
+    if problem is not None:
+        record.ended_at = now
+        security.record(user, "auth:session:expired" if problem != "other_client" else "auth:session:rejected",
+                        details={"why": problem, "session": current_marker()})
+        db.session.commit()
+        logout_user()
+        session.clear()
+        if problem != "other_client":
+            flash("Your session has ended. Please sign in again.", "info")
+        return False
     if now - record.last_seen_at > TOUCH_EVERY:
         record.last_seen_at = now
         db.session.commit()

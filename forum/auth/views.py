@@ -12,6 +12,7 @@ from ..db_types import utcnow
 from ..extensions import db, limiter
 from ..accounts.two_factor import message_for, recovery_codes_left
 from ..forms import EmptyForm, safe_next_url
+from . import devices
 from .forms import CodeForm, LoginForm, ResetPasswordForm, ResetRequestForm
 from .services import Outcome, code_step, password_step
 from .sessions import (begin_pending, check_account_security, clear_pending, end_current_session, pending_user,
@@ -44,7 +45,7 @@ def _finish(attempt, next_url: str):
                        "set up two-factor sign-in again in your settings.",
                        "You signed in with a recovery code; %(num)d of them are left. If you lost your authenticator, "
                        "set up two-factor sign-in again in your settings.", left), "warning")
-    return redirect(next_url)
+    return devices.remember(redirect(next_url), attempt.user.id)
 
 
 @bp.route("/login", methods=["GET", "POST"])

@@ -2,16 +2,17 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp, ValidationError
 
+from ..forms import SingleLine
 from .models import InvitePolicy, Visibility
 from flask_babel import lazy_gettext as _l
 
-SLUG_RULE = Regexp(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",
+SLUG_RULE = Regexp(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\Z",
                    message=_l("Use lower-case letters, digits and dashes, starting and ending with a letter or digit."))
 RESERVED_SLUGS = {"new", "admin", "api", "static"}
 
 
 class GroupForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80), SingleLine()])
     slug = StringField(_l("Address (slug)"), validators=[DataRequired(), Length(min=2, max=64), SLUG_RULE],
                        description=_l("Used in links: /g/<slug>. Lower-case letters, digits and dashes."))
     description = TextAreaField(_l("Description"), validators=[Length(max=2000)])

@@ -5,6 +5,7 @@ from .. import permissions
 from ..extensions import db
 from ..forms import safe_next_url
 from ..posts.services import topic_page
+from ..params import positive_int
 from ..web import page_argument
 from .access import GuidelinesFirst, guidelines_redirect, readable_group_or_404, visible_group_or_404
 from .forms import GroupForm, GuidelinesAcceptForm
@@ -170,7 +171,7 @@ def join_requests(slug):
         abort(403)
     form = EmptyForm()
     if request.method == "POST" and form.validate_on_submit():
-        join_request = db.session.get(JoinRequest, request.form.get("request_id", type=int) or 0)
+        join_request = db.session.get(JoinRequest, positive_int(request.form.get("request_id")) or 0)
         decision = request.form.get("decision")
         if join_request is None or join_request.group_id != group.id or decision not in ("approve", "decline"):
             abort(404)

@@ -6,15 +6,16 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app, has_app_context
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
-from .. import audit
+from .. import audit, permissions
+from ..accounts.addresses import InvalidAddress, normalise_address
 from ..accounts.models import User
 from ..accounts.services import AccountError, create_user, normalise_email
 from ..db_types import utcnow
 from ..extensions import db
-from ..groups.models import Group
+from ..groups.models import Group, MembershipStatus
 from ..groups.services import add_member
 from ..notifications.services import notify
 from .models import Invitation
@@ -33,15 +34,40 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def emailed_today(inviter: User) -> int:
+    """How many invitations for an e-mail address this member created in the last 24 hours."""
+    return db.session.scalar(select(func.count(Invitation.id)).where(
+        Invitation.inviter_id == inviter.id, Invitation.email.is_not(None),
+        Invitation.created_at > utcnow() - timedelta(days=1))) or 0
+
+
+def _bound_address(email: str | None) -> str | None:
+    if not (email or "").strip():
+        return None
+    try:
+        return normalise_address(email)
+    except InvalidAddress as error:
+        raise InvitationError(str(error), "email") from error
+
+
 def create_invitation(inviter: User | None, group: Group, email: str | None = None,
                       valid_days: int | None = None) -> tuple[Invitation, str]:
-    """Returns the invitation and the raw token, which is shown once and never stored."""
+    """Returns the invitation and the raw token, which is shown once and never stored.
+
+    An invitation for an address makes the forum send an e-mail to that address in the member's name,
+    so a member may do that only so many times a day (INVITATION_EMAILS_PER_DAY)."""
+    if email and inviter is not None and has_app_context():
+        limit = current_app.config.get("INVITATION_EMAILS_PER_DAY", 20)
+        if emailed_today(inviter) >= limit:
+            raise InvitationError(
+                f"You have sent {limit} invitations by e-mail in the last 24 hours, the most Konsil sends for one "
+                "member. Create a link without an address and pass it on yourself, or try again tomorrow.", "email")
     if valid_days is None:
         valid_days = current_app.config["INVITATION_VALID_DAYS"] if has_app_context() else 7
     token = secrets.token_urlsafe(32)  # 256 bits
     invitation = Invitation(
         token_hash=hash_token(token), group_id=group.id, inviter_id=inviter.id if inviter else None,
-        email=normalise_email(email) or None, expires_at=utcnow() + timedelta(days=valid_days),
+        email=_bound_address(email), expires_at=utcnow() + timedelta(days=valid_days),
     )
     db.session.add(invitation)
     db.session.flush()
@@ -59,7 +85,23 @@ def usable_invitation(token: str) -> Invitation | None:
     )
     if invitation is None or invitation.accepted_at or invitation.revoked_at or invitation.expires_at <= utcnow():
         return None
+    if not inviter_may_still_invite(invitation):
+        return None
     return invitation
+
+
+def inviter_may_still_invite(invitation: Invitation) -> bool:
+    """An invitation speaks for its inviter: once they are removed, banned or suspended (in the group or as an
+    account), or may no longer invite there, their links are void. Links the operator made have no inviter."""
+    if invitation.inviter_id is None:
+        return True
+    inviter = invitation.inviter
+    return inviter is not None and permissions.invitations_stand_for(inviter, invitation.group)
+
+
+def is_banned_from(user: User, group: Group) -> bool:
+    membership = permissions.membership_for(user, group)
+    return membership is not None and membership.status == MembershipStatus.BANNED
 
 
 def _claim(invitation: Invitation, user: User) -> None:
@@ -101,6 +143,8 @@ def join_with_invitation(user: User, invitation: Invitation) -> None:
     """An existing account accepts an invitation to another group."""
     if invitation.email and invitation.email != user.email:
         raise InvitationError(_("This invitation was issued for a different e-mail address."))
+    if is_banned_from(user, invitation.group):  # no invitation, whoever made it, undoes a ban
+        raise InvitationError(_("This invitation can no longer be used."))
     _claim(invitation, user)
     add_member(None, invitation.group, user, invited_by=invitation.inviter)
     if user.invited_by_id is None and invitation.inviter_id != user.id:

@@ -1,4 +1,5 @@
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import permissions
@@ -7,13 +8,12 @@ from ..auth.views import start_session
 from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import visible_group_or_404
-from ..mail import send
+from ..mail import MailError, send
 from .forms import InvitationForm
 from .models import Invitation
-from .services import (InvitationError, create_invitation, invitation_link, invitations_for, join_with_invitation,
-                       register_with_invitation, revoke, usable_invitation)
-from flask_babel import gettext as _
-from ..i18n import as_recipient, date_filter, locale_of
+from .services import (InvitationError, create_invitation, invitation_link, invitations_for, is_banned_from,
+                       join_with_invitation, register_with_invitation, revoke, usable_invitation)
+from ..i18n import SUPPORTED_LOCALES, as_recipient, date_filter, locale_of
 
 bp = Blueprint("invitations", __name__)
 
@@ -59,6 +59,8 @@ def _join_existing(invitation: Invitation):
     if invitation.email and invitation.email != current_user.email:
         # A link bound to someone else says nothing about itself, like any unusable link.
         return _invalid()
+    if is_banned_from(current_user, invitation.group):
+        return _invalid()  # no invitation undoes a ban; the page says no more than for any unusable link
     form = EmptyForm()
     already = permissions.membership_for(current_user, invitation.group) is not None
     if already:
@@ -92,25 +94,48 @@ def manage(slug):
         form.language.data = locale_of(current_user)
     new_link = None
     if form.validate_on_submit():
-        invitation, token = create_invitation(current_user, group, form.email.data or None)
-        db.session.commit()
-        new_link = invitation_link(token)
-        if invitation.email:
-            # Written in the language the inviter chose for their colleague.
-            with as_recipient(current_user, locale=form.language.data):
-                subject = _("%(name)s invites you to %(group)s on Konsil", name=current_user.display_name,
-                            group=group.name)
-                body = _("%(name)s invites you to join the closed group “%(group)s” on Konsil, a forum for verified "
-                         "health professionals.", name=current_user.display_name, group=group.name)
-                link_line = _("Open this link to register (valid until %(date)s):",
-                              date=date_filter(invitation.expires_at))
-            send(invitation.email, subject, f"{body}\n\n{link_line}\n{new_link}\n")
-        flash(_("Invitation created. Copy the link now: it is shown only once."), "success")
-        form = InvitationForm(formdata=None)
+        try:
+            invitation, token = create_invitation(current_user, group, form.email.data or None)
+        except InvitationError as error:
+            db.session.rollback()
+            form.email.errors = list(form.email.errors) + [str(error)]
+        else:
+            db.session.commit()
+            new_link = invitation_link(token)
+            if invitation.email and not _send_invitation(invitation, new_link, form.language.data):
+                flash(_("The invitation was created, but the e-mail could not be sent just now. Copy the link "
+                        "below and send it yourself."), "warning")
+            else:
+                flash(_("Invitation created. Copy the link now: it is shown only once."), "success")
+            form = InvitationForm(formdata=None)
     everyone = permissions.can_moderate(current_user, group)
     return render_template("invitations/manage.html", group=group, form=form, new_link=new_link,
                            invitations=invitations_for(group, current_user, everyone), everyone=everyone,
                            revoke_form=EmptyForm())
+
+
+def _send_invitation(invitation: Invitation, link: str, locale: str | None = None) -> bool:
+    """The e-mail comes from the forum's address, so what the member wrote (their name, the group's name)
+    stays out of the subject and is quoted, as theirs, in the body. It is written in the language the
+    inviter chose for their colleague."""
+    site = current_app.config["SITE_NAME"]
+    with as_recipient(current_user, locale=locale if locale in SUPPORTED_LOCALES else None):
+        body = render_template("invitations/mail/invitation.txt", site_name=site, link=link,
+                               inviter_name=_quoted(current_user.display_name),
+                               group_name=_quoted(invitation.group.name), expires=date_filter(invitation.expires_at))
+        subject = _("An invitation to a closed group on %(site)s", site=site)
+    try:
+        send(invitation.email, subject, body)
+    except MailError as error:
+        current_app.logger.warning("invitation e-mail not delivered: %s", error)
+        return False
+    return True
+
+
+def _quoted(text: str) -> str:
+    """One line, at most 80 characters, without anything that could pass for a link or a line of the e-mail."""
+    line = " ".join("".join(char if char.isprintable() else " " for char in text or "").split())[:80]
+    return line.replace("://", ": //").replace("www.", "www .")
 
 
 @bp.route("/g/<slug>/invites/<int:invitation_id>/revoke", methods=["POST"])

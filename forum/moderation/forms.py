@@ -3,6 +3,7 @@ from wtforms import DateField, HiddenField, IntegerField, RadioField, SelectFiel
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..groups.models import InvitePolicy, Role
+from ..params import within_calendar
 from .models import REASON_LABELS, SUSPENSION_DAYS, Action
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -121,8 +122,8 @@ class LogFilterForm(FlaskForm):
     action = SelectField(_l("Action"), choices=[("", _l("All actions"))], validate_choice=False, validators=[Optional()])
     actor = StringField(_l("Actor"), validators=[Optional(), Length(max=80)],
                         description=_l("Name or @username; “system” for automatic actions."))
-    date_from = DateField(_l("From"), validators=[Optional()], format="%Y-%m-%d")
-    date_to = DateField(_l("To"), validators=[Optional()], format="%Y-%m-%d")
+    date_from = DateField(_l("From"), validators=[Optional(), within_calendar], format="%Y-%m-%d")
+    date_to = DateField(_l("To"), validators=[Optional(), within_calendar], format="%Y-%m-%d")
     group = SelectField(_l("Group"), choices=[("", _l("All groups"))], validate_choice=False, validators=[Optional()])
 
     def validate_date_to(self, field):

@@ -1,5 +1,6 @@
 from flask import (Blueprint, Response, abort, flash, redirect, render_template, request,
                    stream_with_context, url_for)
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -12,6 +13,7 @@ from ..groups.access import readable_group_or_404, visible_group_or_404
 from ..groups.models import Group, Membership, MembershipStatus
 from ..groups.services import GroupError
 from ..main.services import shared_groups
+from ..params import page_argument, positive_int
 from ..posts.models import Post, Topic
 from ..groups import management
 from ..invitations import trail
@@ -23,6 +25,7 @@ from . import erasure, reports, sanctions
 from . import queue as review_queue
 from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuidelinesForm, InvitePolicyForm, LogFilterForm,
                     MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm, TopicToolForm)
+from ..audit_text import action_label, describe_entry
 from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
 from .common import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
 from flask_babel import gettext as _
@@ -144,7 +147,7 @@ def queue(slug):
     tab = request.args.get("tab", "open")
     if tab not in ("open", "resolved"):
         tab = "open"
-    page = review_queue.queue_page(group, resolved=tab == "resolved", page=request.args.get("page", 1, type=int))
+    page = review_queue.queue_page(group, resolved=tab == "resolved", page=page_argument())
     if page is None:
         abort(404)
     records = review_queue.author_records({(case.group_id, case.post_author_id) for case in page.items})
@@ -299,7 +302,7 @@ def admin_queue():
     _verified_or_404()
     if not permissions.is_admin(current_user):
         abort(403, description="The escalated cases are for admins.")
-    page = review_queue.queue_page(None, escalated_only=True, page=request.args.get("page", 1, type=int))
+    page = review_queue.queue_page(None, escalated_only=True, page=page_argument())
     if page is None:
         abort(404)
     records = review_queue.author_records({(case.group_id, case.post_author_id) for case in page.items})
@@ -312,7 +315,7 @@ def admin_queue():
 # --------------------------------------------------------------------------------------------
 
 def _log_filter(form: LogFilterForm, actions: list[str], groups: list[Group] | None = None):
-    form.action.choices = [("", _("All actions"))] + [(action, action) for action in actions]
+    form.action.choices = [("", _("All actions"))] + [(action, action_label(action)) for action in actions]
     if groups is not None:
         form.group.choices = [("", _("All groups"))] + [(str(group.id), group.name) for group in groups]
     log_filter = audit.LogFilter()
@@ -321,7 +324,7 @@ def _log_filter(form: LogFilterForm, actions: list[str], groups: list[Group] | N
         log_filter = audit.LogFilter(action=(form.action.data or "").strip()[:64],
                                         actor=(form.actor.data or "").strip(),
                                         date_from=form.date_from.data, date_to=form.date_to.data,
-                                        group_id=int(group_id) if group_id and group_id.isdigit() else None)
+                                        group_id=positive_int(group_id))
         return log_filter, 200
     return log_filter, 400
 
@@ -336,11 +339,11 @@ def group_log(slug):
     group = _moderated_group_or_404(slug)
     form = LogFilterForm(formdata=request.args)
     log_filter, status = _log_filter(form, audit.log_actions(group))
-    page = audit.log_page(log_filter, request.args.get("page", 1, type=int), group=group)
+    page = audit.log_page(log_filter, page_argument(), group=group)
     if page is None:
         abort(404)
     return render_template("moderation/log.html", group=group, form=form, page=page, filters=_filter_args(form),
-                           endpoint="moderation.group_log"), status
+                           endpoint="moderation.group_log", describe=describe_entry), status
 
 
 @bp.route("/admin/log")
@@ -352,11 +355,12 @@ def admin_log():
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
     log_filter, status = _log_filter(form, audit.log_actions(), groups)
-    page = audit.log_page(log_filter, request.args.get("page", 1, type=int))
+    page = audit.log_page(log_filter, page_argument())
     if page is None:
         abort(404)
     return render_template("moderation/log.html", group=None, form=form, page=page, filters=_filter_args(form),
-                           endpoint="moderation.admin_log", group_names={g.id: g.name for g in groups}), status
+                           endpoint="moderation.admin_log", group_names={g.id: g.name for g in groups},
+                           describe=describe_entry), status
 
 
 @bp.route("/admin/log.csv")
@@ -529,7 +533,7 @@ def new_appeal():
     raw = request.values.get("decision", "")
     if not raw:
         return redirect(url_for("moderation.appeals"))
-    entry = appeal_services.decision_for_appeal(current_user, int(raw) if raw.isdigit() else None)
+    entry = appeal_services.decision_for_appeal(current_user, positive_int(raw))
     if entry is None:
         abort(404)
     group = db.session.get(Group, entry.group_id) if entry.group_id else None

@@ -5,6 +5,8 @@ from flask_babel import format_number
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..forms import SingleLine
+
 TITLE_MAX = 200
 BODY_MAX = 50_000
 
@@ -40,7 +42,7 @@ class _GuardedForm(FlaskForm):
 
 class TopicForm(_GuardedForm):
     title = StringField(_l("Title"), validators=[DataRequired(message=_l("Please give the topic a title.")),
-                                             AtMost(TITLE_MAX, "title")])
+                                             AtMost(TITLE_MAX, "title"), SingleLine()])
     body = TextAreaField(_l("Message"), filters=[_unix_newlines],
                          validators=[DataRequired(message=_l("Please write a message.")), AtMost(BODY_MAX, "message")])
 

@@ -36,6 +36,8 @@ class Post(db.Model):
     __tablename__ = "posts"
     __table_args__ = (
         UniqueConstraint("topic_id", "number", name="uq_posts_topic_number"),
+        # A submission id is the author's own: another member sending the same id is a different post.
+        UniqueConstraint("author_id", "submission_id", name="uq_posts_author_submission"),
         Index("ix_posts_created_at", "created_at"),
     )
 
@@ -56,7 +58,7 @@ class Post(db.Model):
     phi_findings: Mapped[list | None] = mapped_column(JSON)
     phi_confirmed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # A per-form token so that a retried submission creates nothing twice.
-    submission_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    submission_id: Mapped[str | None] = mapped_column(String(64))
 
     topic: Mapped[Topic] = relationship()
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])

@@ -13,7 +13,7 @@ from ..core.pagination import Page, page_count
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, Membership, MembershipStatus
-from ..markup import MarkupTooComplex, render_markdown
+from ..markup import MarkupTooComplex, check_complexity, render_markdown
 from ..notifications.services import notify
 from ..privacy_guard.service import find_identifiers
 from .models import Post, PostRevision, Topic
@@ -43,6 +43,12 @@ class GuardResult:
 
 
 def check_submission(body: str, title: str = "") -> GuardResult:
+    """The guard's findings. A body the renderer refuses is not scanned: it cannot be published as it
+    is, and the guard's work on it would be wasted (the author first gets the renderer's message)."""
+    try:
+        check_complexity(body)
+    except MarkupTooComplex:
+        return GuardResult(title=find_identifiers(title), body=[])
     return GuardResult(title=find_identifiers(title), body=find_identifiers(body))
 
 

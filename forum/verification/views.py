@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from .. import permissions
 from ..accounts.models import User
 from ..extensions import db, limiter
+from ..params import page_argument
 from . import cli  # noqa: F401  (registers `flask forum send-reminders`)
 from . import erasure
 from .forms import CredentialsForm, DecisionForm, SuspendForm, UnsuspendForm, VerifierRoleForm
@@ -220,7 +221,7 @@ def accounts():
     status_filter = request.args.get("status", "all")
     status_filter = status_filter if status_filter in ACCOUNT_FILTERS else "all"
     query_text = (request.args.get("q") or "").strip()[:100]
-    page = find_accounts(query_text, status_filter, request.args.get("page", 1, type=int))
+    page = find_accounts(query_text, status_filter, page_argument())
     if page is None:
         abort(404)
     return render_template("verification/accounts.html", page=page, status_filter=status_filter,

@@ -34,7 +34,9 @@ RULES = {
     "main.terms": EVERYONE,
     "main.privacy": EVERYONE,
     "auth.login": EVERYONE,  # signed-in users are sent on to their dashboard
-    "invitations.landing": EVERYONE,  # the registration form, or "join this group" when signed in
+    # The registration form, or "join this group" when signed in; no invitation re-admits a member banned
+    # from its group, and the page says no more than for any unusable link.
+    "invitations.landing": {**EVERYONE, "banned_member": "404"},
     "auth.logout": SIGNED_IN,
     "main.dashboard": SIGNED_IN,  # pending accounts see where their verification stands
     "notifications.index": SIGNED_IN,

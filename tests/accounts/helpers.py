@@ -28,7 +28,7 @@ def enrol(client, user) -> tuple[str, list[str]]:
     page = client.get("/settings/two-factor").get_data(as_text=True)
     secret = re.search(r'<code class="totp-secret" id="totp-secret">([A-Z2-7 ]+)</code>', page).group(1)
     secret = secret.replace(" ", "")
-    response = client.post("/settings/two-factor/confirm", data={"code": code(secret, -1)})
+    response = client.post("/settings/two-factor/confirm", data={"code": code(secret, -1), "password": PASSWORD})
     assert response.status_code == 200, response.get_data(as_text=True)
     codes = re.findall(r"<li><code>([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})</code></li>",
                        response.get_data(as_text=True))

@@ -28,6 +28,7 @@ def test_clinician_turns_on_two_factor_and_signs_in_with_a_code(live_server):
         assert qr.evaluate("image => image.complete && image.naturalWidth > 0")  # drawn, CSP allowed it
         secret = page.locator("#totp-secret").inner_text().replace(" ", "")
         page.fill("input[name=code]", code(secret, -1))
+        page.fill("input[name=password]", DEMO_PASSWORD)
         page.get_by_role("button", name="Confirm and turn on").click()
         expect(page.locator("main")).to_contain_text("Save these codes now")
         codes = re.findall(r"[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}",

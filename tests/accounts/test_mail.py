@@ -17,7 +17,9 @@ def test_bound_invitation_is_delivered_over_smtp(app, make, login, smtp_server):
     assert len(smtp_server) == 1
     message = smtp_server[0]
     assert message.envelope_to == ["new.colleague@clinic.example"]
-    assert "Night Shift" in message["Subject"]
+    # Member-written text (the group's and the inviter's names) is quoted in the body, never in the subject.
+    assert "Night Shift" not in message["Subject"] and "Olga" not in message["Subject"]
+    assert "“Night Shift”" in message.get_content() and "“Olga Owner”" in message.get_content()
     assert "/invite/" in message.get_content()
     assert message["Auto-Submitted"] == "auto-generated"
     assert message["Message-ID"].endswith("@konsil.invalid>")

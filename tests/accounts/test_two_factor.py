@@ -4,6 +4,8 @@ from forum.accounts.models import RecoveryCode, SecurityEvent, TwoFactor
 from forum.audit import LogEntry
 from forum.extensions import db
 
+from tests.factories import PASSWORD
+
 from .helpers import code, enrol, is_signed_in, secret_of, sign_in
 
 
@@ -24,11 +26,12 @@ def test_member_enrols_with_a_locally_drawn_qr_code_and_a_first_code(app, make, 
     # Not in force until confirmed.
     assert db.session.query(TwoFactor).filter_by(user_id=member.id).one().is_active is False
 
-    wrong = browser.post("/settings/two-factor/confirm", data={"code": "000000" if code(secret) != "000000" else "111111"})
+    wrong = browser.post("/settings/two-factor/confirm", data={"code": "000000" if code(secret) != "000000" else "111111",
+                                                               "password": PASSWORD})
     assert wrong.status_code == 422
     assert "That code is not valid" in wrong.get_data(as_text=True)
 
-    confirmed = browser.post("/settings/two-factor/confirm", data={"code": code(secret)})
+    confirmed = browser.post("/settings/two-factor/confirm", data={"code": code(secret), "password": PASSWORD})
     assert confirmed.status_code == 200
     codes = re.findall(r"<li><code>([a-z0-9-]+)</code></li>", confirmed.get_data(as_text=True))
     assert len(codes) == 10 and len(set(codes)) == 10
@@ -165,7 +168,7 @@ def test_moving_to_a_new_authenticator_keeps_the_old_one_until_confirmed(app, ma
     factor = db.session.query(TwoFactor).filter_by(user_id=member.id).one()
     new_secret = factor.pending_secret
     assert new_secret and new_secret != old_secret and factor.secret == old_secret
-    response = client.post("/settings/two-factor/confirm", data={"code": code(new_secret)})
+    response = client.post("/settings/two-factor/confirm", data={"code": code(new_secret), "password": PASSWORD})
     assert response.status_code == 200
     db.session.expire_all()
     assert db.session.query(TwoFactor).filter_by(user_id=member.id).one().secret == new_secret
@@ -222,6 +225,7 @@ def test_pages_rendered_right_after_a_session_renewal_carry_a_valid_csrf_token(a
     assert client.post("/settings/two-factor/start", data={"csrf_token": csrf_token_from(page)}).status_code == 302
     page = client.get("/settings/two-factor").get_data(as_text=True)
     codes_page = client.post("/settings/two-factor/confirm", data={"code": code(secret_of(member)),
+                                                                    "password": PASSWORD,
                                                                     "csrf_token": csrf_token_from(page)})
     assert codes_page.status_code == 200  # the session was renewed while this page was made
     token = csrf_token_from(codes_page.get_data(as_text=True))

@@ -49,7 +49,8 @@ def test_gunicorn_settings_come_from_the_environment():
 def production_env(tmp_path: Path, **extra) -> dict:
     env = {key: value for key, value in os.environ.items()
            if key not in ("TEST_DATABASE_URL", "DATABASE_URL", "SECRET_KEY", "FORUM_ENV", "ENV_FILE")}
-    env.update({"FORUM_INSTANCE_DIR": str(tmp_path / "instance"), "PYTHONUNBUFFERED": "1"})
+    env.update({"FORUM_INSTANCE_DIR": str(tmp_path / "instance"), "PYTHONUNBUFFERED": "1",
+                "RATELIMIT_STORAGE_URI": f"konsil+sqlite:///{tmp_path / 'ratelimits.sqlite3'}"})
     env.update(extra)
     return env
 
@@ -146,7 +147,7 @@ def test_the_systemd_unit_is_valid(tmp_path):
 
 def test_env_example_names_only_real_settings():
     known = set(re.findall(r'(?:environ\.get|_bool|_int|_list)\(\s*"([A-Z][A-Z0-9_]+)"',
-                           (ROOT / "config.py").read_text() + (DEPLOY / "gunicorn.conf.py").read_text()))
+                           (ROOT / "forum" / "config.py").read_text() + (DEPLOY / "gunicorn.conf.py").read_text()))
     known |= set(re.findall(r"\$\{?([A-Z][A-Z0-9_]+)", (ROOT / "scripts" / "serve.sh").read_text()))
     example = (ROOT / ".env.example").read_text()
     names = set(re.findall(r"^#?\s?([A-Z][A-Z0-9_]+)=", example, re.MULTILINE))

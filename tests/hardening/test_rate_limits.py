@@ -28,9 +28,12 @@ def redis_url_or_skip() -> str:
     return REDIS_URL
 
 
-@pytest.fixture(params=["memory", "redis"])
-def storage(request, app_config):
-    if request.param == "redis":
+@pytest.fixture(params=["memory", "sqlite", "redis"])
+def storage(request, app_config, tmp_path):
+    if request.param == "sqlite":  # the embedded default: one file every worker shares
+        app_config["RATELIMIT_STORAGE_URI"] = f"konsil+sqlite:///{tmp_path / 'ratelimits.sqlite3'}"
+        yield None
+    elif request.param == "redis":
         import redis
 
         url = redis_url_or_skip()
@@ -146,7 +149,8 @@ def test_behind_one_trusted_proxy_its_forwarded_address_counts(limited):
 
 
 def test_counters_live_in_the_storage_not_in_the_worker(limited):
-    """A second app (another worker) sees the same counters with Redis; with memory it starts afresh."""
+    """A second app (another worker, or the same one restarted) sees the same counters with Redis and with the
+    embedded SQLite file; with memory it starts afresh."""
     app = limited.app(RATELIMIT_LOGIN_PER_ADDRESS=SHORT)
     client = app.test_client()
     for number in range(3):
@@ -157,7 +161,7 @@ def test_counters_live_in_the_storage_not_in_the_worker(limited):
         response = login_attempt(second_worker.test_client(), "w9@test.konsil.example")
         db.session.remove()
         db.engine.dispose()
-    if limited.redis is not None:
+    if limited.app_config["RATELIMIT_STORAGE_URI"] != "memory://":
         assert_friendly_429(response)
     else:
         assert response.status_code == 200

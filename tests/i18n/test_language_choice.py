@@ -64,8 +64,10 @@ def test_an_invitation_is_written_in_the_language_the_inviter_chooses(app, make,
     assert '<option selected value="en">' in page or 'value="en" selected' in page  # the inviter's own, by default
     browser.post(f"/g/{group.slug}/invites", data={"email": "kollegin@klinik.example", "language": "de"})
     [message] = mails_to(app, "kollegin@klinik.example")
-    assert message["Subject"] == "Olga Owner lädt Sie in die Gruppe Nachtdienst auf Konsil ein"
-    assert "Öffnen Sie diesen Link" in message.get_content()
+    assert message["Subject"] == "Eine Einladung in eine geschlossene Gruppe auf Konsil"
+    body = message.get_content()
+    assert "Um anzunehmen, öffnen Sie diesen Link" in body and "“Nachtdienst”" in body
+    assert "To accept, open this link" not in body
 
 
 def test_the_inviter_cannot_pick_a_language_without_a_catalogue(app, make, login):
