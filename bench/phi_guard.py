@@ -9,8 +9,13 @@ Prints
      identifier counts as found when a finding of the same type overlaps it; type-agnostic recall
      alongside) and false-positive rate (share of clean posts with any finding), per language and
      overall, plus recall per type and the list of misses;
-  2. the median time to scan a realistic 2,000-character post;
-  3. scan time at 1k..50k characters for realistic text and adversarial inputs, with the time
+  2. before and after, on both sets: the tuning corpus and the held-out set written independently
+     of the detector (tests/privacy_guard/heldout/posts.jsonl), each measured with the detector as
+     it was at commit ebe5c0f ("before", checked out from git into a temporary directory outside
+     the repository) and with the current one ("after"), per language.  Only figures per language
+     and per type are printed for the held-out set, never its misses: it must not be tuned on;
+  3. the median time to scan a realistic 2,000-character post, before and after;
+  4. scan time at 1k..50k characters for realistic text and adversarial inputs, with the time
      per 1,000 characters, which stays flat when scanning is linear.
 
 Timings are wall-clock on a possibly shared machine; each figure is the best of a few runs (the
@@ -18,8 +23,12 @@ median over many posts for the 2k figure) to damp noise from other processes.
 """
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import json
 import os
+import subprocess
+import tempfile
 import random
 import re
 import statistics
@@ -41,9 +50,109 @@ def _load_corpus():
     return module
 
 
-TARGET_RECALL = 0.95
-TARGET_FP = 0.05
+TARGET_RECALL = 0.98
+TARGET_FP = 0.02
+HELDOUT_TARGET_RECALL = 0.95
+HELDOUT_TARGET_FP = 0.03
 TARGET_2K_MS = 2.0
+BEFORE_COMMIT = "ebe5c0f"
+HELDOUT = ROOT / "tests" / "privacy_guard" / "heldout" / "posts.jsonl"
+
+
+def load_before_scan():
+    """The detector as it was before the held-out work, imported from a temporary directory
+    outside the repository (git show of its two files), or None when git cannot provide it."""
+    target = Path(tempfile.mkdtemp(prefix="phi_guard_before_"))
+    package = target / "phi_guard_before"
+    package.mkdir()
+    try:
+        for name in ("detector.py", "patterns.py"):
+            source = subprocess.run(["git", "-C", str(ROOT), "show", f"{BEFORE_COMMIT}:forum/privacy_guard/{name}"],
+                                    check=True, capture_output=True, text=True).stdout
+            (package / name).write_text(source, encoding="utf-8")
+    except (OSError, subprocess.CalledProcessError) as error:
+        print(f"(no 'before' detector: {error})")
+        return None
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    sys.path.insert(0, str(target))
+    return importlib.import_module("phi_guard_before.detector").scan
+
+
+def load_heldout() -> list[dict]:
+    if not HELDOUT.exists():
+        return []
+    with HELDOUT.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def evaluate_spans(scan_fn, posts: list[dict]) -> dict:
+    """Recall (same type / any type) and clean posts flagged, per language and overall, plus
+    recall per type, for posts given as {"lang", "text", "spans": [{"start", "end", "type"}]}."""
+    langs = sorted({p["lang"] for p in posts})
+    stats = {lang: {"labels": 0, "found": 0, "found_any": 0, "clean": 0, "clean_flagged": 0} for lang in langs}
+    per_type: dict[str, list[int]] = {}
+    for post in posts:
+        findings = scan_fn(post["text"])
+        s = stats[post["lang"]]
+        if not post["spans"]:
+            s["clean"] += 1
+            s["clean_flagged"] += bool(findings)
+            continue
+        for span in post["spans"]:
+            start, end, typ = span["start"], span["end"], span["type"]
+            overlapping = [f for f in findings if f.start < end and start < f.end]
+            s["labels"] += 1
+            s["found_any"] += bool(overlapping)
+            hit = any(f.type == typ for f in overlapping)
+            s["found"] += hit
+            per_type.setdefault(typ, [0, 0])[0] += hit
+            per_type[typ][1] += 1
+    stats["all"] = {k: sum(s[k] for s in stats.values()) for k in ("labels", "found", "found_any", "clean",
+                                                                     "clean_flagged")}
+    for s in stats.values():
+        s["recall"] = s["found"] / s["labels"] if s["labels"] else 1.0
+        s["recall_any"] = s["found_any"] / s["labels"] if s["labels"] else 1.0
+        s["fp_rate"] = s["clean_flagged"] / s["clean"] if s["clean"] else 0.0
+    return {"stats": stats, "per_type": per_type}
+
+
+def corpus_as_spans(corpus_mod) -> list[dict]:
+    posts = []
+    for post in corpus_mod.CORPUS:
+        spans = [{"start": a, "end": b, "type": t} for a, b, t, _sub in corpus_mod.label_spans(post)]
+        posts.append({"lang": post.lang, "text": post.text, "spans": spans})
+    return posts
+
+
+def before_and_after(corpus_mod, before_scan) -> None:
+    sets = [("tuning corpus", corpus_as_spans(corpus_mod), TARGET_RECALL, TARGET_FP)]
+    heldout = load_heldout()
+    if heldout:
+        sets.append(("held-out set", heldout, HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP))
+    else:
+        print("\n(held-out set not found at tests/privacy_guard/heldout/posts.jsonl)")
+    detectors = [("before", before_scan), ("after", scan)] if before_scan else [("after", scan)]
+    for title, posts, target_recall, target_fp in sets:
+        clean = sum(1 for p in posts if not p["spans"])
+        print(f"\n== {title}: {len(posts)} posts, {sum(len(p['spans']) for p in posts)} labelled identifiers, "
+              f"{clean} clean posts -- before ({BEFORE_COMMIT}) and after")
+        print(f"{'detector':<9}{'language':<9}{'labels':>7}{'recall':>9}{'recall(any type)':>18}{'clean':>7}"
+              f"{'flagged':>9}")
+        results = {}
+        for name, fn in detectors:
+            result = evaluate_spans(fn, posts)
+            results[name] = result
+            for lang, s in result["stats"].items():
+                print(f"{name:<9}{lang:<9}{s['labels']:>7}{s['recall']:>9.1%}{s['recall_any']:>18.1%}"
+                      f"{s['clean']:>7}{s['fp_rate']:>9.1%}")
+        for name, result in results.items():
+            print(f"recall per type ({name}): " + ", ".join(
+                f"{t} {h}/{n}" for t, (h, n) in sorted(result["per_type"].items())))
+        overall = results["after"]["stats"]["all"]
+        print(f"targets (after): recall >= {target_recall:.0%}: "
+              f"{'PASS' if overall['recall'] >= target_recall else 'FAIL'} ({overall['recall']:.1%}); "
+              f"clean posts flagged <= {target_fp:.0%}: {'PASS' if overall['fp_rate'] <= target_fp else 'FAIL'} "
+              f"({overall['fp_rate']:.1%})")
 SIZES = (1_000, 5_000, 10_000, 25_000, 50_000)
 EXTRA_SIZE = 100_000  # one more column, to show the per-1k time levelling off
 
@@ -111,6 +220,15 @@ ADVERSARIAL = {
     "colons/hex": lambda n: _repeat("a1:", n),
     "keywords, no value": lambda n: _repeat("MRN serial DOB geb. UHID Kennzeichen ", n),
     "Devanagari": lambda n: _repeat("मरीज़ श्री नाम रोगी सेक्टर ", n),
+    "Devanagari digits": lambda n: _repeat("१२ ३४५ ", n),
+    "digits, zero-width": lambda n: _repeat("1\u200b2\u00ad", n),
+    "single spaced digits": lambda n: _repeat("5 ", n),
+    "digit words": lambda n: _repeat("nine five zero ", n),
+    "'Name, 42'": lambda n: _repeat("Ab Cd, 42", n),
+    "titles": lambda n: _repeat("Herr Dr. Prof. ", n),
+    "IBAN-like": lambda n: _repeat("DE89 3704 ", n),
+    "'#' prefixes": lambda n: _repeat("Ref#1", n),
+    "ages in words": lambda n: _repeat("ninety-nine dreiundneunzig नब्बे ", n),
 }
 
 
@@ -134,19 +252,25 @@ def time_scan(text: str, repeat: int = 3, fn=scan) -> float:
     return best
 
 
-def timing(corpus_mod, quick: bool) -> None:
+def timing(corpus_mod, quick: bool, before_scan=None) -> None:
     rng = random.Random(20240601)
     posts = [realistic_text(corpus_mod, 2_000, rng) for _ in range(60 if quick else 200)]
-    for p in posts[:10]:  # warm-up (phonenumbers loads region metadata lazily)
-        scan(p)
-    per_post = [time_scan(p) * 1000 for p in posts]
-    median = statistics.median(per_post)
-    p95 = sorted(per_post)[int(len(per_post) * 0.95) - 1]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\n== Realistic 2,000-character posts ({len(posts)} posts, ~20% of paragraphs carry identifiers; "
-          f"load average {load:.1f})")
-    print(f"median {median:.2f} ms, 95th percentile {p95:.2f} ms  "
-          f"(target < {TARGET_2K_MS:.0f} ms: {'PASS' if median < TARGET_2K_MS else 'FAIL'})")
+          f"load average {load:.1f}; before and after measured alternately in the same run)")
+    detectors = [("before", before_scan), ("after", scan)] if before_scan else [("after", scan)]
+    for _name, fn in detectors:
+        for p in posts[:10]:  # warm-up (phonenumbers loads region metadata lazily)
+            fn(p)
+    per_post: dict[str, list[float]] = {name: [] for name, _fn in detectors}
+    for p in posts:
+        for name, fn in detectors:
+            per_post[name].append(time_scan(p, fn=fn) * 1000)
+    for name, times in per_post.items():
+        median = statistics.median(times)
+        p95 = sorted(times)[int(len(times) * 0.95) - 1]
+        verdict = f"  (target <= {TARGET_2K_MS:.0f} ms: {'PASS' if median <= TARGET_2K_MS else 'FAIL'})" if name == "after" else ""
+        print(f"{name:<7} median {median:.2f} ms, 95th percentile {p95:.2f} ms{verdict}")
 
     print("\n== Scaling: best-of-5 scan time in ms, and ms per 1,000 characters in brackets")
     inputs = {"realistic text": lambda n: realistic_text(corpus_mod, n, random.Random(n))}
@@ -181,8 +305,10 @@ def timing(corpus_mod, quick: bool) -> None:
 def main() -> None:
     quick = "--quick" in sys.argv
     corpus_mod = _load_corpus()
+    before_scan = load_before_scan()
     accuracy(corpus_mod)
-    timing(corpus_mod, quick)
+    before_and_after(corpus_mod, before_scan)
+    timing(corpus_mod, quick, before_scan)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,6 @@ from .groups.models import Group, GuidelinesVersion, JoinRequest, Membership  # 
 from .invitations.models import Invitation  # noqa: F401
 from .notifications.models import Mute, Notification  # noqa: F401
 from .posts.models import Post, PostRevision, Topic  # noqa: F401
-from .privacy_guard.models import GuardPattern, GuardSettings  # noqa: F401
+from .privacy_guard.models import GuardOutcome, GuardPattern, GuardSettings  # noqa: F401
 from .verification.models import AccountSuspension, VerificationReminder, VerificationRequest  # noqa: F401
 from .moderation.models import Appeal, MemberWarning, ModerationCase, Report  # noqa: F401

@@ -15,6 +15,7 @@ from ..groups.models import Group, Membership
 from ..notifications.services import notify
 from ..posts.models import Post, Topic
 from ..posts.services import post_link
+from ..privacy_guard.outcomes import record_case_decision
 from ..urls import link_to
 from .common import (AlreadyDecided, ModerationError, NotAllowed, admin_ids, require_moderator, require_reason,
                      set_hidden, setting)
@@ -58,6 +59,7 @@ def decide_case(actor: User, post: Post, action: str, reason: str, days: int | N
     if action == Action.ESCALATE:
         return _escalate(actor, post, case, reason)
     _close_case(actor, case, action, reason)
+    record_case_decision(post, action)  # counts only, for the guard's measured precision
     handler = HANDLERS[action]
     handler(Decision(actor, post, group, case, reason, days, membership,
                      {"case": case.id, "reports": case.report_count}))

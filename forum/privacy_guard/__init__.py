@@ -1,6 +1,6 @@
 """Patient-data guard: detects likely patient identifiers in posts before they are published.
 
-The detector (``forum.privacy_guard.detector``) is pure Python and has no Flask dependency;
+The detector (the package ``forum.privacy_guard.detector``, one module per kind of identifier) is pure Python and has no Flask dependency;
 ``forum.privacy_guard.service`` applies the instance settings for the web app.
 """
 from .detector import CATEGORIES, Finding, GuardConfig, PatternError, compile_extra_pattern, scan

@@ -1,3 +1,4 @@
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
@@ -25,3 +26,11 @@ class GuardPatternForm(FlaskForm):
     explanation = StringField(_l("Explanation shown to authors"), validators=[DataRequired(), Length(max=300)],
                               description=_l("For example: This looks like one of our hospital record numbers."))
     sample = TextAreaField(_l("Sample text to test the pattern"), validators=[Optional(), Length(max=5000)])
+
+
+class PublicNumbersForm(FlaskForm):
+    public_numbers = TextAreaField(
+        _l("Public service numbers"), validators=[Optional(), Length(max=8000)],
+        description=_l("One number per line, e.g. your hospital's switchboard or a local hotline; a note after "
+                       "the number is fine. The guard never flags these. Poison centres, national helplines and "
+                       "toll-free numbers are recognised without being listed."))

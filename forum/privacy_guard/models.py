@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db_types import UTCDateTime, utcnow
@@ -17,6 +17,8 @@ class GuardSettings(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     disabled_categories: Mapped[list] = mapped_column(JSON, default=list)
     phone_regions: Mapped[str] = mapped_column(String(200), default="")
+    # Public service numbers of this instance (hospital switchboards, local hotlines), E.164.
+    public_numbers: Mapped[list | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
@@ -33,3 +35,18 @@ class GuardPattern(db.Model):
     enabled: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class GuardOutcome(db.Model):
+    """How one case the guard raised was decided, or one redaction of text it missed: a finding
+    type, the post's language and the outcome -- counts only, never the text or who wrote it."""
+
+    __tablename__ = "guard_outcomes"
+    __table_args__ = (Index("ix_guard_outcomes_type_outcome", "finding_type", "outcome"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="SET NULL"))
+    finding_type: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(8))
+    outcome: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -10,13 +10,14 @@ from .detector import CATEGORIES, GuardConfig, scan
 def instance_config() -> GuardConfig:
     if not has_app_context():
         return GuardConfig()
-    from .settings import effective
+    from .settings import effective, public_numbers
 
     disabled, regions, patterns = effective()
     return GuardConfig(
         enabled_categories=frozenset(name for name in CATEGORIES if name not in disabled),
         phone_regions=regions,
         extra_patterns=patterns,
+        public_numbers=public_numbers(),
     )
 
 

@@ -2,8 +2,11 @@
 Read once per request (cached in `g`); environment settings are the defaults."""
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 from flask import current_app, g, has_request_context
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from .. import audit
@@ -42,6 +45,52 @@ def effective() -> tuple[set[str], tuple[str, ...], tuple[tuple[str, str, str], 
     if has_request_context():
         g._guard_effective = result
     return result
+
+
+def public_numbers() -> tuple[str, ...]:
+    """The instance's own public service numbers (E.164), which the guard never flags."""
+    if has_request_context() and "_guard_public_numbers" in g:
+        return g._guard_public_numbers
+    row = current_settings()
+    numbers = tuple(row.public_numbers or ()) if row is not None else ()
+    if has_request_context():
+        g._guard_public_numbers = numbers
+    return numbers
+
+
+def parse_public_numbers(text: str, regions: tuple[str, ...]) -> list[str]:
+    """One number per line (a label after the number is allowed: "0221 478-0 switchboard");
+    returns E.164 numbers or raises SettingsError naming the line that is not a number."""
+    from .detector.contact import normalise_public_number
+
+    numbers: list[str] = []
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        raw = re.match(r"[+0-9][0-9 ()/.\-]{2,30}", line)
+        number = normalise_public_number(raw.group().strip(), regions) if raw else None
+        if number is None:
+            raise SettingsError(_("Line %(line)s (“%(text)s”) is not a phone number.", line=line_no, text=line[:60]),
+                                "public_numbers")
+        if number not in numbers:
+            numbers.append(number)
+    if len(numbers) > 200:
+        raise SettingsError(_("At most 200 public numbers."), "public_numbers")
+    return numbers
+
+
+def save_public_numbers(actor, text: str) -> GuardSettings:
+    _disabled, regions, _patterns = effective()
+    numbers = parse_public_numbers(text, regions)
+    row = current_settings()
+    if row is None:
+        row = GuardSettings(disabled_categories=[], phone_regions=",".join(regions))
+        db.session.add(row)
+    row.public_numbers = numbers
+    row.updated_by_id = actor.id
+    audit.record(actor, "guard:public_numbers:update", target_type="guard", details={"count": len(numbers)})
+    return row
 
 
 def parse_regions(text: str) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -6,9 +7,11 @@ from .. import permissions
 from ..extensions import db
 from ..forms import EmptyForm
 from .detector import CATEGORIES
-from .forms import GuardPatternForm, GuardSettingsForm
+from .forms import GuardPatternForm, GuardSettingsForm, PublicNumbersForm
 from .models import GuardPattern
-from .settings import SettingsError, add_pattern, effective, save_settings, set_pattern_enabled, try_pattern
+from .outcomes import outcome_summary
+from .settings import (SettingsError, add_pattern, effective, public_numbers, save_public_numbers, save_settings,
+                       set_pattern_enabled, try_pattern)
 from flask_babel import gettext as _
 from ..i18n.guard_texts import guard_text
 
@@ -30,10 +33,19 @@ def _settings_form(formdata=None) -> GuardSettingsForm:
     return form
 
 
-def _page(settings_form, pattern_form, test_findings=None, status=200):
+def _numbers_form(formdata=None) -> PublicNumbersForm:
+    form = PublicNumbersForm(formdata=formdata)
+    if formdata is None:
+        form.public_numbers.data = "\n".join(public_numbers())
+    return form
+
+
+def _page(settings_form, pattern_form, test_findings=None, status=200, numbers_form=None):
     patterns = list(db.session.scalars(select(GuardPattern).order_by(GuardPattern.id)))
     return render_template("privacy_guard/settings.html", settings_form=settings_form, pattern_form=pattern_form,
-                           patterns=patterns, test_findings=test_findings, toggle_form=EmptyForm()), status
+                           patterns=patterns, test_findings=test_findings, toggle_form=EmptyForm(),
+                           numbers_form=numbers_form or _numbers_form(), outcomes=outcome_summary(),
+                           categories=CATEGORIES), status
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -93,3 +105,20 @@ def toggle(pattern_id):
         flash(_("The pattern “%(label)s” is on.", label=row.label) if row.enabled
               else _("The pattern “%(label)s” is off.", label=row.label), "success")
     return redirect(url_for("guard.settings"))
+
+
+@bp.route("/public-numbers", methods=["POST"])
+@login_required
+def public_numbers_update():
+    _require_admin()
+    form = _numbers_form(request.form)
+    if form.validate_on_submit():
+        try:
+            save_public_numbers(current_user, form.public_numbers.data or "")
+        except SettingsError as error:
+            form.public_numbers.errors = list(form.public_numbers.errors) + [str(error)]
+        else:
+            db.session.commit()
+            flash(_("Public service numbers saved; the guard no longer flags them."), "success")
+            return redirect(url_for("guard.settings"))
+    return _page(_settings_form(), GuardPatternForm(formdata=None), numbers_form=form, status=422)

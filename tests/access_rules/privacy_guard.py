@@ -9,6 +9,7 @@ RULES = {
     "guard.settings": ADMIN_ONLY,
     "guard.patterns": ADMIN_ONLY,
     "guard.toggle": ADMIN_ONLY,
+    "guard.public_numbers_update": ADMIN_ONLY,
 }
 
 

@@ -84,17 +84,19 @@ def test_every_message_in_the_code_is_in_the_catalogue(lang, extracted):
 
 
 def test_every_explanation_of_the_guard_is_translatable():
-    """The detector writes its explanations in English; each must be listed in forum/i18n/guard_texts.py,
+    """The detector (forum/privacy_guard/detector/) writes its explanations in English; each must be listed in
+    forum/i18n/guard_texts.py,
     so that /posts/preview and the guard panel can show it in the author's language."""
     from forum.i18n.guard_texts import _KNOWN
 
-    source = (ROOT / "forum" / "privacy_guard" / "detector.py").read_text(encoding="utf-8")
-    tree = ast.parse(source)
-    docstrings = {ast.get_docstring(node, clean=False) for node in ast.walk(tree)
-                  if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Module))}
-    sentences = {node.value for node in ast.walk(tree)
-                 if isinstance(node, ast.Constant) and isinstance(node.value, str)
-                 and node.value not in docstrings and re.match(r"^[A-Z]", node.value)
-                 and node.value.rstrip().endswith(".") and " " in node.value and len(node.value) > 12}
+    sentences = set()
+    for path in sorted((ROOT / "forum" / "privacy_guard" / "detector").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {ast.get_docstring(node, clean=False) for node in ast.walk(tree)
+                      if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Module))}
+        sentences |= {node.value for node in ast.walk(tree)
+                      if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                      and node.value not in docstrings and re.match(r"^[A-Z]", node.value)
+                      and node.value.rstrip().endswith(".") and " " in node.value and len(node.value) > 12}
     missing = sorted(sentences - _KNOWN)
     assert sentences and not missing, missing[:5]

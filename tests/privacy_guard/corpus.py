@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from stdnum import verhoeff
+from stdnum import iban, verhoeff
 from stdnum.iso7064 import mod_11_10
 
 
@@ -697,6 +697,129 @@ hi("मरीज़ रात भर सोया नहीं, delirium तो 
 hi("मरीज़ अस्पताल से घर गया, अब follow-up के लिए आएगा।")
 hi("रोगी ज़िद कर रहा है कि घर जाना है, DAMA करवाएं?")
 hi("मरीज़ सीढ़ियों से गिर गया, CT head normal है।")
+
+# ---------------------------------------------------------------- failure classes found on posts written
+# independently of the detector (normalisation, names, ages, dates, numbers, pages, bank accounts), and
+# hard negatives next to each (public service numbers, decades, eponyms, institutional links).
+
+BA = "bank_account"
+IBAN_DE = "DE" + iban.calc_check_digits("DE00500105175407324931") + "500105175407324931"
+IBAN_DE_SPACED = " ".join(IBAN_DE[i:i + 4] for i in range(0, len(IBAN_DE), 4))
+IBAN_AT = "AT" + iban.calc_check_digits("AT00191000023456789") + "191000023456789"
+
+en("Pt Alan Brooks, DOB ०३/१४/१९४१, was readmitted with CCF. Diuretic resistance already?",
+   ("Alan Brooks", N), ("०३/१४/१९४१", D))
+en("Her son left his number, 4 1 5 5 5 5 0 1 3 2, and wants a call before the MDT tomorrow.",
+   ("4 1 5 5 5 5 0 1 3 2", PH))
+en("MRN 55\u200b81\u200b2047 keeps bouncing between wards. How do you stop the churn?",
+   ("55\u200b81\u200b2047", RN))
+en("Saw mr john whitaker today in clinic, bilateral ankle oedema on amlodipine 10 mg.",
+   ("mr john whitaker", N))
+en("Ms. Dr. Evelyn Harte, our patient from bed 7, refuses the CT. Capacity assessment first?",
+   ("Ms. Dr. Evelyn Harte", N))
+en("Gerald Pike, 42M, crushing chest pain for 40 min, ST elevation in II, III, aVF. Cath lab delay 2 h.",
+   ("Gerald Pike", N))
+en("Margaret Olsen (96) fell at home again; CT head clear. Anticoagulation still worth it?",
+   ("Margaret Olsen", N), ("96", AG))
+en("Our oldest patient, a woman in her late nineties, developed delirium after cataract surgery.",
+   ("late nineties", AG))
+en("Ninety-four-year-old man with urosepsis and an indwelling catheter since 2019, on long-term nitrofurantoin.",
+   ("Ninety-four-year-old", AG))
+en("The patient was born in 1931 and still drives. Any cognitive screen you would use at the wheel?",
+   ("1931", D))
+en("Family threw her a party for her 100th birthday last week; now admitted with pneumonia.",
+   ("100th birthday", AG))
+en("He was brought in by ambulance on 14 February 2024 after a collapse at home.",
+   ("14 February 2024", D))
+en("Pathology request under Ref#H2291847 was lost; second biopsy needed?",
+   ("H2291847", RN))
+en("Generator SN 4471882A interrogated, battery at ERI already.",
+   ("4471882A", SN))
+en("Medicare Beneficiary Identifier 1EG4-TE5-MK73 was rejected by the pharmacy. Why would that be?",
+   ("1EG4-TE5-MK73", IN))
+en("His family set up a fundraiser at https://www.gofundme.com/f/help-dave-beat-als - anyone know if "
+   "these pay for home ventilation?",
+   ("https://www.gofundme.com/f/help-dave-beat-als", URL))
+en("Her daughter posts daily updates at instagram.com/nana_rose_fights for anyone following her case.",
+   ("instagram.com/nana_rose_fights", URL))
+en("Patient's wife asked us to call her on nine one seven, five five five, zero one four two about the results.",
+   ("nine one seven, five five five, zero one four two", PH))
+en("Refund for the overcharged copay goes to his account, IBAN " + IBAN_DE + ", according to billing.",
+   (IBAN_DE, BA))
+en("Pt Sunita Rao, 91, lives alone; date of birth the third of March 1933. Home visit or admit?",
+   ("Sunita Rao", N), ("91", AG), ("the third of March 1933", D))
+
+de("Herr Dr. Klaus Dietrich, unser Patient auf Station 4, verweigert die Dialyse.",
+   ("Herr Dr. Klaus Dietrich", N))
+de("Frau Prof. Renate Vogel (Patientin) kam am 3. Mai in die Notaufnahme mit Synkope.",
+   ("Frau Prof. Renate Vogel", N), ("3. Mai", D))
+de("Die Patientin ist dreiundneunzig Jahre alt und lebt noch allein. Sturzprophylaxe?",
+   ("dreiundneunzig Jahre", AG))
+de("Patient Jahrgang 1929, Z. n. Apoplex, jetzt Aspirationspneumonie.",
+   ("1929", D))
+de("Zum 100. Geburtstag wurde sie noch gefeiert, jetzt palliative Situation mit Dysphagie.",
+   ("100. Geburtstag", AG))
+de("Fall-Nr. F-2024-11873: Rückfrage der Kasse zur Verweildauer. Wer antwortet?",
+   ("F-2024-11873", RN))
+de("Die Erstattung soll auf ihr Konto: IBAN " + IBAN_DE_SPACED + ", sagt die Tochter.",
+   (IBAN_DE_SPACED, BA))
+de("Der Sohn ist erreichbar unter null eins sieben eins, zwei drei vier fünf sechs sieben acht.",
+   ("null eins sieben eins, zwei drei vier fünf sechs sieben acht", PH))
+de("Schmidt, 87 J., w, Z. n. TEP links, jetzt periprothetische Fraktur. OP oder konservativ?",
+   ("Schmidt", N))
+de("Telefonnummer des Patienten: 0\u200b1\u200b7\u200b1 2345678, bitte zurückrufen.",
+   ("0\u200b1\u200b7\u200b1 2345678", PH))
+de("Patient wurde am 12.02.2024 entlassen und kam am 15.02.2024 zurück.",
+   ("12.02.2024", D), ("15.02.2024", D))
+de("Spendenaufruf der Familie: https://www.betterplace.me/hilfe-fuer-jonas-nach-dem-unfall",
+   ("https://www.betterplace.me/hilfe-fuer-jonas-nach-dem-unfall", URL))
+
+hi("मरीज़ Ramesh Yadav को कल रात discharge किया गया।",
+   ("Ramesh Yadav", N))
+hi("मरीज़ की DOB १२/०८/१९५६ है, sugar बहुत high है।",
+   ("१२/०८/१९५६", D))
+hi("मरीज़ का मोबाइल नंबर ९८७६५४३२१० है, परिवार से बात करनी है।",
+   ("९८७६५४३२१०", PH))
+hi("श्री Suresh Kumar जी, उम्र 93 साल, को pacemaker लगा है।",
+   ("Suresh Kumar", N), ("93 साल", AG))
+hi("मरीज़ को 15/03/2024 को discharge किया, फिर 20/03/2024 को दोबारा भर्ती हुए।",
+   ("15/03/2024", D), ("20/03/2024", D))
+hi("मरीज़ का जन्म 1934 में हुआ था, अब dementia है।",
+   ("1934", D))
+hi("दादी जी की उम्र निन्यानवे साल है, hip fracture के बाद bedridden हैं।",
+   ("निन्यानवे साल", AG))
+hi("मरीज़ की गाड़ी DL 3C AB 1234 पार्किंग में खड़ी है, family को बताना है।",
+   ("DL 3C AB 1234", LP))
+hi("मरीज़ के खाते में refund भेजना है: खाता संख्या 31245678901, IFSC SBIN0001234।",
+   ("31245678901", BA))
+hi("परिवार ने ketto पर fundraiser बनाया है: https://www.ketto.org/fundraiser/help-meena-fight-cancer",
+   ("https://www.ketto.org/fundraiser/help-meena-fight-cancer", URL))
+hi("UHID: АВ-७७८८९९ वाले मरीज़ की report नहीं मिल रही।",
+   ("АВ-७७८८९९", RN))
+
+# hard negatives for the same classes
+en("If in doubt call Poison Control at 1-800-222-1222; they were very helpful with the tricyclic overdose.")
+en("Our hotline for referrals is toll-free: 1-800-273-8255. It is staffed around the clock.")
+en("In the late nineties, most units still used digoxin first line for rate control.")
+en("Patients born in the 1950s grew up before routine polio vaccination was complete.")
+en("Smith, 2019 and Patel, 2021 disagree on the dose; see the meta-analysis.")
+en("One or two tablets three times a day for five to seven days, then review.")
+en("The society posts updates at instagram.com/acc_cardiology and guidelines at https://www.nice.org.uk/guidance/ng136.")
+en("Mild mr and tr on the echo, EF 55%, no need for follow-up before a year.")
+en("Dr. Parkinson described the shaking palsy in 1817; Hunter later refined the surgery.")
+en("Celebrating the 75th birthday of the NHS with a free health check for staff.")
+en("Account for 40% of admissions in winter: falls, COPD and heart failure.")
+de("Giftnotruf München 089 19240 hat uns bei der Pilzvergiftung gut beraten.")
+de("Die Telefonseelsorge ist unter 0800 1110111 rund um die Uhr erreichbar, die Hotline ist kostenlos.")
+de("Ärztlicher Bereitschaftsdienst: 116117, auch nachts und am Wochenende.")
+de("Deutsches Ärzteblatt, Jahrgang 121, Heft 4, Seite 88 zur Sepsis-Leitlinie.")
+de("Ende der Neunziger war Digoxin noch Standard bei Vorhofflimmern.")
+de("Der Verein sammelt Spenden über sein Vereinskonto, Details auf der Website der Fachgesellschaft.")
+hi("Poison helpline 1800-116-117 पर call करें, बहुत मदद मिली।")
+hi("मरीज़ ICU में है, BP 90/60 है, noradrenaline चल रही है।")
+hi("मरीज़ Dengue positive है, platelets 40000 हैं।")
+hi("Tele MANAS हेल्पलाइन 14416 पर counselling मुफ़्त है।")
+hi("नब्बे के दशक में यह दवा बहुत चलती थी।")
 
 CORPUS: tuple[Post, ...] = tuple(_posts)
 LANGUAGES = ("en", "de", "hi")

@@ -13,13 +13,16 @@ from stdnum.in_ import aadhaar, pan
 from stdnum.us import ssn
 
 from forum.privacy_guard.detector import CATEGORIES, scan
+from forum.privacy_guard.detector.contact import words_to_digits
+from forum.privacy_guard.detector.normalize import normalize
 
 from .corpus import CORPUS, KVNR1, KVNR2, LANGUAGES, evaluate, kvnr, svnr
 
-# Reached when this file was written: overall recall 98.6 % (en 96.4, de 100, hi 100),
-# false positives 0 % in every language.
-MIN_RECALL = {"en": 0.95, "de": 0.98, "hi": 0.98, "all": 0.97}
-MAX_FP_RATE = {"en": 0.02, "de": 0.02, "hi": 0.03, "all": 0.01}
+# Reached with the rules closing the held-out failure classes: overall recall 99.3 % (en 98.1,
+# de 100, hi 100), clean posts flagged 0 % in every language (the corpus now also holds the
+# failure classes and their hard negatives; before those rules: 82.8 % and 2.5 %).
+MIN_RECALL = {"en": 0.97, "de": 0.99, "hi": 0.99, "all": 0.98}
+MAX_FP_RATE = {"en": 0.02, "de": 0.02, "hi": 0.02, "all": 0.01}
 PHONE_REGION = {"en": "US", "de": "DE", "hi": "IN"}
 
 
@@ -77,10 +80,15 @@ def test_numbers_with_check_digits_are_valid():
 
 
 def test_phone_labels_are_valid_numbers():
+    """Phone labels are valid numbers, read as a reader would: other scripts' digits, invisible
+    characters and numbers written out in words included."""
     for post in CORPUS:
         for sub, typ in post.labels:
             if typ != "phone":
                 continue
+            sub = normalize(sub).text
+            if not re.search(r"[0-9]", sub):
+                sub = words_to_digits(sub)
             region = None if sub.startswith("+") else PHONE_REGION[post.lang]
             number = phonenumbers.parse(sub, region)
             assert phonenumbers.is_valid_number(number), (post.id, sub)
@@ -116,6 +124,13 @@ ADVERSARIAL = {
     "colons": "a1:",
     "keywords": "MRN serial DOB geb. UHID Kennzeichen ",
     "devanagari": "मरीज़ श्री नाम रोगी सेक्टर ",
+    "devanagari digits": "१२ ३४५ ",
+    "zero-width digits": "1\u200b2\u00ad",
+    "digit words": "nine five zero ",
+    "name and age": "Ab Cd, 42",
+    "titles": "Herr Dr. Prof. ",
+    "iban-like": "DE89 3704 ",
+    "hash prefixes": "Ref#1",
 }
 
 

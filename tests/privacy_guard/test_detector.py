@@ -17,7 +17,8 @@ from forum.privacy_guard.detector import (
 from .corpus import AADHAAR1, IDNR1, KVNR1, SVNR1
 
 TYPES = {"patient_name", "date", "age", "phone", "email", "address", "postal_code", "record_number",
-         "insurance_number", "national_id", "ip_address", "url", "licence_plate", "device_serial", "custom"}
+         "insurance_number", "national_id", "ip_address", "url", "licence_plate", "device_serial", "bank_account",
+         "custom"}
 
 
 def spans(text: str, config: GuardConfig | None = None) -> list[tuple[str, str]]:
@@ -109,6 +110,65 @@ POSITIVES = [
     ("hi", "सेक्टर 15 से आई महिला को pneumonia है।", "address", "सेक्टर 15"),
     ("hi", "गाड़ी का नंबर MH 12 AB 1234 था।", "licence_plate", "MH 12 AB 1234"),
     ("hi", "Pacemaker का serial number SJM88214577 है।", "device_serial", "SJM88214577"),
+    # failure classes of posts written independently of the detector
+    ("de", "Herr Dr. Klaus Dietrich, unser Patient, verweigert die Dialyse.", "patient_name", "Klaus Dietrich"),
+    ("en", "Mrs. Prof. Anne Lowe, the patient in bed 3, is septic.", "patient_name", "Anne Lowe"),
+    ("hi", "मरीज़ Ramesh Yadav को कल discharge किया गया।", "patient_name", "Ramesh Yadav"),
+    ("hi", "श्री Anil जी को chest pain है।", "patient_name", "Anil"),
+    ("en", "Saw mr peter novak in clinic today.", "patient_name", "peter novak"),
+    ("en", "Gerald Pike, 42M, chest pain for 40 min.", "patient_name", "Gerald Pike"),
+    ("de", "Schmidt, 87 J., w, periprothetische Fraktur.", "patient_name", "Schmidt"),
+    ("en", "Margaret Olsen (96) fell at home again.", "age", "96"),
+    ("en", "Pt Sunita Rao, 91, lives alone.", "age", "91"),
+    ("en", "A woman in her late nineties with delirium.", "age", "late nineties"),
+    ("en", "Ninety-four-year-old man with urosepsis.", "age", "Ninety-four-year-old"),
+    ("de", "Die Patientin ist dreiundneunzig Jahre alt.", "age", "dreiundneunzig Jahre"),
+    ("hi", "दादी जी की उम्र निन्यानवे साल है।", "age", "निन्यानवे साल"),
+    ("de", "Zum 100. Geburtstag kam die ganze Familie.", "age", "100. Geburtstag"),
+    ("en", "She just had her 95th birthday.", "age", "95th birthday"),
+    ("en", "The patient was born in 1931 and still drives.", "date", "1931"),
+    ("de", "Patient Jahrgang 1929, Z. n. Apoplex.", "date", "1929"),
+    ("hi", "मरीज़ का जन्म 1934 में हुआ था।", "date", "1934"),
+    ("en", "Date of birth the third of March 1933, lives alone.", "date", "the third of March 1933"),
+    ("de", "Sie kam am 3. Mai in die Notaufnahme.", "date", "3. Mai"),
+    ("hi", "मरीज़ को 15/03/2024 को discharge किया।", "date", "15/03/2024"),
+    ("en", "He was brought in by ambulance on 14 February 2024.", "date", "14 February 2024"),
+    ("en", "Request under Ref#H2291847 was lost.", "record_number", "H2291847"),
+    ("en", "UHID: AB-778899 is missing a report.", "record_number", "AB-778899"),
+    ("en", "Generator SN 4471882A at ERI.", "device_serial", "4471882A"),
+    ("hi", "गाड़ी DL 3C AB 1234 बाहर खड़ी है।", "licence_plate", "DL 3C AB 1234"),
+    ("en", "The MBI 1EG4-TE5-MK73 was rejected.", "insurance_number", "1EG4-TE5-MK73"),
+    ("de", "Die IBAN DE89 3704 0044 0532 0130 00 stand im Brief.", "bank_account", "DE89 3704 0044 0532 0130 00"),
+    ("en", "Refund to IBAN GB82WEST12345698765432 please.", "bank_account", "GB82WEST12345698765432"),
+    ("hi", "खाता संख्या 31245678901 में refund भेजें।", "bank_account", "31245678901"),
+    ("en", "Refund to account no. 50100234567891 at HDFC.", "bank_account", "50100234567891"),
+    ("en", "Family set up https://www.gofundme.com/f/help-dave-beat-als for him.", "url",
+     "https://www.gofundme.com/f/help-dave-beat-als"),
+    ("en", "Her son posts at instagram.com/nana_rose_fights daily.", "url", "instagram.com/nana_rose_fights"),
+    ("en", "Call his wife on nine one seven five five five zero one four two.", "phone",
+     "nine one seven five five five zero one four two"),
+    ("de", "Herr Prof. Dr. med. Hans Albers, Patient auf Station 3, hat Fieber.", "patient_name", "Hans Albers"),
+    ("en", "Patient Dr. Weber was admitted with chest pain.", "patient_name", "Weber"),
+    ("hi", "मरीज़ का नाम Priya Singh है, fever है।", "patient_name", "Priya Singh"),
+    ("hi", "रमेश यादव, 45/M, chest pain के साथ आए।", "patient_name", "रमेश यादव"),
+    ("en", "Smith, 67/F, presents with syncope.", "patient_name", "Smith"),
+    ("en", "mrs kaur was admitted yesterday", "patient_name", "kaur"),
+    ("de", "Sie ist im 94. Lebensjahr und noch mobil.", "age", "94. Lebensjahr"),
+    ("en", "He turned 97 last week and now refuses dialysis.", "age", "97"),
+    ("en", "YOB 1931, lives alone.", "date", "1931"),
+    ("de", "Sie ist 1932 geboren und lebt allein.", "date", "1932"),
+    ("hi", "वे 1930 में पैदा हुए थे।", "date", "1930"),
+    ("de", "Am 12.03.2024 stellte sie sich mit Dyspnoe vor.", "date", "12.03.2024"),
+    ("hi", "12 मार्च को ICU में shift किया।", "date", "12 मार्च"),
+    ("de", "Geboren am dritten März 1933, lebt allein.", "date", "dritten März 1933"),
+    ("de", "Sein Auto B-XY 1234 steht noch auf dem Parkplatz.", "licence_plate", "B-XY 1234"),
+    ("en", "Refund to his SBI account 34567890123 please.", "bank_account", "34567890123"),
+    ("hi", "Payment UPI ramesh.k@okaxis पर बेटे ने किया।", "bank_account", "ramesh.k@okaxis"),
+    ("en", "Her daughter posts on Instagram @nana_rose_fights every day.", "url", "@nana_rose_fights"),
+    ("en", "Write to anna.schmidt at gmail dot com for the records.", "email", "anna.schmidt at gmail dot com"),
+    ("hi", "बेटे का mail ramesh[at]yahoo[dot]co[dot]in है।", "email", "ramesh[at]yahoo[dot]co[dot]in"),
+    ("de", "Familie Müller möchte ein Gespräch.", "patient_name", "Müller"),
+    ("en", "The Patel family refuses the PEG.", "patient_name", "Patel"),
 ]
 
 
@@ -126,6 +186,58 @@ def test_every_type_has_a_positive_case_in_each_relevant_language():
 
 
 # ------------------------------------------------------------------ hard negatives
+
+NEW_CLASS_NEGATIVES = [
+    "If in doubt call Poison Control at 1-800-222-1222 about the overdose.",
+    "Our hotline for referrals is toll-free: 1-800-273-8255.",
+    "Giftnotruf München 089 19240 hat gut beraten.",
+    "Die Telefonseelsorge ist unter 0800 1110111 erreichbar.",
+    "Poison helpline 1800-116-117 पर call करें।",
+    "In the late nineties, most units used digoxin.",
+    "Patients born in the 1950s missed the vaccine.",
+    "Deutsches Ärzteblatt, Jahrgang 121, Heft 4.",
+    "Smith, 2019 and Patel, 2021 disagree on the dose.",
+    "One or two tablets three times a day for five to seven days.",
+    "The society posts at instagram.com/acc_cardiology and https://www.nice.org.uk/guidance/ng136.",
+    "Mild mr and tr on the echo, EF 55%.",
+    "Frau Dr. Weber aus der Neurologie hielt den Vortrag.",
+    "Celebrating the 75th birthday of the NHS.",
+    "Account for 40% of admissions in winter.",
+    "मरीज़ ICU में है, BP 90/60 है।",
+    "मरीज़ Dengue positive है, platelets 40000 हैं।",
+    "नब्बे के दशक में यह दवा बहुत चलती थी।",
+    "Hb (96) and Na, 135, were stable.",
+    "Ninety patients were enrolled in the trial.",
+    "The ESC data were presented on 12 March 2024 in London.",
+    "Die Leitlinie kam am 3. März 2024 heraus.",
+    "Moderate mr is present, EF 45%.",
+    "She turned 90 degrees to the left.",
+    "The drug was shifted to the 2024 formulary.",
+    "The 94th year of the journal.",
+    "Follow the society on Instagram @cardio_society for updates.",
+    "The society posts updates at instagram.com every week.",
+    "The Whipple family of procedures and family Medicine rotations.",
+    "Familie und Beruf sind vereinbar.",
+]
+
+
+@pytest.mark.parametrize("text", NEW_CLASS_NEGATIVES)
+def test_new_class_negatives_stay_clean(text):
+    assert spans(text) == []
+
+
+def test_hotline_does_not_raise_confidence():
+    plain = [f.confidence for f in scan("Reach the ward on 0221 4785 3321 any time.") if f.type == "phone"]
+    hotline = [f.confidence for f in scan("Reach the ward hotline 0221 4785 3321 any time.") if f.type == "phone"]
+    assert plain and all(h <= plain[0] for h in hotline)
+
+
+def test_instance_public_numbers_are_not_flagged():
+    text = "Our switchboard is 0221 4785 3321, the daughter is on 0171 2345678."
+    config = GuardConfig(public_numbers=("+4922147853321",))
+    assert spans(text, config) == [("phone", "0171 2345678")]
+    assert ("phone", "0221 4785 3321") in spans(text.replace("Our switchboard is", "Her son is"))
+
 
 HARD_NEGATIVES = [
     "Norepinephrine 0.05 mcg/kg/min, vancomycin 15 mg/kg, oxygen 2 l/min, 0.9% NaCl 1000 ml.",

@@ -1,6 +1,6 @@
 """Word lists used by the patient-data guard detector.
 
-Plain data, no logic.  Devanagari entries are stored NFC-normalised; the detector normalises
+Plain data, no logic, grouped by what they serve (places, names); Devanagari entries are stored NFC-normalised; the detector normalises
 tokens the same way before looking them up (NFC splits precomposed nukta letters such as
 U+095B into base letter + U+093C, so both spellings of "मरीज़" compare equal).
 """

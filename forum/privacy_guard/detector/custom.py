@@ -1,0 +1,144 @@
+"""Operator-supplied patterns, vetted against slow (ReDoS-prone) constructs."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # Python 3.11+
+    from re import _constants as _sre_c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+from .base import (
+    PatternError,
+    _Ctx,
+    _rx,
+    log,
+)
+
+
+# --------------------------------------------------------------------------- custom patterns
+
+_MAX_SOURCE = 500
+_MAX_REPEAT = 1000
+_MAX_AMBIGUITY = 5000
+_REPEATS = {_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT}
+if hasattr(_sre_c, "POSSESSIVE_REPEAT"):
+    _REPEATS.add(_sre_c.POSSESSIVE_REPEAT)
+
+
+def _children(op, av):
+    """Sub-patterns directly below one parsed node."""
+    if op in _REPEATS:
+        return [av[2]]
+    if op is _sre_c.SUBPATTERN:
+        return [av[-1]]
+    if op is _sre_c.BRANCH:
+        return list(av[1])
+    if op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT):
+        return [av[1]]
+    if getattr(_sre_c, "ATOMIC_GROUP", None) is op:
+        return [av]
+    if op is _sre_c.GROUPREF_EXISTS:
+        return [p for p in av[1:] if p is not None]
+    return []
+
+
+def _check_nesting(sub, inside_repeat: bool) -> None:
+    for op, av in sub:
+        if op in _REPEATS:
+            lo, hi, body = av
+            if inside_repeat and hi > 1:
+                raise PatternError(
+                    "The pattern repeats something that is itself repeated (a nested quantifier such "
+                    "as (a+)+ or (.*)*); such patterns can take exponential time. Repeat a single "
+                    "character class instead, e.g. [A-Z0-9]{4,12}.")
+            _check_nesting(body, inside_repeat or hi > 1)
+        else:
+            for child in _children(op, av):
+                _check_nesting(child, inside_repeat)
+
+
+def _ambiguity(sub, inside_repeat: bool) -> int:
+    cost = 1
+    for op, av in sub:
+        if op in _REPEATS:
+            lo, hi, body = av
+            if hi == _sre_c.MAXREPEAT:
+                raise PatternError(
+                    "Unbounded quantifiers (*, + or {n,}) are not allowed: give an upper bound, "
+                    "e.g. \\d{1,12} instead of \\d+.")
+            if hi > _MAX_REPEAT:
+                raise PatternError(f"Quantifier bounds above {_MAX_REPEAT} are not allowed.")
+            cost *= (hi - lo + 1) * _ambiguity(body, inside_repeat or hi > 1)
+        elif op is _sre_c.BRANCH:
+            if inside_repeat:
+                raise PatternError(
+                    "Alternatives inside a repeated group, e.g. (a|ab){1,5}, can backtrack "
+                    "catastrophically; list the characters in a class like [ab]{1,5} instead.")
+            cost *= sum(_ambiguity(b, inside_repeat) for b in av[1])
+        elif op in (_sre_c.GROUPREF, _sre_c.GROUPREF_EXISTS):
+            raise PatternError("Backreferences (\\1, (?P=name), (?(1)...)) are not allowed.")
+        else:
+            for child in _children(op, av):
+                cost *= _ambiguity(child, inside_repeat)
+        if cost > _MAX_AMBIGUITY:
+            raise PatternError(
+                "The pattern is too ambiguous (too many ways to match the same text, which makes "
+                "scanning slow); narrow the quantifier ranges.")
+    return cost
+
+
+def compile_extra_pattern(source: str) -> re.Pattern:
+    """Validate and compile an operator-supplied regular expression.
+
+    Rejects, with a message for humans (``PatternError.message``): empty or overlong patterns,
+    invalid syntax, nested quantifiers ((a+)+, (.*)*), unbounded quantifiers (*, +, {n,}),
+    alternation inside a repeat, backreferences, very ambiguous patterns, and patterns that can
+    match the empty string (which would flag every post)."""
+    if not isinstance(source, str) or not source.strip():
+        raise PatternError("The pattern is empty. Enter a regular expression such as KH-\\d{6}.")
+    if len(source) > _MAX_SOURCE:
+        raise PatternError(f"The pattern is too long (at most {_MAX_SOURCE} characters).")
+    try:
+        compiled = _rx(source)
+        parsed = _sre_parse.parse(source)
+    except re.error as exc:
+        where = f" at position {exc.pos}" if exc.pos is not None else ""
+        raise PatternError(f"This is not a valid regular expression: {exc.msg}{where}.") from None
+    except (RecursionError, OverflowError):
+        raise PatternError("The pattern is too complex.") from None
+    _check_nesting(parsed, False)
+    _ambiguity(parsed, False)
+    if parsed.getwidth()[0] == 0:
+        raise PatternError(
+            "The pattern can match an empty string (e.g. \"a|\", \"x?\" or \"^\"), so it would flag "
+            "every post. Make sure it always needs at least one character.")
+    return compiled
+
+
+@lru_cache(maxsize=256)
+def _compiled_extra(source: str) -> re.Pattern | None:
+    try:
+        return compile_extra_pattern(source)
+    except PatternError as exc:
+        log.warning("ignoring invalid extra guard pattern: %s", exc.message)
+        return None
+
+
+def _detect_custom(c: _Ctx) -> None:
+    for item in c.config.extra_patterns:
+        try:
+            label, source, explanation = item
+        except (TypeError, ValueError):
+            continue
+        pattern = _compiled_extra(source)
+        if pattern is None:
+            continue
+        expl = explanation or f"Matches the organisation's pattern \"{label}\"."
+        for n, m in enumerate(pattern.finditer(c.text)):
+            if n >= 1000:
+                break
+            c.add(m.start(), m.end(), "custom", 0.9, expl)

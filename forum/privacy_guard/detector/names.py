@@ -1,0 +1,428 @@
+"""Person names after honorifics, patient cues and name labels."""
+from __future__ import annotations
+
+import re
+
+from . import wordlists as W
+from .base import (
+    _l,
+    _Ctx,
+    _DV,
+    _nfc,
+    _rx,
+    _word_char_before,
+)
+
+
+# --------------------------------------------------------------------------- names
+
+# An honorific, then optionally academic titles ("Herr Dr.", "Frau Prof. Dr. med.", "Ms. Dr.").
+_HONORIFIC = _rx(
+    r"(?P<h>Mrs|Mr|Ms|Miss|Mx|Frau|Herrn|Herr|Hr|Smt|Shrimati|Shri|Sri|Kumari)(?P<dot>\.)?"
+    r"(?P<title>(?:[ \t]{1,2}(?:Dr|Prof|Doktor|Professor|Professorin|Dipl\.-Ing|Dipl\.-Kfm|Mag|Ing)\.?"
+    r"(?:[ \t](?:med|dent|vet|rer\.[ \t]?nat|phil|jur|habil)\.)?){0,3})"
+    r"(?=[ \t\u00a0]{1,3}[^\W\d_])")
+# Lower-case honorifics followed by lower-case words ("mr john whitaker"): only with two name-like
+# words, since "mr" is also mitral regurgitation ("mild mr and tr").
+_LOWER_HONORIFIC = _rx(r"(?:mrs|mr|mister|smt|shri)\.?[ \t]{1,2}"
+                       r"(?P<a>[a-z][a-z'\-]{1,20})[ \t](?P<b>[a-z][a-z'\-]{1,20})(?![\w])")
+# ... or one such word before a verb that a person does ("mrs kaur was admitted")
+_PERSON_VERB = frozenset("""is was has had came comes presented presents refuses refused wants wanted said says
+needs needed will would underwent died fell went complained complains lives lived called asked""".split())
+# A Latin-script name after a Hindi cue ("मरीज़ Ramesh Yadav को", "श्री Suresh Kumar जी").
+_HI_CUE_LATIN = _rx(
+    rf"(?:मरीज़|मरीज|रोगी|पेशेंट|श्रीमती|श्रीमति|श्रीमान|सुश्री|श्री|कुमारी)(?![{_DV}])\.?"
+    rf"(?:[ \t]{{1,2}}(?:का|की)[ \t]{{1,2}}नाम(?![{_DV}]))?[ \t]{{0,2}}[:,\-]?(?=[ \t]{{1,2}}[A-Z])")
+# "Familie Müller", "the Patel family": a family name is a patient's name too.
+_FAMILY = _rx(r"Familie[ \t]{1,2}(?=[A-ZÄÖÜ])|(?<=[Tt]he )(?=[A-ZÄÖÜ][a-zäöüß'\-]{1,30}[ \t]{1,2}family(?![\w])(?![ \t]{1,2}of(?![\w])))")
+_HI_AFTER_NAME = _rx(rf"[ \t]{{1,2}}(?P<w>जी|को|का|की|के|ने|से|में|है|हैं|था|थी|थे)(?![{_DV}])")
+# Clinical shorthand next to a name: "Gerald Pike, 42M", "Schmidt, 87 J., w", "Margaret Olsen (96)".
+_SHORTHAND = _rx(
+    r"(?P<n>[A-ZÄÖÜ][a-zäöüß'\-]{1,30}(?:[ \t][A-ZÄÖÜ][a-zäöüß'\-]{1,30}){0,2})"
+    r"(?:,[ \t]{0,2}|[ \t]{0,2}\([ \t]?)(?P<age>[0-9]{1,3})"
+    r"(?P<tail>[ \t]?(?:/[ \t]?)?(?:[MFWmfw]|J\.|Jahre|y/?o|yo|yrs?|years?)(?![\w])|[ \t]?\)|,)")
+# The same in Devanagari: "रमेश यादव, 45/M", "सीता देवी, 67 वर्ष, महिला"
+_HI_SHORTHAND = _rx(
+    rf"(?P<n>[{_DV}]{{2,20}}(?:[ \t][{_DV}]{{2,20}}){{0,2}}),[ \t]{{0,2}}(?P<age>[0-9]{{1,3}})"
+    rf"[ \t]?(?:/[ \t]?)?(?:[MFmf](?![\w])|पुरुष|महिला|वर्षीय|वर्ष|साल)")
+_COLLEAGUE_CTX = _rx(
+    r"vortrag|talk|lecture|kolleg|colleague"
+    r"|aus der [a-zäöü]{3,20}(?![a-zäöü])(?:(?<=logie)|(?<=urgie)|(?<=edizin))"
+    r"|from (?:the )?[a-z]{3,20}(?![a-z])(?:(?<=logy)|(?<=surgery)|(?<=medicine))"
+    r"|department|abteilung|chefarzt|chefärztin|oberarzt|oberärztin|consultant|fortbildung|"
+    r"kongress|conference|webinar|paper|studie|study|published|veröffentlicht|wrote|schrieb|referent|"
+    r"supervisor|mentor|team|our (?:head|chief|lead)|unser(?:e)? (?:chef|leiter)")
+_PATIENT_CTX = _rx(
+    r"patient|pat\.|\bpt\b|bett\b|\bbed\b|station\b|zimmer|verweigert|refuses|refused|admitted|aufgenommen|"
+    r"\bmrn\b|\bdob\b|geb\.|diagnos|symptom|complain|klagt|leidet|suffers")
+# Shorthand is found from its cheap end: a comma or bracket before a number; the name is then read
+# backwards from there.
+_SHORTHAND_ANCHOR = _rx(r"[,(][ \t]{0,2}[0-9]")
+
+
+def _word_starts_before(text: str, pos: int, devanagari: bool) -> list[int]:
+    """Starts of the (up to three) words right before ``pos`` (spaces and a bracket allowed in
+    between), earliest first -- read backwards character by character, at most ~100 of them."""
+    i = pos
+    while i > 0 and pos - i < 3 and text[i - 1] in " \t(":
+        i -= 1
+    starts: list[int] = []
+    while len(starts) < 3 and i > 0:
+        j = i
+        while j > 0 and i - j < 31 and (text[j - 1].isalpha() or text[j - 1] in "'-"
+                                        or (devanagari and "\u0900" <= text[j - 1] <= "\u097f")):
+            j -= 1
+        if j == i:
+            break
+        if j > 0 and not devanagari and (text[j - 1].isalnum() or text[j - 1] == "_"):
+            break
+        starts.append(j)
+        if j > 1 and text[j - 1] in " \t" and text[j - 2] not in " \t":
+            i = j - 1
+        else:
+            break
+    return starts[::-1]
+_CLINICAL_CAPS = frozenset("""
+Saw Seen See Case Today Yesterday Admitted Discharged Referred Reviewed Assessed Examined Known Note Notes
+Update Follow Query Question Re Bed Room Ward Station Zimmer Bett Fall Heute Gestern Aufnahme Verlegung
+Vorstellung Befund Diagnose Labor Score Grade Stage Type Hb Na Sat Temp Glucose Glukose Kreatinin
+Creatinine Leukos Platelets Thrombos Troponin Ferritin Vitamin Dosis Dose Tag Day Week Woche Month Monat
+Year Jahr Jahre Years Page Seite Table Tabelle Figure Abbildung Chapter Kapitel Version Level Stufe
+""".split())
+_PATIENT_ANCHOR = _rx(r"pat|pt")
+_PATIENT_KW = _rx(
+    r"(?:[Pp]atient(?:in)?|[Pp]t\.?|Pat\.)(?:[ \t]{0,2}[,:])?"
+    r"(?:[ \t]{1,2}(?:Dr|Prof)\.(?=[ \t]))?"
+    r"(?:[ \t]{1,3}(?:named|called|namens|genannt)(?![\w]))?(?=[ \t]{1,3}[^\W\d_])")
+_NAME_LABEL = _rx(
+    r"(?P<kw>[Pp]atient(?:'s|s)? [Nn]ame|[Nn]ame of the patient|Patientenname|Name des Patienten|"
+    r"Name der Patientin|der Name|the name|Name|name(?= is)|named|called|namens|hei(?:ß|ss)t)"
+    r"(?P<is> is)?(?P<colon>[ \t]{0,2}[:\-\u2013])?(?=[ \t]{1,3}[^\W\d_])")
+_NAME_ANCHOR = _rx(r"name|called|hei(?:ß|ss)t")
+_NAME_TOKEN = _rx(
+    r"[ \t\u00a0]{1,3}(?:(?P<p>von|van|de|der|den|da|di|del|du|le|la|zu|ten|ter|bin|al|el)[ \t]{1,3}"
+    r"(?:(?:der|den|de|la|le|du|dem)[ \t]{1,3})?)?"
+    r"(?P<t>[^\W\d_][\w'\u2019\-]{0,30})(?P<dot>\.)?")
+_MISS_VERB_BEFORE = _rx(r"\b(?:don't|don\u2019t|do not|never|not|can't|won't|didn't|to|must|will|"
+                        r"shouldn't|you|we|i)\s{1,2}$")
+_ARTICLE_BEFORE = _rx(
+    r"\b(?:ein|eine|einer|einem|einen|die|der|dem|den|des|junge|jungen|ältere|älteren|alte|alten|"
+    r"diese|dieser|jene|jener|unsere|unserer|\w*jährige[nr]?)\s{1,2}$")
+_INSTITUTION_AFTER = _rx(
+    rf"[ \t]{{0,2}}(?:(?i:hospital|hospitals|medical|clinic|clinics|college|institute|institution|trust|"
+    rf"memorial|foundation|nursing|hospice|krankenhaus|klinik|klinikum|stift|stiftung|school|university)"
+    rf"(?![\w])|(?:अस्पताल|हॉस्पिटल|हस्पताल|मेडिकल|क्लिनिक|कॉलेज|मंदिर|ट्रस्ट|संस्थान|नर्सिंग|चिकित्सालय)"
+    rf"(?![{_DV}]))")
+
+_HI_HONORIFIC = _rx(r"(?P<h>श्रीमती|श्रीमति|श्रीमान|सुश्री|श्री|कुमारी)\.?[ \t]{1,2}" + rf"(?=[{_DV}])")
+_HI_PATIENT = _rx(
+    rf"(?:मरीज़|मरीज|रोगी|पेशेंट)(?![{_DV}])"
+    rf"(?P<label>[ \t]{{1,2}}(?:का|की)[ \t]{{1,2}}नाम(?![{_DV}]))?[ \t]{{0,2}}[:,\-]?[ \t]{{0,2}}(?=[{_DV}])")
+_HI_NAME_LABEL = _rx(rf"नाम(?![{_DV}])[ \t]{{0,2}}[:\-]?[ \t]{{0,2}}(?=[{_DV}])")
+_DEV_TOKEN = _rx(rf"(?P<t>[{_DV}]{{1,24}})(?![{_DV}])")
+_DEV_NEXT = _rx(rf"[ \t]{{1,2}}(?P<t>[{_DV}]{{1,24}})(?![{_DV}])")
+_NE = _nfc("ने")
+_OBLIQUE_PLURAL = _nfc("\u094b\u0902")  # "-ों": oblique plural nouns are not names
+_JI = _nfc("जी")
+_HAI = frozenset([_nfc("है"), _nfc("हैं")])
+
+
+def _noun_like(token: str) -> bool:
+    low = token.lower()
+    return low.endswith(W.GERMAN_NOUN_SUFFIXES) and len(low) > 6
+
+
+def _latin_name(text: str, pos: int, strict: bool) -> tuple[int, int] | None:
+    """Read up to three capitalised name tokens starting at ``pos`` (which points at whitespace).
+    Returns (end, number of tokens) or None when no plausible name follows."""
+    tokens = 0
+    end = None
+    i = pos
+    while tokens < 3:
+        m = _NAME_TOKEN.match(text, i)
+        if not m:
+            break
+        t = m.group("t")
+        possessive = False
+        if t.endswith(("'s", "\u2019s")):
+            t, possessive = t[:-2], True
+        t = t.rstrip("-'\u2019")
+        if not t or not t[0].isupper() or any(ch.isdigit() for ch in t) or "_" in t:
+            break
+        if t in W.NAME_STOP or (strict and t.lower() in W.PATIENT_ROUTE_STOP):
+            break
+        if len(t) == 1:  # an initial: fine after a first name, a pseudonym on its own ("Mr K.")
+            if not tokens:
+                return None
+            tokens += 1
+            end = m.start("t") + 1 + (1 if m.group("dot") else 0)
+            i = end
+            continue
+        if strict and t.isupper():
+            break
+        if _noun_like(t) and (tokens or strict):
+            break
+        tokens += 1
+        end = m.start("t") + len(t)
+        if possessive or m.group("dot"):
+            break
+        i = end
+    return (end, tokens) if tokens else None
+
+
+def _dev_name(text: str, pos: int) -> tuple[int, list[str], str] | None:
+    """Read up to three Devanagari name tokens at ``pos``.  Returns (end, tokens, next word)."""
+    m = _DEV_TOKEN.match(text, pos)
+    tokens: list[str] = []
+    end = pos
+    while m and len(tokens) < 3:
+        t = _nfc(m.group("t"))
+        if t in W.HI_STOP or len(t) < 2 or t.endswith(_NE) or t.endswith(_OBLIQUE_PLURAL):
+            break
+        tokens.append(t)
+        end = m.end()
+        m = _DEV_NEXT.match(text, end)
+    if not tokens:
+        return None
+    nxt = _nfc(m.group("t")) if m else ""
+    return end, tokens, nxt
+
+
+_NAME_EXPL_HON = _l("Looks like a person's name (a title such as Mr, Frau or श्रीमती followed by a name).")
+_NAME_EXPL_PAT = _l("Looks like a patient's name (a name right after \"patient\", \"Pat.\" or \"मरीज़\").")
+_NAME_EXPL_FAMILY = _l("Looks like a patient's family name (\"Familie …\", \"the … family\").")
+_NAME_EXPL_LABEL = _l("Looks like a patient's name (a name after \"name\").")
+
+
+def _detect_names(c: _Ctx) -> None:
+    text, low = c.text, c.low
+    for m in _HONORIFIC.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._"):
+            continue
+        got = _latin_name(text, m.end(), strict=False)
+        if not got or _INSTITUTION_AFTER.match(text, got[0]):
+            continue
+        conf = 0.9
+        h = m.group("h")
+        if h in ("Frau", "Herr", "Herrn") and _ARTICLE_BEFORE.search(low, max(0, m.start() - 24), m.start()):
+            conf = 0.45  # "eine Frau ..." is the common noun, not a title
+        elif h == "Miss":
+            if _MISS_VERB_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+                continue  # "Don't Miss Sepsis"
+            conf = 0.7
+        if m.group("title").strip():
+            # "Herr Dr. Klaus Dietrich, unser Patient" vs "Frau Dr. Weber aus der Neurologie": with an
+            # academic title the person is as often a colleague; a full name and no sign of a
+            # colleague (a talk, a department, a paper) make it a patient.
+            lo, hi = max(0, m.start() - 80), min(len(low), got[0] + 80)
+            colleague = _COLLEAGUE_CTX.search(low, lo, hi)
+            patient = _PATIENT_CTX.search(low, lo, hi)
+            if colleague and not patient:
+                conf = min(conf, 0.45)
+            elif got[1] < 2 and not patient:
+                conf = min(conf, 0.45)
+            else:
+                conf = min(conf, 0.85)
+        c.add(m.start(), got[0], "patient_name", conf, _NAME_EXPL_HON)
+    for a in _PATIENT_ANCHOR.finditer(low):
+        if _word_char_before(low, a.start()):
+            continue
+        m = _PATIENT_KW.match(text, a.start())
+        if not m:
+            continue
+        got = _latin_name(text, m.end(), strict=True)
+        if not got:
+            continue
+        end, n = got
+        pm = _NAME_TOKEN.match(text, m.end())
+        start = pm.start("p") if pm.group("p") else pm.start("t")
+        c.add(start, end, "patient_name", 0.85 if n >= 2 else 0.7, _NAME_EXPL_PAT)
+    seen_labels = set()
+    for a in _NAME_ANCHOR.finditer(low):
+        m = None
+        for back in (10, 9, 8, 4, 0):  # "patient's name", "patients name", "patient name", "der Name"
+            if a.start() - back >= 0:
+                m = _NAME_LABEL.match(text, a.start() - back)
+                if m and m.end() > a.start():
+                    break
+                m = None
+        if not m or m.start() in seen_labels or _word_char_before(text, m.start()):
+            continue
+        seen_labels.add(m.start())
+        kw = m.group("kw")
+        if kw == "Name" and not m.group("colon"):
+            continue
+        got = _latin_name(text, m.end(), strict=True)
+        if not got:
+            continue
+        end, n = got
+        strong = bool(m.group("colon")) or kw.lower().startswith(("patient", "name of", "name des", "name der"))
+        pm = _NAME_TOKEN.match(text, m.end())
+        c.add(pm.start("t"), end, "patient_name", 0.85 if (strong or n >= 2) else 0.45, _NAME_EXPL_LABEL)
+
+    _detect_lower_and_shorthand(c)
+    if "amil" in low:
+        for m in _FAMILY.finditer(text):
+            if m.end() > m.start():  # "Familie Müller"
+                got = _latin_name(text, m.end() - 1, strict=True)
+                if got and got[1] <= 2:
+                    c.add(m.end(), got[0], "patient_name", 0.75, _NAME_EXPL_FAMILY)
+            else:  # "the Patel family"
+                got = _latin_name(text, m.start() - 1, strict=True)
+                if got and got[1] == 1:
+                    c.add(m.start(), got[0], "patient_name", 0.7, _NAME_EXPL_FAMILY)
+    if not c.has_dev:
+        return
+    for m in _HI_CUE_LATIN.finditer(text):
+        if _word_char_before(text, m.start()):
+            continue
+        got = _latin_name(text, m.end(), strict=True)
+        if not got:
+            continue
+        end, n = got
+        after = _HI_AFTER_NAME.match(text, end)
+        if n >= 2 or (after and after.group("w") == _JI):
+            pm = _NAME_TOKEN.match(text, m.end())
+            c.add(pm.start("t"), end, "patient_name", 0.85, _NAME_EXPL_PAT)
+    for m in _HI_HONORIFIC.finditer(text):
+        if _word_char_before(text, m.start()):
+            continue
+        got = _dev_name(text, m.end())
+        if got and not _INSTITUTION_AFTER.match(text, got[0]):
+            c.add(m.start(), got[0], "patient_name", 0.9, _NAME_EXPL_HON)
+    for m in _HI_PATIENT.finditer(text):
+        if _word_char_before(text, m.start()):
+            continue
+        got = _dev_name(text, m.end())
+        if not got:
+            continue
+        end, tokens, nxt = got
+        if m.group("label"):
+            conf = 0.85
+        elif len(tokens) >= 2 and tokens[-1] in W.HI_SURNAMES:
+            conf = 0.85
+        elif nxt == _JI:
+            conf = 0.8
+        elif nxt in W.HI_POSTPOSITIONS or (nxt == "" and len(tokens) >= 2):
+            conf = 0.55
+        else:
+            conf = 0.4
+        c.add(m.end(), end, "patient_name", conf, _NAME_EXPL_PAT)
+    for m in _HI_NAME_LABEL.finditer(text):
+        if _word_char_before(text, m.start()):
+            continue
+        got = _dev_name(text, m.end())
+        if not got:
+            continue
+        end, tokens, nxt = got
+        conf = 0.85 if (tokens[-1] in W.HI_SURNAMES or nxt in _HAI or nxt == "") else 0.5
+        c.add(m.end(), end, "patient_name", conf, _NAME_EXPL_LABEL)
+
+
+_LOWER_STOP = frozenset(w.lower() for w in W.NAME_STOP) | W.PATIENT_ROUTE_STOP | frozenset("""
+and or with without on in at of to for from by as is was are were be been has had have not no nor but
+the a an this that these those it its his her their there here then than so very more less most least
+mild moderate severe trace trivial trivial significant grade stage jet regurgitation stenosis prolapse
+murmur noted seen present absent likely unlikely possible probable known new old same other also only
+just still already again now today yesterday tomorrow after before during since until while when if
+tr ar pr ms as mvr avr tvr ef lv rv la ra lvh rvh rwma ecg echo cxr ct mri bp hr rr spo2 temp
+""".split())
+
+
+def _detect_lower_and_shorthand(c: _Ctx) -> None:
+    text, low = c.text, c.low
+    if c.has_dev and c.has_digit:
+        for a in _SHORTHAND_ANCHOR.finditer(text):
+            if text[a.start()] != ",":
+                continue
+            m = None
+            for start in _word_starts_before(text, a.start(), devanagari=True):
+                m = _HI_SHORTHAND.match(text, start)
+                if m:
+                    break
+                m = None
+            if not m:
+                continue
+            tokens = [_nfc(t) for t in m.group("n").split()]
+            while tokens and tokens[0] in W.HI_STOP:
+                tokens = tokens[1:]
+            if not tokens or any(t in W.HI_STOP for t in tokens):
+                continue
+            start = m.end("n") - len(" ".join(m.group("n").split()[-len(tokens):]))
+            c.add(start, m.end("n"), "patient_name", 0.75, _NAME_EXPL_SHORTHAND)
+            if 90 <= int(m.group("age")) <= 119:
+                c.add(m.start("age"), m.end("age"), "age", 0.85, _AGE_EXPL_NAME)
+    if "mr" in low or "mister" in low or "smt" in low or "shri" in low:
+        for m in _LOWER_HONORIFIC.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._"):
+                continue
+            a, b = m.group("a"), m.group("b")
+            if a in _LOWER_STOP or _noun_like(a) or a.startswith("'"):
+                continue
+            if b in _PERSON_VERB:
+                before = low[max(0, m.start() - 12):m.start()].split()
+                if before and before[-1] in _LOWER_STOP:
+                    continue  # "moderate mr ..." is mitral regurgitation
+                c.add(m.start(), m.start("b") - 1, "patient_name", 0.7, _NAME_EXPL_HON)
+                continue
+            if b in _LOWER_STOP or _noun_like(b):
+                continue
+            c.add(m.start(), m.end(), "patient_name", 0.7, _NAME_EXPL_HON)
+    if not c.has_digit:
+        return
+    seen = -1
+    for a in _SHORTHAND_ANCHOR.finditer(text):
+        m = None
+        for start in _word_starts_before(text, a.start(), devanagari=False):
+            if start <= seen:
+                break
+            m = _SHORTHAND.match(text, start)
+            if m:
+                break
+        if not m:
+            continue
+        seen = m.start()
+        age = int(m.group("age"))
+        tail = m.group("tail").strip()
+        # "(96)" and ", 91," name an age only when it is 90 or over; "42M", "87 J." do with any age.
+        if tail in (")", ",") and not 90 <= age <= 119:
+            continue
+        if tail not in (")", ",") and not 0 < age <= 119:
+            continue
+        tokens = m.group("n").split()
+        # drop leading words that are not names ("Saw Gerald Pike", "Patientin Schmidt")
+        while tokens and (tokens[0] in W.NAME_STOP or tokens[0] in _CLINICAL_CAPS or _noun_like(tokens[0])
+                          or tokens[0].lower() in W.PATIENT_ROUTE_STOP):
+            tokens = tokens[1:]
+        if not tokens or any(t in W.NAME_STOP or t in _CLINICAL_CAPS for t in tokens):
+            continue
+        start = m.end("n") - len(" ".join(tokens))
+        if not (text[start - 1:start] in ("", " ", "\n", "\t", "(", ":", ";", ",") or start == 0):
+            continue
+        if _INSTITUTION_AFTER.match(text, m.end("n")):
+            continue
+        if tail in (")", ",") and len(tokens) < 2 and not _NAME_CUE_BEFORE.search(low, max(0, start - 30), start):
+            continue  # "Hb (96)", "Na, 135,": one word and a bare number is too weak
+        c.add(start, m.end("n"), "patient_name", 0.8 if len(tokens) >= 2 or tail not in (")", ",") else 0.7,
+              _NAME_EXPL_SHORTHAND)
+        if 90 <= age <= 119:
+            c.add(m.start("age"), m.end("age"), "age", 0.85, _AGE_EXPL_NAME)
+
+
+_NAME_CUE_BEFORE = _rx(r"(?:\b(?:mr|mrs|ms|frau|herr|herrn|pt|pat|patient|patientin)\.?[ \t]{1,3}$)")
+_NAME_EXPL_SHORTHAND = _l("Looks like a patient's name (a name next to an age or sex, such as \"Name, 42F\").")
+_AGE_EXPL_NAME = _l("An age of 90 or over next to a name identifies a very old patient; write \"90 or older\" instead.")
+
+
+def _ages_after_names(c: _Ctx) -> None:
+    """An age of 90 or over right after a name found by the other rules ("Pt Sunita Rao, 91,")."""
+    text = c.text
+    for start, end, typ, conf, _x in list(c.out):
+        if typ != "patient_name" or conf < 0.5:
+            continue
+        m = _AGE_AFTER_NAME.match(text, end)
+        if m and 90 <= int(m.group("age")) <= 119:
+            c.add(m.start("age"), m.end("age"), "age", 0.85, _AGE_EXPL_NAME)
+
+
+_AGE_AFTER_NAME = re.compile(r"(?:,[ \t]{0,2}|[ \t]{0,2}\([ \t]?)(?P<age>[0-9]{2,3})(?=[ \t]?[),;]|[ \t]?[MFWmfw](?![\w]))")
