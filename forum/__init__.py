@@ -89,6 +89,7 @@ BLUEPRINTS = [
     "forum.verification.views:bp",
     "forum.privacy_guard.views:bp",
     "forum.moderation.views:bp",
+    "forum.uploads.views:bp",
     "forum.i18n.views:bp",
 ]
 

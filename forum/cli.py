@@ -169,3 +169,13 @@ def send_digests_command() -> None:
 
     count = send_digests()
     click.echo(f"{count} digest{'s' if count != 1 else ''} sent.")
+
+
+@forum_cli.command("purge-uploads")
+def purge_uploads_command() -> None:
+    """Delete images that were never attached to a post within UPLOAD_UNATTACHED_HOURS (run daily)."""
+    from .uploads.services import purge_unattached
+
+    count = purge_unattached()
+    db.session.commit()
+    click.echo(f"{count} unattached image{'s' if count != 1 else ''} deleted.")

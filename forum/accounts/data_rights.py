@@ -150,7 +150,14 @@ def export_data(user: User) -> dict:
         "reports": _reports(user),
         "notifications": _notifications(user),
         "security_events": _security_events(user),
+        "images": _images(user),
     }
+
+
+def _images(user: User) -> list[dict]:
+    from ..uploads.services import export_images
+
+    return export_images(user)
 
 
 # --- erasure --------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..forms import SingleLine
+from ..uploads.posting import ImageFields
 
 TITLE_MAX = 200
 BODY_MAX = 50_000
@@ -34,7 +35,7 @@ def _unix_newlines(value):
     return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
-class _GuardedForm(FlaskForm):
+class _GuardedForm(ImageFields, FlaskForm):
     confirm_no_phi = BooleanField(_l("I confirm this contains no patient-identifying information"))
     # A fresh random value per rendered form; a retried POST with the same value creates nothing twice.
     submission_id = HiddenField(validators=[Optional(), Length(max=64)])

@@ -9,6 +9,7 @@ from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import readable_group_or_404
 from ..markup import MarkupTooComplex, render_markdown
+from ..uploads.posting import images_for, prefill, with_images
 from ..web import STORAGE_BUSY_MESSAGE, new_form_token, page_argument
 from .forms import EditForm, PreviewForm, ReplyForm, TopicForm
 from .models import Post, Topic
@@ -90,10 +91,11 @@ def new_topic(slug):
     status = 422 if request.method == "POST" else 200
     if form.validate_on_submit():
         guard = check_submission(form.body.data, form.title.data)
-        if not guard.found or form.confirm_no_phi.data:
-            post, status = _publish(form, lambda: create_topic(
+        images = images_for(current_user, group, form)
+        if images is not None and (not guard.found or form.confirm_no_phi.data):
+            post, status = _publish(form, lambda: with_images(current_user, create_topic(
                 current_user, group, title=form.title.data, body=form.body.data, guard=guard,
-                submission_id=form.submission_id.data))
+                submission_id=form.submission_id.data), form, images))
             if post is not None:
                 flash(_("Your topic is published."), "success")
                 return redirect(url_for("posts.topic", slug=group.slug, topic_id=post.topic_id))
@@ -126,9 +128,11 @@ def reply_to(slug, topic_id):
     status = 422
     if form.validate_on_submit():
         guard = check_submission(form.body.data)
-        if not guard.found or form.confirm_no_phi.data:
-            post, status = _publish(form, lambda: reply(current_user, topic, body=form.body.data, guard=guard,
-                                                        submission_id=form.submission_id.data))
+        images = images_for(current_user, topic.group, form)
+        if images is not None and (not guard.found or form.confirm_no_phi.data):
+            post, status = _publish(form, lambda: with_images(current_user, reply(
+                current_user, topic, body=form.body.data, guard=guard, submission_id=form.submission_id.data),
+                form, images))
             if post is not None:
                 flash(_("Your reply is published."), "success")
                 return redirect(post_link(post))
@@ -153,6 +157,8 @@ def edit(post_id):
     if not permissions.can_edit_post(current_user, post):
         abort(403)
     form = EditForm(body=post.body_source) if request.method == "GET" else EditForm()
+    if request.method == "GET":
+        prefill(form, post)
     guard = None
     moderator_edit = post.author_id != current_user.id
     status = 422 if request.method == "POST" else 200
@@ -161,9 +167,11 @@ def edit(post_id):
             _add_error(form.reason, "Say why you are editing someone else's post; the author will see it.")
         else:
             guard = check_submission(form.body.data)
-            if not guard.found or form.confirm_no_phi.data:
+            images = images_for(current_user, post.topic.group, form, post=post)
+            if images is not None and (not guard.found or form.confirm_no_phi.data):
                 try:
                     edit_post(current_user, post, body=form.body.data, reason=form.reason.data or "", guard=guard)
+                    with_images(current_user, post, form, images)
                     if moderator_edit and post.author_id:
                         from ..notifications.services import notify
 

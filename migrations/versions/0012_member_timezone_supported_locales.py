@@ -1,14 +1,14 @@
 """member time zone; languages limited to those with complete catalogues
 
 Revision ID: 0012
-Revises: 0008
+Revises: 0010
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0012'
-down_revision = '0008'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
