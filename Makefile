@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test install install-run db demo demo-reset serve bench clean
+.PHONY: run test install install-run db demo demo-reset serve bench clean translations compile-translations
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +20,19 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.installed-run
 
-install-run: $(VENV)/.installed-run
+install-run: $(VENV)/.installed-run compile-translations
 
-install: $(VENV)/.installed-test
+install: $(VENV)/.installed-test compile-translations
+
+# Catalogues: translations/<lang>/LC_MESSAGES/messages.po are committed; the .mo files are built here.
+compile-translations: $(VENV)/.installed-run
+	$(BIN)/pybabel compile -d translations -f >/dev/null
+
+# For translators: extract every string from the code, merge it into each catalogue, compile.
+translations: $(VENV)/.installed-run
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k ngettext -k lazy_ngettext:1,2 --no-location --sort-output -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel compile -d translations -f >/dev/null
 
 db: install-run
 	$(BIN)/flask db upgrade

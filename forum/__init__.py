@@ -61,7 +61,9 @@ def _configure_extensions(app: Flask) -> None:
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Please sign in to continue."
+    from flask_babel import lazy_gettext
+
+    login_manager.login_message = lazy_gettext("Please sign in to continue.")
     login_manager.login_message_category = "info"
     # Flask-Login's "strong" protection does nothing for permanent sessions (ours all are): the server-side
     # session record enforces lifetimes and the binding instead (forum/auth/sessions.py).

@@ -79,6 +79,11 @@ class Config:
     SQLITE_SYNCHRONOUS = os.environ.get("SQLITE_SYNCHRONOUS", "FULL").strip().upper()
     SITE_NAME = os.environ.get("FORUM_SITE_NAME", "Konsil")
     BASE_URL = os.environ.get("FORUM_BASE_URL", "http://127.0.0.1:5000")
+    # The organisation's time zone: members who have not chosen their own see times in it.
+    FORUM_DEFAULT_TIMEZONE = os.environ.get("FORUM_DEFAULT_TIMEZONE", "UTC")
+    BABEL_DEFAULT_TIMEZONE = FORUM_DEFAULT_TIMEZONE
+    # WTForms' own validation messages follow the reader's language (forum/i18n/wtforms_texts.py).
+    WTF_I18N_ENABLED = True
 
     SESSION_COOKIE_NAME = "konsil_session"
     SESSION_COOKIE_HTTPONLY = True

@@ -17,6 +17,8 @@ from functools import partial
 from bleach.linkifier import TLDS, LinkifyFilter
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from flask_babel import format_number
+from flask_babel import gettext as _
 
 ALLOWED_TAGS = frozenset({
     "p", "br", "em", "strong", "del", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -114,37 +116,39 @@ def check_complexity(source: str) -> None:
     """Refuse, with a message the author can act on, text that would take long to render."""
     lines = source.split("\n")
     if any(_quote_depth(line) > MAX_NESTING for line in lines):
-        raise MarkupTooComplex(f"Quotes are nested more than {MAX_NESTING} levels deep; please flatten them.")
+        raise MarkupTooComplex(_("Quotes are nested more than %(num)d levels deep; please flatten them.",
+                                 num=MAX_NESTING))
     if any(_list_too_deep(line) for line in lines):
-        raise MarkupTooComplex(f"Lists are nested more than {MAX_NESTING} levels deep; please flatten them.")
+        raise MarkupTooComplex(_("Lists are nested more than %(num)d levels deep; please flatten them.", num=MAX_NESTING))
     same, mixed = _longest_marker_runs(source)
     if same > MAX_MARKER_RUN or mixed >= 2 * MAX_MARKER_RUN:
         raise MarkupTooComplex(
-            f"The text contains a run of more than {MAX_MARKER_RUN} formatting characters "
-            "(such as [, *, _ or `); please shorten it or put it in a code block."
+            _("The text contains a run of more than %(num)d formatting characters "
+              "(such as [, *, _ or `); please shorten it or put it in a code block.", num=MAX_MARKER_RUN)
         )
     blocks, code_blocks = _blocks_outside_code(source)
     if code_blocks * len(source) > MAX_CODE_BLOCK_COPIES:
         raise MarkupTooComplex(
-            f"The text has {code_blocks:,} code blocks, too many for its length; please merge neighbouring "
-            "code blocks into one."
+            _("The text has %(num)s code blocks, too many for its length; please merge neighbouring "
+              "code blocks into one.", num=format_number(code_blocks))
         )
     formatting = sum(_formatting_units(block) for block in blocks)
     if formatting > MAX_FORMATTING:
         raise MarkupTooComplex(
-            f"The text has more formatting than Konsil can show quickly ({formatting:,} formatting characters "
-            f"and lines; at most {MAX_FORMATTING:,}). Please split it into several posts, or put long "
-            "listings in a code block (between lines of ```)."
+            _("The text has more formatting than Konsil can show quickly (%(num)s formatting characters "
+              "and lines; at most %(limit)s). Please split it into several posts, or put long "
+              "listings in a code block (between lines of ```).", num=format_number(formatting),
+              limit=format_number(MAX_FORMATTING))
         )
     if sum(_link_scan(block) for block in blocks) > MAX_LINK_SCAN:
         raise MarkupTooComplex(
-            "The text has square brackets “[” or link targets “](” that are closed far away or not at all. "
-            "Please close them, write them as \\[ and \\], or put the text in a code block."
+            _("The text has square brackets “[” or link targets “](” that are closed far away or not at all. "
+            "Please close them, write them as \\[ and \\], or put the text in a code block.")
         )
     if sum(_line_splits(block) for block in blocks) > MAX_LINE_SPLITS:
         raise MarkupTooComplex(
-            "The text has long runs of headings, horizontal rules or empty list items without blank lines "
-            "between them. Please add blank lines, or put the text in a code block."
+            _("The text has long runs of headings, horizontal rules or empty list items without blank lines "
+            "between them. Please add blank lines, or put the text in a code block.")
         )
 
 

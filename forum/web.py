@@ -6,6 +6,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from flask import Flask, g, jsonify, make_response, render_template, request, session
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
@@ -16,6 +17,7 @@ from .accounts.models import User
 from .database import is_transient
 from .db_types import utcnow
 from .extensions import db, login_manager
+from flask_babel import gettext as _
 
 
 @login_manager.user_loader
@@ -37,8 +39,8 @@ def _unauthorized():
     from flask import flash, redirect, url_for
 
     if _wants_json():
-        return jsonify(error="authentication required"), 401
-    flash(login_manager.login_message, "info")
+        return jsonify(error=_("authentication required")), 401
+    flash(str(login_manager.login_message), "info")
     return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
 
 
@@ -57,10 +59,10 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
     "magnetometer=(), microphone=(), payment=(), usb=(), browsing-topics=()"
 )
-STORAGE_BUSY_MESSAGE = ("Konsil could not save this just now because the database is busy or unavailable. "
-                        "Nothing was saved; your text is still here. Please submit it again in a moment.")
+STORAGE_BUSY_MESSAGE = _l("Konsil could not save this just now because the database is busy or unavailable. "
+                          "Nothing was saved; your text is still here. Please submit it again in a moment.")
 # Form fields whose text is shown back when a request could not be carried out (never passwords).
-_KEPT_FIELDS = (("title", "Title"), ("body", "Message"), ("details", "Details"))
+_KEPT_FIELDS = (("title", _l("Title")), ("body", _l("Message")), ("details", _l("Details")))
 
 
 def _trust_proxies(app: Flask) -> None:
@@ -91,13 +93,9 @@ def _retry_after_seconds() -> int:
 
 
 def in_words(seconds: int) -> str:
-    if seconds < 60:
-        return f"{seconds} second{'s' if seconds != 1 else ''}"
-    if seconds < 3600:
-        minutes = -(-seconds // 60)
-        return f"{minutes} minute{'s' if minutes != 1 else ''}"
-    hours = -(-seconds // 3600)
-    return f"{hours} hour{'s' if hours != 1 else ''}"
+    from .i18n import duration_in_words
+
+    return duration_in_words(seconds)
 
 
 def init_app(app: Flask) -> None:
@@ -121,7 +119,7 @@ def init_app(app: Flask) -> None:
                 session.clear()
                 from flask import flash
 
-                flash("You were signed out after a period of inactivity.", "info")
+                flash(_("You were signed out after a period of inactivity."), "info")
                 return None
         session["last_active"] = now.isoformat()
         session.permanent = True
@@ -148,7 +146,7 @@ def init_app(app: Flask) -> None:
     def _csrf_error(error):
         db.session.rollback()
         if _wants_json():
-            return jsonify(error="The form expired or was not sent from Konsil. Reload the page and try again."), 400
+            return jsonify(error=_("The form expired or was not sent from Konsil. Reload the page and try again.")), 400
         return render_template("errors/csrf.html"), 400
 
     for code in (400, 403, 404, 405, 413):
@@ -159,7 +157,7 @@ def init_app(app: Flask) -> None:
         db.session.rollback()
         seconds = _retry_after_seconds()
         if _wants_json():
-            response = jsonify(error=f"Too many requests. Please try again in {in_words(seconds)}.",
+            response = jsonify(error=_("Too many requests. Please try again in %(duration)s.", duration=in_words(seconds)),
                                retry_after=seconds)
         else:
             response = make_response(render_template("errors/429.html", retry_after=in_words(seconds),
@@ -182,7 +180,7 @@ def init_app(app: Flask) -> None:
             g._login_user = login_manager.anonymous_user()
         g.unread_notifications = 0
         if _wants_json():
-            response = jsonify(error=STORAGE_BUSY_MESSAGE)
+            response = jsonify(error=str(STORAGE_BUSY_MESSAGE))
         else:
             response = make_response(render_template("errors/unavailable.html", kept_text=_kept_text()))
         response.status_code = 503
@@ -193,7 +191,7 @@ def init_app(app: Flask) -> None:
     def _server_error(error):
         db.session.rollback()
         if _wants_json():
-            return jsonify(error="Something went wrong on our side."), 500
+            return jsonify(error=_("Something went wrong on our side.")), 500
         return render_template("errors/500.html"), 500
 
     @app.teardown_request
@@ -210,7 +208,6 @@ def init_app(app: Flask) -> None:
             "site_name": app.config["SITE_NAME"],
         }
 
-    app.jinja_env.filters["when"] = format_when
     app.jinja_env.filters["isodate"] = lambda value: value.isoformat() if value else ""
     app.jinja_env.globals["safe_html"] = lambda html: Markup(html)
     app.jinja_env.globals["highlight"] = highlight
@@ -237,22 +234,6 @@ def _unread_notifications() -> int:
     return g.unread_notifications
 
 
-def format_when(value: datetime | None) -> str:
-    if value is None:
-        return ""
-    delta = utcnow() - value
-    seconds = int(delta.total_seconds())
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{seconds // 60} min ago"
-    if seconds < 86400:
-        return f"{seconds // 3600} h ago"
-    if seconds < 7 * 86400:
-        return f"{seconds // 86400} d ago"
-    return value.strftime("%d %b %Y")
-
-
 def new_form_token() -> str:
     return secrets.token_urlsafe(24)
 
@@ -268,6 +249,8 @@ def highlight(text: str | None, findings: list[dict]) -> Markup:
     """The author's own text, escaped, with each finding marked and explained in place."""
     from markupsafe import escape
 
+    from .i18n.guard_texts import guard_text
+
     text = text or ""
     parts: list[str] = []
     position = 0
@@ -276,8 +259,9 @@ def highlight(text: str | None, findings: list[dict]) -> Markup:
         if start >= end:
             continue
         parts.append(str(escape(text[position:start])))
-        parts.append(f'<mark class="finding" title="{escape(finding["explanation"])}">{escape(text[start:end])}</mark>'
-                     f'<span class="finding-note">{escape(finding["explanation"])}</span>')
+        explanation = guard_text(finding["explanation"])
+        parts.append(f'<mark class="finding" title="{escape(explanation)}">{escape(text[start:end])}</mark>'
+                     f'<span class="finding-note">{escape(explanation)}</span>')
         position = end
     parts.append(str(escape(text[position:])))
     return Markup('<pre class="highlighted-source">' + "".join(parts) + "</pre>")

@@ -30,6 +30,9 @@ fi
 export TEST_REDIS_URL=$redis_url
 unset TEST_DATABASE_URL
 
+# The compiled catalogues (.mo) are build products, never committed.
+"$BIN/pybabel" compile -d translations -f >/dev/null 2>&1
+
 status=0
 echo "== Test suite on SQLite"
 KONSIL_TEST_PASS=sqlite "$BIN/pytest" "$@" || status=$?

@@ -20,6 +20,7 @@ from ..posts.models import Post, Topic
 from . import two_factor
 from .models import PasswordResetToken, SecurityEvent, User, VerificationStatus
 from .services import AccountError, end_all_sessions
+from flask_babel import gettext as _
 
 EXPORT_FORMAT = "konsil-export-1"
 
@@ -44,7 +45,7 @@ def _profile(user: User) -> dict:
         "profession": user.profession, "specialty": user.specialty, "organisation": user.organisation,
         "country": user.country, "licence_number": user.licence_number, "licence_authority": user.licence_authority,
         "verification_status": user.verification_status, "verified_at": _when(user.verified_at),
-        "verified_until": _when(user.verified_until), "locale": user.locale, "bio": user.bio,
+        "verified_until": _when(user.verified_until), "locale": user.locale, "timezone": user.timezone, "bio": user.bio,
         "is_admin": bool(user.is_admin), "is_verifier": bool(user.is_verifier),
         "two_factor_enabled": two_factor.is_enabled(user), "terms_accepted_at": _when(user.terms_accepted_at),
         "created_at": _when(user.created_at), "last_seen_at": _when(user.last_seen_at),
@@ -135,8 +136,8 @@ def erase_account(actor: User, user: User) -> None:
     """Erase the person, keep the conversation: e-mail, names, credentials, second factor and sessions go;
     posts stay, shown as "former member". Pending invitations the user created are revoked."""
     if is_last_admin(user):
-        raise AccountError("You are the only admin of this instance. Appoint another admin before you delete "
-                           "your account.")
+        raise AccountError(_("You are the only admin of this instance. Appoint another admin before you delete "
+                           "your account."))
     now = utcnow()
     two_factor.disable(user)
     db.session.execute(delete(PasswordResetToken).where(PasswordResetToken.user_id == user.id))
@@ -162,6 +163,7 @@ def erase_account(actor: User, user: User) -> None:
     user.licence_authority = ""
     user.bio = ""
     user.locale = "en"
+    user.timezone = ""
     user.is_admin = False
     user.is_verifier = False
     user.last_seen_at = None

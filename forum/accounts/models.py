@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db_types import UTCDateTime, utcnow
 from ..extensions import db
+from flask_babel import lazy_gettext as _l
 
 
 class Profession(StrEnum):
@@ -23,18 +24,18 @@ class Profession(StrEnum):
 
     @property
     def label(self) -> str:
-        return PROFESSION_LABELS[self]
+        return str(PROFESSION_LABELS[self])
 
 
 PROFESSION_LABELS = {
-    Profession.PHYSICIAN: "Physician",
-    Profession.NURSE: "Nurse",
-    Profession.MIDWIFE: "Midwife",
-    Profession.PHARMACIST: "Pharmacist",
-    Profession.PSYCHOTHERAPIST: "Psychotherapist",
-    Profession.PHYSIOTHERAPIST: "Physiotherapist",
-    Profession.PARAMEDIC: "Paramedic",
-    Profession.OTHER: "Other health professional",
+    Profession.PHYSICIAN: _l("Physician"),
+    Profession.NURSE: _l("Nurse"),
+    Profession.MIDWIFE: _l("Midwife"),
+    Profession.PHARMACIST: _l("Pharmacist"),
+    Profession.PSYCHOTHERAPIST: _l("Psychotherapist"),
+    Profession.PHYSIOTHERAPIST: _l("Physiotherapist"),
+    Profession.PARAMEDIC: _l("Paramedic"),
+    Profession.OTHER: _l("Other health professional"),
 }
 
 
@@ -67,6 +68,8 @@ class User(UserMixin, db.Model):
     verified_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     locale: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
+    # An IANA zone name; empty means the organisation's FORUM_DEFAULT_TIMEZONE.
+    timezone: Mapped[str] = mapped_column(String(64), default="", server_default="")
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     is_verifier: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # Handles privacy incidents (/admin/incidents) beside the admins; granted by an admin.
@@ -92,7 +95,7 @@ class User(UserMixin, db.Model):
         try:
             return Profession(self.profession).label
         except ValueError:
-            return PROFESSION_LABELS[Profession.OTHER]
+            return str(PROFESSION_LABELS[Profession.OTHER])
 
     @property
     def is_deleted(self) -> bool:

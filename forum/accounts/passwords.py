@@ -7,6 +7,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from flask import current_app, has_app_context
 from zxcvbn import zxcvbn
+from flask_babel import gettext as _
 
 MIN_LENGTH = 12
 MAX_LENGTH = 256
@@ -66,13 +67,15 @@ def _burn(password: str) -> None:
 def password_problems(password: str, user_inputs: list[str] | None = None) -> list[str]:
     """What is wrong with a new password, in words a user can act on; empty when it is fine."""
     if len(password) < MIN_LENGTH:
-        return [f"Use at least {MIN_LENGTH} characters."]
+        return [_("Use at least %(num)d characters.", num=MIN_LENGTH)]
     if len(password) > MAX_LENGTH:
-        return [f"Use at most {MAX_LENGTH} characters."]
+        return [_("Use at most %(num)d characters.", num=MAX_LENGTH)]
     result = zxcvbn(password[:100], user_inputs=[value for value in (user_inputs or []) if value])
     if result["score"] < 3:
         feedback = result["feedback"]
-        message = feedback.get("warning") or "This password is too easy to guess."
-        hints = " ".join(feedback.get("suggestions") or [])
+        from ..i18n.password_texts import password_text
+
+        message = password_text(feedback.get("warning")) or _("This password is too easy to guess.")
+        hints = " ".join(password_text(hint) for hint in feedback.get("suggestions") or [])
         return [f"{message} {hints}".strip()]
     return []

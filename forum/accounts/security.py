@@ -20,41 +20,42 @@ from sqlalchemy.exc import IntegrityError
 from ..db_types import utcnow
 from ..extensions import db
 from .models import LoginThrottle, SecurityEvent, User
+from flask_babel import lazy_gettext as _l
 
 # What each action means, for the user's page and the admins' page.
 EVENT_LABELS = {
-    "auth:login:success": "Signed in",
-    "auth:login:failure": "Failed sign-in",
-    "auth:login:locked": "Sign-in refused: too many failed attempts",
-    "auth:logout": "Signed out",
-    "auth:sessions:end_all": "Signed out everywhere else",
-    "auth:session:end": "Signed out another session",
-    "auth:session:privilege_change": "Session renewed after a change of role",
-    "auth:session:expired": "Session ended: too old or unused for too long",
-    "auth:session:rejected": "Session refused: its cookie came from another browser",
-    "auth:2fa:enable": "Two-factor sign-in turned on",
-    "auth:2fa:disable": "Two-factor sign-in turned off",
-    "auth:2fa:reset": "Two-factor sign-in reset by an admin",
-    "auth:recovery:use": "Recovery code used to sign in",
-    "auth:recovery:regenerate": "New recovery codes generated",
-    "auth:password:change": "Password changed",
-    "auth:password:reset_request": "Password reset link requested",
-    "auth:password:reset": "Password reset through an e-mailed link",
-    "account:profile:update": "Profile settings changed",
-    "account:data:export": "Data exported",
-    "account:self:delete": "Account deleted",
+    "auth:login:success": _l("Signed in"),
+    "auth:login:failure": _l("Failed sign-in"),
+    "auth:login:locked": _l("Sign-in refused: too many failed attempts"),
+    "auth:logout": _l("Signed out"),
+    "auth:sessions:end_all": _l("Signed out everywhere else"),
+    "auth:session:end": _l("Signed out another session"),
+    "auth:session:privilege_change": _l("Session renewed after a change of role"),
+    "auth:session:expired": _l("Session ended: too old or unused for too long"),
+    "auth:session:rejected": _l("Session refused: its cookie came from another browser"),
+    "auth:2fa:enable": _l("Two-factor sign-in turned on"),
+    "auth:2fa:disable": _l("Two-factor sign-in turned off"),
+    "auth:2fa:reset": _l("Two-factor sign-in reset by an admin"),
+    "auth:recovery:use": _l("Recovery code used to sign in"),
+    "auth:recovery:regenerate": _l("New recovery codes generated"),
+    "auth:password:change": _l("Password changed"),
+    "auth:password:reset_request": _l("Password reset link requested"),
+    "auth:password:reset": _l("Password reset through an e-mailed link"),
+    "account:profile:update": _l("Profile settings changed"),
+    "account:data:export": _l("Data exported"),
+    "account:self:delete": _l("Account deleted"),
 }
 
 SIGN_IN_METHODS = {
-    "password": "password",
-    "totp": "password and authenticator code",
-    "recovery": "password and recovery code",
-    "registration": "registration",
+    "password": _l(_l("password")),
+    "totp": _l(_l("password and authenticator code")),
+    "recovery": _l(_l("password and recovery code")),
+    "registration": _l(_l("registration")),
 }
 
 
 def event_label(action: str) -> str:
-    return EVENT_LABELS.get(action, action)
+    return str(EVENT_LABELS.get(action, action))
 
 
 # --- where a request comes from -------------------------------------------------------------------

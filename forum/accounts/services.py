@@ -67,7 +67,7 @@ def create_user(
         raise AccountError(_("Use one line of ordinary text for the display name, without line breaks, tabs "
                              "or other control characters."), "display_name")
     if find_by_email(email) is not None:
-        raise AccountError("An account with this e-mail address already exists. Please sign in instead.", "email")
+        raise AccountError(_("An account with this e-mail address already exists. Please sign in instead."), "email")
     user = User(
         email=email,
         display_name=display_name.strip(),
@@ -120,26 +120,27 @@ def end_all_sessions(user: User) -> None:
 def change_password(user: User, current_password: str, new_password: str) -> None:
     """From settings: the current password first, then the policy for the new one."""
     if not verify_password(user.password_hash, current_password or ""):
-        raise AccountError("Your current password is not correct.", "current_password")
+        raise AccountError(_("Your current password is not correct."), "current_password")
     if verify_password(user.password_hash, new_password):
-        raise AccountError("The new password is the same as the current one.", "password")
+        raise AccountError(_("The new password is the same as the current one."), "password")
     problems = password_problems(new_password, [user.email or "", user.display_name, user.username, "konsil"])
     if problems:
         raise AccountError(problems[0], "password")
     set_password(user, new_password)
 
 
-def update_profile(user: User, *, display_name: str, specialty: str, locale: str) -> list[str]:
+def update_profile(user: User, *, display_name: str, specialty: str, locale: str,
+                   timezone: str | None = None) -> list[str]:
     """Change what the user may change about themselves; returns the names of the fields that changed."""
     if has_control_characters(display_name):
         raise AccountError(_("Use one line of ordinary text for the display name, without line breaks, tabs "
                              "or other control characters."), "display_name")
     display_name = " ".join((display_name or "").split())
     if len(display_name) < 2:
-        raise AccountError("Please give a display name of at least 2 characters.", "display_name")
+        raise AccountError(_("Please give a display name of at least 2 characters."), "display_name")
     changed = []
     for name, value in (("display_name", display_name), ("specialty", (specialty or "").strip()),
-                        ("locale", locale)):
+                        ("locale", locale), ("timezone", user.timezone if timezone is None else timezone)):
         if getattr(user, name) != value:
             setattr(user, name, value)
             changed.append(name)

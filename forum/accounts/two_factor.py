@@ -21,6 +21,7 @@ from sqlalchemy import delete, func, select
 from ..db_types import utcnow
 from ..extensions import db
 from .models import RecoveryCode, TwoFactor, User
+from flask_babel import lazy_gettext as _l
 
 RECOVERY_CODE_COUNT = 10
 _RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: codes are read off paper
@@ -45,18 +46,18 @@ class CodeResult(StrEnum):
 
 
 MESSAGES = {
-    CodeResult.WRONG: "That code is not valid. Enter the current 6-digit code from your authenticator app, "
-                      "or one of your recovery codes.",
-    CodeResult.EXPIRED: "That code has expired. Codes change every 30 seconds: enter the one your app shows now. "
-                        "If this keeps happening, check that your phone's clock is set automatically.",
-    CodeResult.REUSED: "That code was already used. Wait for the next code in your authenticator app.",
-    CodeResult.RECOVERY_USED: "That recovery code was already used. Each recovery code works only once.",
-    CodeResult.MISSING: "Enter the code from your authenticator app, or one of your recovery codes.",
+    CodeResult.WRONG: _l("That code is not valid. Enter the current 6-digit code from your authenticator app, "
+                      "or one of your recovery codes."),
+    CodeResult.EXPIRED: _l("That code has expired. Codes change every 30 seconds: enter the one your app shows now. "
+                        "If this keeps happening, check that your phone's clock is set automatically."),
+    CodeResult.REUSED: _l("That code was already used. Wait for the next code in your authenticator app."),
+    CodeResult.RECOVERY_USED: _l("That recovery code was already used. Each recovery code works only once."),
+    CodeResult.MISSING: _l("Enter the code from your authenticator app, or one of your recovery codes."),
 }
 
 
 def message_for(result: CodeResult) -> str:
-    return MESSAGES.get(result, MESSAGES[CodeResult.WRONG])
+    return str(MESSAGES.get(result, MESSAGES[CodeResult.WRONG]))
 
 
 # --- state ----------------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ from .models import SecurityEvent, User
 from .notices import mail
 from .passwords import verify_password
 from .services import AccountError, change_password, end_all_sessions, reset_second_factor, update_profile
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 bp = Blueprint("accounts", __name__)
 
@@ -51,7 +53,7 @@ def _reauthenticate(user: User, form, *, password_field: str | None = "password"
     keys = _signed_in_keys(user, origin)
     until = security.locked_until(keys)
     if until is not None:
-        flash("Too many wrong attempts. Please wait a few minutes and try again.", "error")
+        flash(_("Too many wrong attempts. Please wait a few minutes and try again."), "error")
         return False
     ok = True
     if password_field is not None:
@@ -83,7 +85,7 @@ def settings():
     if form.validate_on_submit():
         try:
             changed = update_profile(user, display_name=form.display_name.data, specialty=form.specialty.data,
-                                     locale=form.locale.data)
+                                     locale=form.locale.data, timezone=form.timezone.data)
         except AccountError as error:
             db.session.rollback()
             _field_error(form, error)
@@ -91,7 +93,7 @@ def settings():
             if changed:
                 security.record(user, "account:profile:update", details={"fields": changed})
             db.session.commit()
-            flash("Your profile settings are saved." if changed else "Nothing changed.", "success")
+            flash(_("Your profile settings are saved.") if changed else _("Nothing changed."), "success")
             return redirect(url_for("accounts.settings"))
     return render_template("accounts/profile.html", form=form, section="profile"), (
         422 if request.method == "POST" else 200)
@@ -109,7 +111,7 @@ def password():
         origin = security.Origin.of_request()
         keys = _signed_in_keys(user, origin)
         if security.locked_until(keys) is not None:
-            flash("Too many wrong attempts. Please wait a few minutes and try again.", "error")
+            flash(_("Too many wrong attempts. Please wait a few minutes and try again."), "error")
             return render_template("accounts/password.html", form=form, section="password"), 429
         try:
             change_password(user, form.current_password.data, form.password.data)
@@ -124,9 +126,9 @@ def password():
             security.record(user, "auth:password:change", origin=origin)
             renew_session(user)
             db.session.commit()
-            mail(user.email, "Your Konsil password was changed", "accounts/mail/password_changed.txt", user=user,
-                 how="from your account settings")
-            flash("Your password was changed. Every other session was signed out.", "success")
+            mail(user.email, _l("Your Konsil password was changed"), "accounts/mail/password_changed.txt", user=user,
+                 how=_l("from your account settings"))
+            flash(_("Your password was changed. Every other session was signed out."), "success")
             return redirect(url_for("accounts.password"))
     return render_template("accounts/password.html", form=form, section="password"), (
         422 if request.method == "POST" else 200)
@@ -178,7 +180,7 @@ def two_factor_cancel():
     if EmptyForm().validate_on_submit():
         two_factor.cancel_enrolment(_user())
         db.session.commit()
-        flash("Setup cancelled.", "info")
+        flash(_("Setup cancelled."), "info")
     return redirect(url_for("accounts.two_factor"))
 
 
@@ -188,7 +190,7 @@ def two_factor_confirm():
     user = _user()
     form = ConfirmTwoFactorForm()
     if two_factor.pending_enrolment(user) is None:
-        flash("Start the setup first: the code must come from the secret shown on this page.", "error")
+        flash(_("Start the setup first: the code must come from the secret shown on this page."), "error")
         return redirect(url_for("accounts.two_factor"))
     if not form.validate_on_submit() or not _reauthenticate(user, form, code_field=None):
         return _two_factor_page(confirm_form=form, status=422)
@@ -200,8 +202,8 @@ def two_factor_confirm():
     security.record(user, "auth:2fa:enable", details={"replaced": replacing})
     renew_session(user)
     db.session.commit()
-    mail(user.email, "Two-factor sign-in is on for your Konsil account", "accounts/mail/two_factor_changed.txt",
-         user=user, change="moved to a new authenticator" if replacing else "turned on")
+    mail(user.email, _l("Two-factor sign-in is on for your Konsil account"), "accounts/mail/two_factor_changed.txt",
+         user=user, change=_l("moved to a new authenticator") if replacing else _l("turned on"))
     return _show_codes(codes, "Two-factor sign-in is on. From now on you sign in with your password and a code "
                               "from your app.")
 
@@ -234,8 +236,8 @@ def two_factor_disable():
         return redirect(url_for("accounts.two_factor"))
     form = DisableTwoFactorForm()
     if policy.must_use_two_factor(user):
-        flash("Your role needs two-factor sign-in, so it stays on. To move to a new phone, use "
-              "“Move to a new authenticator”.", "error")
+        flash(_("Your role needs two-factor sign-in, so it stays on. To move to a new phone, use "
+              "“Move to a new authenticator”."), "error")
         return _two_factor_page(disable_form=form, status=403)
     if not form.validate_on_submit() or not _reauthenticate(user, form):
         return _two_factor_page(disable_form=form, status=422)
@@ -243,9 +245,9 @@ def two_factor_disable():
     security.record(user, "auth:2fa:disable")
     renew_session(user)
     db.session.commit()
-    mail(user.email, "Two-factor sign-in is off for your Konsil account", "accounts/mail/two_factor_changed.txt",
-         user=user, change="turned off")
-    flash("Two-factor sign-in is off. Your recovery codes no longer work.", "success")
+    mail(user.email, _l("Two-factor sign-in is off for your Konsil account"), "accounts/mail/two_factor_changed.txt",
+         user=user, change=_l("turned off"))
+    flash(_("Two-factor sign-in is off. Your recovery codes no longer work."), "success")
     return redirect(url_for("accounts.two_factor"))
 
 
@@ -270,13 +272,13 @@ def end_one_session(session_id):
         abort(400)
     current = current_record()
     if current is not None and current.id == session_id:
-        flash("To end this session, sign out.", "info")
+        flash(_("To end this session, sign out."), "info")
         return redirect(url_for("accounts.sessions"))
     if not end_session(user, session_id):
         abort(404)
     security.record(user, "auth:session:end")
     db.session.commit()
-    flash("That session is signed out.", "success")
+    flash(_("That session is signed out."), "success")
     return redirect(url_for("accounts.sessions"))
 
 
@@ -289,7 +291,7 @@ def end_sessions():
         security.record(user, "auth:sessions:end_all")
         renew_session(user)  # this session carries the new version; every other one is now void
         db.session.commit()
-        flash("Every other session was signed out. This one stays signed in.", "success")
+        flash(_("Every other session was signed out. This one stays signed in."), "success")
     return redirect(url_for("accounts.sessions"))
 
 
@@ -329,7 +331,7 @@ def delete():
         if enrolled and not (form.otp.data or "").strip():
             form.otp.errors = list(form.otp.errors) + [two_factor.message_for(two_factor.CodeResult.MISSING)]
         elif _reauthenticate(user, form, code_required=enrolled):
-            address = user.email
+            address, locale = user.email, user.locale
             try:
                 erase_account(user, user)
             except AccountError as error:
@@ -338,10 +340,10 @@ def delete():
             else:
                 security.record(user, "account:self:delete")
                 db.session.commit()
-                mail(address, "Your Konsil account was deleted", "accounts/mail/account_deleted.txt")
+                mail(address, _l("Your Konsil account was deleted"), "accounts/mail/account_deleted.txt", locale=locale)
                 logout_user()
                 session.clear()
-                flash("Your account was deleted. Your posts remain in their threads as “former member”.", "info")
+                flash(_("Your account was deleted. Your posts remain in their threads as “former member”."), "info")
                 return redirect(url_for("auth.login"))
     return render_template("accounts/delete.html", form=form, enrolled=enrolled, last_admin=last_admin,
                            section="delete"), 422 if request.method == "POST" else 200
@@ -398,14 +400,16 @@ def admin_reset_two_factor(user_id):
         flash(form.reason.errors[0] if form.reason.errors else "Say why, for the log.", "error")
         return redirect(url_for("accounts.admin_security", user=target.username))
     if not two_factor.is_enabled(target) and two_factor.factor_for(target) is None:
-        flash("That account has no second factor to reset.", "info")
+        flash(_("That account has no second factor to reset."), "info")
         return redirect(url_for("accounts.admin_security", user=target.username))
     reset_second_factor(_user(), target, form.reason.data.strip())
     db.session.commit()
-    mail(target.email, "Your Konsil second factor was reset", "accounts/mail/two_factor_reset.txt", user=target)
-    flash(f"{target.display_name}'s second factor was reset and their sessions were signed out. They will "
-          "set up a new authenticator at their next sign-in"
-          f"{' (their role requires it)' if policy.is_staff(target) else ''}.", "success")
+    mail(target.email, _l("Your Konsil second factor was reset"), "accounts/mail/two_factor_reset.txt", user=target)
+    flash(_("The second factor of %(name)s was reset and their sessions were signed out. They will set up a new "
+            "authenticator at their next sign-in (their role requires it).", name=target.display_name)
+          if policy.is_staff(target) else
+          _("The second factor of %(name)s was reset and their sessions were signed out. They will set up a new "
+            "authenticator at their next sign-in.", name=target.display_name), "success")
     return redirect(url_for("accounts.admin_security", user=target.username))
 
 
@@ -427,5 +431,5 @@ def reset_two_factor_command(email: str, reason: str) -> None:
     with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
         reset_second_factor(None, target, reason.strip())
         db.session.commit()
-        mail(target.email, "Your Konsil second factor was reset", "accounts/mail/two_factor_reset.txt", user=target)
+        mail(target.email, _l("Your Konsil second factor was reset"), "accounts/mail/two_factor_reset.txt", user=target)
     click.echo(f"The second factor of {target.email} was reset; every session of the account was signed out.")

@@ -17,6 +17,9 @@ from .forms import CodeForm, LoginForm, ResetPasswordForm, ResetRequestForm
 from .services import Outcome, code_step, password_step
 from ..accounts.sessions import (begin_pending, check_account_security, clear_pending, end_current_session, pending_user,
                        start_session)
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_babel import lazy_gettext as _l
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 bp.before_app_request(check_account_security)
@@ -38,8 +41,10 @@ def _finish(attempt, next_url: str):
     db.session.commit()
     if attempt.method == "recovery":
         left = recovery_codes_left(attempt.user)
-        flash(f"You signed in with a recovery code; {left} of them are left. If you lost your authenticator, "
-              "set up two-factor sign-in again in your settings.", "warning")
+        flash(ngettext("You signed in with a recovery code; %(num)d of them is left. If you lost your authenticator, "
+                       "set up two-factor sign-in again in your settings.",
+                       "You signed in with a recovery code; %(num)d of them are left. If you lost your authenticator, "
+                       "set up two-factor sign-in again in your settings.", left), "warning")
     return devices.remember(redirect(next_url), attempt.user.id)
 
 
@@ -52,7 +57,7 @@ def login():
         return redirect(url_for("auth.login"))
     pending, pending_next, timed_out = pending_user()
     if timed_out:
-        flash("Signing in took too long. Please enter your password again.", "info")
+        flash(_("Signing in took too long. Please enter your password again."), "info")
     if pending is not None and (request.method == "GET" or "password" not in request.form):
         return _code_step(pending, pending_next)
 
@@ -107,7 +112,7 @@ def logout():
         db.session.commit()
         logout_user()
         session.clear()
-        flash("You are signed out.", "info")
+        flash(_("You are signed out."), "info")
     return redirect(url_for("auth.login"))
 
 
@@ -129,23 +134,23 @@ def reset_request():
     db.session.commit()
     if token is not None:
         # After the answer has gone out: the page and its timing are the same with or without an account.
-        mail_after_response(user.email, "Reset your Konsil password", "auth/mail/reset.txt", user=user,
+        mail_after_response(user.email, _l("Reset your Konsil password"), "auth/mail/reset.txt", user=user,
                             link=absolute("auth.reset_password", token=token),
                             minutes=int(resets.VALID_FOR.total_seconds() // 60))
     return render_template("auth/reset_sent.html", email=form.email.data)
 
 
 _TOKEN_MESSAGES = {
-    resets.TokenState.UNKNOWN: ("This link is not valid",
-                                "Make sure you opened the whole link from the e-mail, or ask for a new one."),
-    resets.TokenState.EXPIRED: ("This link has expired",
-                                "Reset links work for one hour. Ask for a new one below."),
-    resets.TokenState.USED: ("This link was already used",
-                             "Each reset link works once. If you did not change your password yourself, ask for a "
-                             "new link and change it now."),
-    resets.TokenState.SUPERSEDED: ("This link no longer works",
-                                   "Your password was changed after this link was sent. If that was not you, ask "
-                                   "for a new link and change it now."),
+    resets.TokenState.UNKNOWN: (_l("This link is not valid"),
+                                _l("Make sure you opened the whole link from the e-mail, or ask for a new one.")),
+    resets.TokenState.EXPIRED: (_l("This link has expired"),
+                                _l("Reset links work for one hour. Ask for a new one below.")),
+    resets.TokenState.USED: (_l("This link was already used"),
+                             _l("Each reset link works once. If you did not change your password yourself, ask for a "
+                             "new link and change it now.")),
+    resets.TokenState.SUPERSEDED: (_l("This link no longer works"),
+                                   _l("Your password was changed after this link was sent. If that was not you, ask "
+                                   "for a new link and change it now.")),
 }
 
 
@@ -174,11 +179,11 @@ def reset_password(token):
             security.clear_account_lock(user.email)
             security.record(user, "auth:password:reset")
             db.session.commit()
-            mail(user.email, "Your Konsil password was changed", "accounts/mail/password_changed.txt", user=user,
-                 how="with a reset link sent to this address")
+            mail(user.email, _l("Your Konsil password was changed"), "accounts/mail/password_changed.txt", user=user,
+                 how=_l("with a reset link sent to this address"))
             if current_user.is_authenticated:
                 logout_user()
-            flash("Your password was changed and every session was signed out. Sign in with your new password.",
+            flash(_("Your password was changed and every session was signed out. Sign in with your new password."),
                   "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/reset_form.html", form=form, token=token, user=user), (

@@ -13,6 +13,7 @@ from ..notifications.services import notify
 from ..policy.status import effective_status
 from ..urls import link_to
 from .models import Group, InvitePolicy, Membership, MembershipStatus, Role
+from flask_babel import gettext as _
 
 ModerationError = DomainError
 
@@ -20,16 +21,17 @@ ModerationError = DomainError
 def require_moderator(actor: User, group: Group) -> None:
     policy.forget_membership(actor, group)
     if not policy.can_moderate(actor, group):
-        raise NotAllowed(f"You are not (or no longer) a moderator of {group.name}, so this action was not taken.")
+        raise NotAllowed(_("You are not (or no longer) a moderator of %(group)s, so this action was not taken.",
+                           group=group.name))
 
 
 def require_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ModerationError("Give a reason. It goes into the moderation log and, except for reporters, "
-                              "to the people concerned.", "reason")
+        raise ModerationError(_("Give a reason. It goes into the moderation log and, except for reporters, "
+                              "to the people concerned."), "reason")
     if len(reason) > 1000:
-        raise ModerationError("Keep the reason under 1,000 characters.", "reason")
+        raise ModerationError(_("Keep the reason under 1,000 characters."), "reason")
     return reason
 
 
@@ -49,15 +51,15 @@ def set_role(actor: User, group: Group, membership: Membership, role: str) -> Lo
     """Owner and admins appoint and demote moderators."""
     policy.forget_membership(actor, group)
     if not policy.can_manage_group(actor, group):
-        raise NotAllowed("Only the group's owner or an admin appoints and demotes moderators.")
+        raise NotAllowed(_("Only the group's owner or an admin appoints and demotes moderators."))
     if role not in (Role.MEMBER, Role.MODERATOR):
-        raise ModerationError("Choose member or moderator.", "role")
+        raise ModerationError(_("Choose member or moderator."), "role")
     if membership.role == Role.OWNER:
-        raise ModerationError("The owner's role cannot be changed here.")
+        raise ModerationError(_("The owner's role cannot be changed here."))
     values = {"role": role}
     if role == Role.MODERATOR:
         if effective_status(membership) != MembershipStatus.ACTIVE:
-            raise ModerationError("Lift the suspension or ban before appointing this member as a moderator.")
+            raise ModerationError(_("Lift the suspension or ban before appointing this member as a moderator."))
         if membership.status != MembershipStatus.ACTIVE:
             # The suspension has run out: the stored status catches up with it here.
             values.update(status=MembershipStatus.ACTIVE, suspended_until=None)
@@ -81,11 +83,11 @@ def remove_member(actor: User, group: Group, membership: Membership, reason: str
     reason = require_reason(reason)
     user = membership.user
     if user.id == actor.id:
-        raise NotAllowed("You cannot remove yourself here.")
+        raise NotAllowed(_("You cannot remove yourself here."))
     if membership.role == Role.OWNER:
-        raise ModerationError("The owner cannot be removed from the group.")
+        raise ModerationError(_("The owner cannot be removed from the group."))
     if membership.role == Role.MODERATOR and not policy.can_manage_group(actor, group):
-        raise NotAllowed("Only the owner or an admin removes a moderator.")
+        raise NotAllowed(_("Only the owner or an admin removes a moderator."))
     result = db.session.execute(delete(Membership).where(Membership.id == membership.id)
                                 .execution_options(synchronize_session=False))
     if result.rowcount != 1:
@@ -101,7 +103,7 @@ def remove_member(actor: User, group: Group, membership: Membership, reason: str
 def set_invite_policy(actor: User, group: Group, policy: str) -> LogEntry | None:
     require_moderator(actor, group)
     if policy not in (InvitePolicy.MEMBERS, InvitePolicy.MODERATORS):
-        raise ModerationError("Choose who may invite.", "invite_policy")
+        raise ModerationError(_("Choose who may invite."), "invite_policy")
     if group.invite_policy == policy:
         return None
     group.invite_policy = policy
@@ -115,7 +117,7 @@ def edit_guidelines(actor: User, group: Group, source: str) -> bool:
 
     require_moderator(actor, group)
     if not (source or "").strip():
-        raise ModerationError("The guidelines cannot be empty.", "guidelines")
+        raise ModerationError(_("The guidelines cannot be empty."), "guidelines")
     if source == group.guidelines_source:
         return False
     publish_guidelines(actor, group, source)

@@ -16,6 +16,7 @@ from ..markup import MarkupTooComplex, render_markdown
 from ..policy import scopes
 from ..posts.models import Post, Topic
 from .models import Group, GuidelinesVersion, Membership, MembershipStatus, Role
+from flask_babel import gettext as _
 
 
 class GroupError(DomainError):
@@ -101,7 +102,7 @@ def whats_new(user: User, memberships: list[Membership], limit: int = 15) -> lis
 def create_group(actor: User, *, name: str, slug: str, description: str, guidelines: str,
                  visibility: str, invite_policy: str) -> Group:
     if get_by_slug(slug) is not None:
-        raise GroupError("A group with this address already exists.", "slug")
+        raise GroupError(_("A group with this address already exists."), "slug")
     group = Group(
         name=name.strip(), slug=slug, description=description.strip(),
         guidelines_source=guidelines, guidelines_html=_render_guidelines(guidelines), guidelines_version=1,
@@ -121,7 +122,7 @@ def update_group(actor: User, group: Group, *, name: str, slug: str, description
                  visibility: str, invite_policy: str) -> bool:
     """Returns True when the guidelines changed, which asks every member to accept them again."""
     if slug != group.slug and get_by_slug(slug) is not None:
-        raise GroupError("A group with this address already exists.", "slug")
+        raise GroupError(_("A group with this address already exists."), "slug")
     changes = {}
     for field, value in (("name", name.strip()), ("slug", slug), ("description", description.strip()),
                          ("visibility", visibility), ("invite_policy", invite_policy)):
@@ -197,7 +198,7 @@ def request_to_join(user: User, group: Group, message: str):
 
     existing = pending_join_request(user, group)
     if existing is not None:
-        raise GroupError("You already asked to join this group; its moderators will answer soon.")
+        raise GroupError(_("You already asked to join this group; its moderators will answer soon."))
     join_request = JoinRequest(group_id=group.id, user_id=user.id, message=message.strip()[:500])
     db.session.add(join_request)
     db.session.flush()
@@ -234,7 +235,7 @@ def decide_join_request(actor: User, join_request, approve: bool, reason: str = 
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        raise GroupError("This request was already decided.")
+        raise GroupError(_("This request was already decided."))
     db.session.refresh(join_request)
     group, user = join_request.group, join_request.user
     if approve:

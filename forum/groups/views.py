@@ -10,6 +10,7 @@ from ..web import page_argument
 from .access import GuidelinesFirst, guidelines_redirect, readable_group_or_404, visible_group_or_404
 from .forms import GroupForm, GuidelinesAcceptForm
 from .services import GroupError, accept_guidelines, create_group, mark_visited, topic_page, update_group
+from flask_babel import gettext as _
 
 bp = Blueprint("groups", __name__)
 
@@ -33,7 +34,7 @@ def new():
             _field_error(form, error)
         else:
             db.session.commit()
-            flash(f"The group “{group.name}” was created. Invite its first members.", "success")
+            flash(_("The group “%(group)s” was created. Invite its first members.", group=group.name), "success")
             return redirect(url_for("invitations.manage", slug=group.slug))
     return render_template("groups/form.html", form=form, group=None)
 
@@ -55,7 +56,8 @@ def edit(slug):
             _field_error(form, error)
         else:
             db.session.commit()
-            flash("Group settings saved." + (" Members will be asked to accept the new guidelines." if changed else ""),
+            flash(_("Group settings saved. Members will be asked to accept the new guidelines.") if changed
+                  else _("Group settings saved."),
                   "success")
             return redirect(url_for("groups.show", slug=group.slug))
     return render_template("groups/form.html", form=form, group=group)
@@ -106,7 +108,7 @@ def guidelines(slug):
         if form.validate_on_submit():
             accept_guidelines(current_user, group, membership)
             db.session.commit()
-            flash(f"Welcome to {group.name}.", "success")
+            flash(_("Welcome to %(group)s.", group=group.name), "success")
             return redirect(safe_next_url_for_group(group))
     return render_template("groups/guidelines.html", group=group, form=form, must_accept=must_accept,
                            membership=membership)
@@ -136,19 +138,19 @@ def request_join(slug):
 
     group = _listed_group_or_404(slug)
     if policy.membership_for(current_user, group) is not None:
-        flash("You are already a member of this group.", "info")
+        flash(_("You are already a member of this group."), "info")
         return redirect(url_for("main.dashboard"))
     form = JoinRequestForm()
     if form.validate_on_submit():
         try:
             request_to_join(current_user, group, form.message.data or "")
             db.session.commit()
-            flash(f"Your request to join {group.name} was sent to its moderators.", "success")
+            flash(_("Your request to join %(group)s was sent to its moderators.", group=group.name), "success")
         except GroupError as error:
             db.session.rollback()
             flash(str(error), "info")
     else:
-        flash("The note is too long (500 characters at most).", "error")
+        flash(_("The note is too long (500 characters at most)."), "error")
     return redirect(url_for("main.dashboard"))
 
 
@@ -171,7 +173,7 @@ def join_requests(slug):
         try:
             decide_join_request(current_user, join_request, decision == "approve", request.form.get("reason", "")[:500])
             db.session.commit()
-            flash("Request approved." if decision == "approve" else "Request declined.", "success")
+            flash(_("Request approved.") if decision == "approve" else _("Request declined."), "success")
         except GroupError as error:
             db.session.rollback()
             flash(str(error), "error")

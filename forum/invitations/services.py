@@ -21,6 +21,7 @@ from ..groups.models import Group, MembershipStatus
 from ..groups.services import add_member
 from ..notifications.services import notify
 from .models import Invitation
+from flask_babel import gettext as _
 
 
 class InvitationError(DomainError):
@@ -113,7 +114,7 @@ def _claim(invitation: Invitation, user: User) -> None:
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        raise InvitationError("This invitation can no longer be used.")
+        raise InvitationError(_("This invitation can no longer be used."))
     db.session.refresh(invitation)
 
 
@@ -121,7 +122,7 @@ def register_with_invitation(invitation: Invitation, *, email: str, display_name
                              **credentials) -> User:
     email = normalise_email(email)
     if invitation.email and invitation.email != email:
-        raise InvitationError("This invitation was issued for a different e-mail address; please use that one.",
+        raise InvitationError(_("This invitation was issued for a different e-mail address; please use that one."),
                               "email")
     try:
         user = create_user(email=email, display_name=display_name, password=password,
@@ -140,9 +141,9 @@ def register_with_invitation(invitation: Invitation, *, email: str, display_name
 def join_with_invitation(user: User, invitation: Invitation) -> None:
     """An existing account accepts an invitation to another group."""
     if invitation.email and invitation.email != user.email:
-        raise InvitationError("This invitation was issued for a different e-mail address.")
+        raise InvitationError(_("This invitation was issued for a different e-mail address."))
     if is_banned_from(user, invitation.group):  # no invitation, whoever made it, undoes a ban
-        raise InvitationError("This invitation can no longer be used.")
+        raise InvitationError(_("This invitation can no longer be used."))
     _claim(invitation, user)
     add_member(None, invitation.group, user, invited_by=invitation.inviter)
     if user.invited_by_id is None and invitation.inviter_id != user.id:
@@ -157,7 +158,7 @@ def _tell_inviter(invitation: Invitation, user: User) -> None:
 
 def revoke(actor: User, invitation: Invitation) -> None:
     if invitation.accepted_at:
-        raise InvitationError("This invitation was already used and cannot be revoked.")
+        raise InvitationError(_("This invitation was already used and cannot be revoked."))
     if invitation.revoked_at:
         return
     invitation.revoked_at = utcnow()

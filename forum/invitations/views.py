@@ -14,6 +14,7 @@ from .forms import InvitationForm
 from .models import Invitation
 from .services import (InvitationError, create_invitation, invitation_link, invitations_for, is_banned_from,
                        join_with_invitation, register_with_invitation, revoke, usable_invitation)
+from ..i18n import SUPPORTED_LOCALES, as_recipient, date_filter, locale_of
 
 bp = Blueprint("invitations", __name__)
 
@@ -47,7 +48,7 @@ def landing(token):
         else:
             start_session(user)
             db.session.commit()
-            flash("Welcome to Konsil. Your professional credentials are now being checked.", "success")
+            flash(_("Welcome to Konsil. Your professional credentials are now being checked."), "success")
             return redirect(url_for("main.dashboard"))
     return render_template("invitations/register.html", form=form, invitation=invitation, token=token), (
         422 if request.method == "POST" else 200)
@@ -74,7 +75,7 @@ def _join_existing(invitation: Invitation):
             flash(str(error), "error")
             return redirect(url_for("main.dashboard"))
         db.session.commit()
-        flash(f"You joined {invitation.group.name}.", "success")
+        flash(_("You joined %(group)s.", group=invitation.group.name), "success")
         if policy.is_verified(current_user):
             return redirect(url_for("groups.show", slug=invitation.group.slug))
         return redirect(url_for("main.dashboard"))
@@ -88,6 +89,8 @@ def manage(slug):
     if not policy.can_invite_to(current_user, group):
         abort(403)
     form = InvitationForm()
+    if request.method == "GET" or not form.language.data:
+        form.language.data = locale_of(current_user)
     new_link = None
     if form.validate_on_submit():
         try:
@@ -98,7 +101,7 @@ def manage(slug):
         else:
             db.session.commit()  # the invitation is stored whether or not its e-mail goes out
             new_link = invitation_link(token)
-            if invitation.email and not _send_invitation(invitation, new_link):
+            if invitation.email and not _send_invitation(invitation, new_link, form.language.data):
                 flash(_("The invitation was created, but the e-mail could not be sent just now. Copy the link "
                         "below and send it yourself."), "warning")
             else:
@@ -110,15 +113,18 @@ def manage(slug):
                            revoke_form=EmptyForm())
 
 
-def _send_invitation(invitation: Invitation, link: str) -> bool:
+def _send_invitation(invitation: Invitation, link: str, locale: str | None = None) -> bool:
     """The e-mail comes from the forum's address, so what the member wrote (their name, the group's name)
-    stays out of the subject and is quoted, as theirs, in the body."""
+    stays out of the subject and is quoted, as theirs, in the body. It is written in the language the
+    inviter chose for their colleague."""
     site = current_app.config["SITE_NAME"]
-    body = render_template("invitations/mail/invitation.txt", site_name=site, link=link,
-                           inviter_name=_quoted(current_user.display_name), group_name=_quoted(invitation.group.name),
-                           expires=f"{invitation.expires_at:%d %b %Y}")
+    with as_recipient(current_user, locale=locale if locale in SUPPORTED_LOCALES else None):
+        body = render_template("invitations/mail/invitation.txt", site_name=site, link=link,
+                               inviter_name=_quoted(current_user.display_name),
+                               group_name=_quoted(invitation.group.name), expires=date_filter(invitation.expires_at))
+        subject = _("An invitation to a closed group on %(site)s", site=site)
     # Sent at once, after the commit: the page says whether it went out.
-    return send_now(invitation.email, _("An invitation to a closed group on %(site)s", site=site), body)
+    return send_now(invitation.email, subject, body)
 
 
 def _quoted(text: str) -> str:
@@ -141,7 +147,7 @@ def revoke_invitation(slug, invitation_id):
         try:
             revoke(current_user, invitation)
             db.session.commit()
-            flash("The invitation was revoked; its link no longer works.", "success")
+            flash(_("The invitation was revoked; its link no longer works."), "success")
         except InvitationError as error:
             db.session.rollback()
             flash(str(error), "error")

@@ -19,6 +19,7 @@ from ..posts.models import Post
 from ..urls import link_to
 from .common import AlreadyDecided, ModerationError, NotAllowed, require_moderator, require_reason, setting, staff_ids, until_text
 from .models import Appeal, AppealState
+from flask_babel import gettext as _
 
 # Decisions against a member that the member may appeal (log actions).
 APPEALABLE = {
@@ -64,27 +65,28 @@ def appeal_problem(entry: LogEntry) -> str | None:
     """Why this decision can no longer be appealed, or None."""
     existing = db.session.scalar(select(Appeal).where(Appeal.decision_id == entry.id))
     if existing is not None:
-        return "You already appealed this decision; each decision can be appealed once."
+        return _("You already appealed this decision; each decision can be appealed once.")
     deadline = appeal_deadline(entry)
     if deadline <= utcnow():
-        return f"The {setting('APPEAL_WINDOW_DAYS', 14)}-day window to appeal this decision closed on {until_text(deadline)}."
+        return _("The %(days)s-day window to appeal this decision closed on %(date)s.",
+                 days=setting('APPEAL_WINDOW_DAYS', 14), date=until_text(deadline))
     return None
 
 
 def file_appeal(user: User, entry: LogEntry, statement: str) -> Appeal:
     if entry.subject_user_id != user.id or entry.action not in APPEALABLE:
-        raise NotAllowed("You can only appeal decisions about yourself or your posts.")
+        raise NotAllowed(_("You can only appeal decisions about yourself or your posts."))
     problem = appeal_problem(entry)
     if problem:
         raise ModerationError(problem)
     statement = (statement or "").strip()
     if not statement:
-        raise ModerationError("Say briefly why the decision should be reconsidered.", "statement")
+        raise ModerationError(_("Say briefly why the decision should be reconsidered."), "statement")
     if len(statement) > 2000:
-        raise ModerationError("Keep the statement under 2,000 characters.", "statement")
+        raise ModerationError(_("Keep the statement under 2,000 characters."), "statement")
     group = db.session.get(Group, entry.group_id) if entry.group_id else None
     if group is None:
-        raise ModerationError("The group of this decision no longer exists.")
+        raise ModerationError(_("The group of this decision no longer exists."))
     post_id = entry.target_id if entry.target_type == "post" else (entry.details or {}).get("post")
     appeal = Appeal(decision_id=entry.id, decision_action=entry.action, original_actor_id=entry.actor_id,
                     appellant_id=user.id, group_id=group.id, post_id=post_id, statement=statement)
@@ -93,7 +95,7 @@ def file_appeal(user: User, entry: LogEntry, statement: str) -> Appeal:
             db.session.add(appeal)
             db.session.flush()
     except IntegrityError:
-        raise ModerationError("You already appealed this decision; each decision can be appealed once.") from None
+        raise ModerationError(_("You already appealed this decision; each decision can be appealed once.")) from None
     link = link_to("moderation.group_appeals", slug=group.slug)
     for staff_id in set(staff_ids(group)) - {entry.actor_id, user.id}:
         notify(staff_id, "moderation", "appeal.filed", group=group, link=link, actor=user)
@@ -116,8 +118,8 @@ def decide_appeal(actor: User, appeal: Appeal, grant: bool, reason: str) -> Appe
     group = appeal.group
     require_moderator(actor, group)
     if not policy.can_decide_appeal(actor, appeal):
-        raise NotAllowed("You made the original decision (or filed the appeal); another moderator or an admin "
-                         "decides it.")
+        raise NotAllowed(_("You made the original decision (or filed the appeal); another moderator or an admin "
+                         "decides it."))
     reason = require_reason(reason)
     state = AppealState.GRANTED if grant else AppealState.DENIED
     result = db.session.execute(
@@ -125,7 +127,7 @@ def decide_appeal(actor: User, appeal: Appeal, grant: bool, reason: str) -> Appe
         .values(state=state, decided_by_id=actor.id, decision_reason=reason, decided_at=utcnow())
         .execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise AlreadyDecided("This appeal was already decided. Nothing was changed.")
+        raise AlreadyDecided(_("This appeal was already decided. Nothing was changed."))
     db.session.refresh(appeal)
     changed = _reverse(appeal) if grant else False
     audit.record(actor, f"moderation:appeal:{'grant' if grant else 'deny'}", target_type="appeal",

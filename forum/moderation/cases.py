@@ -22,6 +22,7 @@ from .common import (AlreadyDecided, ModerationError, NotAllowed, admin_ids, req
 from .models import Action, CaseState, ModerationCase, Report
 from .reports import open_case_for
 from .sanctions import author_membership, check_sanction, sanction_member
+from flask_babel import gettext as _
 
 
 def decide_case(actor: User, post: Post, action: str, reason: str, days: int | None = None,
@@ -32,24 +33,24 @@ def decide_case(actor: User, post: Post, action: str, reason: str, days: int | N
     try:
         action = Action(action)
     except ValueError:
-        raise ModerationError("Choose one of the actions.", "action") from None
+        raise ModerationError(_("Choose one of the actions."), "action") from None
     case = open_case_for(post.id)
     if case is None:
         last = db.session.scalar(select(ModerationCase).where(ModerationCase.post_id == post.id)
                                  .order_by(ModerationCase.resolved_at.desc().nulls_last(), ModerationCase.id.desc()))
         if last is not None and last.moderator is not None:
-            raise AlreadyDecided(f"This case was already decided by {last.moderator.display_name} "
-                                 f"({last.outcome_label}). Nothing was changed.")
-        raise AlreadyDecided("There are no open reports on this post. Nothing was changed.")
+            raise AlreadyDecided(_("This case was already decided by %(name)s (%(outcome)s). Nothing was changed.",
+                                   name=last.moderator.display_name, outcome=last.outcome_label))
+        raise AlreadyDecided(_("There are no open reports on this post. Nothing was changed."))
     if expected_case_id and case.id != expected_case_id:
-        raise AlreadyDecided("The case you were looking at was decided meanwhile and new reports have arrived. "
-                             "Review the post again.")
+        raise AlreadyDecided(_("The case you were looking at was decided meanwhile and new reports have arrived. "
+                             "Review the post again."))
     reason = require_reason(reason)
     if post.author_id == actor.id:
-        raise NotAllowed("This case is about your own post; another moderator decides it.")
+        raise NotAllowed(_("This case is about your own post; another moderator decides it."))
     if post.deleted_at is not None and action in (Action.HIDE, Action.DELETE, Action.RESTORE):
-        raise ModerationError("This post was already deleted, so it can no longer be hidden, deleted or restored "
-                              "from the queue. Dismiss the case or act on its author.", "action")
+        raise ModerationError(_("This post was already deleted, so it can no longer be hidden, deleted or restored "
+                              "from the queue. Dismiss the case or act on its author."), "action")
     membership = author_membership(post, group)
     if action in (Action.WARN, Action.SUSPEND, Action.BAN):
         check_sanction(actor, group, post.author, membership, action, days)
@@ -80,14 +81,14 @@ class Decision:
 def _escalate(actor: User, post: Post, case: ModerationCase, reason: str) -> ModerationCase:
     group = post.topic.group
     if case.escalated:
-        raise AlreadyDecided("This case was already escalated to the admins.")
+        raise AlreadyDecided(_("This case was already escalated to the admins."))
     result = db.session.execute(
         update(ModerationCase).where(ModerationCase.id == case.id, ModerationCase.state == CaseState.OPEN,
                                      ModerationCase.escalated.is_(False))
         .values(escalated=True, escalated_at=utcnow(), escalated_by_id=actor.id, escalation_reason=reason)
         .execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise AlreadyDecided("This case was decided or escalated by someone else a moment ago. Nothing was changed.")
+        raise AlreadyDecided(_("This case was decided or escalated by someone else a moment ago. Nothing was changed."))
     db.session.refresh(case)
     audit.record(actor, "moderation:case:escalate", target_type="post", target_id=post.id,
                  target_label=post.topic.title, subject_user=post.author, group_id=group.id, reason=reason,
@@ -108,7 +109,7 @@ def _close_case(actor: User, case: ModerationCase, action: str, reason: str) -> 
         .values(state=state, moderator_id=actor.id, outcome=action, note=reason, resolved_at=now)
         .execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise AlreadyDecided("Another moderator decided this case a moment ago. Nothing was changed.")
+        raise AlreadyDecided(_("Another moderator decided this case a moment ago. Nothing was changed."))
     db.session.execute(
         update(Report).where(Report.case_id == case.id, Report.state == CaseState.OPEN)
         .values(state=state, moderator_id=actor.id, outcome=action, resolved_at=now)
@@ -180,7 +181,7 @@ def tell_author_they_may_appeal(actor: User, post: Post, entry: LogEntry, key: s
 def hide_by_moderator(actor: User, post: Post, reason: str, details: dict) -> LogEntry:
     if not post.hidden:
         if not set_hidden(post, True, "moderator"):
-            raise AlreadyDecided("Someone else hid this post a moment ago. Nothing was changed.")
+            raise AlreadyDecided(_("Someone else hid this post a moment ago. Nothing was changed."))
     else:
         db.session.execute(update(Post).where(Post.id == post.id).values(hidden_reason="moderator")
                            .execution_options(synchronize_session=False))
@@ -198,7 +199,7 @@ def delete_by_moderator(actor: User, post: Post, reason: str, details: dict) -> 
                                 .values(deleted_at=utcnow(), deleted_by_id=actor.id)
                                 .execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise AlreadyDecided("This post was deleted a moment ago. Nothing was changed.")
+        raise AlreadyDecided(_("This post was deleted a moment ago. Nothing was changed."))
     db.session.refresh(post)
     topic = post.topic
     entry = audit.record(actor, "moderation:post:delete", target_type="post", target_id=post.id,
@@ -237,19 +238,19 @@ def moderate_post(actor: User, post: Post, action: str, reason: str) -> LogEntry
     require_moderator(actor, group)
     reason = require_reason(reason)
     if open_case_for(post.id) is not None:
-        raise ModerationError("This post has open reports: decide them in the review queue, so that the reporters "
-                              "learn the outcome.")
+        raise ModerationError(_("This post has open reports: decide them in the review queue, so that the reporters "
+                              "learn the outcome."))
     if action == Action.HIDE:
         if post.deleted_at is not None:
-            raise ModerationError("This post was deleted; there is nothing to hide.")
+            raise ModerationError(_("This post was deleted; there is nothing to hide."))
         if post.hidden:
-            raise AlreadyDecided("This post is already hidden.")
+            raise AlreadyDecided(_("This post is already hidden."))
         return hide_by_moderator(actor, post, reason, {})
     if action == Action.RESTORE:
         topic = post.topic
         if post.deleted_at is not None:
             if post.deleted_by_id is None or post.deleted_by_id == post.author_id:
-                raise ModerationError("The author deleted this post themselves; it stays deleted.")
+                raise ModerationError(_("The author deleted this post themselves; it stays deleted."))
             result = db.session.execute(update(Post).where(Post.id == post.id, Post.deleted_at.is_not(None))
                                         .values(deleted_at=None, deleted_by_id=None, hidden=False, hidden_reason=None)
                                         .execution_options(synchronize_session=False))
@@ -258,7 +259,7 @@ def moderate_post(actor: User, post: Post, action: str, reason: str) -> LogEntry
                                         .values(hidden=False, hidden_reason=None)
                                         .execution_options(synchronize_session=False))
         if result.rowcount != 1:
-            raise AlreadyDecided("This post is already visible. Nothing was changed.")
+            raise AlreadyDecided(_("This post is already visible. Nothing was changed."))
         db.session.refresh(post)
         entry = audit.record(actor, "moderation:post:restore", target_type="post", target_id=post.id,
                              target_label=topic.title, subject_user=post.author, group_id=group.id, reason=reason)
@@ -266,7 +267,7 @@ def moderate_post(actor: User, post: Post, action: str, reason: str) -> LogEntry
             notify(post.author_id, "moderation", "post.restored", topic=topic, params={"reason": reason},
                    link=post_link(post), actor=actor)
         return entry
-    raise ModerationError("Choose hide or restore.", "action")
+    raise ModerationError(_("Choose hide or restore."), "action")
 
 
 TOPIC_TOOLS = {
@@ -282,9 +283,9 @@ def set_topic_flag(actor: User, topic: Topic, tool: str, reason: str = "") -> Lo
     column, value, already = TOPIC_TOOLS[tool]
     reason = (reason or "").strip()
     if tool in ("lock", "unlock") and not reason:
-        raise ModerationError("Say why you lock or unlock the topic; members see it in the log.", "reason")
+        raise ModerationError(_("Say why you lock or unlock the topic; members see it in the log."), "reason")
     if len(reason) > 500:
-        raise ModerationError("Keep the reason under 500 characters.", "reason")
+        raise ModerationError(_("Keep the reason under 500 characters."), "reason")
     attribute = getattr(Topic, column)
     result = db.session.execute(update(Topic).where(Topic.id == topic.id, attribute.is_(not value))
                                 .values({column: value}).execution_options(synchronize_session=False))

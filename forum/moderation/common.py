@@ -44,8 +44,13 @@ def admin_ids() -> list[int]:
     return list(db.session.scalars(select(User.id).where(User.is_admin.is_(True), User.deleted_at.is_(None))))
 
 
-def until_text(when: datetime) -> str:
-    return when.strftime("%d %b %Y, %H:%M UTC")
+def until_text(when: datetime):
+    """The date and time in the reader's language and zone, decided when the text is rendered."""
+    from flask_babel.speaklater import LazyString
+
+    from ..i18n import datetime_filter
+
+    return LazyString(datetime_filter, when)
 
 
 def set_hidden(post: Post, hidden: bool, reason: str | None, *, only_if_hidden_reason: tuple | None = None) -> bool:
@@ -60,4 +65,4 @@ def set_hidden(post: Post, hidden: bool, reason: str | None, *, only_if_hidden_r
 
 
 def reason_label(reason: str) -> str:
-    return SHORT_REASON_LABELS.get(reason, reason)
+    return str(SHORT_REASON_LABELS.get(reason, reason))

@@ -18,6 +18,7 @@ from ..db_types import UTCDateTime, utcnow
 from ..extensions import db
 from ..groups.models import Group
 from . import log_guard  # noqa: F401  (refuses UPDATE/DELETE on the moderation log at the engine level)
+from flask_babel import lazy_gettext as _l
 
 
 class ReportReason(StrEnum):
@@ -30,21 +31,21 @@ class ReportReason(StrEnum):
 
 
 REASON_LABELS = {
-    ReportReason.PATIENT_PRIVACY: "Patient privacy: it could identify a patient",
-    ReportReason.MISINFORMATION: "Misinformation: contradicts the evidence without saying so",
-    ReportReason.HARASSMENT: "Harassment or a personal attack",
-    ReportReason.SPAM: "Spam or advertising",
-    ReportReason.OFF_TOPIC: "Off topic for this group",
-    ReportReason.OTHER: "Something else (please explain)",
+    ReportReason.PATIENT_PRIVACY: _l("Patient privacy: it could identify a patient"),
+    ReportReason.MISINFORMATION: _l("Misinformation: contradicts the evidence without saying so"),
+    ReportReason.HARASSMENT: _l("Harassment or a personal attack"),
+    ReportReason.SPAM: _l("Spam or advertising"),
+    ReportReason.OFF_TOPIC: _l("Off topic for this group"),
+    ReportReason.OTHER: _l("Something else (please explain)"),
 }
 
 SHORT_REASON_LABELS = {
-    ReportReason.PATIENT_PRIVACY: "patient privacy",
-    ReportReason.MISINFORMATION: "misinformation",
-    ReportReason.HARASSMENT: "harassment",
-    ReportReason.SPAM: "spam",
-    ReportReason.OFF_TOPIC: "off topic",
-    ReportReason.OTHER: "other",
+    ReportReason.PATIENT_PRIVACY: _l("patient privacy"),
+    ReportReason.MISINFORMATION: _l("misinformation"),
+    ReportReason.HARASSMENT: _l("harassment"),
+    ReportReason.SPAM: _l("spam"),
+    ReportReason.OFF_TOPIC: _l("off topic"),
+    ReportReason.OTHER: _l("other"),
 }
 
 
@@ -68,16 +69,16 @@ class Action(StrEnum):
 
 
 ACTION_LABELS = {
-    Action.DISMISS: "dismissed",
-    Action.HIDE: "post hidden",
-    Action.RESTORE: "post restored",
-    Action.DELETE: "post deleted",
-    Action.WARN: "author warned",
-    Action.SUSPEND: "author suspended",
-    Action.BAN: "author banned",
-    Action.ESCALATE: "escalated to admins",
-    Action.RELEASE: "held post released",
-    Action.REDACT: "patient data redacted",
+    Action.DISMISS: _l("dismissed"),
+    Action.HIDE: _l("post hidden"),
+    Action.RESTORE: _l("post restored"),
+    Action.DELETE: _l("post deleted"),
+    Action.WARN: _l("author warned"),
+    Action.SUSPEND: _l("author suspended"),
+    Action.BAN: _l("author banned"),
+    Action.ESCALATE: _l("escalated to admins"),
+    Action.RELEASE: _l("held post released"),
+    Action.REDACT: _l("patient data redacted"),
 }
 
 SUSPENSION_DAYS = (1, 7, 30)
@@ -135,7 +136,7 @@ class ModerationCase(db.Model):
 
     @property
     def outcome_label(self) -> str:
-        return ACTION_LABELS.get(self.outcome, self.outcome or "")
+        return str(ACTION_LABELS.get(self.outcome, self.outcome or ""))
 
 
 class Report(db.Model):
@@ -167,7 +168,7 @@ class Report(db.Model):
 
     @property
     def reason_label(self) -> str:
-        return SHORT_REASON_LABELS.get(self.reason, self.reason)
+        return str(SHORT_REASON_LABELS.get(self.reason, self.reason))
 
 
 class MemberWarning(db.Model):

@@ -15,6 +15,9 @@ from ..posts.services import post_link
 from ..urls import link_to
 from .common import DuplicateReport, ModerationError, NotAllowed, cached, excerpt, set_hidden, setting, staff_ids
 from .models import CaseState, ModerationCase, Report, ReportReason
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from ..i18n import for_user
 
 
 def open_case_for(post_id: int) -> ModerationCase | None:
@@ -63,33 +66,33 @@ def claim_open_case(post: Post, *, privacy: bool) -> ModerationCase:
         except IntegrityError:
             continue  # another report opened the case at the same moment
         return case
-    raise ModerationError("This post is being reviewed right now. Please try again in a moment.")
+    raise ModerationError(_("This post is being reviewed right now. Please try again in a moment."))
 
 
 def file_report(reporter: User, post: Post, *, reason: str, details: str = "") -> Report:
     """A member reports a post; enough reports, or one patient-privacy report, hide it for review."""
     group = post.topic.group
     if post.author_id == reporter.id:
-        raise NotAllowed("You cannot report your own post. You can edit or delete it instead.")
+        raise NotAllowed(_("You cannot report your own post. You can edit or delete it instead."))
     if policy.is_suspended_in(reporter, group):
-        raise NotAllowed("You are suspended in this group and cannot report posts until the suspension ends.")
+        raise NotAllowed(_("You are suspended in this group and cannot report posts until the suspension ends."))
     if post.deleted_at is not None:
-        raise ModerationError("This post was deleted; there is nothing left to report.")
+        raise ModerationError(_("This post was deleted; there is nothing left to report."))
     if post.hidden and not policy.can_see_hidden_post(reporter, post):
-        raise ModerationError("Moderators already hid this post while they review it.")
+        raise ModerationError(_("Moderators already hid this post while they review it."))
     if not policy.can_report_post(reporter, post):
-        raise NotAllowed("You cannot report posts in this group.")
+        raise NotAllowed(_("You cannot report posts in this group."))
     try:
         reason = ReportReason(reason)
     except ValueError:
-        raise ModerationError("Choose why you are reporting this post.", "reason") from None
+        raise ModerationError(_("Choose why you are reporting this post."), "reason") from None
     details = (details or "").strip()
     if len(details) > 2000:
-        raise ModerationError("Keep the details under 2,000 characters.", "details")
+        raise ModerationError(_("Keep the details under 2,000 characters."), "details")
     if reason == ReportReason.OTHER and not details:
-        raise ModerationError("Please say briefly what is wrong with this post.", "details")
+        raise ModerationError(_("Please say briefly what is wrong with this post."), "details")
     if has_open_report(reporter.id, post.id):
-        raise DuplicateReport("You already reported this post. Moderators will review it.")
+        raise DuplicateReport(_("You already reported this post. Moderators will review it."))
     case = claim_open_case(post, privacy=reason == ReportReason.PATIENT_PRIVACY)
     report = Report(case_id=case.id, post_id=post.id, group_id=group.id, reporter_id=reporter.id, reason=reason,
                     details=details, state=CaseState.OPEN)
@@ -98,7 +101,7 @@ def file_report(reporter: User, post: Post, *, reason: str, details: str = "") -
             db.session.add(report)
             db.session.flush()
     except IntegrityError:
-        raise DuplicateReport("You already reported this post. Moderators will review it.") from None
+        raise DuplicateReport(_("You already reported this post. Moderators will review it.")) from None
     _protect_automatically(reporter, post, case, reason)
     return report
 
@@ -119,11 +122,11 @@ def _auto_hide(post: Post, case: ModerationCase, why: str) -> None:
     if not set_hidden(post, True, why):
         return
     topic = post.topic
-    text = ("after a patient-privacy report" if why == "patient_privacy"
-            else f"after reports from {setting('REPORT_AUTO_HIDE_THRESHOLD', 3)} members")
+    text = (_l("after a patient-privacy report") if why == "patient_privacy"
+            else _l("after reports from %(num)s members", num=setting('REPORT_AUTO_HIDE_THRESHOLD', 3)))
     audit.record(None, "moderation:post:auto_hide", target_type="post", target_id=post.id,
                  target_label=topic.title, subject_user=post.author, group_id=topic.group_id,
-                 reason=f"Hidden automatically {text}, until a moderator reviews it.",
+                 reason=for_user(None, _l("Hidden automatically %(why)s, until a moderator reviews it.", why=text)),
                  details={"case": case.id, "trigger": why})
     queue = link_to("moderation.case", slug=topic.group.slug, post_id=post.id)
     trigger = "privacy" if why == "patient_privacy" else "reports"

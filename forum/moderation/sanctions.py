@@ -17,6 +17,9 @@ from ..posts.services import post_link
 from ..urls import link_to
 from .common import AlreadyDecided, ModerationError, NotAllowed, require_moderator, require_reason, setting
 from .models import SUSPENSION_DAYS, Action, MemberWarning, ModerationCase
+from flask_babel import gettext as _
+
+from ..i18n import state_label
 
 
 def author_membership(post: Post, group: Group) -> Membership | None:
@@ -29,20 +32,23 @@ def author_membership(post: Post, group: Group) -> Membership | None:
 def check_sanction(actor: User, group: Group, target: User | None, membership: Membership | None, action: str,
                     days: int | None) -> None:
     if target is None or target.is_deleted:
-        raise ModerationError("The author's account no longer exists; act on the post instead.")
+        raise ModerationError(_("The author's account no longer exists; act on the post instead."))
     if target.id == actor.id:
-        raise NotAllowed("You cannot act against yourself; another moderator decides.")
+        raise NotAllowed(_("You cannot act against yourself; another moderator decides."))
     if action == Action.WARN:
         return
     if membership is None:
-        raise ModerationError(f"{target.display_name} is no longer a member of {group.name}.")
+        raise ModerationError(_("%(name)s is no longer a member of %(group)s.", name=target.display_name,
+                                group=group.name))
     if membership.role in (Role.MODERATOR, Role.OWNER):
-        raise ModerationError(f"{target.display_name} is a {membership.role} of this group. The owner or an admin "
-                              "must demote them before they can be suspended or banned.")
+        raise ModerationError(_("%(name)s is a %(role)s of this group. The owner or an admin must demote them "
+                                "before they can be suspended or banned.", name=target.display_name,
+                                role=state_label(membership.role)))
     if membership.status == MembershipStatus.BANNED:
-        raise ModerationError(f"{target.display_name} is already banned from {group.name}.")
+        raise ModerationError(_("%(name)s is already banned from %(group)s.", name=target.display_name,
+                                group=group.name))
     if action == Action.SUSPEND and days not in SUSPENSION_DAYS:
-        raise ModerationError("Choose how long the suspension lasts: 1, 7 or 30 days.", "days")
+        raise ModerationError(_("Choose how long the suspension lasts: 1, 7 or 30 days."), "days")
 
 
 def _sanction_membership(membership: Membership, target: User, group: Group, status: str, until) -> None:
@@ -52,7 +58,7 @@ def _sanction_membership(membership: Membership, target: User, group: Group, sta
         .values(status=status, suspended_until=until)
         .execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise AlreadyDecided(f"{target.display_name} was banned a moment ago. Nothing was changed.")
+        raise AlreadyDecided(_("%(name)s was banned a moment ago. Nothing was changed.", name=target.display_name))
     db.session.refresh(membership)
     policy.forget_membership(target, group)
 
@@ -109,20 +115,20 @@ def sanction_member(actor: User, group: Group, target: User | None, membership: 
             notify(inviter_id, "moderation", "sanction.invitee_banned", group=group,
                    params={"member": target.display_name}, actor=actor)
         return entry
-    raise ModerationError("Choose one of the actions.", "action")
+    raise ModerationError(_("Choose one of the actions."), "action")
 
 
 def _reinstate(actor: User, group: Group, target: User | None, membership: Membership | None,
                reason: str) -> LogEntry:
     if target is None or membership is None:
-        raise ModerationError("This person is no longer a member of the group.")
+        raise ModerationError(_("This person is no longer a member of the group."))
     if target.id == actor.id:
-        raise NotAllowed("You cannot lift your own suspension or ban; another moderator decides.")
+        raise NotAllowed(_("You cannot lift your own suspension or ban; another moderator decides."))
     result = db.session.execute(
         update(Membership).where(Membership.id == membership.id, Membership.status != MembershipStatus.ACTIVE)
         .values(status=MembershipStatus.ACTIVE, suspended_until=None).execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise AlreadyDecided(f"{target.display_name} is not suspended or banned. Nothing was changed.")
+        raise AlreadyDecided(_("%(name)s is not suspended or banned. Nothing was changed.", name=target.display_name))
     db.session.refresh(membership)
     policy.forget_membership(target, group)
     entry = audit.record(actor, "moderation:member:reinstate", target_type="user", target_id=target.id,

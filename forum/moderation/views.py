@@ -31,6 +31,8 @@ from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuardPolicyFor
                     TopicToolForm)
 from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
 from .redaction import FindingsRemain
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 bp = Blueprint("moderation", __name__)
 bp.add_app_template_global(holds.highlighted_findings, "held_findings")
@@ -39,8 +41,8 @@ bp.add_app_template_global(holds.highlighted_findings, "held_findings")
 def _moderated_group_or_404(slug: str) -> Group:
     group = visible_group_or_404(slug)
     if not policy.can_moderate(current_user, group):
-        abort(403, description=f"Only the moderators of {group.name} can do this. You are not (or no longer) "
-                               "one of them, so nothing was changed.")
+        abort(403, description=_("Only the moderators of %(group)s can do this. You are not (or no longer) "
+                                 "one of them, so nothing was changed.", group=group.name))
     return group
 
 
@@ -72,14 +74,18 @@ def _flash_form_errors(form) -> None:
 def _why_not_report(post: Post) -> str:
     group = post.topic.group
     if post.author_id == current_user.id:
-        return "You cannot report your own post. You can edit or delete it instead."
+        return _("You cannot report your own post. You can edit or delete it instead.")
     if policy.is_suspended_in(current_user, group):
         membership = policy.membership_for(current_user, group)
-        until = membership.suspended_until.strftime("%d %b %Y, %H:%M UTC") if membership.suspended_until else None
-        return "You are suspended in this group" + (f" until {until}" if until else "") + " and cannot report posts."
+        if membership.suspended_until:
+            from ..i18n import datetime_filter
+
+            return _("You are suspended in this group until %(until)s and cannot report posts.",
+                     until=datetime_filter(membership.suspended_until))
+        return _("You are suspended in this group and cannot report posts.")
     if post.deleted_at is not None:
-        return "This post was deleted; there is nothing left to report."
-    return "You cannot report posts in this group."
+        return _("This post was deleted; there is nothing left to report.")
+    return _("You cannot report posts in this group.")
 
 
 # Rate limited per member and per address by forum/rate_limits.py (RATELIMIT_REPORT_PER_*), so that
@@ -111,7 +117,7 @@ def report(post_id):
             db.session.rollback()
             _field_error(form, error)
         else:
-            flash("Thank you. The moderators will review your report; you will be told the outcome.", "success")
+            flash(_("Thank you. The moderators will review your report; you will be told the outcome."), "success")
             return redirect(post_link(post))
     return render_template("moderation/report.html", form=form, post=post, group=group, topic=post.topic), 422
 
@@ -126,7 +132,7 @@ def overview():
     _verified_or_404()
     groups = review_queue.moderated_groups(current_user)
     if not groups and not policy.is_admin(current_user):
-        abort(403, description="You do not moderate any group.")
+        abort(403, description=_("You do not moderate any group."))
     counts = review_queue.open_counts_by_group([group.id for group in groups])
     escalated = review_queue.queue_page(None, escalated_only=True, per_page=1).total if policy.is_admin(current_user) else 0
     return render_template("moderation/overview.html", groups=groups, counts=counts, escalated=escalated)
@@ -182,7 +188,7 @@ def case(slug, post_id):
                 db.session.rollback()
                 _field_error(form, error)
             else:
-                flash(DECISION_MESSAGES.get(action, ""), "success")
+                flash(str(DECISION_MESSAGES.get(action, "")), "success")
                 return redirect(safe_next_url_or(url_for("moderation.queue", slug=group.slug)))
         status = 422
     cases = review_queue.cases_for_post(post.id)
@@ -200,16 +206,16 @@ def case(slug, post_id):
 
 
 DECISION_MESSAGES = {
-    "dismiss": "Case dismissed. The reporters were told that the post is within the guidelines.",
-    "hide": "The post is hidden. Its author and the reporters were told.",
-    "restore": "The post is restored and the case closed.",
-    "delete": "The post is deleted. Its author and the reporters were told.",
-    "warn": "The author was warned and the case closed.",
-    "suspend": "The author is suspended from the group and the case closed.",
-    "ban": "The author is banned from the group and the case closed.",
-    "escalate": "The case was escalated to the admins.",
-    "release": "The post is published. Its author was told.",
-    "redact": "The patient data is removed from the post and every copy of it. A privacy incident is open.",
+    "dismiss": _l("Case dismissed. The reporters were told that the post is within the guidelines."),
+    "hide": _l("The post is hidden. Its author and the reporters were told."),
+    "restore": _l("The post is restored and the case closed."),
+    "delete": _l("The post is deleted. Its author and the reporters were told."),
+    "warn": _l("The author was warned and the case closed."),
+    "suspend": _l("The author is suspended from the group and the case closed."),
+    "ban": _l("The author is banned from the group and the case closed."),
+    "escalate": _l("The case was escalated to the admins."),
+    "release": _l("The post is published. Its author was told."),
+    "redact": _l("The patient data is removed from the post and every copy of it. A privacy incident is open."),
 }
 
 
@@ -248,7 +254,7 @@ def post_tool(post_id):
         db.session.rollback()
         flash(str(error), "warning")
         return redirect(url_for("moderation.case", slug=group.slug, post_id=post.id))
-    flash("The post is hidden." if form.action.data == "hide" else "The post is restored.", "success")
+    flash(_("The post is hidden.") if form.action.data == "hide" else _("The post is restored."), "success")
     return redirect(post_link(post))
 
 
@@ -307,7 +313,7 @@ def unpin_topic(slug, topic_id):
 def admin_queue():
     _verified_or_404()
     if not policy.is_admin(current_user):
-        abort(403, description="The escalated cases are for admins.")
+        abort(403, description=_("The escalated cases are for admins."))
     page = review_queue.queue_page(None, escalated_only=True, page=page_argument())
     if page is None:
         abort(404)
@@ -323,7 +329,7 @@ def admin_queue():
 def _log_filter(form: LogFilterForm, actions: list[str], groups: list[Group] | None = None):
     form.action.choices = [("", _("All actions"))] + [(action, action_label(action)) for action in actions]
     if groups is not None:
-        form.group.choices = [("", "All groups")] + [(str(group.id), group.name) for group in groups]
+        form.group.choices = [("", _("All groups"))] + [(str(group.id), group.name) for group in groups]
     log_filter = audit.LogFilter()
     if form.validate():
         group_id = form.group.data if groups is not None else ""
@@ -357,7 +363,7 @@ def group_log(slug):
 def admin_log():
     _verified_or_404()
     if not policy.can_see_global_log(current_user):
-        abort(403, description="The instance's moderation log is for admins.")
+        abort(403, description=_("The instance's moderation log is for admins."))
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
     log_filter, status = _log_filter(form, audit.log_actions(), groups)
@@ -374,7 +380,7 @@ def admin_log():
 def admin_log_csv():
     _verified_or_404()
     if not policy.can_see_global_log(current_user):
-        abort(403, description="The instance's moderation log is for admins.")
+        abort(403, description=_("The instance's moderation log is for admins."))
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
     log_filter, status = _log_filter(form, audit.log_actions(), groups)
@@ -432,7 +438,7 @@ def _run(group: Group, action, success: str):
 def member_role(slug, member_id):
     group = visible_group_or_404(slug)
     if not policy.can_manage_group(current_user, group):
-        abort(403, description="Only the group's owner or an admin appoints and demotes moderators.")
+        abort(403, description=_("Only the group's owner or an admin appoints and demotes moderators."))
     membership = _membership_or_404(group, member_id)
     form = RoleForm()
     if not form.validate_on_submit():
@@ -522,8 +528,8 @@ def edit_guidelines(slug):
             db.session.rollback()
             _field_error(form, error)
         else:
-            flash(f"Version {group.guidelines_version} of the guidelines is published; members accept it before "
-                  "reading on." if changed else "The guidelines are unchanged.", "success" if changed else "info")
+            flash(_("Version %(version)s of the guidelines is published; members accept it before reading on.",
+                    version=group.guidelines_version) if changed else _("The guidelines are unchanged."), "success" if changed else "info")
             return redirect(url_for("groups.guidelines", slug=group.slug))
     return render_template("moderation/guidelines_edit.html", group=group, form=form), (
         422 if request.method == "POST" else 200)
@@ -570,8 +576,8 @@ def new_appeal():
                 db.session.rollback()
                 _field_error(form, error)
             else:
-                flash("Your appeal was sent. A moderator who did not make the decision, or an admin, will decide it; "
-                      "you will be notified.", "success")
+                flash(_("Your appeal was sent. A moderator who did not make the decision, or an admin, will decide it; "
+                      "you will be notified."), "success")
                 return redirect(url_for("moderation.appeals"))
         status = 422
     elif request.method == "POST":
@@ -603,8 +609,8 @@ def decide_appeal(appeal_id):
     appeal = _appeal_or_404(appeal_id)
     group = _moderated_group_or_404(appeal.group.slug)
     if not policy.can_decide_appeal(current_user, appeal):
-        abort(403, description="You made the original decision (or filed the appeal); another moderator or an "
-                               "admin decides it.")
+        abort(403, description=_("You made the original decision (or filed the appeal); another moderator or an "
+                                 "admin decides it."))
     form = AppealDecisionForm()
     if form.validate_on_submit():
         try:
@@ -621,7 +627,7 @@ def decide_appeal(appeal_id):
             db.session.rollback()
             _field_error(form, error)
         else:
-            flash("The appeal is decided and the member was told.", "success")
+            flash(_("The appeal is decided and the member was told."), "success")
             return redirect(url_for("moderation.group_appeals", slug=group.slug))
     return render_template("moderation/group_appeals.html", group=group, open=appeal_services.open_appeals(group),
                            decided=appeal_services.open_appeals(group, decided=True), labels=appeal_services.APPEALABLE,
@@ -654,8 +660,8 @@ def mute(username):
             db.session.rollback()
             flash(str(error), "warning")
         else:
-            flash(f"You muted {other.display_name}: their posts are collapsed for you and their replies and mentions "
-                  "no longer notify you. They are not told.", "success")
+            flash(_("You muted %(name)s: their posts are collapsed for you and their replies and mentions "
+                    "no longer notify you. They are not told.", name=other.display_name), "success")
     return redirect(url_for("main.profile", username=other.username))
 
 
@@ -666,7 +672,7 @@ def unmute(username):
     if EmptyForm().validate_on_submit():
         mutes.unmute(current_user, other)
         db.session.commit()
-        flash(f"You no longer mute {other.display_name}.", "success")
+        flash(_("You no longer mute %(name)s.", name=other.display_name), "success")
     return redirect(url_for("main.profile", username=other.username))
 
 

@@ -13,6 +13,10 @@ from ..core.outbox import send_now
 from ..urls import link_to
 from .models import Notification
 from .services import readable
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from ..i18n import as_recipient
 
 MAX_ITEMS = 20
 
@@ -37,15 +41,21 @@ def send_digests() -> int:
         notifications = readable(user, notifications)
         if not notifications:
             continue
-        lines = [f"- {n.message}" + (f"\n  {link_to('main.dashboard', external=True).rstrip('/')}{n.link}" if n.link.startswith("/") else "")
-                 for n in notifications[:MAX_ITEMS]]
         more = len(notifications) - MAX_ITEMS
-        if more > 0:
-            lines.append(f"- and {more} more")
-        body = (f"Hello {user.display_name},\n\nHere is what happened in your Konsil groups since your last digest:\n\n"
-                + "\n".join(lines)
-                + f"\n\nRead everything at {link_to('notifications.index', external=True)}\n")
-        if not send_now(user.email, f"Konsil: {len(notifications)} new notification{'s' if len(notifications) != 1 else ''}", body):
+        with as_recipient(user):
+            # Each notification is rendered from its key in the reader's language.
+            lines = [f"- {n.message}" + (f"\n  {link_to('main.dashboard', external=True).rstrip('/')}{n.link}"
+                                         if n.link.startswith("/") else "")
+                     for n in notifications[:MAX_ITEMS]]
+            if more > 0:
+                lines.append("- " + ngettext("and %(num)d more", "and %(num)d more", more))
+            body = (_("Hello %(name)s,", name=user.display_name) + "\n\n"
+                    + _("Here is what happened in your Konsil groups since your last digest:") + "\n\n"
+                    + "\n".join(lines) + "\n\n"
+                    + _("Read everything at %(link)s", link=link_to("notifications.index", external=True)) + "\n")
+            subject = ngettext("Konsil: %(num)d new notification", "Konsil: %(num)d new notifications",
+                               len(notifications))
+        if not send_now(user.email, subject, body):
             continue  # not marked: it goes out with the next digest
         db.session.execute(update(Notification).where(Notification.id.in_([n.id for n in notifications]))
                            .values(emailed_at=utcnow()))

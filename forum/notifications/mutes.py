@@ -9,6 +9,7 @@ from ..core.errors import DomainError
 from ..extensions import db
 from ..request_cache import cached
 from .models import Mute
+from flask_babel import gettext as _
 
 
 def has_muted(user_id: int, actor_id: int) -> bool:
@@ -21,7 +22,7 @@ def has_muted(user_id: int, actor_id: int) -> bool:
 def mute(user: User, other: User) -> bool:
     """True when the mute is new; muting twice changes nothing."""
     if other.id == user.id:
-        raise DomainError("You cannot mute yourself.")
+        raise DomainError(_("You cannot mute yourself."))
     if has_muted(user.id, other.id):
         return False
     try:

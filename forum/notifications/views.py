@@ -4,6 +4,7 @@ from flask_login import current_user, login_required
 from ..extensions import db
 from ..forms import EmptyForm
 from .services import mark_all_read, recent
+from flask_babel import gettext as _
 
 bp = Blueprint("notifications", __name__)
 
@@ -20,5 +21,5 @@ def read_all():
     if EmptyForm().validate_on_submit():
         mark_all_read(current_user)
         db.session.commit()
-        flash("All notifications are marked as read.", "info")
+        flash(_("All notifications are marked as read."), "info")
     return redirect(url_for("notifications.index"))

@@ -22,6 +22,7 @@ from ..policy import scopes
 from ..privacy_guard.service import find_identifiers
 from ..urls import page_of, post_link, posts_per_page  # noqa: F401  (re-exported: one place for post URLs)
 from .models import Post, PostRevision, Topic
+from flask_babel import gettext as _
 
 MENTION = re.compile(r"(?<![\w@/.])@([a-z0-9][a-z0-9._-]{1,31})", re.IGNORECASE)
 
@@ -150,7 +151,7 @@ def _after_publish(author: User, post: Post, guard: GuardResult) -> None:
 
 def edit_post(editor: User, post: Post, *, body: str, reason: str, guard: GuardResult) -> Post:
     if post.deleted_at is not None:
-        raise PostingError("This post was deleted and can no longer be edited.")
+        raise PostingError(_("This post was deleted and can no longer be edited."))
     if body == post.body_source:
         return post
     html = _render(body)
@@ -174,7 +175,7 @@ def edit_post(editor: User, post: Post, *, body: str, reason: str, guard: GuardR
 
 def delete_post(actor: User, post: Post, reason: str = "") -> None:
     if post.deleted_at is not None:
-        raise PostingError("This post was already deleted.")
+        raise PostingError(_("This post was already deleted."))
     post.deleted_at = utcnow()
     post.deleted_by_id = actor.id
     if actor.id != post.author_id:

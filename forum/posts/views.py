@@ -22,6 +22,8 @@ from .models import Post, Topic
 from .services import (DuplicateSubmission, earlier_texts, PostingError, check_submission, create_topic, delete_post, edit_post,
                        page_of, post_link, post_page, posts_per_page, reply,
                        revisions_of)
+from flask_babel import gettext as _
+from ..i18n.guard_texts import localised_findings
 
 bp = Blueprint("posts", __name__)
 
@@ -233,7 +235,7 @@ def delete(post_id):
         try:
             delete_post(current_user, post, reason=request.form.get("reason", "")[:500])
             db.session.commit()
-            flash("The post was deleted.", "success")
+            flash(_("The post was deleted."), "success")
         except PostingError as error:
             db.session.rollback()
             flash(str(error), "error")
@@ -258,10 +260,11 @@ def preview():
     form = PreviewForm()
     if not form.validate_on_submit():
         message = "; ".join(error for errors in form.errors.values() for error in errors)
-        return jsonify(error=message or "The preview could not be made."), 400
+        return jsonify(error=message or _("The preview could not be made.")), 400
     body = form.body.data or ""
     try:
         html = render_markdown(body)
     except MarkupTooComplex as error:
         return jsonify(html="", findings=[], error=str(error)), 200
-    return jsonify(html=html, findings=check_submission(body).body)
+    # The guard's explanations come back in the author's language.
+    return jsonify(html=html, findings=localised_findings(check_submission(body).body))

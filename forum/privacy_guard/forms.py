@@ -3,6 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
+from flask_babel import lazy_gettext as _l
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -11,20 +12,20 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class GuardSettingsForm(FlaskForm):
-    enabled_categories = MultiCheckboxField("What the guard looks for", validate_choice=True)
-    phone_regions = StringField("Expected phone regions", validators=[DataRequired(), Length(max=200)],
-                                description="Two-letter region codes, comma separated, e.g. US, DE, IN. "
-                                            "Numbers written without a country code are read as numbers of these regions.")
+    enabled_categories = MultiCheckboxField(_l("What the guard looks for"), validate_choice=True)
+    phone_regions = StringField(_l("Expected phone regions"), validators=[DataRequired(), Length(max=200)],
+                                description=_l("Two-letter region codes, comma separated, e.g. US, DE, IN. "
+                                            "Numbers written without a country code are read as numbers of these regions."))
 
 
 class GuardPatternForm(FlaskForm):
-    label = StringField("Name", validators=[DataRequired(), Length(max=80)],
-                        description="For example: Hospital record number")
-    pattern = StringField("Pattern (regular expression)", validators=[DataRequired(), Length(max=500)],
-                          description=r"For example: KH-\d{6}. Patterns that could run slowly are refused.")
-    explanation = StringField("Explanation shown to authors", validators=[DataRequired(), Length(max=300)],
-                              description="For example: This looks like one of our hospital record numbers.")
-    sample = TextAreaField("Sample text to test the pattern", validators=[Optional(), Length(max=5000)])
+    label = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)],
+                        description=_l("For example: Hospital record number"))
+    pattern = StringField(_l("Pattern (regular expression)"), validators=[DataRequired(), Length(max=500)],
+                          description=_l(r"For example: KH-\d{6}. Patterns that could run slowly are refused."))
+    explanation = StringField(_l("Explanation shown to authors"), validators=[DataRequired(), Length(max=300)],
+                              description=_l("For example: This looks like one of our hospital record numbers."))
+    sample = TextAreaField(_l("Sample text to test the pattern"), validators=[Optional(), Length(max=5000)])
 
 
 class PublicNumbersForm(FlaskForm):

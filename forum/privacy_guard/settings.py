@@ -12,6 +12,7 @@ from sqlalchemy import select
 from .. import audit
 from ..extensions import db
 from .models import GuardPattern, GuardSettings
+from flask_babel import gettext as _
 
 
 class SettingsError(ValueError):
@@ -104,7 +105,7 @@ def parse_regions(text: str) -> tuple[str, ...]:
         if code not in regions:
             regions.append(code)
     if not regions:
-        raise SettingsError("Give at least one region, for example US, DE, IN.", "phone_regions")
+        raise SettingsError(_("Give at least one region, for example US, DE, IN."), "phone_regions")
     return tuple(regions)
 
 

@@ -12,6 +12,8 @@ from .models import GuardPattern
 from .outcomes import outcome_summary
 from .settings import (SettingsError, add_pattern, effective, public_numbers, save_public_numbers, save_settings,
                        set_pattern_enabled, try_pattern)
+from flask_babel import gettext as _
+from ..i18n.guard_texts import guard_text
 
 bp = Blueprint("guard", __name__, url_prefix="/admin/guard")
 
@@ -24,7 +26,7 @@ def _require_admin():
 def _settings_form(formdata=None) -> GuardSettingsForm:
     disabled, regions, _ = effective()
     form = GuardSettingsForm(formdata=formdata)
-    form.enabled_categories.choices = list(CATEGORIES.items())
+    form.enabled_categories.choices = [(name, guard_text(label)) for name, label in CATEGORIES.items()]
     if formdata is None:
         form.enabled_categories.data = [name for name in CATEGORIES if name not in disabled]
         form.phone_regions.data = ", ".join(regions)
@@ -61,8 +63,8 @@ def settings():
                 form.phone_regions.errors = list(form.phone_regions.errors) + [str(error)]
             else:
                 db.session.commit()
-                flash("Guard settings saved. They apply to every post from now on; "
-                      "re-check stored posts with `forum scan-phi --all-posts`.", "success")
+                flash(_("Guard settings saved. They apply to every post from now on; "
+                      "re-check stored posts with `forum scan-phi --all-posts`."), "success")
                 return redirect(url_for("guard.settings"))
         return _page(form, GuardPatternForm(formdata=None), status=422)
     return _page(_settings_form(), GuardPatternForm(formdata=None))
@@ -82,10 +84,10 @@ def patterns():
                 add_pattern(current_user, label=form.label.data, pattern=form.pattern.data,
                             explanation=form.explanation.data)
                 db.session.commit()
-                flash(f"The pattern “{form.label.data}” is active.", "success")
+                flash(_("The pattern “%(label)s” is active.", label=form.label.data), "success")
                 return redirect(url_for("guard.settings"))
         except SettingsError as error:
-            form.pattern.errors = list(form.pattern.errors) + [str(error)]
+            form.pattern.errors = list(form.pattern.errors) + [guard_text(str(error))]
     status = 200 if findings is not None and not form.errors else 422
     return _page(_settings_form(), form, test_findings=findings, status=status)
 
@@ -100,7 +102,8 @@ def toggle(pattern_id):
     if EmptyForm().validate_on_submit():
         set_pattern_enabled(current_user, row, not row.enabled)
         db.session.commit()
-        flash(f"The pattern “{row.label}” is {'on' if row.enabled else 'off'}.", "success")
+        flash(_("The pattern “%(label)s” is on.", label=row.label) if row.enabled
+              else _("The pattern “%(label)s” is off.", label=row.label), "success")
     return redirect(url_for("guard.settings"))
 
 

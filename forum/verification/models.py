@@ -75,7 +75,7 @@ class VerificationRequest(db.Model):
         try:
             return Profession(self.profession).label
         except ValueError:
-            return PROFESSION_LABELS[Profession.OTHER]
+            return str(PROFESSION_LABELS[Profession.OTHER])
 
     def __repr__(self) -> str:
         return f"<VerificationRequest {self.id} {self.status}>"

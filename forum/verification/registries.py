@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from stdnum import luhn
+from flask_babel import gettext as _
 
 ANY_PROFESSION = "*"
 
@@ -96,19 +97,19 @@ _NMC_PIN = re.compile(r"^\d{2}[A-Z]\d{4}[A-Z]$")
 
 def _check_us(profession: str, number: str) -> NumberCheck:
     value, prefixed = _strip_prefix(_clean(number), "NPI")
-    label = "US National Provider Identifier (NPI)"
+    label = _("US National Provider Identifier (NPI)")
     looks_like_npi = value.isdigit() and len(value) == 10
     if not (prefixed or looks_like_npi):
-        return NumberCheck("", "", "unchecked", "Not an NPI; probably a state licence number. Check it with the "
-                                                "issuing state board.")
+        return NumberCheck("", "", "unchecked", _("Not an NPI; probably a state licence number. Check it with the "
+                                                "issuing state board."))
     if not value.isdigit() or len(value) != 10:
-        return NumberCheck("npi", label, "invalid", "An NPI has exactly 10 digits; this one has "
-                                                    f"{sum(c.isdigit() for c in value)}. Please check it.")
+        return NumberCheck("npi", label, "invalid", _("An NPI has exactly 10 digits; this one has %(num)d. Please "
+                                                      "check it.", num=sum(c.isdigit() for c in value)))
     if not npi_is_valid(value):
         return NumberCheck("npi", label, "invalid",
-                           "This NPI's check digit does not match: one of the 10 digits is probably mistyped. "
-                           "Please compare it with your NPPES record.")
-    return NumberCheck("npi", label, "valid", "The NPI check digit is correct (Luhn over the 80840 prefix).",
+                           _("This NPI's check digit does not match: one of the 10 digits is probably mistyped. "
+                           "Please compare it with your NPPES record."))
+    return NumberCheck("npi", label, "valid", _("The NPI check digit is correct (Luhn over the 80840 prefix)."),
                        {"number": value})
 
 
@@ -116,45 +117,46 @@ def _check_de(profession: str, number: str) -> NumberCheck:
     if profession != "physician":
         return _unchecked()
     value, prefixed = _strip_prefix(_clean(number), "LANR")
-    label = "German lifelong physician number (LANR)"
+    label = _("German lifelong physician number (LANR)")
     if not (prefixed or (value.isdigit() and len(value) == 9)):
-        return NumberCheck("", "", "unchecked", "Not a LANR; probably a chamber membership or Approbation number. "
-                                                "Check it with the Landesärztekammer.")
+        return NumberCheck("", "", "unchecked", _("Not a LANR; probably a chamber membership or Approbation number. "
+                                                "Check it with the Landesärztekammer."))
     if not value.isdigit() or len(value) != 9:
-        return NumberCheck("lanr", label, "invalid", "A LANR has exactly 9 digits: six for the physician, a check "
-                                                     "digit and two for the specialty group. Please check it.")
+        return NumberCheck("lanr", label, "invalid", _("A LANR has exactly 9 digits: six for the physician, a check "
+                                                     "digit and two for the specialty group. Please check it."))
     if not lanr_is_valid(value):
         return NumberCheck("lanr", label, "invalid",
-                           "This LANR's check digit (the 7th digit) does not match the first six digits: one of "
-                           "them is probably mistyped. Please compare it with your KV documents.")
-    return NumberCheck("lanr", label, "valid", f"The LANR check digit is correct; specialty group code {value[7:]}.",
+                           _("This LANR's check digit (the 7th digit) does not match the first six digits: one of "
+                           "them is probably mistyped. Please compare it with your KV documents."))
+    return NumberCheck("lanr", label, "valid", _("The LANR check digit is correct; specialty group code %(code)s.",
+                                                 code=value[7:]),
                        {"number": value, "specialty_group": value[7:]})
 
 
 def _check_gb(profession: str, number: str) -> NumberCheck:
     value = _clean(number)
     if profession == "physician":
-        value, _ = _strip_prefix(value, "GMC")
-        label = "GMC reference number"
+        value, _prefix = _strip_prefix(value, "GMC")
+        label = _("GMC reference number")
         if not (value.isdigit() and len(value) == 7):
             return NumberCheck("gmc", label, "invalid",
-                               "A GMC reference number has exactly 7 digits, for example 1234567.")
-        return NumberCheck("gmc", label, "valid", "Seven digits, as GMC reference numbers have (no check digit).",
+                               _("A GMC reference number has exactly 7 digits, for example 1234567."))
+        return NumberCheck("gmc", label, "valid", _("Seven digits, as GMC reference numbers have (no check digit)."),
                            {"number": value})
     if profession in ("nurse", "midwife"):
-        value, _ = _strip_prefix(value, "NMCPIN", "NMC", "PIN")
-        label = "NMC PIN"
+        value, _prefix = _strip_prefix(value, "NMCPIN", "NMC", "PIN")
+        label = _("NMC PIN")
         if not _NMC_PIN.match(value):
             return NumberCheck("nmc", label, "invalid",
-                               "An NMC PIN has two digits, a letter, four digits and a letter, for example 12A3456B.")
-        return NumberCheck("nmc", label, "valid", "The NMC PIN has the right form (no check digit).",
+                               _("An NMC PIN has two digits, a letter, four digits and a letter, for example 12A3456B."))
+        return NumberCheck("nmc", label, "valid", _("The NMC PIN has the right form (no check digit)."),
                            {"number": value})
     return _unchecked()
 
 
 def _unchecked() -> NumberCheck:
-    return NumberCheck("", "", "unchecked", "No number format is known for this country and profession; "
-                                            "check the number in the register.")
+    return NumberCheck("", "", "unchecked", _("No number format is known for this country and profession; "
+                                            "check the number in the register."))
 
 
 _CHECKS = {"US": _check_us, "DE": _check_de, "GB": _check_gb}

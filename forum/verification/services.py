@@ -27,6 +27,12 @@ from ..core.pagination import Page
 from ..core.text import escape_like
 from ..urls import link_to
 from .models import AccountSuspension, RequestKind, RequestStatus, VerificationReminder, VerificationRequest
+from flask_babel import gettext as _
+from babel.lists import format_list
+from flask_babel import ngettext
+
+from ..i18n import as_recipient, date_filter
+from flask_babel import lazy_gettext as _l
 
 log = logging.getLogger("forum.verification")
 
@@ -58,9 +64,11 @@ def deliver(mails: list[Mail]) -> None:
 
 
 def _mail(user: User, subject: str, body: str) -> list[Mail]:
+    """Called inside as_recipient(user): the greeting is in the recipient's language too."""
     if not user.email or user.deleted_at is not None:
         return []
-    return [Mail(user.email, subject, f"Hello {user.display_name},\n\n{body}\n\n-- {current_app.config['SITE_NAME']}\n")]
+    greeting = _("Hello %(name)s,", name=user.display_name)
+    return [Mail(user.email, subject, f"{greeting}\n\n{body}\n\n-- {current_app.config['SITE_NAME']}\n")]
 
 
 def _valid_days() -> int:
@@ -103,12 +111,12 @@ def state_of(user: User, now: datetime | None = None) -> str:
 
 def status_label(user: User | None) -> str:
     if user is None:
-        return "unknown"
+        return _("unknown")
     if user.deleted_at is not None:
-        return "account deleted"
+        return _("account deleted")
     return {
-        "pending": "verification pending", "rejected": "verification rejected", "verified": "verified",
-        "expiring": "verified (renewal due)", "lapsed": "verification lapsed", "suspended": "suspended",
+        "pending": _("verification pending"), "rejected": _("verification rejected"), "verified": _("verified"),
+        "expiring": _("verified (renewal due)"), "lapsed": _("verification lapsed"), "suspended": _("suspended"),
     }[state_of(user)]
 
 
@@ -173,7 +181,7 @@ def submit(user: User, **credentials) -> VerificationRequest:
     values = _clean_credentials(credentials)
     _lock_user(user)
     if user.verification_status == VerificationStatus.SUSPENDED or user.deleted_at is not None:
-        raise VerificationError("This account cannot submit credentials.", status=403)
+        raise VerificationError(_("This account cannot submit credentials."), status=403)
     now = utcnow()
     previous = pending_request_of(user)
     queued_at = now
@@ -212,12 +220,16 @@ def open_first_request(user: User) -> VerificationRequest:
 def _already_decided_message(request: VerificationRequest) -> tuple[str, VerificationRequest | None]:
     if request.status == RequestStatus.SUPERSEDED:
         newer = pending_request_of(request.user)
-        return ("The applicant replaced this request with a corrected submission before it was decided. "
-                "Nothing was changed; please review the current submission."), newer
-    who = request.reviewer.display_name if request.reviewer else "another verifier"
-    when = request.decided_at.strftime("%d %b %Y %H:%M UTC") if request.decided_at else ""
-    return (f"This request was already {request.status} by {who}{' on ' + when if when else ''}. "
-            "Your decision was not recorded."), None
+        return _("The applicant replaced this request with a corrected submission before it was decided. "
+                 "Nothing was changed; please review the current submission."), newer
+    from ..i18n import datetime_filter, state_label
+
+    who = request.reviewer.display_name if request.reviewer else _("another verifier")
+    if request.decided_at:
+        return _("This request was already %(state)s by %(who)s on %(when)s. Your decision was not recorded.",
+                 state=state_label(request.status), who=who, when=datetime_filter(request.decided_at)), None
+    return _("This request was already %(state)s by %(who)s. Your decision was not recorded.",
+             state=state_label(request.status), who=who), None
 
 
 def decide(actor: User, request: VerificationRequest, *, approve: bool, reason: str = "",
@@ -225,22 +237,22 @@ def decide(actor: User, request: VerificationRequest, *, approve: bool, reason: 
     """Approve or reject a pending request, exactly once: a conditional UPDATE on status (and on the
     version the verifier saw) lets only the first of two simultaneous decisions through."""
     if not policy.can_verify(actor):
-        raise VerificationError("Only verifiers decide verification requests.", status=403)
+        raise VerificationError(_("Only verifiers decide verification requests."), status=403)
     if request.user_id == actor.id:
-        raise VerificationError("Nobody can decide on their own verification request; another verifier will.",
+        raise VerificationError(_("Nobody can decide on their own verification request; another verifier will."),
                                 status=403)
     user = request.user
     reason = (reason or "").strip()
     if not approve and not reason:
-        raise VerificationError("Say why you reject this request: the applicant reads the reason and can correct "
-                                "their submission.", "reason")
+        raise VerificationError(_("Say why you reject this request: the applicant reads the reason and can correct "
+                                "their submission."), "reason")
     if len(reason) > 2000:
-        raise VerificationError("Keep the reason under 2,000 characters.", "reason")
+        raise VerificationError(_("Keep the reason under 2,000 characters."), "reason")
     if user.deleted_at is not None:
-        raise VerificationError("This account was deleted; there is nothing to decide.", status=409)
+        raise VerificationError(_("This account was deleted; there is nothing to decide."), status=409)
     if user.verification_status == VerificationStatus.SUSPENDED and request.is_pending:
-        raise VerificationError("This account is suspended. Lift the suspension on the account page before "
-                                "deciding its verification.", status=409)
+        raise VerificationError(_("This account is suspended. Lift the suspension on the account page before "
+                                "deciding its verification."), status=409)
     now = utcnow()
     conditions = [VerificationRequest.id == request.id, VerificationRequest.status == RequestStatus.PENDING]
     if seen_version is not None:
@@ -254,7 +266,7 @@ def decide(actor: User, request: VerificationRequest, *, approve: bool, reason: 
     db.session.refresh(request)
     if result.rowcount != 1:
         if request.status == RequestStatus.PENDING:
-            raise AlreadyDecided("This request changed since you opened it. Please review it again.", request)
+            raise AlreadyDecided(_("This request changed since you opened it. Please review it again."), request)
         message, newer = _already_decided_message(request)
         raise AlreadyDecided(message, newer)
     return _approved(actor, request, user, now) if approve else _rejected(actor, request, user, reason)
@@ -270,21 +282,25 @@ def _approved(actor: User, request: VerificationRequest, user: User, now: dateti
                  target_label=user.display_name, subject_user=user, reason=request.reason,
                  details={"kind": request.kind, "valid_until": user.verified_until.isoformat()})
     groups = invited_groups(user)
-    until = user.verified_until.strftime("%d %B %Y")
     if request.kind == RequestKind.RENEWAL:
-        message = f"Your verification is renewed until {until}."
         key, params = "verification.renewed", {"until": user.verified_until.isoformat()}
     elif groups:
-        message = (f"Your credentials are verified. You can now join {_names(groups)}: accept each group's "
-                   "guidelines to start reading.")
         key, params = "verification.approved_groups", {"groups": _names(groups)}
     else:
-        message = "Your credentials are verified. Ask a colleague to invite you to a group."
         key, params = "verification.approved", {}
     notify(user.id, NOTIFICATION_KIND, key, params=params, link=link_to("main.dashboard"), actor=actor)
-    return _mail(user, "Your Konsil verification is approved",
-                 f"{message}\n\nYour verification is valid until {until}; we will remind you before it lapses.\n\n"
-                 f"{link_to('main.dashboard', external=True)}")
+    with as_recipient(user):
+        until = date_filter(user.verified_until, "long")
+        if request.kind == RequestKind.RENEWAL:
+            message = _("Your verification is renewed until %(until)s.", until=until)
+        elif groups:
+            message = _("Your credentials are verified. You can now join %(groups)s: accept each group's "
+                        "guidelines to start reading.", groups=_names(groups))
+        else:
+            message = _("Your credentials are verified. Ask a colleague to invite you to a group.")
+        valid = _("Your verification is valid until %(until)s; we will remind you before it lapses.", until=until)
+        return _mail(user, _("Your Konsil verification is approved"),
+                     f"{message}\n\n{valid}\n\n{link_to('main.dashboard', external=True)}")
 
 
 def _rejected(actor: User, request: VerificationRequest, user: User, reason: str) -> list[Mail]:
@@ -293,18 +309,20 @@ def _rejected(actor: User, request: VerificationRequest, user: User, reason: str
         user.verification_status = VerificationStatus.REJECTED
     audit.record(actor, "verification:request:reject", target_type="verification_request", target_id=request.id,
                  target_label=user.display_name, subject_user=user, reason=reason, details={"kind": request.kind})
-    message = f"A verifier could not confirm your credentials: {reason}"
-    follow_up = ("Your current verification stays valid until it lapses; correct your details and submit again."
-                 if still_valid else "Correct your details and submit them again.")
     notify(user.id, NOTIFICATION_KIND, "verification.rejected_still_valid" if still_valid else "verification.rejected",
            params={"reason": reason}, link=link_to("verification.status"), actor=actor)
-    return _mail(user, "Your Konsil verification needs another look",
-                 f"{message}\n\n{follow_up}\n\n{link_to('verification.status', external=True)}")
+    with as_recipient(user):
+        message = _("A verifier could not confirm your credentials: %(reason)s", reason=reason)
+        follow_up = (_("Your current verification stays valid until it lapses; correct your details and submit again.")
+                     if still_valid else _("Correct your details and submit them again."))
+        return _mail(user, _("Your Konsil verification needs another look"),
+                     f"{message}\n\n{follow_up}\n\n{link_to('verification.status', external=True)}")
 
 
 def _names(groups: list[Group]) -> str:
-    names = [group.name for group in groups]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    from flask_babel import get_locale
+
+    return format_list([group.name for group in groups], locale=get_locale() or "en")
 
 
 # --- the verifiers' queue ------------------------------------------------------------------
@@ -389,16 +407,16 @@ def suspend(actor: User, user: User, reason: str) -> list[Mail]:
     bumped and the user loader refuses suspended accounts."""
     reason = (reason or "").strip()
     if not policy.can_suspend_account(actor, user):
-        raise VerificationError("You cannot suspend this account." if user.id != actor.id
-                                else "You cannot suspend your own account.", status=403)
+        raise VerificationError(_("You cannot suspend this account.") if user.id != actor.id
+                                else _("You cannot suspend your own account."), status=403)
     if not reason:
-        raise VerificationError("Give the reason for the suspension (for example: licence withdrawn by the "
-                                "chamber on 3 March). The member reads it.", "reason")
+        raise VerificationError(_("Give the reason for the suspension (for example: licence withdrawn by the "
+                                "chamber on 3 March). The member reads it."), "reason")
     if len(reason) > 2000:
-        raise VerificationError("Keep the reason under 2,000 characters.", "reason")
+        raise VerificationError(_("Keep the reason under 2,000 characters."), "reason")
     _lock_user(user)
     if user.verification_status == VerificationStatus.SUSPENDED:
-        raise VerificationError("This account is already suspended.", status=409)
+        raise VerificationError(_("This account is already suspended."), status=409)
     db.session.add(AccountSuspension(user_id=user.id, reason=reason, previous_status=user.verification_status,
                                      created_by_id=actor.id))
     user.verification_status = VerificationStatus.SUSPENDED
@@ -406,10 +424,11 @@ def suspend(actor: User, user: User, reason: str) -> list[Mail]:
     audit.record(actor, "verification:account:suspend", target_type="user", target_id=user.id,
                  target_label=user.display_name, subject_user=user, reason=reason)
     notify(user.id, NOTIFICATION_KIND, "account.suspended", params={"reason": reason}, actor=actor)
-    return _mail(user, "Your Konsil account is suspended",
-                 f"An administrator suspended your Konsil account. The reason given:\n\n{reason}\n\n"
-                 "You cannot sign in while the suspension lasts. Reply to your organisation's Konsil administrator "
-                 "if you think this is a mistake.")
+    with as_recipient(user):
+        intro = _("An administrator suspended your Konsil account. The reason given:")
+        outro = _("You cannot sign in while the suspension lasts. Reply to your organisation's Konsil administrator "
+                  "if you think this is a mistake.")
+        return _mail(user, _("Your Konsil account is suspended"), f"{intro}\n\n{reason}\n\n{outro}")
 
 
 def open_suspension(user: User) -> AccountSuspension | None:
@@ -423,11 +442,11 @@ def unsuspend(actor: User, user: User, note: str = "") -> list[Mail]:
     """Lift a suspension; the account gets back the verification status it had (an expired
     verification stays expired)."""
     if not policy.can_manage_accounts(actor):
-        raise VerificationError("Only administrators lift suspensions.", status=403)
+        raise VerificationError(_("Only administrators lift suspensions."), status=403)
     note = (note or "").strip()[:2000]
     _lock_user(user)
     if user.verification_status != VerificationStatus.SUSPENDED:
-        raise VerificationError("This account is not suspended.", status=409)
+        raise VerificationError(_("This account is not suspended."), status=409)
     suspension = open_suspension(user)
     if suspension is not None and suspension.previous_status != VerificationStatus.SUSPENDED:
         restored = suspension.previous_status
@@ -442,18 +461,20 @@ def unsuspend(actor: User, user: User, note: str = "") -> list[Mail]:
                  target_label=user.display_name, subject_user=user, reason=note, details={"restored": restored})
     notify(user.id, NOTIFICATION_KIND, "account.reinstated_note" if note else "account.reinstated",
            params={"note": note or ""}, actor=actor)
-    return _mail(user, "Your Konsil account is active again",
-                 "An administrator lifted the suspension of your Konsil account; you can sign in again."
-                 + (f"\n\n{note}" if note else "") + f"\n\n{link_to('auth.login', external=True)}")
+    with as_recipient(user):
+        return _mail(user, _("Your Konsil account is active again"),
+                     _("An administrator lifted the suspension of your Konsil account; you can sign in again.")
+                     + (f"\n\n{note}" if note else "") + f"\n\n{link_to('auth.login', external=True)}")
 
 
 def set_verifier(actor: User, user: User, grant: bool) -> None:
     if not policy.can_manage_accounts(actor):
-        raise VerificationError("Only administrators appoint verifiers.", status=403)
+        raise VerificationError(_("Only administrators appoint verifiers."), status=403)
     if grant and not policy.is_verified(user):
-        raise VerificationError("Only verified members can become verifiers.", status=409)
+        raise VerificationError(_("Only verified members can become verifiers."), status=409)
     if bool(user.is_verifier) == grant:
-        raise VerificationError(f"{user.display_name} {'is already' if grant else 'is not'} a verifier.", status=409)
+        raise VerificationError(_("%(name)s is already a verifier.", name=user.display_name) if grant else
+                                _("%(name)s is not a verifier.", name=user.display_name), status=409)
     user.is_verifier = grant
     audit.record(actor, f"verification:verifier:{'grant' if grant else 'revoke'}", target_type="user",
                  target_id=user.id, target_label=user.display_name, subject_user=user)
@@ -464,8 +485,8 @@ def set_verifier(actor: User, user: User, grant: bool) -> None:
 
 
 ACCOUNT_FILTERS = {
-    "all": "Everyone", "pending": "Pending", "verified": "Verified", "rejected": "Rejected",
-    "suspended": "Suspended", "verifiers": "Verifiers", "admins": "Admins",
+    "all": _l("Everyone"), "pending": _l("Pending"), "verified": _l("Verified"), "rejected": _l("Rejected"),
+    "suspended": _l("Suspended"), "verifiers": _l("Verifiers"), "admins": _l("Admins"),
 }
 
 
@@ -523,33 +544,37 @@ def send_reminders(now: datetime | None = None) -> list[Mail]:
         db.session.add(VerificationReminder(user_id=user.id, kind="expiring", valid_until=user.verified_until,
                                             sent_at=now))
         days = max(1, math.ceil((user.verified_until - now).total_seconds() / 86400))
-        until = user.verified_until.strftime("%d %B %Y")
-        message = (f"Your verification lapses on {until} (in {days} day{'s' if days != 1 else ''}). "
-                   "Confirm your credentials to keep reading your groups.")
         notify(user.id, NOTIFICATION_KIND, "verification.expiring",
                params={"until": user.verified_until.isoformat(), "days": days}, link=link_to("verification.status"))
-        mails += _mail(user, "Please renew your Konsil verification",
-                       f"{message} It takes a minute:\n\n{link_to('verification.status', external=True)}")
+        with as_recipient(user):
+            until = date_filter(user.verified_until, "long")
+            message = ngettext("Your verification lapses on %(until)s (in %(num)d day). "
+                               "Confirm your credentials to keep reading your groups.",
+                               "Your verification lapses on %(until)s (in %(num)d days). "
+                               "Confirm your credentials to keep reading your groups.", days, until=until)
+            minute = _("It takes a minute:")
+            mails += _mail(user, _("Please renew your Konsil verification"),
+                           f"{message} {minute}\n\n{link_to('verification.status', external=True)}")
     lapsed = db.session.scalars(select(User).where(*base, User.verified_until <= now, not_yet("lapsed")))
     for user in lapsed:
         db.session.add(VerificationReminder(user_id=user.id, kind="lapsed", valid_until=user.verified_until,
                                             sent_at=now))
-        message = ("Your verification has lapsed, so your groups are paused. Your memberships are kept: "
-                   "confirm your credentials and a verifier will restore your access.")
         notify(user.id, NOTIFICATION_KIND, "verification.lapsed", link=link_to("verification.status"))
-        mails += _mail(user, "Your Konsil verification has lapsed",
-                       f"{message}\n\n{link_to('verification.status', external=True)}")
+        with as_recipient(user):
+            message = _("Your verification has lapsed, so your groups are paused. Your memberships are kept: "
+                        "confirm your credentials and a verifier will restore your access.")
+            mails += _mail(user, _("Your Konsil verification has lapsed"),
+                           f"{message}\n\n{link_to('verification.status', external=True)}")
     db.session.flush()
     return mails
 
 
 def describe_wait(wait: timedelta | None) -> str:
     if wait is None:
-        return "usually within two working days"
+        return _("usually within two working days")
     hours = wait.total_seconds() / 3600
     if hours < 1:
-        return "usually within an hour"
+        return _("usually within an hour")
     if hours < 36:
-        return f"usually about {max(1, round(hours))} hour{'s' if round(hours) > 1 else ''}"
-    days = round(hours / 24)
-    return f"usually about {days} days"
+        return ngettext("usually about %(num)d hour", "usually about %(num)d hours", max(1, round(hours)))
+    return ngettext("usually about %(num)d day", "usually about %(num)d days", round(hours / 24))

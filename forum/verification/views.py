@@ -16,6 +16,7 @@ from .services import (ACCOUNT_FILTERS, AlreadyDecided, VerificationError, chang
                        open_suspension, pending_count_for, pending_queue, pending_request_of, queue_counts,
                        recent_decisions, requests_of, set_verifier, state_of, status_label, submit, suspend,
                        suspensions_of, typical_wait, unsuspend)
+from flask_babel import gettext as _
 
 bp = Blueprint("verification", __name__)
 
@@ -38,8 +39,13 @@ def _template_helpers():
 def _country_name(code: str) -> str:
     import pycountry
 
+    from flask_babel import get_locale
+
     country = pycountry.countries.get(alpha_2=(code or "").upper()) if code else None
-    return (getattr(country, "common_name", None) or country.name) if country else (code or "—")
+    if country is None:
+        return code or "—"
+    name = get_locale().territories.get(country.alpha_2) if get_locale() else None
+    return name or getattr(country, "common_name", None) or country.name
 
 
 def _queue_size() -> int:
@@ -87,9 +93,9 @@ def status_page():
                 db.session.rollback()
                 abort(error.status, description=str(error))
             db.session.commit()
-            flash("Your corrected credentials replace the earlier submission; your place in the queue is kept."
+            flash(_("Your corrected credentials replace the earlier submission; your place in the queue is kept.")
                   if pending is not None and submitted.queued_at == pending.queued_at else
-                  "Thank you. Your credentials are with the verifiers; we will notify you of their decision.",
+                  _("Thank you. Your credentials are with the verifiers; we will notify you of their decision."),
                   "success")
             return redirect(url_for("verification.status"))
     else:
@@ -112,7 +118,7 @@ def status_page():
 
 def _require_verifier() -> None:
     if not policy.can_verify(current_user):
-        abort(403, description="Only verifiers review credentials.")
+        abort(403, description=_("Only verifiers review credentials."))
 
 
 @bp.route("/admin/verifications")
@@ -143,7 +149,7 @@ def review(verification_id):
     problem, newer, status_code = None, None, 200
     if request.method == "POST":
         if not policy.can_decide_verification(current_user, verification_request):
-            abort(403, description="Nobody can decide on their own verification request; another verifier will.")
+            abort(403, description=_("Nobody can decide on their own verification request; another verifier will."))
         status_code = 422
         if form.validate_on_submit():
             try:
@@ -162,8 +168,8 @@ def review(verification_id):
                 deliver(mails)  # sent once the commit below succeeds
                 db.session.commit()
                 user = verification_request.user
-                flash(f"{user.display_name} is verified." if form.decision.data == "approve" else
-                      f"The request of {user.display_name} was rejected; they were told why.", "success")
+                flash(_("%(name)s is verified.", name=user.display_name) if form.decision.data == "approve" else
+                      _("The request of %(name)s was rejected; they were told why.", name=user.display_name), "success")
                 return redirect(url_for("verification.queue"))
     if request.method == "GET":
         form = DecisionForm(formdata=None, version=str(verification_request.version))
@@ -195,7 +201,7 @@ def _review_context(verification_request: VerificationRequest) -> dict:
 
 def _require_admin() -> None:
     if not policy.can_manage_accounts(current_user):
-        abort(403, description="Only administrators manage accounts.")
+        abort(403, description=_("Only administrators manage accounts."))
 
 
 def _account_or_404(account_id: int) -> User:
@@ -242,7 +248,7 @@ def verifier_role(account_id):
     user = _account_or_404(account_id)
     form = VerifierRoleForm()
     if not form.validate_on_submit():
-        flash("Choose whether to grant or revoke the verifier role.", "error")
+        flash(_("Choose whether to grant or revoke the verifier role."), "error")
         return redirect(url_for("verification.account", account_id=user.id))
     try:
         set_verifier(current_user, user, grant=form.action.data == "grant")
@@ -251,8 +257,8 @@ def verifier_role(account_id):
         flash(str(error), "error")
     else:
         db.session.commit()
-        flash(f"{user.display_name} is now a verifier." if "verifier" in policy.account_roles(user) else
-              f"{user.display_name} is no longer a verifier.", "success")
+        flash(_("%(name)s is now a verifier.", name=user.display_name) if "verifier" in policy.account_roles(user) else
+              _("%(name)s is no longer a verifier.", name=user.display_name), "success")
     return redirect(url_for("verification.account", account_id=user.id))
 
 
@@ -262,7 +268,7 @@ def suspend_account(account_id):
     _require_admin()
     user = _account_or_404(account_id)
     if not policy.can_suspend_account(current_user, user):
-        abort(403, description="You cannot suspend your own account.")
+        abort(403, description=_("You cannot suspend your own account."))
     form = SuspendForm()
     if form.validate_on_submit():
         try:
@@ -277,7 +283,7 @@ def suspend_account(account_id):
         else:
             deliver(mails)  # sent once the commit below succeeds
             db.session.commit()
-            flash(f"{user.display_name} is suspended and signed out everywhere.", "success")
+            flash(_("%(name)s is suspended and signed out everywhere.", name=user.display_name), "success")
             return redirect(url_for("verification.account", account_id=user.id))
     return _account_page(user, suspend_form=form, status_code=422)
 
@@ -297,6 +303,6 @@ def unsuspend_account(account_id):
         else:
             deliver(mails)  # sent once the commit below succeeds
             db.session.commit()
-            flash(f"The suspension of {user.display_name} is lifted.", "success")
+            flash(_("The suspension of %(name)s is lifted.", name=user.display_name), "success")
         return redirect(url_for("verification.account", account_id=user.id))
     return _account_page(user, unsuspend_form=form, status_code=422)
