@@ -30,7 +30,7 @@ compile-translations: $(VENV)/.installed-run
 
 # For translators: extract every string from the code, merge it into each catalogue, compile.
 translations: $(VENV)/.installed-run
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k ngettext -k lazy_ngettext:1,2 --no-location --sort-output -o translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords -k _ -k gettext -k ngettext:1,2 -k _l -k lazy_gettext -k lazy_ngettext:1,2 --no-location --sort-output -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete --no-fuzzy-matching
 	$(BIN)/pybabel compile -d translations -f >/dev/null
 
