@@ -87,6 +87,7 @@ BLUEPRINTS = [
     "forum.verification.views:bp",
     "forum.privacy_guard.views:bp",
     "forum.moderation.views:bp",
+    "forum.participation.views:bp",
 ]
 
 

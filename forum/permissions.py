@@ -244,6 +244,18 @@ def can_see_hidden_post(user, post) -> bool:
     return post.author_id == getattr(user, "id", None) or can_moderate(user, post.topic.group)
 
 
+def can_see_post(user, post) -> bool:
+    """The one rule for lists that show posts outside their thread (bookmarks, reactions, reminders): the group
+    is readable, the topic is not hidden from the reader, the post is not deleted, and a hidden post only for
+    its author and the group's moderators."""
+    group = post.topic.group
+    if post.deleted_at is not None or not can_read_group(user, group):
+        return False
+    if post.topic.hidden and not can_moderate(user, group):
+        return False
+    return not post.hidden or can_see_hidden_post(user, post)
+
+
 def can_report_post(user, post) -> bool:
     group = post.topic.group
     return (
