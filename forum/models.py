@@ -9,4 +9,4 @@ from .posts.models import Post, PostRevision, Topic  # noqa: F401
 from .privacy_guard.models import GuardOutcome, GuardPattern, GuardSettings  # noqa: F401
 from .verification.models import AccountSuspension, VerificationReminder, VerificationRequest  # noqa: F401
 from .moderation.models import Appeal, MemberWarning, ModerationCase, Report  # noqa: F401
-from .participation.models import Bookmark, Reaction  # noqa: F401
+from .participation.models import Bookmark, Reaction, TopicRead  # noqa: F401

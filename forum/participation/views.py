@@ -11,7 +11,7 @@ from ..forms import EmptyForm
 from ..groups.access import readable_group_or_404
 from ..posts.models import Post
 from ..posts.services import post_link
-from . import erasure, services
+from . import erasure, reading, services
 from .services import REACTION_LABELS, ParticipationError
 
 bp = Blueprint("participation", __name__)
@@ -108,6 +108,18 @@ class _Helpers:
             return False
         return post.id in cached(f"_bookmarks_{post.topic_id}",
                                  lambda: services.bookmarked_post_ids(current_user, post.topic_id))
+
+    @staticmethod
+    def first_unread(topic):
+        return reading.first_unread(current_user, topic)
+
+    @staticmethod
+    def last_post_link(topic) -> str:
+        return reading.last_post_link(topic)
+
+    @staticmethod
+    def unread(topic, topics) -> int:
+        return reading.unread_in(current_user, topic, topics)
 
     @staticmethod
     def can_react(post) -> bool:

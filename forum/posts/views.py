@@ -9,6 +9,7 @@ from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import readable_group_or_404
 from ..markup import MarkupTooComplex, render_markdown
+from ..participation import reading
 from ..web import STORAGE_BUSY_MESSAGE, new_form_token, page_argument
 from .forms import EditForm, PreviewForm, ReplyForm, TopicForm
 from .models import Post, Topic
@@ -102,13 +103,18 @@ def new_topic(slug):
 @login_required
 def topic(slug, topic_id):
     topic = _topic_or_404(slug, topic_id)
+    if "page" not in request.args and (opening := reading.opening_link(current_user, topic)):
+        return redirect(opening)  # the page of the first unread post
     page = post_page(topic, page_argument(), posts_per_page())
     if page is None:
         abort(404)
     form = ReplyForm()
     form.submission_id.data = new_form_token()
-    return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
+    html = render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
                            guard=None, action_form=EmptyForm())
+    if reading.record_page_read(current_user, topic, page):  # a write only when the read mark moves forward
+        db.session.commit()
+    return html
 
 
 @bp.route("/g/<slug>/t/<int:topic_id>/reply", methods=["POST"])
@@ -123,8 +129,8 @@ def reply_to(slug, topic_id):
     if form.validate_on_submit():
         guard = check_submission(form.body.data)
         if not guard.found or form.confirm_no_phi.data:
-            post, status = _publish(form, lambda: reply(current_user, topic, body=form.body.data, guard=guard,
-                                                        submission_id=form.submission_id.data))
+            post, status = _publish(form, lambda: reading.read_own(current_user, reply(
+                current_user, topic, body=form.body.data, guard=guard, submission_id=form.submission_id.data)))
             if post is not None:
                 flash("Your reply is published.", "success")
                 return redirect(post_link(post))
