@@ -234,6 +234,10 @@ def seed(users: int) -> None:
         app.config["PASSWORD_HASH_FAST"] = False
         for other in people[1:]:
             other.password_hash = people[0].password_hash
+        from forum.primer.content import PRIMER_VERSION
+
+        for someone in people:  # clinicians who have read the patient-data primer, as before a first post
+            someone.primer_version = PRIMER_VERSION
         db.session.flush()
         group = create_group(people[0], name="Bench ward", slug=GROUP_SLUG, description="Load test",
                              guidelines="Be kind.", visibility="secret", invite_policy="members")

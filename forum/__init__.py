@@ -44,7 +44,7 @@ def create_app(config: type[Config] | None = None, overrides: dict | None = None
 
     logging_setup.init_app(app)
     _configure_extensions(app)
-    _configure_blueprints(app)
+    _configure_features(app)
     _configure_hooks(app)
     _configure_cli(app)
     return app
@@ -74,29 +74,32 @@ def _configure_extensions(app: Flask) -> None:
                                 synchronous=app.config["SQLITE_SYNCHRONOUS"])
 
 
-# Each feature registers its blueprint here, as "module:attribute".
-BLUEPRINTS = [
-    "forum.auth.views:bp",
-    "forum.accounts.views:bp",
-    "forum.main.views:bp",
-    "forum.groups.views:bp",
-    "forum.invitations.views:bp",
-    "forum.posts.views:bp",
-    "forum.notifications.views:bp",
-    "forum.ops.views:bp",
-    "forum.verification.views:bp",
-    "forum.privacy_guard.views:bp",
-    "forum.moderation.views:bp",
-    "forum.participation.views:bp",
+# Each feature registers itself (blueprint, CLI commands, signal receivers) in its init_app.
+FEATURES = [
+    "forum.auth",
+    "forum.accounts",
+    "forum.main",
+    "forum.groups",
+    "forum.invitations",
+    "forum.posts",
+    "forum.notifications",
+    "forum.ops",
+    "forum.verification",
+    "forum.privacy_guard",
+    "forum.moderation",
+    "forum.incidents",
+    "forum.primer",
+    "forum.uploads",
+    "forum.search",
+    "forum.participation",
 ]
 
 
-def _configure_blueprints(app: Flask) -> None:
+def _configure_features(app: Flask) -> None:
     from importlib import import_module
 
-    for spec in BLUEPRINTS:
-        module_name, attribute = spec.split(":")
-        app.register_blueprint(getattr(import_module(module_name), attribute))
+    for name in FEATURES:
+        import_module(name).init_app(app)
 
 
 def _configure_hooks(app: Flask) -> None:

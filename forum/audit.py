@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selecti
 
 from .accounts.models import User
 from .core.pagination import Page, paginate
+from .core.text import escape_like
 from .db_types import UTCDateTime, utcnow
 from .extensions import db
 
@@ -117,7 +118,7 @@ class LogFilter:
             if name.lower() == "system":
                 conditions.append(LogEntry.actor_id.is_(None))
             else:
-                pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                pattern = "%" + escape_like(name) + "%"
                 conditions.append(or_(LogEntry.actor_name.ilike(pattern, escape="\\"),
                                       LogEntry.actor_id.in_(select(User.id).where(User.username == name.lower()))))
         if self.date_from:

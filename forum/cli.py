@@ -6,16 +6,15 @@ import os
 import sys
 
 import click
-from flask.cli import AppGroup
 from sqlalchemy import func, select
 
 from .accounts.addresses import InvalidAddress, normalise_address
 from .accounts.models import User, VerificationStatus
 from .accounts.passwords import password_problems
 from .accounts.services import AccountError, create_user, find_by_email
+from .core.cli import forum_cli
 from .extensions import db
 
-forum_cli = AppGroup("forum", help="Konsil operator commands.")
 
 
 @forum_cli.command("create-admin")
@@ -175,3 +174,13 @@ def send_digests_command() -> None:
         click.echo(f"{reminders} bookmark reminder{'s' if reminders != 1 else ''} sent.")
     count = send_digests()
     click.echo(f"{count} digest{'s' if count != 1 else ''} sent.")
+
+
+@forum_cli.command("purge-uploads")
+def purge_uploads_command() -> None:
+    """Delete images that were never attached to a post within UPLOAD_UNATTACHED_HOURS (run daily)."""
+    from .uploads.services import purge_unattached
+
+    count = purge_unattached()
+    db.session.commit()
+    click.echo(f"{count} unattached image{'s' if count != 1 else ''} deleted.")

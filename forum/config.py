@@ -116,6 +116,7 @@ class Config:
     RATELIMIT_REPORT_PER_USER = os.environ.get("RATELIMIT_REPORT_PER_USER", "10 per minute; 60 per day")
     RATELIMIT_REPORT_PER_ADDRESS = os.environ.get("RATELIMIT_REPORT_PER_ADDRESS", "120 per hour")
     RATELIMIT_PREVIEW_PER_USER = os.environ.get("RATELIMIT_PREVIEW_PER_USER", "120 per minute")
+    RATELIMIT_UPLOAD_PER_USER = os.environ.get("RATELIMIT_UPLOAD_PER_USER", "30 per minute; 300 per hour")
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0 = none).
     TRUSTED_PROXY_COUNT = _int("TRUSTED_PROXY_COUNT", 0)
 
@@ -152,6 +153,26 @@ class Config:
 
     PHI_PHONE_REGIONS = _list("PHI_PHONE_REGIONS", "US,DE,IN")
     PHI_DISABLED_CATEGORIES = _list("PHI_DISABLED_CATEGORIES", "")
+
+    # Clinical images (forum/uploads). Files live under UPLOAD_DIR, outside the web root; nginx serves them
+    # through X-Accel-Redirect when UPLOAD_ACCEL_PREFIX names its internal location (deploy/nginx-konsil.conf).
+    UPLOAD_DIR = os.environ.get("UPLOAD_DIR", str(INSTANCE_DIR / "uploads"))
+    UPLOAD_ACCEL_PREFIX = os.environ.get("UPLOAD_ACCEL_PREFIX", "")
+    UPLOAD_MAX_BYTES = _int("UPLOAD_MAX_BYTES", 25 * 1024 * 1024)
+    UPLOAD_MAX_PIXELS = _int("UPLOAD_MAX_PIXELS", 50_000_000)
+    UPLOAD_STORE_MAX_SIDE = _int("UPLOAD_STORE_MAX_SIDE", 4096)  # longer images are scaled down when re-encoded
+    UPLOAD_THUMB_SIDE = _int("UPLOAD_THUMB_SIDE", 480)
+    UPLOAD_QUOTA_BYTES = _int("UPLOAD_QUOTA_BYTES", 200 * 1024 * 1024)  # per member, attached or not
+    UPLOAD_MAX_PER_POST = _int("UPLOAD_MAX_PER_POST", 10)
+    UPLOAD_UNATTACHED_HOURS = _int("UPLOAD_UNATTACHED_HOURS", 24)
+    # De-identification runs in a bounded pool per worker process; beyond WORKERS running and QUEUE waiting,
+    # an upload is refused with 503 and Retry-After rather than piling up.
+    UPLOAD_WORKERS = _int("UPLOAD_WORKERS", 2)
+    UPLOAD_QUEUE = _int("UPLOAD_QUEUE", 4)
+    UPLOAD_TIMEOUT_SECONDS = _int("UPLOAD_TIMEOUT_SECONDS", 25)
+    UPLOAD_OCR = _bool("UPLOAD_OCR", True)
+    UPLOAD_FACES = _bool("UPLOAD_FACES", True)
+    TESSDATA_PREFIX = os.environ.get("TESSDATA_PREFIX", "")  # empty: Debian's tesseract-ocr data directory
 
     TOPICS_PER_PAGE = 30
     POSTS_PER_PAGE = 20

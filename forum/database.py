@@ -35,6 +35,9 @@ def configure_engine_events(engine: Engine, *, busy_timeout_ms: int = 15000, syn
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Deleted and overwritten content is zeroed on disk, so redacted patient data does not linger
+        # in free pages (the WAL is checkpointed after a redaction, forum/moderation/redaction.py).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")

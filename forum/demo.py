@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from .accounts.models import User, VerificationStatus
 from .accounts.services import create_user
+from .primer.content import PRIMER_VERSION
 from .db_types import utcnow
 from .extensions import db
 from .groups.models import Role
@@ -105,6 +106,7 @@ def seed_demo() -> list[tuple[str, str]]:
                            organisation=organisation, country=country, licence_number="DEMO-" + email[:4].upper(),
                            licence_authority="Demo registry")
         user.is_admin = role == "admin"
+        user.primer_version = PRIMER_VERSION  # demo accounts have read the patient-data primer
         user.is_verifier = role == "admin"
         users[email] = user
     admin = users["admin@demo.konsil.example"]
@@ -151,10 +153,8 @@ def seed_demo() -> list[tuple[str, str]]:
 
 def _seed_extras(users, groups) -> None:
     """Feature demos (open report, verification request) that other features add."""
-    try:
-        from .demo_extras import seed_extras
-    except ImportError:
-        return
+    from .demo_extras import seed_extras
+
     seed_extras(users, groups)
 
 

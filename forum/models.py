@@ -9,4 +9,8 @@ from .posts.models import Post, PostRevision, Topic  # noqa: F401
 from .privacy_guard.models import GuardOutcome, GuardPattern, GuardSettings  # noqa: F401
 from .verification.models import AccountSuspension, VerificationReminder, VerificationRequest  # noqa: F401
 from .moderation.models import Appeal, MemberWarning, ModerationCase, Report  # noqa: F401
+from .incidents.models import PostRead, PrivacyIncident  # noqa: F401
+from .uploads.models import GroupImageSettings, ImageConsent, Upload  # noqa: F401
+from .search.models import SearchDocument  # noqa: F401
+from .search import schema as _search_schema  # noqa: F401,E402  (the engine-specific index beside it)
 from .participation.models import Bookmark, Reaction, TopicRead  # noqa: F401

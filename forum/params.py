@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, request
+from flask_babel import gettext as _
 from werkzeug.routing import IntegerConverter
 from wtforms.validators import ValidationError
 
@@ -63,4 +64,5 @@ def page_argument(name: str = "page") -> int:
 def within_calendar(form, field) -> None:
     """A WTForms validator for search dates (e.g. 9999-12-31 cannot have a next day)."""
     if field.data is not None and not (EARLIEST_DATE <= field.data <= LATEST_DATE):
-        raise ValidationError(f"Enter a date between {EARLIEST_DATE:%Y} and {LATEST_DATE:%Y}.")
+        raise ValidationError(_("Enter a date between %(first)s and %(last)s.", first=EARLIEST_DATE.year,
+                                last=LATEST_DATE.year))

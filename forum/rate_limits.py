@@ -79,6 +79,8 @@ RULES = (
     Rule("/posts/<int:post_id>/report", (("RATELIMIT_REPORT_PER_USER", by_user),
                                          ("RATELIMIT_REPORT_PER_ADDRESS", by_address))),
     Rule("/posts/preview", (("RATELIMIT_PREVIEW_PER_USER", by_user),)),
+    Rule("/uploads", (("RATELIMIT_UPLOAD_PER_USER", by_user),)),
+    Rule("/uploads/<upload_id>/redact", (("RATELIMIT_UPLOAD_PER_USER", by_user),)),
 )
 
 # Built once per process: Flask-Limiter registers limits by view name, and an identical object

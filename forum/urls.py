@@ -13,3 +13,19 @@ def link_to(endpoint: str, *, external: bool = False, **values) -> str:
     if external:
         return current_app.config["BASE_URL"].rstrip("/") + path
     return path
+
+
+def posts_per_page() -> int:
+    return current_app.config["POSTS_PER_PAGE"]
+
+
+def page_of(number: int) -> int:
+    """The page of a topic on which the post with this number appears."""
+    return max(1, (number - 1) // posts_per_page() + 1)
+
+
+def post_link(post) -> str:
+    """The permalink of a post: its topic page, at the page and anchor where the post appears."""
+    page = page_of(post.number)
+    values = {"page": page} if page > 1 else {}
+    return link_to("posts.topic", slug=post.topic.group.slug, topic_id=post.topic_id, **values) + f"#post-{post.number}"

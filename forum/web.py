@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
 from sqlalchemy.exc import OperationalError
 
-from . import permissions
+from . import policy
 from .accounts.models import User
 from .database import is_transient
 from .db_types import utcnow
@@ -27,7 +27,7 @@ def load_user(user_id: str) -> User | None:
         version = int(raw_version)
     except (ValueError, TypeError):
         return None
-    if user is None or user.session_version != version or not permissions.may_sign_in(user):
+    if user is None or user.session_version != version or not policy.may_sign_in(user):
         return None
     return user
 
@@ -204,7 +204,8 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def _template_helpers():
         return {
-            "can": permissions,
+            "can": policy,
+            "policy": policy,
             "unread_notifications": _unread_notifications,
             "site_name": app.config["SITE_NAME"],
         }

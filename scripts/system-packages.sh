@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs (Chromium, PostgreSQL, Redis) when missing.
+# Installs the Debian packages the test suite needs (Chromium, PostgreSQL, Redis, Tesseract with English,
+# German and Hindi data, Noto fonts for the image test set) when missing.
 # Safe to run repeatedly; does nothing when everything is present.
 set -euo pipefail
 
@@ -7,6 +8,10 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+for language in eng deu hin osd; do
+  ls /usr/share/tesseract-ocr/*/tessdata/${language}.traineddata >/dev/null 2>&1 || missing+=(tesseract-ocr-${language})
+done
+[ -f /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf ] || missing+=(fonts-noto-core)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

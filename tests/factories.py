@@ -10,6 +10,7 @@ from forum.groups.models import Group, Membership, Role
 from forum.groups.services import add_member, create_group
 from forum.posts.models import Post, Topic
 from forum.posts.services import GuardResult, create_topic, reply
+from forum.primer.content import PRIMER_VERSION
 
 PASSWORD = "correct horse battery staple"
 _counter = itertools.count(1)
@@ -20,7 +21,7 @@ class Factories:
         self.app = app
 
     def user(self, name: str | None = None, *, status: str = VerificationStatus.VERIFIED, admin: bool = False,
-             verifier: bool = False, email: str | None = None, **profile) -> User:
+             verifier: bool = False, email: str | None = None, primer: bool = True, **profile) -> User:
         number = next(_counter)
         name = name or f"Member {number}"
         profile.setdefault("profession", "physician")
@@ -30,6 +31,8 @@ class Factories:
                            status=status, **profile)
         user.is_admin = admin
         user.is_verifier = verifier or admin
+        if primer:  # most tests are about something else than a first post
+            user.primer_version = PRIMER_VERSION
         db.session.commit()
         return user
 

@@ -151,7 +151,8 @@ class Snapshot:
                 if self.rows[table.name]:
                     connection.execute(table.insert(), self.rows[table.name])
             for table in self.tables:
-                if "id" in table.columns and table.columns["id"].primary_key and self.rows[table.name]:
+                if ("id" in table.columns and table.columns["id"].primary_key and self.rows[table.name]
+                        and table.columns["id"].type.python_type is int):  # random text ids have no sequence
                     connection.execute(text(
                         f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
                         f"(SELECT max(id) FROM \"{table.name}\"))"))

@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from config import TestingConfig
 from forum import create_app
 from forum.extensions import db
+from forum.search.schema import include_object
 
 
 def _fresh_postgres_database(base_url: str, name: str) -> str:
@@ -37,9 +38,42 @@ def test_upgrade_builds_the_schema_the_models_describe(empty_database_url):
     with app.app_context():
         upgrade()
         with db.engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            context = MigrationContext.configure(connection, opts={"compare_type": True, "include_object": include_object})
             differences = compare_metadata(context, db.metadata)
         assert differences == [], f"models and migrations differ; generate a migration: {differences}"
         downgrade(revision="base")
         upgrade()
         db.engine.dispose()
+
+
+def test_notifications_written_as_sentences_get_the_group_they_concern(empty_database_url):
+    """0007: old rows keep their text; the group comes from the link or the text, and notices about
+    the reader themselves stay theirs, while others follow the reader's access to the group."""
+    app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="0005")
+        with db.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO users (id, email, display_name, username, password_hash, profession, specialty, "
+                "organisation, country, licence_number, licence_authority, verification_status, is_admin, "
+                "is_verifier, created_at, locale, session_version) VALUES (1, 'a@x.example', 'A', 'a', 'x', "
+                "'nurse', '', '', 'DE', '', '', 'verified', false, false, CURRENT_TIMESTAMP, 'en', 1)"))
+            connection.execute(text(
+                "INSERT INTO groups (id, name, slug, description, guidelines_source, guidelines_html, "
+                "guidelines_version, visibility, invite_policy, created_at) VALUES (7, 'Renal Round', 'renal', "
+                "'', 'Be kind.', '<p>Be kind.</p>', 1, 'secret', 'members', CURRENT_TIMESTAMP)"))
+            for number, message, link in ((1, "B replied to “Potassium”", "/g/renal/t/3#post-2"),
+                                          (2, "C, whom you invited, was banned from Renal Round by its moderators.", ""),
+                                          (3, "You were banned from Renal Round: spam", ""),
+                                          (4, "Your credentials are verified.", "/")):
+                connection.execute(text("INSERT INTO notifications (id, user_id, kind, message, link, created_at) "
+                                        "VALUES (:id, 1, 'moderation', :message, :link, CURRENT_TIMESTAMP)"),
+                                   {"id": number, "message": message, "link": link})
+        upgrade()
+        with db.engine.connect() as connection:
+            rows = connection.execute(text("SELECT id, group_id, audience, key, message FROM notifications "
+                                           "ORDER BY id")).all()
+        db.engine.dispose()
+    assert [(row.group_id, row.audience, row.key) for row in rows] == [
+        (7, "member", "legacy"), (7, "member", "legacy"), (7, "subject", "legacy"), (None, "subject", "legacy")]
+    assert rows[1].message.startswith("C, whom you invited")

@@ -5,13 +5,12 @@ The export holds only the user's own data: other people appear, if at all, as nu
 and groups -- never their names, addresses or texts."""
 from __future__ import annotations
 
-import importlib
 from datetime import datetime
 
 from flask import current_app
-from flask.signals import Namespace
-from sqlalchemy import delete, func, inspect, select, update
+from sqlalchemy import delete, func, select, update
 
+from ..core.signals import account_erased, account_exported
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, JoinRequest, Membership
@@ -24,10 +23,13 @@ from .services import AccountError, end_all_sessions
 
 EXPORT_FORMAT = "konsil-export-1"
 
-_signals = Namespace()
-# Sent inside the erasing transaction with the user (before the commit). Features that keep personal
-# data of their own about the user (credentials under review, drafts...) connect here and erase it.
-account_erased = _signals.signal("account-erased")
+
+def _contributions(user: User) -> dict:
+    """What other features hold about the user (reports they filed ...), through account_exported."""
+    sections: dict = {}
+    for _receiver, part in account_exported.send(current_app._get_current_object(), user=user):
+        sections.update(part or {})
+    return sections
 
 
 def _when(value: datetime | None) -> str | None:
@@ -87,40 +89,6 @@ def _memberships(user: User) -> list[dict]:
              "accepted_guidelines_version": membership.accepted_guidelines_version} for membership, group in rows]
 
 
-_REPORT_FIELDS = ("id", "post_id", "group_id", "reason", "details", "state", "outcome", "automatic", "created_at",
-                  "resolved_at")
-
-
-def _report_model():
-    """forum.moderation's Report, when that feature is installed and its table exists."""
-    try:
-        module = importlib.import_module("forum.moderation.models")
-    except ImportError:
-        return None
-    model = getattr(module, "Report", None)
-    if model is None or not hasattr(model, "reporter_id"):
-        return None
-    if not inspect(db.session.connection()).has_table(model.__tablename__):  # same connection: no second lock
-        return None
-    return model
-
-
-def _reports(user: User) -> list[dict]:
-    model = _report_model()
-    if model is None:
-        return []
-    rows = db.session.scalars(select(model).where(model.reporter_id == user.id).order_by(model.id))
-    result = []
-    for report in rows:
-        entry = {}
-        for name in _REPORT_FIELDS:
-            if hasattr(report, name):
-                value = getattr(report, name)
-                entry[name] = _when(value) if isinstance(value, datetime) else value
-        result.append(entry)
-    return result
-
-
 def _security_events(user: User) -> list[dict]:
     rows = db.session.scalars(select(SecurityEvent).where(SecurityEvent.user_id == user.id)
                               .order_by(SecurityEvent.created_at, SecurityEvent.id))
@@ -146,7 +114,7 @@ def export_data(user: User) -> dict:
         "memberships": _memberships(user),
         "posts": _posts(user),
         "invitations": _invitations(user),
-        "reports": _reports(user),
+        **_contributions(user),
         "notifications": _notifications(user),
         "security_events": _security_events(user),
     }

@@ -39,9 +39,13 @@ class CredentialsForm(FlaskForm):
                                     description="For example: Ärztekammer Nordrhein, NPPES, State Medical Council.")
 
     def validate_licence_number(self, field):
-        from ..verification_hooks import licence_number_problem
+        from flask import current_app
 
-        problem = licence_number_problem(self.country.data, self.profession.data, field.data or "")
+        from ..core import signals
+
+        problem = signals.first_answer(signals.licence_number_checked.send(
+            current_app._get_current_object(), country=self.country.data, profession=self.profession.data,
+            number=field.data or ""))
         if problem:
             raise ValidationError(problem)
 

@@ -69,6 +69,11 @@ class User(UserMixin, db.Model):
     locale: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     is_verifier: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # Handles privacy incidents (/admin/incidents) beside the admins; granted by an admin.
+    is_privacy_officer: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # The patient-data primer version the member read and confirmed before their first post.
+    primer_version: Mapped[int | None] = mapped_column(Integer)
+    primer_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Bumped to end every existing session of this user ("sign out everywhere", password change).
     session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     terms_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -2,13 +2,9 @@
 never undoes the change, and never changes what the page says (which could reveal an account)."""
 from __future__ import annotations
 
-import logging
+from flask import current_app, render_template, url_for
 
-from flask import after_this_request, current_app, has_request_context, render_template, url_for
-
-from ..mail import MailError, send
-
-log = logging.getLogger("forum.accounts")
+from ..core.outbox import send_after_response, send_now
 
 
 def absolute(endpoint: str, **values) -> str:
@@ -20,13 +16,7 @@ def absolute(endpoint: str, **values) -> str:
 def mail(address: str | None, subject: str, template: str, **context) -> bool:
     if not address:
         return False
-    body = render_template(template, absolute=absolute, **context)
-    try:
-        send(address, subject, body)
-    except MailError as error:
-        log.warning("security notice not delivered: %s", error)
-        return False
-    return True
+    return send_now(address, subject, render_template(template, absolute=absolute, **context))
 
 
 def mail_after_response(address: str | None, subject: str, template: str, **context) -> None:
@@ -34,20 +24,4 @@ def mail_after_response(address: str | None, subject: str, template: str, **cont
     (a reset request for a known address would otherwise answer measurably later than for an unknown one)."""
     if not address:
         return
-    if not has_request_context():
-        mail(address, subject, template, **context)
-        return
-    body = render_template(template, absolute=absolute, **context)
-    app = current_app._get_current_object()
-
-    def deliver():
-        with app.app_context():
-            try:
-                send(address, subject, body)
-            except MailError as error:
-                log.warning("security notice not delivered: %s", error)
-
-    @after_this_request
-    def _on_close(response):
-        response.call_on_close(deliver)
-        return response
+    send_after_response(address, subject, render_template(template, absolute=absolute, **context))

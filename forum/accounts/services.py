@@ -5,8 +5,10 @@ import re
 import secrets
 import unicodedata
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
+from ..core.errors import DomainError
 from ..db_types import utcnow
 from ..extensions import db
 from ..forms import has_control_characters
@@ -17,12 +19,8 @@ from .passwords import hash_password, needs_rehash, password_problems, verify_pa
 _USERNAME_CHARS = re.compile(r"[^a-z0-9._-]+")
 
 
-class AccountError(ValueError):
+class AccountError(DomainError):
     """A rule about accounts was broken; the message is shown to the user."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 def normalise_email(email: str) -> str:
@@ -66,8 +64,8 @@ def create_user(
     except InvalidAddress as error:
         raise AccountError(str(error), "email") from error
     if has_control_characters(display_name):
-        raise AccountError("Use one line of ordinary text for the display name, without line breaks, tabs or "
-                           "other control characters.", "display_name")
+        raise AccountError(_("Use one line of ordinary text for the display name, without line breaks, tabs "
+                             "or other control characters."), "display_name")
     if find_by_email(email) is not None:
         raise AccountError("An account with this e-mail address already exists. Please sign in instead.", "email")
     user = User(
@@ -134,8 +132,8 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
 def update_profile(user: User, *, display_name: str, specialty: str, locale: str) -> list[str]:
     """Change what the user may change about themselves; returns the names of the fields that changed."""
     if has_control_characters(display_name):
-        raise AccountError("Use one line of ordinary text for the display name, without line breaks, tabs or "
-                           "other control characters.", "display_name")
+        raise AccountError(_("Use one line of ordinary text for the display name, without line breaks, tabs "
+                             "or other control characters."), "display_name")
     display_name = " ".join((display_name or "").split())
     if len(display_name) < 2:
         raise AccountError("Please give a display name of at least 2 characters.", "display_name")

@@ -11,8 +11,9 @@ from flask_login import current_user, login_required, logout_user
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from .. import permissions
-from ..auth.sessions import active_sessions, current_marker, current_record, end_session, renew_session
+from .. import policy
+from .sessions import active_sessions, current_marker, current_record, end_session, renew_session
+from ..core.errors import put_on_form
 from ..db_types import utcnow
 from ..extensions import db, limiter
 from ..params import page_argument
@@ -33,12 +34,7 @@ def _user() -> User:
     return current_user._get_current_object()
 
 
-def _field_error(form, error: AccountError) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [str(error)]
-    else:
-        flash(str(error), "error")
+_field_error = put_on_form
 
 
 def _signed_in_keys(user: User, origin: security.Origin) -> dict[str, str]:
@@ -146,7 +142,7 @@ def _two_factor_page(confirm_form=None, disable_form=None, regenerate_form=None,
         "accounts/two_factor.html", section="two_factor", factor=factor,
         enabled=factor is not None and factor.is_active,
         enrolment=two_factor.enrolment_view(user, pending) if pending else None,
-        required=permissions.must_use_two_factor(user), codes_left=two_factor.recovery_codes_left(user),
+        required=policy.must_use_two_factor(user), codes_left=two_factor.recovery_codes_left(user),
         confirm_form=confirm_form or ConfirmTwoFactorForm(formdata=None),
         disable_form=disable_form or DisableTwoFactorForm(formdata=None),
         regenerate_form=regenerate_form or RegenerateCodesForm(formdata=None),
@@ -237,7 +233,7 @@ def two_factor_disable():
     if not two_factor.is_enabled(user):
         return redirect(url_for("accounts.two_factor"))
     form = DisableTwoFactorForm()
-    if permissions.must_use_two_factor(user):
+    if policy.must_use_two_factor(user):
         flash("Your role needs two-factor sign-in, so it stays on. To move to a new phone, use "
               "“Move to a new authenticator”.", "error")
         return _two_factor_page(disable_form=form, status=403)
@@ -354,7 +350,7 @@ def delete():
 # --- admins -----------------------------------------------------------------------------------------
 
 def _require_security_admin():
-    if not permissions.can_view_security_log(current_user):
+    if not policy.can_view_security_log(current_user):
         abort(403)
 
 
@@ -395,7 +391,7 @@ def admin_reset_two_factor(user_id):
     target = db.session.get(User, user_id)
     if target is None:
         abort(404)
-    if not permissions.can_reset_second_factor(current_user, target):
+    if not policy.can_reset_second_factor(current_user, target):
         abort(403)
     form = ResetSecondFactorForm()
     if not form.validate_on_submit():
@@ -409,7 +405,7 @@ def admin_reset_two_factor(user_id):
     mail(target.email, "Your Konsil second factor was reset", "accounts/mail/two_factor_reset.txt", user=target)
     flash(f"{target.display_name}'s second factor was reset and their sessions were signed out. They will "
           "set up a new authenticator at their next sign-in"
-          f"{' (their role requires it)' if permissions.is_staff(target) else ''}.", "success")
+          f"{' (their role requires it)' if policy.is_staff(target) else ''}.", "success")
     return redirect(url_for("accounts.admin_security", user=target.username))
 
 

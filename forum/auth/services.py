@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from .. import permissions
+from .. import policy
 from ..accounts import security, two_factor
 from ..accounts.models import User
 from ..accounts.passwords import verify_password
 from ..accounts.services import check_credentials, find_by_email
+from flask_babel import gettext as _
+
 from ..accounts.notices import mail_after_response
 from ..accounts.two_factor import CodeResult
 from ..db_types import utcnow
@@ -50,7 +52,7 @@ def _lock_started(known: User | None, lock) -> None:
     if lock is None or known is None or not known.email or not security.should_tell_owner(known.email):
         return
     minutes = max(1, round((lock - utcnow()).total_seconds() / 60))
-    mail_after_response(known.email, "Failed sign-ins to your Konsil account", "auth/mail/failed_sign_ins.txt",
+    mail_after_response(known.email, _("Failed sign-ins to your Konsil account"), "auth/mail/failed_sign_ins.txt",
                         user=known, minutes=minutes, origin=security.Origin.of_request())
 
 
@@ -64,7 +66,7 @@ def password_step(email: str, password: str, code: str | None, origin: security.
         security.record(known, "auth:login:locked", origin=origin)
         return Attempt(Outcome.LOCKED, locked_until=until)
     user = check_credentials(email, password)
-    if user is None or not permissions.may_sign_in(user):
+    if user is None or not policy.may_sign_in(user):
         lock = security.register_failure(keys)
         security.record(known, "auth:login:failure", origin=origin, details={"stage": "password"})
         _lock_started(known, lock)

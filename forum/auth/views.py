@@ -3,7 +3,7 @@ import math
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, logout_user
 
-from .. import permissions
+from .. import policy
 from ..accounts import resets, security
 from ..accounts.notices import absolute, mail, mail_after_response
 from ..accounts.passwords import password_problems
@@ -15,7 +15,7 @@ from ..forms import EmptyForm, safe_next_url
 from . import devices
 from .forms import CodeForm, LoginForm, ResetPasswordForm, ResetRequestForm
 from .services import Outcome, code_step, password_step
-from .sessions import (begin_pending, check_account_security, clear_pending, end_current_session, pending_user,
+from ..accounts.sessions import (begin_pending, check_account_security, clear_pending, end_current_session, pending_user,
                        start_session)
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -121,7 +121,7 @@ def reset_request():
         return render_template("auth/reset_request.html", form=form), 422 if request.method == "POST" else 200
     user = find_by_email(form.email.data)
     token = None
-    if user is not None and permissions.may_sign_in(user):
+    if user is not None and policy.may_sign_in(user):
         token = resets.issue(user)
         security.record(user, "auth:password:reset_request", details={"sent": token is not None})
     else:  # logged too (without the address), which also keeps the work per request alike

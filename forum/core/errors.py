@@ -28,10 +28,19 @@ class AlreadyDecided(DomainError):
     status = 409
 
 
-def put_on_form(form, error: DomainError) -> None:
-    """Show the error next to its field (or at the top of the form) and keep what the user typed."""
+def add_field_error(field, message: str) -> None:
+    field.errors = list(field.errors or []) + [message]
+
+
+def put_on_form(form, error: DomainError, *, flash_otherwise: bool = True) -> bool:
+    """Show the error next to its field, keeping what the user typed; without such a field, flash it
+    (unless told not to). True when it went onto a field."""
     field = getattr(form, error.field, None) if error.field else None
     if field is not None:
-        field.errors = list(field.errors or []) + [str(error)]
-    else:
-        form.form_errors.append(str(error))
+        add_field_error(field, str(error))
+        return True
+    if flash_otherwise:
+        from flask import flash
+
+        flash(str(error), "error")
+    return False

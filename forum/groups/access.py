@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
-from .. import permissions
+from .. import policy
 from .models import Group
 from .services import get_by_slug
 
@@ -16,7 +16,7 @@ class GuidelinesFirst(Exception):
 
 def visible_group_or_404(slug: str) -> Group:
     group = get_by_slug(slug)
-    if group is None or not permissions.can_see_group(current_user, group):
+    if group is None or not policy.can_see_group(current_user, group):
         abort(404)
     return group
 
@@ -24,7 +24,7 @@ def visible_group_or_404(slug: str) -> Group:
 def readable_group_or_404(slug: str) -> Group:
     """The group, once the member has accepted its current guidelines."""
     group = visible_group_or_404(slug)
-    if permissions.needs_guidelines(current_user, group):
+    if policy.needs_guidelines(current_user, group):
         raise GuidelinesFirst(group)
     return group
 

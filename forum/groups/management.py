@@ -4,12 +4,13 @@ from __future__ import annotations
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import selectinload
 
-from .. import audit, permissions
+from .. import audit, policy
 from ..accounts.models import User
 from ..audit import LogEntry
 from ..core.errors import AlreadyDecided, DomainError, NotAllowed
 from ..extensions import db
 from ..notifications.services import notify
+from ..policy.status import effective_status
 from ..urls import link_to
 from .models import Group, InvitePolicy, Membership, MembershipStatus, Role
 
@@ -17,8 +18,8 @@ ModerationError = DomainError
 
 
 def require_moderator(actor: User, group: Group) -> None:
-    permissions.forget_membership(actor, group)
-    if not permissions.can_moderate(actor, group):
+    policy.forget_membership(actor, group)
+    if not policy.can_moderate(actor, group):
         raise NotAllowed(f"You are not (or no longer) a moderator of {group.name}, so this action was not taken.")
 
 
@@ -46,29 +47,32 @@ def membership_by_user(group: Group, user_id: int) -> Membership | None:
 
 def set_role(actor: User, group: Group, membership: Membership, role: str) -> LogEntry:
     """Owner and admins appoint and demote moderators."""
-    permissions.forget_membership(actor, group)
-    if not permissions.can_manage_group(actor, group):
+    policy.forget_membership(actor, group)
+    if not policy.can_manage_group(actor, group):
         raise NotAllowed("Only the group's owner or an admin appoints and demotes moderators.")
     if role not in (Role.MEMBER, Role.MODERATOR):
         raise ModerationError("Choose member or moderator.", "role")
     if membership.role == Role.OWNER:
         raise ModerationError("The owner's role cannot be changed here.")
-    if role == Role.MODERATOR and membership.status != MembershipStatus.ACTIVE:
-        raise ModerationError("Lift the suspension or ban before appointing this member as a moderator.")
+    values = {"role": role}
+    if role == Role.MODERATOR:
+        if effective_status(membership) != MembershipStatus.ACTIVE:
+            raise ModerationError("Lift the suspension or ban before appointing this member as a moderator.")
+        if membership.status != MembershipStatus.ACTIVE:
+            # The suspension has run out: the stored status catches up with it here.
+            values.update(status=MembershipStatus.ACTIVE, suspended_until=None)
     result = db.session.execute(update(Membership).where(Membership.id == membership.id, Membership.role != role)
-                                .values(role=role).execution_options(synchronize_session=False))
+                                .values(**values).execution_options(synchronize_session=False))
     if result.rowcount != 1:
         raise AlreadyDecided(f"{membership.user.display_name} already is a {role}.")
     db.session.refresh(membership)
-    permissions.forget_membership(membership.user, group)
+    policy.forget_membership(membership.user, group)
     verb = "promote" if role == Role.MODERATOR else "demote"
     entry = audit.record(actor, f"group:member:{verb}", target_type="user", target_id=membership.user_id,
                          target_label=membership.user.display_name, subject_user=membership.user, group_id=group.id,
                          details={"role": role})
-    notify(membership.user_id, "moderation",
-           f"You are now a moderator of {group.name}." if role == Role.MODERATOR
-           else f"You are no longer a moderator of {group.name}.", link=link_to("groups.show", slug=group.slug),
-           actor=actor)
+    notify(membership.user_id, "moderation", "role.promoted" if role == Role.MODERATOR else "role.demoted",
+           group=group, link=link_to("groups.show", slug=group.slug), actor=actor)
     return entry
 
 
@@ -80,17 +84,17 @@ def remove_member(actor: User, group: Group, membership: Membership, reason: str
         raise NotAllowed("You cannot remove yourself here.")
     if membership.role == Role.OWNER:
         raise ModerationError("The owner cannot be removed from the group.")
-    if membership.role == Role.MODERATOR and not permissions.can_manage_group(actor, group):
+    if membership.role == Role.MODERATOR and not policy.can_manage_group(actor, group):
         raise NotAllowed("Only the owner or an admin removes a moderator.")
     result = db.session.execute(delete(Membership).where(Membership.id == membership.id)
                                 .execution_options(synchronize_session=False))
     if result.rowcount != 1:
         raise AlreadyDecided(f"{user.display_name} was removed a moment ago.")
     db.session.expunge(membership)
-    permissions.forget_membership(user, group)
+    policy.forget_membership(user, group)
     entry = audit.record(actor, "group:member:remove", target_type="user", target_id=user.id,
                          target_label=user.display_name, subject_user=user, group_id=group.id, reason=reason)
-    notify(user.id, "moderation", f"You were removed from {group.name}: {reason}", actor=actor)
+    notify(user.id, "moderation", "member.removed", group=group, params={"reason": reason}, actor=actor)
     return entry
 
 

@@ -45,6 +45,9 @@ class Group(db.Model):
     guidelines_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     visibility: Mapped[str] = mapped_column(String(16), default=Visibility.SECRET)
     invite_policy: Mapped[str] = mapped_column(String(16), default=InvitePolicy.MODERATORS)
+    # Posts published past the guard's findings: "hold" for review (invisible to other members
+    # until a moderator decides) or "publish" and queue them.
+    guard_policy: Mapped[str] = mapped_column(String(16), default="hold", server_default="hold")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 

@@ -4,20 +4,22 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..accounts.models import User
+from ..core.errors import DomainError
+from ..core.pagination import Page, paginate
 from ..db_types import utcnow
 from ..extensions import db
 from ..markup import MarkupTooComplex, render_markdown
+from ..policy import scopes
 from ..posts.models import Post, Topic
 from .models import Group, GuidelinesVersion, Membership, MembershipStatus, Role
 
 
-class GroupError(ValueError):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
+class GroupError(DomainError):
+    pass
 
 
 def _render_guidelines(source: str) -> str:
@@ -25,6 +27,17 @@ def _render_guidelines(source: str) -> str:
         return render_markdown(source)
     except MarkupTooComplex as error:
         raise GroupError(str(error), "guidelines") from error
+
+
+def topic_page(user: User, group: Group, page: int, per_page: int, include_hidden: bool) -> Page | None:
+    """A group's topics: pinned first, then by last activity. None when the page does not exist."""
+    conditions = [Topic.group_id == group.id]
+    if not include_hidden:
+        # A held topic is listed for its author, marked as waiting for a moderator.
+        conditions.append(or_(Topic.hidden.is_(False), Topic.author_id == user.id))
+    query = (select(Topic).where(*conditions).options(selectinload(Topic.author))
+             .order_by(Topic.pinned.desc(), Topic.last_activity_at.desc(), Topic.id.desc()))
+    return paginate(query, select(func.count(Topic.id)).where(*conditions), page, per_page)
 
 
 def get_by_slug(slug: str) -> Group | None:
@@ -188,11 +201,9 @@ def request_to_join(user: User, group: Group, message: str):
     join_request = JoinRequest(group_id=group.id, user_id=user.id, message=message.strip()[:500])
     db.session.add(join_request)
     db.session.flush()
-    staff = db.session.scalars(select(Membership.user_id).where(
-        Membership.group_id == group.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
-        Membership.status == MembershipStatus.ACTIVE))
+    staff = db.session.scalars(scopes.staff_member_ids_query(group.id))
     for staff_id in staff:
-        notify(staff_id, "join_request", f"{user.display_name} asks to join {group.name}.",
+        notify(staff_id, "join_request", "join.asked", group=group,
                link=link_to("groups.join_requests", slug=group.slug), actor=user)
     return join_request
 
@@ -228,11 +239,11 @@ def decide_join_request(actor: User, join_request, approve: bool, reason: str = 
     group, user = join_request.group, join_request.user
     if approve:
         add_member(actor, group, user)
-        notify(user.id, "join_request", f"You can now join {group.name}: accept its guidelines to start reading.",
+        notify(user.id, "join_request", "join.approved", group=group,
                link=link_to("groups.guidelines", slug=group.slug), actor=actor)
     else:
-        notify(user.id, "join_request", f"Your request to join {group.name} was declined."
-               + (f" Reason: {reason.strip()}" if reason.strip() else ""), actor=actor)
+        notify(user.id, "join_request", "join.declined_reason" if reason.strip() else "join.declined", group=group,
+               params={"reason": reason.strip()}, actor=actor)
     audit.record(actor, "group:join_request:" + ("approve" if approve else "decline"), target_type="user",
                  target_id=user.id, target_label=user.display_name, subject_user=user, group_id=group.id,
                  reason=reason)

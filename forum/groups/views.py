@@ -1,15 +1,15 @@
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from .. import permissions
+from .. import policy
+from ..core.errors import put_on_form
 from ..extensions import db
 from ..forms import safe_next_url
-from ..posts.services import topic_page
 from ..params import positive_int
 from ..web import page_argument
 from .access import GuidelinesFirst, guidelines_redirect, readable_group_or_404, visible_group_or_404
 from .forms import GroupForm, GuidelinesAcceptForm
-from .services import GroupError, accept_guidelines, create_group, mark_visited, update_group
+from .services import GroupError, accept_guidelines, create_group, mark_visited, topic_page, update_group
 
 bp = Blueprint("groups", __name__)
 
@@ -22,7 +22,7 @@ def _guidelines_first(error):
 @bp.route("/groups/new", methods=["GET", "POST"])
 @login_required
 def new():
-    if not permissions.can_create_group(current_user):
+    if not policy.can_create_group(current_user):
         abort(403)
     form = GroupForm()
     if form.validate_on_submit():
@@ -42,7 +42,7 @@ def new():
 @login_required
 def edit(slug):
     group = visible_group_or_404(slug)
-    if not permissions.can_manage_group(current_user, group):
+    if not policy.can_manage_group(current_user, group):
         abort(403)
     form = GroupForm(obj=group, guidelines=group.guidelines_source)
     if request.method == "GET":
@@ -69,12 +69,7 @@ def _group_fields(form: GroupForm) -> dict:
     }
 
 
-def _field_error(form, error) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [str(error)]
-    else:
-        flash(str(error), "error")
+_field_error = put_on_form
 
 
 @bp.route("/g/<slug>")
@@ -83,10 +78,10 @@ def show(slug):
     group = readable_group_or_404(slug)
     page_number = page_argument()
     page = topic_page(current_user, group, page_number, current_app.config["TOPICS_PER_PAGE"],
-                      include_hidden=permissions.can_moderate(current_user, group))
+                      include_hidden=policy.can_moderate(current_user, group))
     if page is None:
         abort(404)
-    membership = permissions.membership_for(current_user, group)
+    membership = policy.membership_for(current_user, group)
     last_visit = membership.last_visit_at if membership else None
     # Render before committing: a commit expires every loaded topic and author, and the
     # template would then reload them one query at a time.
@@ -102,9 +97,9 @@ def show(slug):
 @login_required
 def guidelines(slug):
     group = visible_group_or_404(slug)
-    membership = permissions.membership_for(current_user, group)
+    membership = policy.membership_for(current_user, group)
     form = GuidelinesAcceptForm()
-    must_accept = permissions.needs_guidelines(current_user, group)
+    must_accept = policy.needs_guidelines(current_user, group)
     if request.method == "POST":
         if membership is None:
             abort(403)
@@ -128,7 +123,7 @@ def _listed_group_or_404(slug):
     from .services import get_by_slug
 
     group = get_by_slug(slug)
-    if group is None or not permissions.can_see_listing(current_user, group):
+    if group is None or not policy.can_see_listing(current_user, group):
         abort(404)
     return group
 
@@ -140,7 +135,7 @@ def request_join(slug):
     from .services import request_to_join
 
     group = _listed_group_or_404(slug)
-    if permissions.membership_for(current_user, group) is not None:
+    if policy.membership_for(current_user, group) is not None:
         flash("You are already a member of this group.", "info")
         return redirect(url_for("main.dashboard"))
     form = JoinRequestForm()
@@ -165,7 +160,7 @@ def join_requests(slug):
     from .services import decide_join_request, pending_join_requests
 
     group = visible_group_or_404(slug)
-    if not permissions.can_moderate(current_user, group):
+    if not policy.can_moderate(current_user, group):
         abort(403)
     form = EmptyForm()
     if request.method == "POST" and form.validate_on_submit():

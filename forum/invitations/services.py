@@ -6,6 +6,7 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app, has_app_context
+from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
@@ -13,6 +14,7 @@ from .. import audit, permissions
 from ..accounts.addresses import InvalidAddress, normalise_address
 from ..accounts.models import User
 from ..accounts.services import AccountError, create_user, normalise_email
+from ..core.errors import DomainError
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, MembershipStatus
@@ -21,10 +23,8 @@ from ..notifications.services import notify
 from .models import Invitation
 
 
-class InvitationError(ValueError):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
+class InvitationError(DomainError):
+    pass
 
 
 def hash_token(token: str) -> str:
@@ -56,9 +56,10 @@ def create_invitation(inviter: User | None, group: Group, email: str | None = No
     if email and inviter is not None and has_app_context():
         limit = current_app.config.get("INVITATION_EMAILS_PER_DAY", 20)
         if emailed_today(inviter) >= limit:
-            raise InvitationError(
-                f"You have sent {limit} invitations by e-mail in the last 24 hours, the most Konsil sends for one "
-                "member. Create a link without an address and pass it on yourself, or try again tomorrow.", "email")
+            raise InvitationError(_(
+                "You have sent %(limit)s invitations by e-mail in the last 24 hours, the most Konsil sends for one "
+                "member. Create a link without an address and pass it on yourself, or try again tomorrow.",
+                limit=limit), "email")
     if valid_days is None:
         valid_days = current_app.config["INVITATION_VALID_DAYS"] if has_app_context() else 7
     token = secrets.token_urlsafe(32)  # 256 bits
@@ -151,8 +152,7 @@ def join_with_invitation(user: User, invitation: Invitation) -> None:
 
 def _tell_inviter(invitation: Invitation, user: User) -> None:
     if invitation.inviter_id and invitation.inviter_id != user.id:
-        notify(invitation.inviter_id, "invitation_accepted",
-               f"{user.display_name} accepted your invitation to {invitation.group.name}.", actor=user)
+        notify(invitation.inviter_id, "invitation_accepted", "invitation.accepted", group=invitation.group, actor=user)
 
 
 def revoke(actor: User, invitation: Invitation) -> None:

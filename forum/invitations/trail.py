@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from .. import permissions
+from .. import policy
 from ..accounts.models import User
 from ..extensions import db
-from ..groups.models import Membership, MembershipStatus, Role
+from ..groups.models import Membership
 
 
 @dataclass
@@ -22,12 +22,10 @@ class InvitationTrail:
 
 def invitation_trail(viewer: User, profile: User) -> InvitationTrail | None:
     """Who vouched for a member and whom they vouched for; for moderators of a shared group and admins."""
-    if not permissions.is_verified(viewer):
+    if not policy.is_verified(viewer):
         return None
-    admin = permissions.is_admin(viewer)
-    scope = select(Membership.group_id).where(
-        Membership.user_id == viewer.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
-        Membership.status == MembershipStatus.ACTIVE)
+    admin = policy.is_admin(viewer)
+    scope = policy.scopes.staff_group_ids_query(viewer.id)
     membership_query = (select(Membership).where(Membership.user_id == profile.id)
                         .options(selectinload(Membership.group), selectinload(Membership.invited_by)))
     if not admin:

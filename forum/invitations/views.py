@@ -2,13 +2,14 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import permissions
+from .. import policy
 from ..accounts.forms import RegistrationForm
 from ..auth.views import start_session
+from ..core.errors import add_field_error, put_on_form
+from ..core.outbox import send_now
 from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import visible_group_or_404
-from ..mail import MailError, send
 from .forms import InvitationForm
 from .models import Invitation
 from .services import (InvitationError, create_invitation, invitation_link, invitations_for, is_banned_from,
@@ -41,10 +42,8 @@ def landing(token):
             )
         except InvitationError as error:
             db.session.rollback()
-            field = getattr(form, error.field, None) if error.field else None
-            if field is None:
+            if not put_on_form(form, error, flash_otherwise=False):
                 return _invalid()
-            field.errors = list(field.errors) + [str(error)]
         else:
             start_session(user)
             db.session.commit()
@@ -61,7 +60,7 @@ def _join_existing(invitation: Invitation):
     if is_banned_from(current_user, invitation.group):
         return _invalid()  # no invitation undoes a ban; the page says no more than for any unusable link
     form = EmptyForm()
-    already = permissions.membership_for(current_user, invitation.group) is not None
+    already = policy.membership_for(current_user, invitation.group) is not None
     if already:
         # Nothing to join: the link stays usable for the person it was meant for.
         if request.method == "POST":
@@ -76,7 +75,7 @@ def _join_existing(invitation: Invitation):
             return redirect(url_for("main.dashboard"))
         db.session.commit()
         flash(f"You joined {invitation.group.name}.", "success")
-        if permissions.is_verified(current_user):
+        if policy.is_verified(current_user):
             return redirect(url_for("groups.show", slug=invitation.group.slug))
         return redirect(url_for("main.dashboard"))
     return render_template("invitations/join.html", invitation=invitation, form=form, already=already)
@@ -86,7 +85,7 @@ def _join_existing(invitation: Invitation):
 @login_required
 def manage(slug):
     group = visible_group_or_404(slug)
-    if not permissions.can_invite_to(current_user, group):
+    if not policy.can_invite_to(current_user, group):
         abort(403)
     form = InvitationForm()
     new_link = None
@@ -95,9 +94,9 @@ def manage(slug):
             invitation, token = create_invitation(current_user, group, form.email.data or None)
         except InvitationError as error:
             db.session.rollback()
-            form.email.errors = list(form.email.errors) + [str(error)]
+            add_field_error(form.email, str(error))
         else:
-            db.session.commit()
+            db.session.commit()  # the invitation is stored whether or not its e-mail goes out
             new_link = invitation_link(token)
             if invitation.email and not _send_invitation(invitation, new_link):
                 flash(_("The invitation was created, but the e-mail could not be sent just now. Copy the link "
@@ -105,7 +104,7 @@ def manage(slug):
             else:
                 flash(_("Invitation created. Copy the link now: it is shown only once."), "success")
             form = InvitationForm(formdata=None)
-    everyone = permissions.can_moderate(current_user, group)
+    everyone = policy.can_moderate(current_user, group)
     return render_template("invitations/manage.html", group=group, form=form, new_link=new_link,
                            invitations=invitations_for(group, current_user, everyone), everyone=everyone,
                            revoke_form=EmptyForm())
@@ -118,12 +117,8 @@ def _send_invitation(invitation: Invitation, link: str) -> bool:
     body = render_template("invitations/mail/invitation.txt", site_name=site, link=link,
                            inviter_name=_quoted(current_user.display_name), group_name=_quoted(invitation.group.name),
                            expires=f"{invitation.expires_at:%d %b %Y}")
-    try:
-        send(invitation.email, _("An invitation to a closed group on %(site)s", site=site), body)
-    except MailError as error:
-        current_app.logger.warning("invitation e-mail not delivered: %s", error)
-        return False
-    return True
+    # Sent at once, after the commit: the page says whether it went out.
+    return send_now(invitation.email, _("An invitation to a closed group on %(site)s", site=site), body)
 
 
 def _quoted(text: str) -> str:
@@ -139,7 +134,7 @@ def revoke_invitation(slug, invitation_id):
     invitation = db.session.get(Invitation, invitation_id)
     if invitation is None or invitation.group_id != group.id:
         abort(404)
-    if not (invitation.inviter_id == current_user.id or permissions.can_moderate(current_user, group)):
+    if not (invitation.inviter_id == current_user.id or policy.can_moderate(current_user, group)):
         abort(403)
     form = EmptyForm()
     if form.validate_on_submit():

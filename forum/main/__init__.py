@@ -1,0 +1,8 @@
+"""The dashboard, search and member profiles."""
+from __future__ import annotations
+
+
+def init_app(app) -> None:
+    from . import views
+
+    app.register_blueprint(views.bp)

@@ -1,13 +1,13 @@
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import permissions
+from .. import policy
 from ..accounts.models import User
 from ..extensions import db
 from ..groups.services import (groups_of, listed_groups_for, new_post_counts, pending_join_request_group_ids,
                                whats_new)
-from .services import search_posts, shared_groups
+from .services import shared_groups
 
 bp = Blueprint("main", __name__)
 
@@ -15,7 +15,7 @@ bp = Blueprint("main", __name__)
 @bp.route("/")
 @login_required
 def dashboard():
-    if not permissions.is_verified(current_user):
+    if not policy.is_verified(current_user):
         from ..verification.views import status_page
 
         return status_page()  # pending, rejected and lapsed accounts see where their verification stands
@@ -27,16 +27,6 @@ def dashboard():
                            pending_requests=pending_join_request_group_ids(current_user))
 
 
-@bp.route("/search")
-@login_required
-def search():
-    if not permissions.is_verified(current_user):
-        abort(404)
-    query = (request.args.get("q") or "").strip()[:200]
-    results = search_posts(current_user, query) if len(query) >= 2 else []
-    return render_template("main/search.html", query=query, results=results)
-
-
 @bp.route("/u/<username>")
 @login_required
 def profile(username):
@@ -45,7 +35,7 @@ def profile(username):
         abort(404)
     is_self = user.id == current_user.id
     groups = shared_groups(current_user, user)
-    if not is_self and not (permissions.is_verified(current_user) and (groups or permissions.is_admin(current_user))):
+    if not is_self and not (policy.is_verified(current_user) and (groups or policy.is_admin(current_user))):
         abort(404)
     return render_template("main/profile.html", profile=user, groups=groups, is_self=is_self)
 

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from .. import audit, permissions
+from .. import audit, policy
 from ..accounts.models import User
 from ..audit import LogEntry
 from ..db_types import utcnow
@@ -96,8 +96,7 @@ def file_appeal(user: User, entry: LogEntry, statement: str) -> Appeal:
         raise ModerationError("You already appealed this decision; each decision can be appealed once.") from None
     link = link_to("moderation.group_appeals", slug=group.slug)
     for staff_id in set(staff_ids(group)) - {entry.actor_id, user.id}:
-        notify(staff_id, "moderation", f"{user.display_name} appealed a decision in {group.name}.", link=link,
-               actor=user)
+        notify(staff_id, "moderation", "appeal.filed", group=group, link=link, actor=user)
     return appeal
 
 
@@ -116,7 +115,7 @@ def open_appeals(group: Group | None = None, *, decided: bool = False) -> list[A
 def decide_appeal(actor: User, appeal: Appeal, grant: bool, reason: str) -> Appeal:
     group = appeal.group
     require_moderator(actor, group)
-    if not permissions.can_decide_appeal(actor, appeal):
+    if not policy.can_decide_appeal(actor, appeal):
         raise NotAllowed("You made the original decision (or filed the appeal); another moderator or an admin "
                          "decides it.")
     reason = require_reason(reason)
@@ -134,12 +133,10 @@ def decide_appeal(actor: User, appeal: Appeal, grant: bool, reason: str) -> Appe
                  subject_user=appeal.appellant, group_id=group.id, reason=reason,
                  details={"decision": appeal.decision_id, "reversed": changed})
     if appeal.appellant_id:
-        outcome = "granted: the decision is reversed" if grant else "denied: the decision stands"
-        notify(appeal.appellant_id, "moderation", f"Your appeal in {group.name} was {outcome}. {reason}",
-               link=link_to("moderation.appeals"), actor=actor)
+        notify(appeal.appellant_id, "moderation", "appeal.granted" if grant else "appeal.denied", group=group,
+               params={"reason": reason}, link=link_to("moderation.appeals"), actor=actor)
     if grant and appeal.original_actor_id and appeal.original_actor_id != actor.id:
-        notify(appeal.original_actor_id, "moderation",
-               f"{actor.display_name} granted an appeal against your decision in {group.name}.",
+        notify(appeal.original_actor_id, "moderation", "appeal.granted_against_you", group=group,
                link=link_to("moderation.group_appeals", slug=group.slug), actor=actor)
     return appeal
 

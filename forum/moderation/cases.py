@@ -95,8 +95,7 @@ def _escalate(actor: User, post: Post, case: ModerationCase, reason: str) -> Mod
     link = link_to("moderation.case", slug=group.slug, post_id=post.id)
     for admin_id in admin_ids():
         if admin_id != actor.id:
-            notify(admin_id, "moderation", f"{actor.display_name} escalated a case in {group.name} "
-                   f"(“{post.topic.title}”) to the admins.", link=link, actor=actor)
+            notify(admin_id, "moderation", "case.escalated", topic=post.topic, link=link, actor=actor)
     return case
 
 
@@ -126,8 +125,8 @@ def _dismiss_or_restore(decision: Decision, *, restore: bool) -> None:
                  target_type="post", target_id=post.id, target_label=topic.title, subject_user=post.author,
                  group_id=decision.group.id, reason=reason, details={**decision.details, "unhidden": restored})
     if restored and post.author_id:
-        notify(post.author_id, "moderation", f"Moderators reviewed your post in “{topic.title}” and restored it: "
-               f"{reason}", link=post_link(post), actor=actor)
+        notify(post.author_id, "moderation", "case.restored", topic=topic, params={"reason": reason},
+               link=post_link(post), actor=actor)
 
 
 def _dismiss(decision: Decision) -> None:
@@ -169,12 +168,12 @@ HANDLERS = {
 }
 
 
-def tell_author_they_may_appeal(actor: User, post: Post, entry: LogEntry, what: str) -> None:
+def tell_author_they_may_appeal(actor: User, post: Post, entry: LogEntry, key: str, reason: str) -> None:
     """The author learns the action and its reason, with a link to appeal this one decision."""
     db.session.flush()
     if post.author_id:
-        notify(post.author_id, "moderation",
-               f"{what} You can appeal within {setting('APPEAL_WINDOW_DAYS', 14)} days.",
+        notify(post.author_id, "moderation", key, topic=post.topic,
+               params={"reason": reason, "days": setting("APPEAL_WINDOW_DAYS", 14)},
                link=link_to("moderation.new_appeal", decision=entry.id), actor=actor)
 
 
@@ -190,8 +189,7 @@ def hide_by_moderator(actor: User, post: Post, reason: str, details: dict) -> Lo
     entry = audit.record(actor, "moderation:post:hide", target_type="post", target_id=post.id,
                          target_label=topic.title, subject_user=post.author, group_id=topic.group_id,
                          reason=reason, details=details)
-    tell_author_they_may_appeal(actor, post, entry,
-                                 f"A moderator hid your post in “{topic.title}” from other members: {reason}")
+    tell_author_they_may_appeal(actor, post, entry, "post.hidden", reason)
     return entry
 
 
@@ -206,18 +204,19 @@ def delete_by_moderator(actor: User, post: Post, reason: str, details: dict) -> 
     entry = audit.record(actor, "moderation:post:delete", target_type="post", target_id=post.id,
                          target_label=topic.title, subject_user=post.author, group_id=topic.group_id,
                          reason=reason, details=details)
-    tell_author_they_may_appeal(actor, post, entry, f"A moderator deleted your post in “{topic.title}”: {reason}")
+    tell_author_they_may_appeal(actor, post, entry, "post.deleted", reason)
     return entry
 
 
+# The message each action sends to the reporters (forum/notifications/messages.py).
 REPORTER_OUTCOMES = {
-    Action.DISMISS: "found it within the group's guidelines",
-    Action.RESTORE: "found it within the group's guidelines",
-    Action.HIDE: "hid the post",
-    Action.DELETE: "removed the post",
-    Action.WARN: "took action against its author",
-    Action.SUSPEND: "took action against its author",
-    Action.BAN: "took action against its author",
+    Action.DISMISS: "report.kept",
+    Action.RESTORE: "report.kept",
+    Action.HIDE: "report.hidden",
+    Action.DELETE: "report.removed",
+    Action.WARN: "report.sanctioned",
+    Action.SUSPEND: "report.sanctioned",
+    Action.BAN: "report.sanctioned",
 }
 
 
@@ -229,9 +228,7 @@ def _tell_reporters(actor: User, case: ModerationCase, post: Post, action: str) 
     for reporter_id in reporter_ids:
         if reporter_id == actor.id:
             continue
-        notify(reporter_id, "report_outcome",
-               f"Moderators reviewed the post you reported in “{case.topic_title}” and {REPORTER_OUTCOMES[action]}. "
-               "Thank you for reporting.", link=link)
+        notify(reporter_id, "report_outcome", REPORTER_OUTCOMES[action], topic=post.topic, link=link)
 
 
 def moderate_post(actor: User, post: Post, action: str, reason: str) -> LogEntry:
@@ -266,7 +263,7 @@ def moderate_post(actor: User, post: Post, action: str, reason: str) -> LogEntry
         entry = audit.record(actor, "moderation:post:restore", target_type="post", target_id=post.id,
                              target_label=topic.title, subject_user=post.author, group_id=group.id, reason=reason)
         if post.author_id and post.author_id != actor.id:
-            notify(post.author_id, "moderation", f"A moderator restored your post in “{topic.title}”: {reason}",
+            notify(post.author_id, "moderation", "post.restored", topic=topic, params={"reason": reason},
                    link=post_link(post), actor=actor)
         return entry
     raise ModerationError("Choose hide or restore.", "action")

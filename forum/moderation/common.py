@@ -11,7 +11,8 @@ from ..accounts.models import User
 from ..core.errors import AlreadyDecided, DomainError, NotAllowed
 from ..extensions import db
 from ..groups.management import require_moderator, require_reason  # noqa: F401  (shared by every action)
-from ..groups.models import Group, Membership, MembershipStatus, Role
+from ..groups.models import Group
+from ..policy.status import staff_member_ids_query
 from ..posts.models import Post
 from ..request_cache import cached  # noqa: F401
 from .models import SHORT_REASON_LABELS
@@ -36,9 +37,7 @@ def setting(name: str, default):
 
 
 def staff_ids(group: Group) -> list[int]:
-    return list(db.session.scalars(select(Membership.user_id).where(
-        Membership.group_id == group.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
-        Membership.status == MembershipStatus.ACTIVE)))
+    return list(db.session.scalars(staff_member_ids_query(group.id)))
 
 
 def admin_ids() -> list[int]:

@@ -1,12 +1,14 @@
 """When an account is erased, its mutes go and the cases about its posts stop naming it; the cases,
-reports and decisions themselves stay, as the moderation log does."""
+reports and decisions themselves stay, as the moderation log does. Its export lists the reports it filed."""
 from __future__ import annotations
 
-from sqlalchemy import delete, or_, update
+from datetime import datetime
+
+from sqlalchemy import delete, or_, select, update
 
 from ..extensions import db
 from ..notifications.models import Mute
-from .models import ModerationCase
+from .models import ModerationCase, Report
 
 
 def erase_moderation_data(sender, user, actor=None, **extra) -> None:
@@ -16,9 +18,18 @@ def erase_moderation_data(sender, user, actor=None, **extra) -> None:
                        .values(post_author_name="former member").execution_options(synchronize_session=False))
 
 
-def connect() -> None:
-    try:
-        from ..accounts.data_rights import account_erased
-    except ImportError:
-        return
-    account_erased.connect(erase_moderation_data)
+_REPORT_FIELDS = ("id", "post_id", "group_id", "reason", "details", "state", "outcome", "automatic", "created_at",
+                  "resolved_at")
+
+
+def export_reports(sender, user, **extra) -> dict:
+    """The reports the user filed, for their data export."""
+    rows = db.session.scalars(select(Report).where(Report.reporter_id == user.id).order_by(Report.id))
+    result = []
+    for report in rows:
+        entry = {}
+        for name in _REPORT_FIELDS:
+            value = getattr(report, name)
+            entry[name] = value.isoformat() if isinstance(value, datetime) else value
+        result.append(entry)
+    return {"reports": result}

@@ -1,5 +1,5 @@
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..groups.models import InvitePolicy, Role
@@ -41,6 +41,11 @@ class DecisionForm(FlaskForm):
     days = SelectField("Suspension length", choices=DAY_CHOICES, validators=[_days_rule], validate_choice=False)
     # The case the moderator looked at: deciding a newer case than the one on screen is refused.
     case_id = HiddenField(validators=[Optional()])
+    # redact: the post as it should read, without the patient data.
+    body = TextAreaField("Corrected text (for redact)", validators=[Optional(), Length(max=50_000)])
+    # delete or hide: the moderator confirms that the post exposed patient data (opens a privacy incident).
+    patient_privacy = BooleanField("It exposed patient data (opens a privacy incident; a deleted post keeps no text)")
+    confirm_no_phi = BooleanField("The corrected text contains no patient-identifying information")
 
     def expected_case(self) -> int | None:
         try:
@@ -86,6 +91,13 @@ class InvitePolicyForm(FlaskForm):
         (InvitePolicy.MODERATORS.value, "Moderators and the owner"),
         (InvitePolicy.MEMBERS.value, "Every member in good standing"),
     ], validators=[InputRequired(message="Choose who may invite.")])
+
+
+class GuardPolicyForm(FlaskForm):
+    guard_policy = RadioField("Posts published past the patient-data guard", choices=[
+        ("hold", "Hold for review: only the author and the moderators see them until a moderator decides"),
+        ("publish", "Publish and queue: visible at once, with an automatic patient-privacy report"),
+    ], validators=[InputRequired(message="Choose hold for review or publish and queue.")])
 
 
 class GuidelinesForm(FlaskForm):

@@ -63,6 +63,8 @@ class Action(StrEnum):
     SUSPEND = "suspend"
     BAN = "ban"
     ESCALATE = "escalate"
+    RELEASE = "release"  # a held post is published as it is
+    REDACT = "redact"    # patient data is removed from the post and from every copy of it
 
 
 ACTION_LABELS = {
@@ -74,6 +76,8 @@ ACTION_LABELS = {
     Action.SUSPEND: "author suspended",
     Action.BAN: "author banned",
     Action.ESCALATE: "escalated to admins",
+    Action.RELEASE: "held post released",
+    Action.REDACT: "patient data redacted",
 }
 
 SUSPENSION_DAYS = (1, 7, 30)

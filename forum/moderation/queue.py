@@ -3,16 +3,14 @@ header and the moderation overview show."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from .. import permissions
+from .. import policy
 from ..accounts.models import User
 from ..core.pagination import Page, paginate
 from ..extensions import db
-from ..groups.models import Group, Membership, MembershipStatus, Role
+from ..groups.models import Group, Membership
 from ..posts.models import Post
 from .models import CaseState, MemberWarning, ModerationCase, Report
 
@@ -27,7 +25,7 @@ def _case_options():
 
 def queue_page(group: Group | None, *, resolved: bool = False, escalated_only: bool = False, page: int = 1,
                per_page: int = 20) -> Page | None:
-    """Open cases: patient privacy first, then oldest. Resolved cases: newest decision first."""
+    """Open cases: held posts first, then patient privacy, then oldest. Resolved cases: newest decision first."""
     conditions = []
     if group is not None:
         conditions.append(ModerationCase.group_id == group.id)
@@ -38,7 +36,8 @@ def queue_page(group: Group | None, *, resolved: bool = False, escalated_only: b
         order = (ModerationCase.resolved_at.desc(), ModerationCase.id.desc())
     else:
         conditions.append(ModerationCase.state == CaseState.OPEN)
-        order = (ModerationCase.has_privacy_report.desc(), ModerationCase.created_at, ModerationCase.id)
+        held = select(Post.id).where(Post.id == ModerationCase.post_id, Post.hidden_reason == "held").exists()
+        order = (held.desc(), ModerationCase.has_privacy_report.desc(), ModerationCase.created_at, ModerationCase.id)
     query = select(ModerationCase).where(*conditions).options(*_case_options()).order_by(*order)
     return paginate(query, select(func.count(ModerationCase.id)).where(*conditions), page, per_page)
 
@@ -52,8 +51,7 @@ def cases_for_post(post_id: int) -> list[ModerationCase]:
 class AuthorRecord:
     upheld: int = 0
     warnings: int = 0
-    status: str = ""
-    suspended_until: datetime | None = None
+    membership: Membership | None = None  # the author's membership in the group, if any
 
 
 def author_records(pairs: set[tuple[int, int | None]]) -> dict[tuple[int, int], AuthorRecord]:
@@ -77,22 +75,18 @@ def author_records(pairs: set[tuple[int, int | None]]) -> dict[tuple[int, int], 
             .group_by(MemberWarning.group_id, MemberWarning.user_id)):
         if (group_id, user_id) in records:
             records[(group_id, user_id)].warnings = count
-    for group_id, user_id, status, until in db.session.execute(
-            select(Membership.group_id, Membership.user_id, Membership.status, Membership.suspended_until)
-            .where(Membership.group_id.in_(group_ids), Membership.user_id.in_(author_ids))):
-        if (group_id, user_id) in records:
-            records[(group_id, user_id)].status = status
-            records[(group_id, user_id)].suspended_until = until
+    for membership in db.session.scalars(
+            select(Membership).where(Membership.group_id.in_(group_ids), Membership.user_id.in_(author_ids))):
+        if (membership.group_id, membership.user_id) in records:
+            records[(membership.group_id, membership.user_id)].membership = membership
     return records
 
 
 def review_summary(user: User) -> tuple[bool, int]:
     """(moderates anything, open cases to review) in one query: the cases of the groups the user
     moderates, plus escalated cases for admins."""
-    staff_groups = select(Membership.group_id).where(
-        Membership.user_id == user.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
-        Membership.status == MembershipStatus.ACTIVE)
-    is_admin = permissions.is_admin(user)
+    staff_groups = policy.scopes.staff_group_ids_query(user.id)
+    is_admin = policy.is_admin(user)
     case_filter = ModerationCase.group_id.in_(staff_groups)
     if is_admin:
         case_filter = or_(case_filter, ModerationCase.escalated.is_(True))
@@ -113,9 +107,7 @@ def open_counts_by_group(group_ids: list[int]) -> dict[int, int]:
 
 
 def moderated_groups(user: User) -> list[Group]:
-    if permissions.is_admin(user):
+    if policy.is_admin(user):
         return list(db.session.scalars(select(Group).order_by(Group.name)))
     return list(db.session.scalars(
-        select(Group).join(Membership, Membership.group_id == Group.id)
-        .where(Membership.user_id == user.id, Membership.role.in_([Role.MODERATOR, Role.OWNER]),
-               Membership.status == MembershipStatus.ACTIVE).order_by(Group.name)))
+        select(Group).where(Group.id.in_(policy.scopes.staff_group_ids_query(user.id))).order_by(Group.name)))

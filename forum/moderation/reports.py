@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from .. import audit, permissions
+from .. import audit, policy
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..extensions import db
@@ -71,13 +71,13 @@ def file_report(reporter: User, post: Post, *, reason: str, details: str = "") -
     group = post.topic.group
     if post.author_id == reporter.id:
         raise NotAllowed("You cannot report your own post. You can edit or delete it instead.")
-    if permissions.is_suspended_in(reporter, group):
+    if policy.is_suspended_in(reporter, group):
         raise NotAllowed("You are suspended in this group and cannot report posts until the suspension ends.")
     if post.deleted_at is not None:
         raise ModerationError("This post was deleted; there is nothing left to report.")
-    if post.hidden and not permissions.can_see_hidden_post(reporter, post):
+    if post.hidden and not policy.can_see_hidden_post(reporter, post):
         raise ModerationError("Moderators already hid this post while they review it.")
-    if not permissions.can_report_post(reporter, post):
+    if not policy.can_report_post(reporter, post):
         raise NotAllowed("You cannot report posts in this group.")
     try:
         reason = ReportReason(reason)
@@ -106,7 +106,7 @@ def file_report(reporter: User, post: Post, *, reason: str, details: str = "") -
 def _protect_automatically(reporter: User, post: Post, case: ModerationCase, reason: str) -> None:
     if post.hidden:
         return
-    if reason == ReportReason.PATIENT_PRIVACY and permissions.is_verified(reporter):
+    if reason == ReportReason.PATIENT_PRIVACY and policy.is_verified(reporter):
         _auto_hide(post, case, "patient_privacy")
         return
     reporters = db.session.scalar(select(func.count(func.distinct(Report.reporter_id))).where(
@@ -126,13 +126,13 @@ def _auto_hide(post: Post, case: ModerationCase, why: str) -> None:
                  reason=f"Hidden automatically {text}, until a moderator reviews it.",
                  details={"case": case.id, "trigger": why})
     queue = link_to("moderation.case", slug=topic.group.slug, post_id=post.id)
+    trigger = "privacy" if why == "patient_privacy" else "reports"
+    count = {"count": int(setting("REPORT_AUTO_HIDE_THRESHOLD", 3))}
     for staff_id in staff_ids(topic.group):
         if staff_id != post.author_id:
-            notify(staff_id, "moderation", f"A post in “{topic.title}” was hidden automatically {text}. Please review it.",
-                   link=queue)
+            notify(staff_id, "moderation", f"post.auto_hidden_{trigger}", topic=topic, params=count, link=queue)
     if post.author_id:
-        notify(post.author_id, "moderation",
-               f"Your post in “{topic.title}” is hidden from other members {text}, until a moderator reviews it.",
+        notify(post.author_id, "moderation", f"post.yours_auto_hidden_{trigger}", topic=topic, params=count,
                link=post_link(post))
 
 
@@ -166,3 +166,12 @@ def open_cases_in_topic(topic_id: int) -> dict[int, int]:
     return cached(f"_open_cases_{topic_id}", lambda: dict(db.session.execute(
         select(ModerationCase.post_id, ModerationCase.report_count)
         .where(ModerationCase.topic_id == topic_id, ModerationCase.state == CaseState.OPEN)).all()))
+
+
+def file_automatic_privacy_report_on_signal(sender, author: User, post: Post, **extra) -> None:
+    """A post published past the guard's findings files a patient-privacy case and, where the group
+    holds such posts (the default), is held until a moderator decides."""
+    from .holds import hold
+
+    report = file_automatic_privacy_report(author, post)
+    hold(author, post, report.case if report is not None else None)

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from .. import audit, permissions
+from .. import audit, policy
 from ..accounts.models import User
 from ..audit import LogEntry
 from ..db_types import utcnow
@@ -15,7 +15,7 @@ from ..notifications.services import notify
 from ..posts.models import Post
 from ..posts.services import post_link
 from ..urls import link_to
-from .common import AlreadyDecided, ModerationError, NotAllowed, require_moderator, require_reason, setting, until_text
+from .common import AlreadyDecided, ModerationError, NotAllowed, require_moderator, require_reason, setting
 from .models import SUSPENSION_DAYS, Action, MemberWarning, ModerationCase
 
 
@@ -54,7 +54,7 @@ def _sanction_membership(membership: Membership, target: User, group: Group, sta
     if result.rowcount != 1:
         raise AlreadyDecided(f"{target.display_name} was banned a moment ago. Nothing was changed.")
     db.session.refresh(membership)
-    permissions.forget_membership(target, group)
+    policy.forget_membership(target, group)
 
 
 def sanction_member(actor: User, group: Group, target: User | None, membership: Membership | None, action: str,
@@ -69,7 +69,8 @@ def sanction_member(actor: User, group: Group, target: User | None, membership: 
     details = {"case": case.id} if case else {}
     if post is not None:
         details["post"] = post.id
-    where = f" about your post in “{post.topic.title}”" if post is not None else ""
+    about = "_post" if post is not None else ""
+    topic = post.topic if post is not None else None
     appeal_days = setting("APPEAL_WINDOW_DAYS", 14)
     now = utcnow()
     if action == Action.WARN:
@@ -78,7 +79,7 @@ def sanction_member(actor: User, group: Group, target: User | None, membership: 
         entry = audit.record(actor, "moderation:member:warn", target_type="user", target_id=target.id,
                              target_label=target.display_name, subject_user=target, group_id=group.id,
                              reason=reason, details=details)
-        notify(target.id, "moderation", f"A moderator of {group.name} warned you{where}: {reason}",
+        notify(target.id, "moderation", "sanction.warned" + about, group=group, topic=topic, params={"reason": reason},
                link=post_link(post) if post is not None and post.deleted_at is None else "", actor=actor)
         return entry
     if action == Action.SUSPEND:
@@ -88,9 +89,8 @@ def sanction_member(actor: User, group: Group, target: User | None, membership: 
                              target_label=target.display_name, subject_user=target, group_id=group.id,
                              reason=reason, details={**details, "days": days, "until": until.isoformat()})
         db.session.flush()
-        notify(target.id, "moderation",
-               f"You are suspended from {group.name} until {until_text(until)}{where}: {reason} "
-               f"You can still read the group, but not post, report or invite. You can appeal within {appeal_days} days.",
+        notify(target.id, "moderation", "sanction.suspended" + about, group=group, topic=topic,
+               params={"reason": reason, "until": until.isoformat(), "days": appeal_days},
                link=link_to("moderation.new_appeal", decision=entry.id), actor=actor)
         return entry
     if action == Action.BAN:
@@ -99,14 +99,15 @@ def sanction_member(actor: User, group: Group, target: User | None, membership: 
                              target_label=target.display_name, subject_user=target, group_id=group.id,
                              reason=reason, details=details)
         db.session.flush()
-        notify(target.id, "moderation", f"You were banned from {group.name}{where}: {reason} "
-               f"You can appeal within {appeal_days} days.",
+        notify(target.id, "moderation", "sanction.banned" + about, group=group, topic=topic,
+               params={"reason": reason, "days": appeal_days},
                link=link_to("moderation.new_appeal", decision=entry.id), actor=actor)
         inviter_id = membership.invited_by_id or target.invited_by_id
         if inviter_id and inviter_id not in (target.id, actor.id):
-            # Accountable invitations: whoever vouched for the member learns of the ban.
-            notify(inviter_id, "moderation", f"{target.display_name}, whom you invited, was banned from {group.name} "
-                   "by its moderators.", actor=actor)
+            # Accountable invitations: whoever vouched for the member learns of the ban -- if they can
+            # see the group; nobody learns anything about a group they cannot read.
+            notify(inviter_id, "moderation", "sanction.invitee_banned", group=group,
+                   params={"member": target.display_name}, actor=actor)
         return entry
     raise ModerationError("Choose one of the actions.", "action")
 
@@ -123,9 +124,9 @@ def _reinstate(actor: User, group: Group, target: User | None, membership: Membe
     if result.rowcount != 1:
         raise AlreadyDecided(f"{target.display_name} is not suspended or banned. Nothing was changed.")
     db.session.refresh(membership)
-    permissions.forget_membership(target, group)
+    policy.forget_membership(target, group)
     entry = audit.record(actor, "moderation:member:reinstate", target_type="user", target_id=target.id,
                          target_label=target.display_name, subject_user=target, group_id=group.id, reason=reason)
-    notify(target.id, "moderation", f"Your suspension or ban in {group.name} was lifted: {reason}",
+    notify(target.id, "moderation", "sanction.lifted", group=group, params={"reason": reason},
            link=link_to("groups.show", slug=group.slug), actor=actor)
     return entry

@@ -4,8 +4,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import audit, permissions, request_cache
+from .. import audit, policy, request_cache
 from ..accounts.models import User
+from ..core.errors import put_on_form
 from ..db_types import utcnow
 from ..extensions import db
 from ..forms import EmptyForm, safe_next_url
@@ -21,28 +22,30 @@ from ..notifications import mutes
 from ..posts.services import post_link
 from . import appeals as appeal_services
 from . import cases as case_services
-from . import erasure, reports, sanctions
+from . import holds, privacy_decisions, redaction, reports, sanctions
 from . import queue as review_queue
-from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuidelinesForm, InvitePolicyForm, LogFilterForm,
-                    MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm, TopicToolForm)
 from ..audit_text import action_label, describe_entry
-from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
 from .common import AlreadyDecided, DuplicateReport, ModerationError, NotAllowed
+from .forms import (AppealDecisionForm, AppealForm, DecisionForm, GuardPolicyForm, GuidelinesForm, InvitePolicyForm,
+                    LogFilterForm, MemberStatusForm, PostToolForm, RemoveMemberForm, ReportForm, RoleForm,
+                    TopicToolForm)
+from .models import ACTION_LABELS, REASON_LABELS, SUSPENSION_DAYS, Appeal
+from .redaction import FindingsRemain
 
 bp = Blueprint("moderation", __name__)
-erasure.connect()
+bp.add_app_template_global(holds.highlighted_findings, "held_findings")
 
 
 def _moderated_group_or_404(slug: str) -> Group:
     group = visible_group_or_404(slug)
-    if not permissions.can_moderate(current_user, group):
+    if not policy.can_moderate(current_user, group):
         abort(403, description=f"Only the moderators of {group.name} can do this. You are not (or no longer) "
                                "one of them, so nothing was changed.")
     return group
 
 
 def _verified_or_404() -> None:
-    if not permissions.is_verified(current_user):
+    if not policy.is_verified(current_user):
         abort(404)
 
 
@@ -53,12 +56,7 @@ def _post_in_group_or_404(group: Group, post_id: int) -> Post:
     return post
 
 
-def _field_error(form, error: ModerationError | GroupError) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [str(error)]
-    else:
-        flash(str(error), "error")
+_field_error = put_on_form
 
 
 def _flash_form_errors(form) -> None:
@@ -75,8 +73,8 @@ def _why_not_report(post: Post) -> str:
     group = post.topic.group
     if post.author_id == current_user.id:
         return "You cannot report your own post. You can edit or delete it instead."
-    if permissions.is_suspended_in(current_user, group):
-        membership = permissions.membership_for(current_user, group)
+    if policy.is_suspended_in(current_user, group):
+        membership = policy.membership_for(current_user, group)
         until = membership.suspended_until.strftime("%d %b %Y, %H:%M UTC") if membership.suspended_until else None
         return "You are suspended in this group" + (f" until {until}" if until else "") + " and cannot report posts."
     if post.deleted_at is not None:
@@ -93,9 +91,9 @@ def report(post_id):
     if post is None:
         abort(404)
     group = readable_group_or_404(post.topic.group.slug)
-    if post.hidden and not permissions.can_see_hidden_post(current_user, post):
+    if post.hidden and not policy.can_see_hidden_post(current_user, post):
         abort(404)
-    if not permissions.can_report_post(current_user, post):
+    if not policy.can_report_post(current_user, post):
         abort(403, description=_why_not_report(post))
     form = ReportForm()
     if form.validate_on_submit():
@@ -127,10 +125,10 @@ def report(post_id):
 def overview():
     _verified_or_404()
     groups = review_queue.moderated_groups(current_user)
-    if not groups and not permissions.is_admin(current_user):
+    if not groups and not policy.is_admin(current_user):
         abort(403, description="You do not moderate any group.")
     counts = review_queue.open_counts_by_group([group.id for group in groups])
-    escalated = review_queue.queue_page(None, escalated_only=True, per_page=1).total if permissions.is_admin(current_user) else 0
+    escalated = review_queue.queue_page(None, escalated_only=True, per_page=1).total if policy.is_admin(current_user) else 0
     return render_template("moderation/overview.html", groups=groups, counts=counts, escalated=escalated)
 
 
@@ -157,14 +155,21 @@ def case(slug, post_id):
     post = _post_in_group_or_404(group, post_id)
     form = DecisionForm()
     status = 200
+    findings = None
     if request.method == "POST":
         if form.validate_on_submit():
             action = form.action.data
             try:
-                case_services.decide_case(current_user, post, action, form.reason.data,
-                                     days=int(form.days.data) if form.days.data else None,
-                                     expected_case_id=form.expected_case())
+                privacy_decisions.decide(
+                    current_user, post, action, form.reason.data,
+                    days=int(form.days.data) if form.days.data else None, expected_case_id=form.expected_case(),
+                    body=form.body.data or "", confirmed=bool(form.confirm_no_phi.data),
+                    patient_privacy=bool(form.patient_privacy.data))
                 db.session.commit()
+            except FindingsRemain as error:
+                db.session.rollback()
+                _field_error(form, error)
+                findings = error.findings
             except NotAllowed as error:
                 db.session.rollback()
                 abort(403, description=str(error))
@@ -177,7 +182,7 @@ def case(slug, post_id):
                 db.session.rollback()
                 _field_error(form, error)
             else:
-                flash(DECISION_MESSAGES[action], "success")
+                flash(DECISION_MESSAGES.get(action, ""), "success")
                 return redirect(safe_next_url_or(url_for("moderation.queue", slug=group.slug)))
         status = 422
     cases = review_queue.cases_for_post(post.id)
@@ -185,8 +190,13 @@ def case(slug, post_id):
     if open_case is not None and not form.case_id.data:
         form.case_id.data = str(open_case.id)
     records = review_queue.author_records({(group.id, post.author_id)})
+    if request.method == "GET" and not form.body.data:
+        form.body.data = post.body_source
+    if request.method == "GET" and open_case is not None and open_case.has_privacy_report:
+        form.patient_privacy.data = True
     return render_template("moderation/case.html", group=group, post=post, topic=post.topic, cases=cases,
-                           open_case=open_case, form=form, records=records, tool_form=PostToolForm()), status
+                           open_case=open_case, form=form, records=records, tool_form=PostToolForm(),
+                           redact_findings=findings), status
 
 
 DECISION_MESSAGES = {
@@ -198,6 +208,8 @@ DECISION_MESSAGES = {
     "suspend": "The author is suspended from the group and the case closed.",
     "ban": "The author is banned from the group and the case closed.",
     "escalate": "The case was escalated to the admins.",
+    "release": "The post is published. Its author was told.",
+    "redact": "The patient data is removed from the post and every copy of it. A privacy incident is open.",
 }
 
 
@@ -294,7 +306,7 @@ def unpin_topic(slug, topic_id):
 @login_required
 def admin_queue():
     _verified_or_404()
-    if not permissions.is_admin(current_user):
+    if not policy.is_admin(current_user):
         abort(403, description="The escalated cases are for admins.")
     page = review_queue.queue_page(None, escalated_only=True, page=page_argument())
     if page is None:
@@ -344,7 +356,7 @@ def group_log(slug):
 @login_required
 def admin_log():
     _verified_or_404()
-    if not permissions.can_see_global_log(current_user):
+    if not policy.can_see_global_log(current_user):
         abort(403, description="The instance's moderation log is for admins.")
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
@@ -361,7 +373,7 @@ def admin_log():
 @login_required
 def admin_log_csv():
     _verified_or_404()
-    if not permissions.can_see_global_log(current_user):
+    if not policy.can_see_global_log(current_user):
         abort(403, description="The instance's moderation log is for admins.")
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
@@ -385,7 +397,7 @@ def members(slug):
     rows = management.member_rows(group)
     return render_template("moderation/members.html", group=group, rows=rows,
                            policy_form=InvitePolicyForm(invite_policy=group.invite_policy),
-                           can_change_roles=permissions.can_manage_group(current_user, group),
+                           guard_form=GuardPolicyForm(guard_policy=group.guard_policy),
                            day_choices=SUSPENSION_DAYS, status=MembershipStatus)
 
 
@@ -419,7 +431,7 @@ def _run(group: Group, action, success: str):
 @login_required
 def member_role(slug, member_id):
     group = visible_group_or_404(slug)
-    if not permissions.can_manage_group(current_user, group):
+    if not policy.can_manage_group(current_user, group):
         abort(403, description="Only the group's owner or an admin appoints and demotes moderators.")
     membership = _membership_or_404(group, member_id)
     form = RoleForm()
@@ -451,7 +463,7 @@ def _members_with_errors(group: Group, form, member_id: int | None):
     """The members page again, with the failed form's messages and typed text next to its member."""
     return render_template("moderation/members.html", group=group, rows=management.member_rows(group),
                            policy_form=InvitePolicyForm(invite_policy=group.invite_policy),
-                           can_change_roles=permissions.can_manage_group(current_user, group),
+                           guard_form=GuardPolicyForm(guard_policy=group.guard_policy),
                            day_choices=SUSPENSION_DAYS, status=MembershipStatus, error_form=form,
                            error_member=member_id), 422
 
@@ -478,6 +490,18 @@ def invite_policy(slug):
         return _members_with_errors(group, form, None)
     return _run(group, lambda: management.set_invite_policy(current_user, group, form.invite_policy.data),
                 "Invitation policy saved.")
+
+
+@bp.route("/g/<slug>/guard-policy", methods=["POST"])
+@login_required
+def guard_policy(slug):
+    group = _moderated_group_or_404(slug)
+    form = GuardPolicyForm()
+    if not form.validate_on_submit():
+        return _members_with_errors(group, form, None)
+    return _run(group, lambda: holds.set_guard_policy(current_user, group, form.guard_policy.data),
+                "Setting saved: posts published past the patient-data guard are "
+                + ("held for review." if form.guard_policy.data == holds.HOLD else "published and queued."))
 
 
 @bp.route("/g/<slug>/guidelines/edit", methods=["GET", "POST"])
@@ -559,7 +583,7 @@ def new_appeal():
 
 def _appeal_or_404(appeal_id: int) -> Appeal:
     appeal = db.session.get(Appeal, appeal_id)
-    if appeal is None or not permissions.can_see_group(current_user, appeal.group):
+    if appeal is None or not policy.can_see_group(current_user, appeal.group):
         abort(404)
     return appeal
 
@@ -578,7 +602,7 @@ def group_appeals(slug):
 def decide_appeal(appeal_id):
     appeal = _appeal_or_404(appeal_id)
     group = _moderated_group_or_404(appeal.group.slug)
-    if not permissions.can_decide_appeal(current_user, appeal):
+    if not policy.can_decide_appeal(current_user, appeal):
         abort(403, description="You made the original decision (or filed the appeal); another moderator or an "
                                "admin decides it.")
     form = AppealDecisionForm()
@@ -613,7 +637,7 @@ def _visible_user_or_404(username: str) -> User:
     user = db.session.scalar(select(User).where(User.username == username))
     if user is None or user.is_deleted:
         abort(404)
-    if user.id != current_user.id and not (shared_groups(current_user, user) or permissions.is_admin(current_user)):
+    if user.id != current_user.id and not (shared_groups(current_user, user) or policy.is_admin(current_user)):
         abort(404)
     return user
 
@@ -674,7 +698,7 @@ class _Helpers:
 
     @staticmethod
     def review_summary():
-        if not current_user.is_authenticated or not permissions.is_verified(current_user):
+        if not current_user.is_authenticated or not policy.is_verified(current_user):
             return False, 0
         return request_cache.cached("_review_summary", lambda: review_queue.review_summary(current_user))
 

@@ -9,9 +9,10 @@ from sqlalchemy import select, update
 from ..accounts.models import User, VerificationStatus
 from ..db_types import utcnow
 from ..extensions import db
-from ..mail import send
+from ..core.outbox import send_now
 from ..urls import link_to
 from .models import Notification
+from .services import readable
 
 MAX_ITEMS = 20
 
@@ -32,6 +33,10 @@ def send_digests() -> int:
         grouped[user.id].append(notification)
     sent = 0
     for user, notifications in by_user.values():
+        # Checked against the policy as they are sent, as on the notifications page.
+        notifications = readable(user, notifications)
+        if not notifications:
+            continue
         lines = [f"- {n.message}" + (f"\n  {link_to('main.dashboard', external=True).rstrip('/')}{n.link}" if n.link.startswith("/") else "")
                  for n in notifications[:MAX_ITEMS]]
         more = len(notifications) - MAX_ITEMS
@@ -40,7 +45,8 @@ def send_digests() -> int:
         body = (f"Hello {user.display_name},\n\nHere is what happened in your Konsil groups since your last digest:\n\n"
                 + "\n".join(lines)
                 + f"\n\nRead everything at {link_to('notifications.index', external=True)}\n")
-        send(user.email, f"Konsil: {len(notifications)} new notification{'s' if len(notifications) != 1 else ''}", body)
+        if not send_now(user.email, f"Konsil: {len(notifications)} new notification{'s' if len(notifications) != 1 else ''}", body):
+            continue  # not marked: it goes out with the next digest
         db.session.execute(update(Notification).where(Notification.id.in_([n.id for n in notifications]))
                            .values(emailed_at=utcnow()))
         db.session.commit()

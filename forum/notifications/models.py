@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
@@ -16,10 +16,18 @@ class Notification(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    # reply, mention, report_outcome, verification, invitation_accepted, moderation, ...
+    # reply, mention, report_outcome, verification, invitation_accepted, moderation, ... (for digests and filters)
     kind: Mapped[str] = mapped_column(String(32))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    message: Mapped[str] = mapped_column(String(1000))
+    # What it says: a key of forum/notifications/messages.py and its parameters, rendered when read.
+    key: Mapped[str] = mapped_column(String(48), default="legacy", server_default="legacy")
+    params: Mapped[dict | None] = mapped_column(JSON)
+    # Who may read it (subject, member, staff) and the group and topic it is about, checked at read time.
+    audience: Mapped[str] = mapped_column(String(16), default="subject", server_default="subject")
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topics.id", ondelete="SET NULL"))
+    # The finished sentence of notifications written before they were stored as data; empty since.
+    legacy_message: Mapped[str] = mapped_column("message", String(1000), default="")
     link: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -27,6 +35,23 @@ class Notification(db.Model):
     emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
+    group = relationship("Group", foreign_keys=[group_id])
+    topic = relationship("Topic", foreign_keys=[topic_id])
+
+    @property
+    def message(self) -> str:
+        """The sentence in the current locale, with names as they are now."""
+        from .messages import render
+
+        params = dict(self.params or {})
+        if self.key == "legacy":
+            params["text"] = self.legacy_message
+        params.setdefault("actor", self.actor.public_name if self.actor is not None else "former member")
+        if self.group is not None:
+            params.setdefault("group", self.group.name)
+        if self.topic is not None:
+            params.setdefault("topic", self.topic.title)
+        return render(self.key, params)
 
 
 class Mute(db.Model):

@@ -11,8 +11,3 @@ def erase_participation_data(sender, user, actor=None, **extra) -> None:
     db.session.execute(delete(Bookmark).where(Bookmark.user_id == user.id)
                        .execution_options(synchronize_session=False))
 
-
-def connect() -> None:
-    from ..accounts.data_rights import account_erased
-
-    account_erased.connect(erase_participation_data)

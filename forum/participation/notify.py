@@ -1,9 +1,10 @@
-"""The one place where participation creates notifications, so that moving to notifications stored as a kind
-and parameters is a change here only."""
+"""The one place where participation creates notifications (stored as a message key and parameters, rendered
+when read and checked against the policy then)."""
 from __future__ import annotations
 
 from ..notifications.services import notify
 
 
-def notify_member(user_id: int, kind: str, message: str, *, link: str = "", actor=None):
-    return notify(user_id, kind, message, link=link, actor=actor)
+def notify_member(user_id: int, kind: str, key: str, *, topic=None, params: dict | None = None, link: str = "",
+                  actor=None):
+    return notify(user_id, kind, key, params=params, topic=topic, link=link, actor=actor)

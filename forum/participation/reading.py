@@ -1,11 +1,11 @@
 """Read state per topic and member: where a topic opens, and how many posts are unread in topic lists."""
 from __future__ import annotations
 
-from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy import and_, false, func, literal, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from .. import permissions
-from ..db_types import utcnow
+from .. import policy
+from ..db_types import UTCDateTime, utcnow
 from ..extensions import db
 from ..posts.models import Post
 from ..posts.services import page_of
@@ -67,16 +67,13 @@ def record_read(user, topic, up_to_number: int) -> bool:
                     .values(last_read_number=up_to_number, updated_at=utcnow()))
     except IntegrityError:
         return False  # another tab of the same member recorded it first
-    from flask import g, has_request_context
-
-    if has_request_context():
-        setattr(g, f"_last_read_{topic.id}", up_to_number)
-    return True
+    return True  # the request keeps the mark it started with: the page shows what was unread on arrival
 
 
 def read_own(user, post):
     """The author has read the thread up to the post they just wrote; returns the post."""
-    record_read(user, post.topic, post.number)
+    if post is not None:
+        record_read(user, post.topic, post.number)
     return post
 
 
@@ -92,7 +89,7 @@ def unread_counts(user, topics) -> dict[int, int]:
     topics = list(topics)
     if not topics or not getattr(user, "is_authenticated", False):
         return {}
-    moderated = {topic.id for topic in topics if permissions.can_moderate(user, topic.group)}
+    moderated = {topic.id for topic in topics if policy.can_moderate(user, topic.group)}
     visible = and_(Post.deleted_at.is_(None),
                    or_(Post.hidden.is_(False), Post.author_id == user.id,
                        Post.topic_id.in_(moderated) if moderated else false()))
@@ -111,3 +108,55 @@ def unread_in(user, topic, topics) -> int:
     key = "_unread_" + "_".join(str(t.id) for t in topics)
     return cached(key, lambda: unread_counts(user, topics)).get(topic.id, 0)
 
+
+
+def needs_me(user, limit: int = 20) -> list[tuple]:
+    """"What needs me": topics with posts I have not read, across every group I read, those that mention or
+    answer me first, then by latest activity. Rows of (topic, unread count, for_me). A fixed number of queries
+    whatever the number of groups, topics and posts."""
+    from sqlalchemy.orm import selectinload
+
+    from ..notifications.models import Notification
+    from ..posts.models import Topic
+
+    if not policy.is_verified(user):
+        return []
+    readable = policy.scopes.readable_group_ids_query(user)
+    staff = policy.scopes.staff_group_ids_query(user.id) if not policy.is_admin(user) else select(Topic.group_id)
+    unread = (
+        select(Post.topic_id.label("topic_id"), func.count(Post.id).label("unread"))
+        .join(Topic, Topic.id == Post.topic_id)
+        .outerjoin(TopicRead, and_(TopicRead.topic_id == Post.topic_id, TopicRead.user_id == user.id))
+        .where(Topic.group_id.in_(readable), Post.deleted_at.is_(None),
+               or_(Post.hidden.is_(False), Post.author_id == user.id, Topic.group_id.in_(staff)),
+               or_(Topic.hidden.is_(False), Topic.author_id == user.id, Topic.group_id.in_(staff)),
+               Post.number > func.coalesce(TopicRead.last_read_number, 0))
+        .group_by(Post.topic_id).subquery())
+    for_me = (select(Notification.topic_id).where(Notification.user_id == user.id, Notification.read_at.is_(None),
+                                                  Notification.kind.in_(("reply", "mention")),
+                                                  Notification.topic_id.is_not(None)))
+    flag = Topic.id.in_(for_me)
+    rows = db.session.execute(
+        select(Topic, unread.c.unread, flag.label("for_me"))
+        .join(unread, unread.c.topic_id == Topic.id)
+        .options(selectinload(Topic.group))
+        .order_by(flag.desc(), Topic.last_activity_at.desc(), Topic.id.desc()).limit(limit)
+    ).all()
+    return [(topic, count, bool(mine)) for topic, count, mine in rows]
+
+
+def mark_all_read(actor, group=None) -> None:
+    """Moves the actor's read mark to the end of every topic they can read (in one group, or everywhere): two
+    statements whatever the number of topics."""
+    from ..posts.models import Topic
+
+    groups = policy.scopes.readable_group_ids_query(actor)
+    topic_ids = select(Topic.id).where(Topic.group_id.in_(groups))
+    if group is not None:
+        topic_ids = topic_ids.where(Topic.group_id == group.id)
+    db.session.execute(TopicRead.__table__.delete().where(TopicRead.user_id == actor.id,
+                                                          TopicRead.topic_id.in_(topic_ids)))
+    source = select(literal(actor.id), Topic.id, Topic.post_count, literal(utcnow(), UTCDateTime)).where(
+        Topic.id.in_(topic_ids))
+    db.session.execute(TopicRead.__table__.insert().from_select(
+        ["user_id", "topic_id", "last_read_number", "updated_at"], source))

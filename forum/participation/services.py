@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from .. import permissions
+from .. import policy
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..extensions import db
@@ -28,9 +28,21 @@ class ParticipationError(Exception):
     """A request that the rules refuse; the message is shown to the member."""
 
 
+def post_visible_to(user, post: Post) -> bool:
+    """The one rule for every participation list (bookmarks, reminders, reactions): the group is readable, the
+    topic is there for the reader, the post is live, and a hidden or held post only for its author and the
+    group's moderators."""
+    group = post.topic.group
+    if post.deleted_at is not None or not policy.can_read_group(user, group):
+        return False
+    if not policy.can_see_topic(user, post.topic) or not policy.can_see_post(user, post):
+        return False
+    return not post.hidden or policy.can_see_hidden_post(user, post)
+
+
 def can_react(user, post: Post) -> bool:
     """Members who may write in the group react to other people's visible posts."""
-    return (permissions.can_see_post(user, post) and permissions.can_post_in(user, post.topic.group)
+    return (post_visible_to(user, post) and policy.can_post_in(user, post.topic.group)
             and post.author_id != user.id)
 
 
@@ -112,7 +124,7 @@ def my_bookmarks(user) -> list[Bookmark]:
                  selectinload(Bookmark.post).selectinload(Post.author))
         .order_by(Bookmark.created_at.desc(), Bookmark.id.desc())
     )
-    return [bookmark for bookmark in bookmarks if permissions.can_see_post(user, bookmark.post)]
+    return [bookmark for bookmark in bookmarks if post_visible_to(user, bookmark.post)]
 
 
 def fire_due_reminders(now: datetime | None = None) -> int:
@@ -131,10 +143,9 @@ def fire_due_reminders(now: datetime | None = None) -> int:
     for bookmark in due:
         bookmark.reminded_at = now
         owner = owners.get(bookmark.user_id)
-        if owner is None or not permissions.can_see_post(owner, bookmark.post):
+        if owner is None or not post_visible_to(owner, bookmark.post):
             continue
-        notify_member(owner.id, "bookmark_reminder",
-                      _("Reminder: the post you bookmarked in “%(title)s”.", title=bookmark.post.topic.title),
+        notify_member(owner.id, "bookmark_reminder", "bookmark.reminder", topic=bookmark.post.topic,
                       link=post_link(bookmark.post))
         sent += 1
     db.session.flush()

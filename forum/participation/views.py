@@ -1,21 +1,20 @@
 """Reactions, bookmarks and the list of my bookmarks."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import permissions
+from .. import policy
 from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import readable_group_or_404
 from ..posts.models import Post
 from ..posts.services import post_link
-from . import erasure, reading, services
+from . import reading, services
 from .services import REACTION_LABELS, ParticipationError
 
 bp = Blueprint("participation", __name__)
-erasure.connect()
 
 
 def _visible_post_or_404(post_id: int) -> Post:
@@ -23,7 +22,7 @@ def _visible_post_or_404(post_id: int) -> Post:
     if post is None:
         abort(404)
     readable_group_or_404(post.topic.group.slug)
-    if not permissions.can_see_post(current_user, post):
+    if not services.post_visible_to(current_user, post):
         abort(404)
     return post
 
@@ -43,7 +42,7 @@ def _refused(post: Post, message: str):
 @login_required
 def react(post_id):
     post = _visible_post_or_404(post_id)
-    if not permissions.can_post_in(current_user, post.topic.group):
+    if not policy.can_post_in(current_user, post.topic.group):
         abort(403)
     if not EmptyForm().validate_on_submit():
         abort(400)
@@ -90,6 +89,29 @@ def bookmarks():
                            form=EmptyForm())
 
 
+@bp.route("/read-all", methods=["POST"])
+@login_required
+def read_all():
+    if not policy.is_verified(current_user):
+        abort(404)
+    if EmptyForm().validate_on_submit():
+        reading.mark_all_read(current_user)
+        db.session.commit()
+        flash(_("Everything is marked as read."), "success")
+    return redirect(url_for("main.dashboard"))
+
+
+@bp.route("/g/<slug>/read-all", methods=["POST"])
+@login_required
+def read_all_in_group(slug):
+    group = readable_group_or_404(slug)
+    if EmptyForm().validate_on_submit():
+        reading.mark_all_read(current_user, group)
+        db.session.commit()
+        flash(_("Everything in %(group)s is marked as read.", group=group.name), "success")
+    return redirect(url_for("main.dashboard"))
+
+
 class _Helpers:
     """Template helpers for the post partial; each loads a whole topic's data once per request."""
     labels = REACTION_LABELS
@@ -108,6 +130,12 @@ class _Helpers:
             return False
         return post.id in cached(f"_bookmarks_{post.topic_id}",
                                  lambda: services.bookmarked_post_ids(current_user, post.topic_id))
+
+    @staticmethod
+    def needs_me():
+        from ..request_cache import cached
+
+        return cached("_needs_me", lambda: reading.needs_me(current_user))
 
     @staticmethod
     def first_unread(topic):

@@ -3,6 +3,7 @@ from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..forms import SingleLine
+from ..uploads.posting import ImageFields
 
 TITLE_MAX = 200
 BODY_MAX = 50_000
@@ -27,7 +28,7 @@ def _unix_newlines(value):
     return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
-class _GuardedForm(FlaskForm):
+class _GuardedForm(ImageFields, FlaskForm):
     confirm_no_phi = BooleanField("I confirm this contains no patient-identifying information")
     # A fresh random value per rendered form; a retried POST with the same value creates nothing twice.
     submission_id = HiddenField(validators=[Optional(), Length(max=64)])
@@ -50,6 +51,8 @@ class EditForm(_GuardedForm):
                          validators=[DataRequired(message="A post cannot be empty; delete it instead."),
                                      AtMost(BODY_MAX, "message")])
     reason = StringField("Reason for the edit", validators=[Optional(), AtMost(500, "reason")])
+    # The earlier versions (history, excerpts, e-mails waiting to go out) lose the text this edit removes.
+    removes_patient_data = BooleanField("This edit removes patient data")
 
 
 class PreviewForm(FlaskForm):

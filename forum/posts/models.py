@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func, select
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from ..accounts.models import User
 from ..db_types import UTCDateTime, utcnow
@@ -31,6 +31,13 @@ class Topic(db.Model):
     group: Mapped[Group] = relationship()
     author: Mapped[User | None] = relationship()
 
+    @property
+    def visible_reply_count(self) -> int:
+        return max(0, self.post_count - 1 - (self.held_count or 0))
+
+
+HELD = "held"
+
 
 class Post(db.Model):
     __tablename__ = "posts"
@@ -51,7 +58,8 @@ class Post(db.Model):
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     edit_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     hidden: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    hidden_reason: Mapped[str | None] = mapped_column(String(32))  # moderator, reports, patient_privacy
+    # moderator, reports, patient_privacy, held (published past the guard, waiting for a moderator)
+    hidden_reason: Mapped[str | None] = mapped_column(String(32))
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # The guard's findings as type and offsets only -- never the matched text.
@@ -67,6 +75,18 @@ class Post(db.Model):
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
+    @property
+    def is_held(self) -> bool:
+        """Published past the guard's findings and waiting for a moderator: only the author and the
+        group's moderators see it."""
+        return bool(self.hidden) and self.hidden_reason == HELD
+
+
+# Held replies are left out of the reply counts other members see; one correlated count per topic row.
+Topic.held_count = column_property(
+    select(func.count(Post.id)).where(Post.topic_id == Topic.id, Post.hidden_reason == HELD)
+    .correlate_except(Post).scalar_subquery())
+
 
 class PostRevision(db.Model):
     __tablename__ = "post_revisions"
@@ -76,6 +96,8 @@ class PostRevision(db.Model):
     editor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     body_source: Mapped[str] = mapped_column(Text)  # the text as it was before this edit
     reason: Mapped[str] = mapped_column(String(500), default="")
+    # Patient data was removed: the text is gone, who, when and why stay.
+    redacted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     editor: Mapped[User | None] = relationship()

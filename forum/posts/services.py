@@ -4,27 +4,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from flask import current_app
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..accounts.models import User
+from ..core import signals
+from ..core.errors import DomainError
 from ..core.pagination import Page, page_count
 from ..db_types import utcnow
 from ..extensions import db
-from ..groups.models import Group, Membership, MembershipStatus
+from ..groups.models import Group
 from ..markup import MarkupTooComplex, check_complexity, render_markdown
 from ..notifications.services import notify
+from ..policy import scopes
 from ..privacy_guard.service import find_identifiers
+from ..urls import page_of, post_link, posts_per_page  # noqa: F401  (re-exported: one place for post URLs)
 from .models import Post, PostRevision, Topic
 
 MENTION = re.compile(r"(?<![\w@/.])@([a-z0-9][a-z0-9._-]{1,31})", re.IGNORECASE)
 
 
-class PostingError(ValueError):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
+class PostingError(DomainError):
+    pass
 
 
 @dataclass
@@ -89,7 +92,8 @@ def create_topic(author: User, group: Group, *, title: str, body: str, guard: Gu
     db.session.add(post)
     _flush_once(post)
     _after_publish(author, post, guard)
-    _notify_mentions(author, post, group)
+    if not post.is_held:
+        notify_publication(author, post)
     return post
 
 
@@ -112,11 +116,18 @@ def reply(author: User, topic: Topic, *, body: str, guard: GuardResult, submissi
     db.session.add(post)
     _flush_once(post)
     _after_publish(author, post, guard)
-    mentioned = _notify_mentions(author, post, topic.group)
-    if topic.author_id and topic.author_id != author.id and topic.author_id not in mentioned:
-        notify(topic.author_id, "reply", f"{author.display_name} replied to “{topic.title}”",
-               link=post_link(post), actor=author)
+    if not post.is_held:
+        notify_publication(author, post)
     return post
+
+
+def notify_publication(author: User, post: Post) -> None:
+    """Mentions, and the topic's author for a reply: sent when the post becomes visible to others
+    (at once, or when a moderator releases a held post)."""
+    topic = post.topic
+    mentioned = _notify_mentions(author, post, topic.group)
+    if post.number > 1 and topic.author_id and topic.author_id != author.id and topic.author_id not in mentioned:
+        notify(topic.author_id, "reply", "reply", topic=topic, link=post_link(post), actor=author)
 
 
 def _flush_once(post: Post) -> None:
@@ -133,9 +144,8 @@ class DuplicateSubmission(Exception):
 
 def _after_publish(author: User, post: Post, guard: GuardResult) -> None:
     if guard.found:
-        from ..moderation_hooks import post_published_past_findings
-
-        post_published_past_findings(author, post)
+        # Moderation files an automatic patient-privacy report (connected in forum.moderation.init_app).
+        signals.post_published_past_findings.send(current_app._get_current_object(), author=author, post=post)
 
 
 def edit_post(editor: User, post: Post, *, body: str, reason: str, guard: GuardResult) -> Post:
@@ -179,52 +189,18 @@ def _notify_mentions(author: User, post: Post, group: Group) -> set[int]:
     names.discard(author.username)
     if not names:
         return set()
-    rows = db.session.execute(
-        select(User.id).join(Membership, Membership.user_id == User.id)
-        .where(User.username.in_(list(names)[:20]), Membership.group_id == group.id,
-               Membership.status != MembershipStatus.BANNED, User.deleted_at.is_(None))
-    ).all()
-    recipients = {row.id for row in rows}
+    recipients = scopes.mentionable_member_ids(group, list(names)[:20])
     for user_id in recipients:
-        notify(user_id, "mention", f"{author.display_name} mentioned you in “{post.topic.title}”",
-               link=post_link(post), actor=author)
+        notify(user_id, "mention", "mention", topic=post.topic, link=post_link(post), actor=author)
     return recipients
 
 
-def posts_per_page() -> int:
-    from flask import current_app
-
-    return current_app.config["POSTS_PER_PAGE"]
-
-
-def page_of(number: int) -> int:
-    """The page of a topic on which the post with this number appears."""
-    return max(1, (number - 1) // posts_per_page() + 1)
-
-
-def post_link(post: Post) -> str:
-    from ..urls import link_to
-
-    page = page_of(post.number)
-    values = {"page": page} if page > 1 else {}
-    return link_to("posts.topic", slug=post.topic.group.slug, topic_id=post.topic_id, **values) + f"#post-{post.number}"
-
-
-def topic_page(user: User, group: Group, page: int, per_page: int, include_hidden: bool) -> Page | None:
-    """Pinned topics first, then by last activity. None when the page does not exist."""
-    conditions = [Topic.group_id == group.id]
-    if not include_hidden:
-        conditions.append(Topic.hidden.is_(False))
-    total = db.session.scalar(select(func.count(Topic.id)).where(*conditions))
-    pages = page_count(total, per_page)
-    if page < 1 or page > pages:
-        return None
-    topics = list(db.session.scalars(
-        select(Topic).where(*conditions).options(selectinload(Topic.author))
-        .order_by(Topic.pinned.desc(), Topic.last_activity_at.desc(), Topic.id.desc())
-        .limit(per_page).offset((page - 1) * per_page)
-    ))
-    return Page(topics, page, pages, total)
+def earlier_texts(post: Post) -> list[str]:
+    """The post's current text and every earlier version still held, for a redaction to compare with."""
+    texts = [post.body_source or ""]
+    texts += list(db.session.scalars(select(PostRevision.body_source).where(PostRevision.post_id == post.id,
+                                                                            PostRevision.redacted.is_(False))))
+    return texts
 
 
 def post_page(topic: Topic, page: int, per_page: int) -> Page | None:

@@ -1,19 +1,26 @@
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from .. import permissions
+from .. import policy
+from ..core import signals
+from ..core.errors import add_field_error
 from ..database import is_transient
 from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import readable_group_or_404
 from ..markup import MarkupTooComplex, render_markdown
 from ..participation import reading
+from ..uploads.posting import images_for, prefill, with_images
 from ..web import STORAGE_BUSY_MESSAGE, new_form_token, page_argument
+from ..incidents.services import record_reads
+from ..primer.services import needs_primer
+from .diffs import changes
 from .forms import EditForm, PreviewForm, ReplyForm, TopicForm
 from .models import Post, Topic
-from .services import (DuplicateSubmission, PostingError, check_submission, create_topic, delete_post, edit_post,
+from .services import (DuplicateSubmission, earlier_texts, PostingError, check_submission, create_topic, delete_post, edit_post,
                        page_of, post_link, post_page, posts_per_page, reply,
                        revisions_of)
 
@@ -28,7 +35,7 @@ def _topic_or_404(slug: str, topic_id: int) -> Topic:
     topic = db.session.get(Topic, topic_id)
     if topic is None or topic.group_id != group.id:
         abort(404)
-    if topic.hidden and not permissions.can_moderate(current_user, group):
+    if not policy.can_see_topic(current_user, topic):
         abort(404)
     return topic
 
@@ -38,13 +45,28 @@ def _post_or_404(post_id: int) -> Post:
     if post is None:
         abort(404)
     group = readable_group_or_404(post.topic.group.slug)
-    if post.topic.hidden and not permissions.can_moderate(current_user, group):
-        abort(404)  # as for the topic page: a hidden topic is not there for members
+    if not policy.can_see_topic(current_user, post.topic) or not policy.can_see_post(current_user, post):
+        abort(404)  # as for the topic page: a held topic or post is not there for other members
     return post
 
 
-def _add_error(field, message: str) -> None:
-    field.errors = list(field.errors) + [message]
+def _primer_missing(form) -> bool:
+    """The first post waits for the patient-data primer; the typed text comes back with a link to it."""
+    if not needs_primer(current_user):
+        return False
+    _add_error(form.body, _("Before your first post, please read the short patient-data primer at %(url)s and "
+                            "confirm it; your text is kept here.", url=url_for("primer.show")))
+    return True
+
+
+def _held_message(post: Post) -> str:
+    if not post.is_held:
+        return ""
+    return _("Your post is waiting for a moderator: it was published past the patient-data guard's findings, "
+             "so only you and the group's moderators see it until they review it.")
+
+
+_add_error = add_field_error
 
 
 def _storage_failed(form, error: OperationalError) -> None:
@@ -80,19 +102,22 @@ def _publish(form, write):
 @login_required
 def new_topic(slug):
     group = readable_group_or_404(slug)
-    if not permissions.can_post_in(current_user, group):
+    if not policy.can_post_in(current_user, group):
         abort(403)
+    if request.method == "GET" and needs_primer(current_user):
+        return redirect(url_for("primer.show", next=request.path))
     form = TopicForm()
     guard = None
     status = 422 if request.method == "POST" else 200
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _primer_missing(form):
         guard = check_submission(form.body.data, form.title.data)
-        if not guard.found or form.confirm_no_phi.data:
-            post, status = _publish(form, lambda: create_topic(
+        images = images_for(current_user, group, form)
+        if images is not None and (not guard.found or form.confirm_no_phi.data):
+            post, status = _publish(form, lambda: with_images(current_user, create_topic(
                 current_user, group, title=form.title.data, body=form.body.data, guard=guard,
-                submission_id=form.submission_id.data))
+                submission_id=form.submission_id.data), form, images))
             if post is not None:
-                flash("Your topic is published.", "success")
+                flash(_held_message(post) or _("Your topic is published."), "success")
                 return redirect(url_for("posts.topic", slug=group.slug, topic_id=post.topic_id))
     if not form.submission_id.data:
         form.submission_id.data = new_form_token()
@@ -108,31 +133,37 @@ def topic(slug, topic_id):
     page = post_page(topic, page_argument(), posts_per_page())
     if page is None:
         abort(404)
+    # This GET also writes, on purpose: it records which members had a post under patient-privacy review
+    # in front of them, so that a privacy incident can say who opened it.
+    shown = [post for post in page.items if not post.hidden or policy.can_see_hidden_post(current_user, post)]
+    reading.first_unread(current_user, topic)  # read (and kept for the page) before this page moves the mark
+    recorded = record_reads(current_user, shown)
+    if reading.record_page_read(current_user, topic, page) or recorded:  # the read mark: a write only when it moves
+        db.session.commit()
     form = ReplyForm()
     form.submission_id.data = new_form_token()
-    html = render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
-                           guard=None, action_form=EmptyForm())
-    if reading.record_page_read(current_user, topic, page):  # a write only when the read mark moves forward
-        db.session.commit()
-    return html
+    return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
+                           guard=None, action_form=EmptyForm(), needs_primer=needs_primer(current_user))
 
 
 @bp.route("/g/<slug>/t/<int:topic_id>/reply", methods=["POST"])
 @login_required
 def reply_to(slug, topic_id):
     topic = _topic_or_404(slug, topic_id)
-    if not permissions.can_reply(current_user, topic):
+    if not policy.can_reply(current_user, topic):
         abort(403)
     form = ReplyForm()
     guard = None
     status = 422
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _primer_missing(form):
         guard = check_submission(form.body.data)
-        if not guard.found or form.confirm_no_phi.data:
-            post, status = _publish(form, lambda: reading.read_own(current_user, reply(
-                current_user, topic, body=form.body.data, guard=guard, submission_id=form.submission_id.data)))
+        images = images_for(current_user, topic.group, form)
+        if images is not None and (not guard.found or form.confirm_no_phi.data):
+            post, status = _publish(form, lambda: reading.read_own(current_user, with_images(current_user, reply(
+                current_user, topic, body=form.body.data, guard=guard, submission_id=form.submission_id.data),
+                form, images)))
             if post is not None:
-                flash("Your reply is published.", "success")
+                flash(_held_message(post) or _("Your reply is published."), "success")
                 return redirect(post_link(post))
     page = post_page(topic, page_of(topic.post_count), posts_per_page())
     if not form.submission_id.data:
@@ -152,9 +183,11 @@ def show(post_id):
 @login_required
 def edit(post_id):
     post = _post_or_404(post_id)
-    if not permissions.can_edit_post(current_user, post):
+    if not policy.can_edit_post(current_user, post):
         abort(403)
     form = EditForm(body=post.body_source) if request.method == "GET" else EditForm()
+    if request.method == "GET":
+        prefill(form, post)
     guard = None
     moderator_edit = post.author_id != current_user.id
     status = 422 if request.method == "POST" else 200
@@ -163,15 +196,21 @@ def edit(post_id):
             _add_error(form.reason, "Say why you are editing someone else's post; the author will see it.")
         else:
             guard = check_submission(form.body.data)
-            if not guard.found or form.confirm_no_phi.data:
+            images = images_for(current_user, post.topic.group, form, post=post)
+            if images is not None and (not guard.found or form.confirm_no_phi.data):
                 try:
+                    old_texts = earlier_texts(post) if form.removes_patient_data.data else None
                     edit_post(current_user, post, body=form.body.data, reason=form.reason.data or "", guard=guard)
+                    if old_texts is not None and post.body_source == form.body.data:
+                        signals.patient_data_removed_by_author.send(current_app._get_current_object(),
+                                                                    editor=current_user, post=post,
+                                                                    old_texts=old_texts)
+                    with_images(current_user, post, form, images)
                     if moderator_edit and post.author_id:
                         from ..notifications.services import notify
 
-                        notify(post.author_id, "moderation",
-                               f"A moderator edited your post in “{post.topic.title}”: {form.reason.data.strip()}",
-                               link=post_link(post), actor=current_user)
+                        notify(post.author_id, "moderation", "post.edited_by_moderator", topic=post.topic,
+                               params={"reason": form.reason.data.strip()}, link=post_link(post), actor=current_user)
                     db.session.commit()
                 except PostingError as error:
                     db.session.rollback()
@@ -180,7 +219,9 @@ def edit(post_id):
                     _storage_failed(form, error)
                     status = 503
                 else:
-                    flash("Your changes are saved.", "success")
+                    flash(_("Your changes are saved.") if old_texts is None else
+                          _("Your changes are saved, and the earlier versions no longer hold the removed text."),
+                          "success")
                     return redirect(post_link(post))
     return render_template("posts/edit.html", post=post, group=post.topic.group, form=form, guard=guard,
                            moderator_edit=moderator_edit), status
@@ -190,7 +231,7 @@ def edit(post_id):
 @login_required
 def delete(post_id):
     post = _post_or_404(post_id)
-    if not permissions.can_delete_post(current_user, post):
+    if not policy.can_delete_post(current_user, post):
         abort(403)
     form = EmptyForm()
     if form.validate_on_submit():
@@ -208,15 +249,16 @@ def delete(post_id):
 @login_required
 def history(post_id):
     post = _post_or_404(post_id)
-    if not (permissions.can_moderate(current_user, post.topic.group) or post.author_id == current_user.id):
+    if not (policy.can_moderate(current_user, post.topic.group) or post.author_id == current_user.id):
         abort(403)
-    return render_template("posts/history.html", post=post, group=post.topic.group, revisions=revisions_of(post))
+    return render_template("posts/history.html", post=post, group=post.topic.group,
+                           changes=changes(post, revisions_of(post)))
 
 
 @bp.route("/posts/preview", methods=["POST"])
 @login_required
 def preview():
-    if not permissions.is_verified(current_user):
+    if not policy.is_verified(current_user):
         abort(404)
     form = PreviewForm()
     if not form.validate_on_submit():

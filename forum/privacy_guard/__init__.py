@@ -6,3 +6,9 @@ The detector (the package ``forum.privacy_guard.detector``, one module per kind 
 from .detector import CATEGORIES, Finding, GuardConfig, PatternError, compile_extra_pattern, scan
 
 __all__ = ["scan", "Finding", "GuardConfig", "CATEGORIES", "compile_extra_pattern", "PatternError"]
+
+
+def init_app(app) -> None:
+    from . import views
+
+    app.register_blueprint(views.bp)

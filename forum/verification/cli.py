@@ -1,7 +1,7 @@
 """`flask --app wsgi forum send-reminders`: run daily from a timer, next to send-digests."""
 import click
 
-from ..cli import forum_cli
+from ..core.cli import forum_cli
 from ..extensions import db
 
 
@@ -11,6 +11,6 @@ def send_reminders_command() -> None:
     from .services import deliver, send_reminders
 
     mails = send_reminders()
+    deliver(mails)  # sent once the commit below succeeds
     db.session.commit()
-    deliver(mails)
     click.echo(f"{len(mails)} verification reminder{'s' if len(mails) != 1 else ''} sent.")

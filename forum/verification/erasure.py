@@ -20,11 +20,3 @@ def erase_verification_data(sender, user, actor=None, **extra) -> None:
         .values(specialty="", organisation="", licence_number="", licence_authority="")
         .execution_options(synchronize_session=False))
     db.session.execute(delete(VerificationReminder).where(VerificationReminder.user_id == user.id))
-
-
-def connect() -> None:
-    try:
-        from ..accounts.data_rights import account_erased
-    except ImportError:
-        return
-    account_erased.connect(erase_verification_data)

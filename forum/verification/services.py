@@ -15,13 +15,16 @@ from flask import current_app
 from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
-from .. import audit, permissions
+from .. import audit, policy
 from ..accounts.models import User, VerificationStatus
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, Membership, MembershipStatus
 from ..notifications.services import notify
+from ..core.errors import DomainError
+from ..core.outbox import queue_mail
 from ..core.pagination import Page
+from ..core.text import escape_like
 from ..urls import link_to
 from .models import AccountSuspension, RequestKind, RequestStatus, VerificationReminder, VerificationRequest
 
@@ -30,13 +33,8 @@ log = logging.getLogger("forum.verification")
 NOTIFICATION_KIND = "verification"
 
 
-class VerificationError(ValueError):
+class VerificationError(DomainError):
     """A rule of the workflow was broken; the message is shown to the person acting."""
-
-    def __init__(self, message: str, field: str | None = None, status: int = 400):
-        super().__init__(message)
-        self.field = field
-        self.status = status
 
 
 class AlreadyDecided(VerificationError):
@@ -53,17 +51,10 @@ class Mail:
 
 
 def deliver(mails: list[Mail]) -> None:
-    """Send after the commit. A mail server outage must not undo a decision: the in-app
-    notification is already stored, so failures are logged (without the body) and skipped."""
-    from ..mail import send
-
+    """Queue the decision's e-mails: they go out once the decision is committed (forum/core/outbox.py);
+    a mail server outage never undoes it, and a refused decision mails nobody."""
     for mail in mails:
-        if not mail.to:
-            continue
-        try:
-            send(mail.to, mail.subject, mail.body)
-        except Exception:  # noqa: BLE001 -- any transport error
-            log.exception("verification mail could not be sent", extra={"mail_kind": mail.subject[:40]})
+        queue_mail(mail.to, mail.subject, mail.body)
 
 
 def _mail(user: User, subject: str, body: str) -> list[Mail]:
@@ -233,7 +224,7 @@ def decide(actor: User, request: VerificationRequest, *, approve: bool, reason: 
            seen_version: int | None = None) -> list[Mail]:
     """Approve or reject a pending request, exactly once: a conditional UPDATE on status (and on the
     version the verifier saw) lets only the first of two simultaneous decisions through."""
-    if not permissions.can_verify(actor):
+    if not policy.can_verify(actor):
         raise VerificationError("Only verifiers decide verification requests.", status=403)
     if request.user_id == actor.id:
         raise VerificationError("Nobody can decide on their own verification request; another verifier will.",
@@ -282,19 +273,22 @@ def _approved(actor: User, request: VerificationRequest, user: User, now: dateti
     until = user.verified_until.strftime("%d %B %Y")
     if request.kind == RequestKind.RENEWAL:
         message = f"Your verification is renewed until {until}."
+        key, params = "verification.renewed", {"until": user.verified_until.isoformat()}
     elif groups:
         message = (f"Your credentials are verified. You can now join {_names(groups)}: accept each group's "
                    "guidelines to start reading.")
+        key, params = "verification.approved_groups", {"groups": _names(groups)}
     else:
         message = "Your credentials are verified. Ask a colleague to invite you to a group."
-    notify(user.id, NOTIFICATION_KIND, message, link=link_to("main.dashboard"), actor=actor)
+        key, params = "verification.approved", {}
+    notify(user.id, NOTIFICATION_KIND, key, params=params, link=link_to("main.dashboard"), actor=actor)
     return _mail(user, "Your Konsil verification is approved",
                  f"{message}\n\nYour verification is valid until {until}; we will remind you before it lapses.\n\n"
                  f"{link_to('main.dashboard', external=True)}")
 
 
 def _rejected(actor: User, request: VerificationRequest, user: User, reason: str) -> list[Mail]:
-    still_valid = permissions.is_verified(user)
+    still_valid = policy.is_verified(user)
     if not still_valid:
         user.verification_status = VerificationStatus.REJECTED
     audit.record(actor, "verification:request:reject", target_type="verification_request", target_id=request.id,
@@ -302,7 +296,8 @@ def _rejected(actor: User, request: VerificationRequest, user: User, reason: str
     message = f"A verifier could not confirm your credentials: {reason}"
     follow_up = ("Your current verification stays valid until it lapses; correct your details and submit again."
                  if still_valid else "Correct your details and submit them again.")
-    notify(user.id, NOTIFICATION_KIND, f"{message} {follow_up}", link=link_to("verification.status"), actor=actor)
+    notify(user.id, NOTIFICATION_KIND, "verification.rejected_still_valid" if still_valid else "verification.rejected",
+           params={"reason": reason}, link=link_to("verification.status"), actor=actor)
     return _mail(user, "Your Konsil verification needs another look",
                  f"{message}\n\n{follow_up}\n\n{link_to('verification.status', external=True)}")
 
@@ -393,7 +388,7 @@ def suspend(actor: User, user: User, reason: str) -> list[Mail]:
     """Suspend an account. Every existing session ends at its next request: the session version is
     bumped and the user loader refuses suspended accounts."""
     reason = (reason or "").strip()
-    if not permissions.can_suspend_account(actor, user):
+    if not policy.can_suspend_account(actor, user):
         raise VerificationError("You cannot suspend this account." if user.id != actor.id
                                 else "You cannot suspend your own account.", status=403)
     if not reason:
@@ -410,7 +405,7 @@ def suspend(actor: User, user: User, reason: str) -> list[Mail]:
     user.session_version = (user.session_version or 1) + 1
     audit.record(actor, "verification:account:suspend", target_type="user", target_id=user.id,
                  target_label=user.display_name, subject_user=user, reason=reason)
-    notify(user.id, NOTIFICATION_KIND, f"Your account was suspended: {reason}", actor=actor)
+    notify(user.id, NOTIFICATION_KIND, "account.suspended", params={"reason": reason}, actor=actor)
     return _mail(user, "Your Konsil account is suspended",
                  f"An administrator suspended your Konsil account. The reason given:\n\n{reason}\n\n"
                  "You cannot sign in while the suspension lasts. Reply to your organisation's Konsil administrator "
@@ -427,7 +422,7 @@ def open_suspension(user: User) -> AccountSuspension | None:
 def unsuspend(actor: User, user: User, note: str = "") -> list[Mail]:
     """Lift a suspension; the account gets back the verification status it had (an expired
     verification stays expired)."""
-    if not permissions.can_manage_accounts(actor):
+    if not policy.can_manage_accounts(actor):
         raise VerificationError("Only administrators lift suspensions.", status=403)
     note = (note or "").strip()[:2000]
     _lock_user(user)
@@ -445,17 +440,17 @@ def unsuspend(actor: User, user: User, note: str = "") -> list[Mail]:
     user.verification_status = restored
     audit.record(actor, "verification:account:unsuspend", target_type="user", target_id=user.id,
                  target_label=user.display_name, subject_user=user, reason=note, details={"restored": restored})
-    notify(user.id, NOTIFICATION_KIND, "Your account's suspension was lifted." + (f" {note}" if note else ""),
-           actor=actor)
+    notify(user.id, NOTIFICATION_KIND, "account.reinstated_note" if note else "account.reinstated",
+           params={"note": note or ""}, actor=actor)
     return _mail(user, "Your Konsil account is active again",
                  "An administrator lifted the suspension of your Konsil account; you can sign in again."
                  + (f"\n\n{note}" if note else "") + f"\n\n{link_to('auth.login', external=True)}")
 
 
 def set_verifier(actor: User, user: User, grant: bool) -> None:
-    if not permissions.can_manage_accounts(actor):
+    if not policy.can_manage_accounts(actor):
         raise VerificationError("Only administrators appoint verifiers.", status=403)
-    if grant and not permissions.is_verified(user):
+    if grant and not policy.is_verified(user):
         raise VerificationError("Only verified members can become verifiers.", status=409)
     if bool(user.is_verifier) == grant:
         raise VerificationError(f"{user.display_name} {'is already' if grant else 'is not'} a verifier.", status=409)
@@ -463,10 +458,9 @@ def set_verifier(actor: User, user: User, grant: bool) -> None:
     audit.record(actor, f"verification:verifier:{'grant' if grant else 'revoke'}", target_type="user",
                  target_id=user.id, target_label=user.display_name, subject_user=user)
     if grant:
-        notify(user.id, NOTIFICATION_KIND, "You are now a verifier: you review colleagues' credentials in the "
-                                           "verification queue.", link=link_to("verification.queue"), actor=actor)
+        notify(user.id, NOTIFICATION_KIND, "verifier.appointed", link=link_to("verification.queue"), actor=actor)
     else:
-        notify(user.id, NOTIFICATION_KIND, "You are no longer a verifier.", actor=actor)
+        notify(user.id, NOTIFICATION_KIND, "verifier.removed", actor=actor)
 
 
 ACCOUNT_FILTERS = {
@@ -479,7 +473,7 @@ def find_accounts(query_text: str, status: str, page: int, per_page: int = 50) -
     conditions = [User.deleted_at.is_(None)]
     text = (query_text or "").strip()[:100]
     if text:
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = "%" + escape_like(text) + "%"
         conditions.append(or_(User.display_name.ilike(pattern, escape="\\"), User.email.ilike(pattern, escape="\\"),
                               User.username.ilike(pattern, escape="\\"),
                               User.licence_number.ilike(pattern, escape="\\")))
@@ -532,7 +526,8 @@ def send_reminders(now: datetime | None = None) -> list[Mail]:
         until = user.verified_until.strftime("%d %B %Y")
         message = (f"Your verification lapses on {until} (in {days} day{'s' if days != 1 else ''}). "
                    "Confirm your credentials to keep reading your groups.")
-        notify(user.id, NOTIFICATION_KIND, message, link=link_to("verification.status"))
+        notify(user.id, NOTIFICATION_KIND, "verification.expiring",
+               params={"until": user.verified_until.isoformat(), "days": days}, link=link_to("verification.status"))
         mails += _mail(user, "Please renew your Konsil verification",
                        f"{message} It takes a minute:\n\n{link_to('verification.status', external=True)}")
     lapsed = db.session.scalars(select(User).where(*base, User.verified_until <= now, not_yet("lapsed")))
@@ -541,7 +536,7 @@ def send_reminders(now: datetime | None = None) -> list[Mail]:
                                             sent_at=now))
         message = ("Your verification has lapsed, so your groups are paused. Your memberships are kept: "
                    "confirm your credentials and a verifier will restore your access.")
-        notify(user.id, NOTIFICATION_KIND, message, link=link_to("verification.status"))
+        notify(user.id, NOTIFICATION_KIND, "verification.lapsed", link=link_to("verification.status"))
         mails += _mail(user, "Your Konsil verification has lapsed",
                        f"{message}\n\n{link_to('verification.status', external=True)}")
     db.session.flush()

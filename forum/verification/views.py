@@ -3,12 +3,11 @@ the admins' account page (verifier role, suspension)."""
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from .. import permissions
+from .. import policy
 from ..accounts.models import User
+from ..core.errors import add_field_error
 from ..extensions import db, limiter
 from ..params import page_argument
-from . import cli  # noqa: F401  (registers `flask forum send-reminders`)
-from . import erasure
 from .forms import CredentialsForm, DecisionForm, SuspendForm, UnsuspendForm, VerifierRoleForm
 from .models import RequestKind, RequestStatus, VerificationRequest
 from .registries import configured_registers, describe_licence_number, load_registers, registry_links
@@ -19,7 +18,6 @@ from .services import (ACCOUNT_FILTERS, AlreadyDecided, VerificationError, chang
                        suspensions_of, typical_wait, unsuspend)
 
 bp = Blueprint("verification", __name__)
-erasure.connect()
 
 
 @bp.record_once
@@ -45,7 +43,7 @@ def _country_name(code: str) -> str:
 
 
 def _queue_size() -> int:
-    if not permissions.can_verify(current_user):
+    if not policy.can_verify(current_user):
         return 0
     if "verification_queue_size" not in g:
         g.verification_queue_size = pending_count_for(current_user)
@@ -62,8 +60,7 @@ def _user_limit_key() -> str:
     return f"user:{current_user.get_id()}" if current_user.is_authenticated else request.remote_addr or ""
 
 
-def _field_error(field, message: str) -> None:
-    field.errors = list(field.errors) + [message]
+_field_error = add_field_error
 
 
 # --- the applicant ------------------------------------------------------------------------
@@ -105,7 +102,7 @@ def status_page():
     return render_template(
         "verification/status.html", form=form, state=state, hide_verification_banner=True, pending=pending, history=history,
         latest_decided=latest_decided, wait=describe_wait(typical_wait()),
-        groups=invited_groups(current_user) if not permissions.is_verified(current_user) else [],
+        groups=invited_groups(current_user) if not policy.is_verified(current_user) else [],
         show_form_open=request.method == "POST" or state in ("rejected", "lapsed", "expiring") or (
             state == "pending" and pending is None),
     ), (422 if request.method == "POST" else 200)
@@ -114,7 +111,7 @@ def status_page():
 # --- the verifiers ------------------------------------------------------------------------
 
 def _require_verifier() -> None:
-    if not permissions.can_verify(current_user):
+    if not policy.can_verify(current_user):
         abort(403, description="Only verifiers review credentials.")
 
 
@@ -145,7 +142,7 @@ def review(verification_id):
     form = DecisionForm()
     problem, newer, status_code = None, None, 200
     if request.method == "POST":
-        if not permissions.can_decide_verification(current_user, verification_request):
+        if not policy.can_decide_verification(current_user, verification_request):
             abort(403, description="Nobody can decide on their own verification request; another verifier will.")
         status_code = 422
         if form.validate_on_submit():
@@ -162,8 +159,8 @@ def review(verification_id):
                 else:
                     problem, status_code = str(error), error.status
             else:
+                deliver(mails)  # sent once the commit below succeeds
                 db.session.commit()
-                deliver(mails)
                 user = verification_request.user
                 flash(f"{user.display_name} is verified." if form.decision.data == "approve" else
                       f"The request of {user.display_name} was rejected; they were told why.", "success")
@@ -178,7 +175,7 @@ def _review_context(verification_request: VerificationRequest) -> dict:
     user = verification_request.user
     history = [item for item in requests_of(user) if item.id != verification_request.id]
     groups = invited_groups(user)
-    visible_groups = [group for group in groups if permissions.can_see_group(current_user, group)]
+    visible_groups = [group for group in groups if policy.can_see_group(current_user, group)]
     return {
         "item": verification_request, "applicant": user, "inviter": user.invited_by, "history": history,
         "number_check": describe_licence_number(verification_request.country, verification_request.profession,
@@ -197,7 +194,7 @@ def _review_context(verification_request: VerificationRequest) -> dict:
 # --- the admins: accounts ------------------------------------------------------------------
 
 def _require_admin() -> None:
-    if not permissions.can_manage_accounts(current_user):
+    if not policy.can_manage_accounts(current_user):
         abort(403, description="Only administrators manage accounts.")
 
 
@@ -254,7 +251,7 @@ def verifier_role(account_id):
         flash(str(error), "error")
     else:
         db.session.commit()
-        flash(f"{user.display_name} is now a verifier." if user.is_verifier else
+        flash(f"{user.display_name} is now a verifier." if "verifier" in policy.account_roles(user) else
               f"{user.display_name} is no longer a verifier.", "success")
     return redirect(url_for("verification.account", account_id=user.id))
 
@@ -264,7 +261,7 @@ def verifier_role(account_id):
 def suspend_account(account_id):
     _require_admin()
     user = _account_or_404(account_id)
-    if not permissions.can_suspend_account(current_user, user):
+    if not policy.can_suspend_account(current_user, user):
         abort(403, description="You cannot suspend your own account.")
     form = SuspendForm()
     if form.validate_on_submit():
@@ -278,8 +275,8 @@ def suspend_account(account_id):
                 flash(str(error), "error")
                 return redirect(url_for("verification.account", account_id=user.id))
         else:
+            deliver(mails)  # sent once the commit below succeeds
             db.session.commit()
-            deliver(mails)
             flash(f"{user.display_name} is suspended and signed out everywhere.", "success")
             return redirect(url_for("verification.account", account_id=user.id))
     return _account_page(user, suspend_form=form, status_code=422)
@@ -298,8 +295,8 @@ def unsuspend_account(account_id):
             db.session.rollback()
             flash(str(error), "error")
         else:
+            deliver(mails)  # sent once the commit below succeeds
             db.session.commit()
-            deliver(mails)
             flash(f"The suspension of {user.display_name} is lifted.", "success")
         return redirect(url_for("verification.account", account_id=user.id))
     return _account_page(user, unsuspend_form=form, status_code=422)

@@ -1,14 +1,14 @@
 """participation: reactions on posts, bookmarks with reminders, how far each member has read each topic
 
 Revision ID: 0014
-Revises: 0008
+Revises: 0011
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0014'
-down_revision = '0008'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

@@ -41,7 +41,7 @@ RULES = {
     "main.dashboard": SIGNED_IN,  # pending accounts see where their verification stands
     "notifications.index": SIGNED_IN,
     "notifications.read_all": SIGNED_IN,
-    "main.search": VERIFIED,
+    "search.index": VERIFIED,
     "posts.preview": VERIFIED,  # renders the author's own text; no group content
     # member's profile: themselves, and verified users who share a group with them
     "main.profile": {**READ_GROUP},

@@ -10,3 +10,11 @@ RULES = {
     "participation.bookmarks": SIGNED_IN,
 }
 RULES = {endpoint: {**rules, "verifier": rules["outsider"]} for endpoint, rules in RULES.items()}
+
+# Marking read: everything I can read (verified accounts), or one group I read.
+from .core import VERIFIED  # noqa: E402
+
+RULES.update({
+    "participation.read_all": {**VERIFIED, "verifier": "ok"},
+    "participation.read_all_in_group": {**READ_GROUP, "verifier": "404"},
+})

@@ -14,9 +14,12 @@ def _outbox(app) -> list:
 def test_send_digests_mails_unread_notifications_once(app, make):
     reader = make.user("Reader")
     other = make.user("Other")
-    notify(reader.id, "reply", "Other replied to “Heparin bridging”", link="/g/x/t/1#post-2")
-    notify(reader.id, "mention", "Other mentioned you in “Handover”")
-    read = notify(other.id, "reply", "Already read")
+    group = make.group("Ward round", owner=other, members=[reader])
+    bridging = make.topic(group, reader, title="Heparin bridging", body="How do you bridge?")
+    handover = make.topic(group, other, title="Handover", body="Checklists?")
+    notify(reader.id, "reply", "reply", topic=bridging, actor=other, link=f"/g/{group.slug}/t/{bridging.id}#post-2")
+    notify(reader.id, "mention", "mention", topic=handover, actor=other)
+    read = notify(other.id, "reply", "reply", topic=handover, actor=reader)
     db.session.flush()
     read.read_at = read.created_at
     db.session.commit()

@@ -153,7 +153,7 @@ def test_production_keeps_one_json_line_per_request(tmp_path):
            if key not in ("DATABASE_URL", "TEST_DATABASE_URL", "LOG_REQUESTS", "LOG_FORMAT")}
     env.update({"FORUM_ENV": "production", "SECRET_KEY": "s" * 64, "FORUM_INSTANCE_DIR": str(tmp_path / "i"),
                 "DATABASE_URL": f"sqlite:///{tmp_path / 'p.sqlite3'}",
-                "RATELIMIT_STORAGE_URI": f"konsil+sqlite:///{tmp_path / 'limits.sqlite3'}"})
+                "RATELIMIT_STORAGE_URI": f"konsil+sqlite:///{tmp_path / 'ratelimits.sqlite3'}"})
     script = "import wsgi; wsgi.app.test_client().get('/auth/login', base_url='https://localhost')"
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=60)

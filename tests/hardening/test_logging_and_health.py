@@ -60,7 +60,7 @@ def test_one_json_line_per_request_with_no_personal_data(captured, app, make, lo
         assert {"request_id", "method", "endpoint", "status", "duration_ms", "time", "level"} <= entry.keys()
         assert isinstance(entry["status"], int) and entry["duration_ms"] >= 0
     assert [(e["method"], e["endpoint"], e["status"]) for e in entries] == [
-        ("POST", "auth.login", 302), ("GET", "main.search", 200), ("POST", "posts.reply_to", 302),
+        ("POST", "auth.login", 302), ("GET", "search.index", 200), ("POST", "posts.reply_to", 302),
         ("GET", "invitations.landing", 404)]
     everything = "\n".join(captured.lines)
     for secret in ("lena.logtest", "hospital.example", "hypokalaemia", "Potassium", "secret-invitation-token",

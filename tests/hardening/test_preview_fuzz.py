@@ -2,10 +2,11 @@
 second, whatever the shape (runs of blanks and tabs, brackets, emphasis markers, hyphenated digits,
 nested lists and quotes, URLs and e-mail shapes), up to the body's length limit.
 
-The bound (PREVIEW_BUDGET) is generous for a loaded 2-core machine: linear input takes 0.01-0.15 s there
-(bench/markdown_worst_case.py prints the figures), while the shapes found by the outside test took
-8-30 s. A slow answer is measured once more before it counts, so a scheduling hiccup does not fail the
-run but a super-linear path always does."""
+The bound is PREVIEW_BUDGET (0.5 s), or LOAD_FACTOR times a full-length plain-prose preview measured in
+the same run when the machine is so loaded that this reference itself is slow: linear input takes
+0.01-0.3 s on a busy 2-core machine (bench/markdown_worst_case.py prints the figures), while the shapes
+found by the outside test took 8-30 s. A slow answer is measured twice more and the fastest counts, so a
+scheduling hiccup does not fail the run but a super-linear path always does."""
 from __future__ import annotations
 
 import random
@@ -18,6 +19,8 @@ from forum.posts.forms import BODY_MAX
 from .support import sign_in
 
 PREVIEW_BUDGET = 0.5  # seconds per request
+LOAD_FACTOR = 6  # how much slower than full-length prose any accepted shape may be
+PROSE = "The patient was stable overnight and we stopped the infusion. "
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -116,27 +119,35 @@ def _timed_preview(client, text: str) -> tuple[float, object]:
     return time.perf_counter() - started, response
 
 
+def _budget(client) -> float:
+    """PREVIEW_BUDGET, stretched when the machine is loaded (the reference then takes longer too)."""
+    reference = min(_timed_preview(client, _repeat(PROSE, BODY_MAX))[0] for _ in range(3))
+    return max(PREVIEW_BUDGET, LOAD_FACTOR * reference)
+
+
 def test_no_generated_input_keeps_the_preview_busy(writer):
     _timed_preview(writer, "warm-up: **compile** the patterns once, see example.org")
     slow, count, slowest = [], 0, (0.0, "")
     for label, text in _inputs():
         assert len(text) <= BODY_MAX
         seconds, response = _timed_preview(writer, text)
-        if seconds > PREVIEW_BUDGET:  # measured once more: a scheduling hiccup is not a slow path
-            seconds = min(seconds, _timed_preview(writer, text)[0])
+        allowed = PREVIEW_BUDGET
+        if seconds > allowed:  # measured again: a scheduling hiccup is not a slow path
+            seconds = min(seconds, _timed_preview(writer, text)[0], _timed_preview(writer, text)[0])
+            allowed = _budget(writer)  # and compared with plain prose on this machine right now
         assert response.status_code == 200, (label, response.status_code)
         payload = response.get_json()
         assert "html" in payload and "findings" in payload
-        if seconds > PREVIEW_BUDGET:
-            slow.append(f"{label}: {seconds:.2f} s")
+        if seconds > allowed:
+            slow.append(f"{label}: {seconds:.2f} s (allowed {allowed:.2f} s)")
         slowest = max(slowest, (seconds, label))
         count += 1
     assert count >= 100
-    assert slow == [], f"previews over {PREVIEW_BUDGET} s"
+    assert slow == [], f"previews over {PREVIEW_BUDGET} s (and over {LOAD_FACTOR} times plain prose)"
     print(f"{count} previews; slowest {slowest[1]}: {slowest[0]:.3f} s")
 
 
 def test_the_shape_from_the_security_report_is_refused_or_rendered_at_once(writer):
     for blanks in (42, 48, 200):
         seconds, response = _timed_preview(writer, " " * blanks + "x")
-        assert response.status_code == 200 and seconds < PREVIEW_BUDGET, (blanks, seconds)
+        assert response.status_code == 200 and seconds < max(PREVIEW_BUDGET, _budget(writer)), (blanks, seconds)

@@ -48,7 +48,7 @@ def test_a_line_of_blanks_is_posted_at_once(app, make):
     for body in (" " * 48 + "x", " " * 26 + "x" + " " * 40 + "-", "\t" * 60 + "- x"):
         started = time.perf_counter()
         response = client.post(f"/g/{group.slug}/new", data={"title": "Blanks", "body": body})
-        assert time.perf_counter() - started < 0.5
+        assert time.perf_counter() - started < 2  # a whole post, on a loaded machine; the bug took 8-30 s
         assert response.status_code in (302, 422)
 
 
@@ -61,7 +61,7 @@ def test_hyphenated_digits_render_at_once_and_links_still_work(app, make):
     body = "-".join(str(i % 10) for i in range(25_000))[:49_000]
     started = time.perf_counter()
     response = client.post("/posts/preview", data={"body": body + " see example.org."})
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 2  # 11-17 s before
     assert '<a href="http://example.org" rel="nofollow noopener noreferrer">example.org</a>.' in response.get_json()["html"]
     posted = client.post(f"/g/{group.slug}/new", data={"title": "Digits", "body": body})
     assert posted.status_code == 302

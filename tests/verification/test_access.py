@@ -19,7 +19,7 @@ from .support import CREDENTIALS
 def _group_routes(app):
     """Every route that shows or changes group content, with the methods it answers."""
     for rule in app.url_map.iter_rules():
-        if rule.rule.startswith(("/g/<", "/posts/<")) or rule.endpoint in ("main.search", "posts.preview"):
+        if rule.rule.startswith(("/g/<", "/posts/<")) or rule.endpoint in ("search.index", "posts.preview"):
             for method in sorted(rule.methods & {"GET", "POST"}):
                 yield rule, method
 

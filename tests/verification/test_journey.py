@@ -128,6 +128,10 @@ def test_invite_register_reject_resubmit_approve_accept_read_and_post(app, make,
     assert membership.accepted_guidelines_version == group.guidelines_version
     assert membership.guidelines_accepted_at is not None
     assert "Hyperkalaemia protocols" in client.get(f"/g/{group.slug}").get_data(as_text=True)
+    # The first post waits for the patient-data primer; the typed reply comes back, then goes through.
+    gated = client.post(f"/g/{group.slug}/t/{topic.id}/reply", data={"body": "We use **insulin-dextrose** first."})
+    assert gated.status_code == 422 and "patient-data primer" in text_of(gated)
+    assert client.post("/me/primer", data={"accept": "y"}).status_code == 302
     reply = client.post(f"/g/{group.slug}/t/{topic.id}/reply", data={"body": "We use **insulin-dextrose** first."})
     assert reply.status_code == 302
     post = db.session.scalar(select(Post).where(Post.author_id == ines.id))

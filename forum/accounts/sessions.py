@@ -11,14 +11,15 @@ import secrets
 from datetime import datetime, timedelta
 
 from flask import current_app, flash, g, jsonify, redirect, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import delete, select
 
-from .. import permissions
-from ..accounts import security, two_factor
-from ..accounts.models import User, UserSession
+from .. import policy
 from ..db_types import utcnow
 from ..extensions import db
+from . import security, two_factor
+from .models import User, UserSession
 
 # A password accepted, the second factor still to come: kept in the session for a few minutes.
 PENDING_KEY = "login_pending"
@@ -35,7 +36,7 @@ ENROLMENT_ENDPOINTS = {
 def privilege_fingerprint(user: User) -> str:
     parts = [
         "admin" if user.is_admin else "", "verifier" if user.is_verifier else "", str(user.verification_status),
-        ",".join(str(group_id) for group_id in sorted(permissions.staff_group_ids(user))),
+        ",".join(str(group_id) for group_id in sorted(policy.staff_group_ids(user))),
     ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
@@ -160,7 +161,7 @@ def pending_user() -> tuple[User | None, str | None, bool]:
     if utcnow() - started > PENDING_FOR:
         session.pop(PENDING_KEY, None)
         return None, None, True
-    if user is None or user.session_version != data.get("ver") or not permissions.may_sign_in(user):
+    if user is None or user.session_version != data.get("ver") or not policy.may_sign_in(user):
         session.pop(PENDING_KEY, None)
         return None, None, False
     return user, data.get("next"), False
@@ -224,7 +225,7 @@ def _check_server_side(user: User) -> bool:
         logout_user()
         session.clear()
         if problem != "other_client":
-            flash("Your session has ended. Please sign in again.", "info")
+            flash(_("Your session has ended. Please sign in again."), "info")
         return False
     if now - record.last_seen_at > TOUCH_EVERY:
         record.last_seen_at = now
@@ -248,7 +249,7 @@ def check_account_security():
         renew_session(user)
         security.record(user, "auth:session:privilege_change")
         db.session.commit()
-    if request.endpoint in ENROLMENT_ENDPOINTS or not permissions.must_use_two_factor(user):
+    if request.endpoint in ENROLMENT_ENDPOINTS or not policy.must_use_two_factor(user):
         return None
     if two_factor.is_enabled(user):
         return None

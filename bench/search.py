@@ -1,0 +1,384 @@
+"""Full-text search at 100,000 and 1,000,000 posts, on SQLite (FTS5) and PostgreSQL (tsvector + GIN),
+with the old ILIKE search measured beside it in the same run.
+
+    .venv/bin/python bench/search.py                                  # 100,000 posts, both engines
+    .venv/bin/python bench/search.py --sizes 100000,1000000           # then a million
+    .venv/bin/python bench/search.py --engines sqlite --sizes 20000   # a quick look
+    .venv/bin/python bench/search.py --database-url "$URL"            # a PostgreSQL of yours (emptied!)
+
+For each engine and size:
+1. Seeds the posts in a temporary database (SQLite in /tmp; PostgreSQL started with
+   scripts/test-services.sh in /tmp unless --database-url is given): 200 groups, 2,000 members,
+   topics of 1 to 19 posts over three years, clinical text in English (70 %), German (20 %) and
+   Hindi or Hindi-English (10 %), drawn from a vocabulary with a long tail so that some words are
+   rare and some are everywhere. Bodies are stored as sanitised HTML, as the app stores them.
+2. Builds the index with the code `forum reindex` runs and prints the indexing throughput and the
+   index size (SQLite: the file's growth; PostgreSQL: pg_total_relation_size of search_documents).
+3. Runs 20 typical queries (rare words, common words, phrases, prefixes, filters, German, Hindi)
+   through the search service as a member of 20 groups and as an admin (all groups): one warm-up,
+   then --runs timed runs each; prints p50/p95 over all of them and each query's median.
+4. Runs the old search (one ILIKE over titles and markdown, newest 50) for the same queries,
+   --ilike-runs times, as the reference.
+Figures, not assertions: read them beside each other.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from html import escape
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+GROUPS = 200
+USERS = 2000
+MEMBER_GROUPS = 20
+
+QUERIES = [
+    "apixaban creatinine",            # two rare-ish words
+    "tranexamic trauma",
+    "vancomycin trough",
+    "delirium haloperidol",
+    "heparin",                        # a common word
+    "patient",                        # a very common word
+    '"creatinine clearance"',         # a phrase
+    '"night shift"',
+    "cardio*",                        # a prefix
+    "anticoag*",
+    "apixaban group:ward-7",          # filters
+    "sepsis in:title",
+    "insulin after:2025-06-01",
+    "warfarin -apixaban",
+    "@member12 handover",
+    "Nierenfunktion Dosisanpassung",  # German word forms
+    "Blutung",
+    "किडनी",                           # Hindi, and Hindi with English
+    "रोगी apixaban",
+    "bleeding risk",
+]
+
+DRUGS = ["apixaban", "rivaroxaban", "warfarin", "heparin", "enoxaparin", "vancomycin", "gentamicin", "insulin",
+         "metformin", "amiodarone", "digoxin", "furosemide", "spironolactone", "haloperidol", "lorazepam",
+         "tranexamic acid", "noradrenaline", "ceftriaxone", "piperacillin", "lithium", "methotrexate",
+         "tacrolimus", "prednisolone", "levothyroxine", "morphine", "ketamine", "propofol", "dabigatran"]
+TOPICS_EN = ["sepsis", "delirium", "acute kidney injury", "heart failure", "atrial fibrillation", "hyperkalaemia",
+             "pneumonia", "stroke", "trauma", "diabetic ketoacidosis", "pulmonary embolism", "bleeding",
+             "falls", "pressure ulcers", "handover", "night shift", "discharge planning", "cardiology referral",
+             "cardiomyopathy", "anticoagulation", "pain management", "wound care", "pre-eclampsia"]
+EN = [
+    "We started {drug} for {topic} and checked the creatinine clearance the next morning.",
+    "Has anyone seen {topic} after {drug}? Our patient developed it on day three.",
+    "The handover on the night shift missed the {drug} dose; we now double-check it.",
+    "For {topic} our unit uses a checklist; the pharmacist reviews every {drug} order.",
+    "Bleeding risk was high, so we stopped {drug} and discussed it with cardiology.",
+    "Renal function dropped, so the {drug} dose was reduced by half.",
+    "I would not give {drug} in {topic} without a trough level.",
+    "The guideline recommends {drug} first; the evidence for {topic} is weaker than people think.",
+    "Thanks, that matches our experience with {topic} in older patients.",
+    "Our audit of {topic} found fewer errors after the teaching sessions.",
+    "The patient was transferred to intensive care and received {drug}.",
+    "We discussed {topic} in the morning meeting and agreed to review the protocol.",
+]
+DE = [
+    "Wir haben {drug} wegen eingeschränkter Nierenfunktion angepasst; die Dosisanpassung war nötig.",
+    "Bei {topic_de} geben wir zuerst {drug}, danach Kontrolle der Nierenfunktionen.",
+    "Die Blutung trat nach {drug} auf; wir haben die Therapie pausiert.",
+    "Übergabe im Nachtdienst: bitte die {drug}-Gabe dokumentieren.",
+    "Unsere Station prüft jede Verordnung von {drug} mit der Apotheke.",
+    "Die Patientin wurde auf die Intensivstation verlegt und erhielt {drug}.",
+    "Gibt es Erfahrungen mit {topic_de} bei älteren Patienten? Straße und Müller-Test waren unauffällig.",
+]
+TOPICS_DE = ["Sepsis", "Delir", "Nierenversagen", "Herzinsuffizienz", "Vorhofflimmern", "Blutungen",
+             "Lungenembolie", "Schlaganfall", "Stürze", "Dekubitus", "Schmerztherapie"]
+HI = [
+    "रोगी को {drug} दिया गया और किडनी की जाँच अगले दिन की गई।",
+    "रात की शिफ्ट में {drug} की खुराक छूट गई थी, अब हम दोबारा जाँचते हैं।",
+    "मरीज़ की किडनी कमजोर थी इसलिए {drug} की खुराक आधी कर दी।",
+    "हमारे वार्ड में {topic} के लिए एक सूची है।",
+]
+
+
+def zipf_pick(rng: random.Random, items: list) -> str:
+    """A long tail: the first items are common, the last ones rare."""
+    index = min(len(items) - 1, int(rng.paretovariate(1.1)) - 1)
+    return items[index]
+
+
+def make_body(rng: random.Random) -> tuple[str, str]:
+    roll = rng.random()
+    sentences = []
+    for _ in range(rng.randint(2, 6)):
+        drug, topic = zipf_pick(rng, DRUGS), zipf_pick(rng, TOPICS_EN)
+        if roll < 0.7:
+            sentences.append(rng.choice(EN).format(drug=drug, topic=topic))
+        elif roll < 0.9:
+            sentences.append(rng.choice(DE).format(drug=drug, topic_de=rng.choice(TOPICS_DE)))
+        else:
+            sentences.append(rng.choice(HI + EN[:3]).format(drug=drug, topic=topic))
+    source = " ".join(sentences)
+    return source, f"<p>{escape(source, quote=False)}</p>"
+
+
+def title_for(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.7:
+        return f"{zipf_pick(rng, TOPICS_EN).capitalize()} and {zipf_pick(rng, DRUGS)}: what do you do?"
+    if roll < 0.9:
+        return f"{rng.choice(TOPICS_DE)} unter {zipf_pick(rng, DRUGS)}"
+    return f"{zipf_pick(rng, DRUGS)} और किडनी"
+
+
+def seed(posts_wanted: int, seed_value: int = 16) -> dict:
+    from sqlalchemy import insert
+
+    from forum.accounts.models import User
+    from forum.extensions import db
+    from forum.groups.models import Group, Membership
+    from forum.posts.models import Post, Topic
+
+    rng = random.Random(seed_value)
+    started = time.perf_counter()
+    now = datetime.now(timezone.utc)
+    users = [{"email": f"member{i}@bench.konsil.example", "display_name": f"Member {i}", "username": f"member{i}",
+              "password_hash": "x", "profession": "physician", "organisation": "Bench", "country": "DE",
+              "verification_status": "verified", "verified_at": now, "created_at": now, "terms_accepted_at": now,
+              "is_admin": i == 1} for i in range(USERS)]
+    user_ids = list(db.session.scalars(insert(User).returning(User.id, sort_by_parameter_order=True), users))
+    group_ids = list(db.session.scalars(insert(Group).returning(Group.id, sort_by_parameter_order=True), [
+        {"name": f"Ward {i}", "slug": f"ward-{i}", "description": "", "guidelines_source": "",
+         "guidelines_html": "", "guidelines_version": 1, "visibility": "secret", "invite_policy": "members",
+         "created_at": now} for i in range(GROUPS)]))
+    reader = user_ids[0]
+    db.session.execute(insert(Membership), [
+        {"user_id": reader, "group_id": group_id, "role": "member", "status": "active",
+         "accepted_guidelines_version": 1, "guidelines_accepted_at": now, "joined_at": now}
+        for group_id in group_ids[:MEMBER_GROUPS]])
+    start = now - timedelta(days=3 * 365)
+    span = (now - start).total_seconds()
+    made, topics = 0, 0
+    post_batch = []
+    while made < posts_wanted:
+        topic_rows = []
+        sizes = []
+        for _ in range(1000):
+            size = min(posts_wanted - made - sum(sizes), rng.randint(1, 19))
+            if size <= 0:
+                break
+            sizes.append(size)
+            created = start + timedelta(seconds=span * ((made + sum(sizes)) / posts_wanted))
+            topic_rows.append({"group_id": group_ids[rng.randrange(GROUPS)], "author_id": rng.choice(user_ids),
+                               "title": title_for(rng), "created_at": created, "last_activity_at": created,
+                               "post_count": size})
+        topic_ids = list(db.session.scalars(insert(Topic).returning(Topic.id, sort_by_parameter_order=True),
+                                            topic_rows))
+        for topic_id, row, size in zip(topic_ids, topic_rows, sizes):
+            for number in range(1, size + 1):
+                source, html = make_body(rng)
+                post_batch.append({"topic_id": topic_id, "author_id": rng.choice(user_ids), "number": number,
+                                   "body_source": source, "body_html": html,
+                                   "created_at": row["created_at"] + timedelta(minutes=number)})
+            made += size
+            topics += 1
+        for index in range(0, len(post_batch), 5000):
+            db.session.execute(insert(Post), post_batch[index:index + 5000])
+        post_batch = []
+        db.session.commit()
+    elapsed = time.perf_counter() - started
+    print(f"  seeded {made:,} posts in {topics:,} topics, {GROUPS} groups, {USERS:,} members in {elapsed:.0f} s")
+    return {"reader": reader, "admin": user_ids[1], "groups": group_ids}
+
+
+def database_size(connection) -> int:
+    from sqlalchemy import text
+
+    if connection.dialect.name == "sqlite":
+        return connection.execute(text("PRAGMA page_count")).scalar() * connection.execute(text("PRAGMA page_size")).scalar()
+    return connection.execute(text("SELECT pg_database_size(current_database())")).scalar()
+
+
+def index_size(connection, before: int) -> int:
+    from sqlalchemy import text
+
+    if connection.dialect.name == "sqlite":
+        return database_size(connection) - before
+    return connection.execute(text("SELECT pg_total_relation_size('search_documents')")).scalar()
+
+
+def old_ilike_search(user, query: str, limit: int = 50):
+    """The search this replaces, as it was: one ILIKE over every post of the readable groups."""
+    from sqlalchemy import or_, select
+    from sqlalchemy.orm import contains_eager, selectinload
+
+    from forum import permissions
+    from forum.extensions import db
+    from forum.groups.models import Group
+    from forum.posts.models import Post, Topic
+
+    group_ids = permissions.readable_group_ids(user)
+    if group_ids is None:
+        group_ids = list(db.session.scalars(select(Group.id)))
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    return list(db.session.scalars(
+        select(Post).join(Post.topic).join(Topic.group)
+        .options(contains_eager(Post.topic).contains_eager(Topic.group), selectinload(Post.author))
+        .where(Topic.group_id.in_(group_ids), Post.deleted_at.is_(None), Post.hidden.is_(False),
+               Topic.hidden.is_(False),
+               or_(Post.body_source.ilike(pattern, escape="\\"), Topic.title.ilike(pattern, escape="\\")))
+        .order_by(Post.created_at.desc()).limit(limit)).unique())
+
+
+def timed(function, runs: int) -> list[float]:
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def measure(database_url: str, posts: int, runs: int, ilike_runs: int) -> dict:
+    from config import TestingConfig
+    from forum import create_app
+    from forum.accounts.models import User
+    from forum.extensions import db
+    from forum.search.indexer import rebuild
+    from forum.search.services import search
+
+    app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": database_url, "SQLITE_SYNCHRONOUS": "NORMAL"})
+    engine_name = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
+    print(f"\n== {engine_name}, {posts:,} posts")
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        people = seed(posts)
+        with db.engine.connect() as connection:
+            before = database_size(connection)
+        started = time.perf_counter()
+        with db.engine.begin() as connection:
+            indexed = rebuild(connection, batch=5000)
+        indexing = time.perf_counter() - started
+        if engine_name == "PostgreSQL":
+            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                connection.exec_driver_sql("VACUUM ANALYZE")
+        else:
+            with db.engine.connect() as connection:
+                connection.exec_driver_sql("ANALYZE")
+        with db.engine.connect() as connection:
+            size = index_size(connection, before)
+        print(f"  indexed {indexed:,} posts in {indexing:.0f} s: {indexed / indexing:,.0f} posts/s; "
+              f"index {size / 2**20:,.0f} MiB")
+        result = {"engine": engine_name, "posts": posts, "throughput": indexed / indexing, "size": size,
+                  "per_query": {}, "all": [], "ilike_all": [], "ilike_per_query": {}}
+        with app.test_request_context():
+            for persona in ("reader", "admin"):
+                user = db.session.get(User, people[persona])
+                for query in QUERIES:
+                    page = search(user, query)  # warm-up
+                    timings = timed(lambda: search(user, query), runs)
+                    result["all"].extend(timings)
+                    result["per_query"].setdefault(query, {})[persona] = (statistics.median(timings), page.posts,
+                                                                           page.capped)
+                    db.session.rollback()
+            user = db.session.get(User, people["reader"])
+            for query in QUERIES:
+                words = query.replace('"', "").split()
+                plain = " ".join(word for word in words if ":" not in word and not word.startswith(("@", "-")))
+                plain = plain.rstrip("*")
+                timings = timed(lambda: old_ilike_search(user, plain), ilike_runs)
+                result["ilike_all"].extend(timings)
+                result["ilike_per_query"][query] = statistics.median(timings)
+                db.session.rollback()
+        db.session.remove()
+        db.engine.dispose()
+    report(result)
+    return result
+
+
+def report(result: dict) -> None:
+    print(f"  {'query':32} {'member ms':>10} {'admin ms':>9} {'matches':>8}  {'old ILIKE ms':>12}")
+    for query, personas in result["per_query"].items():
+        reader_ms, matches, capped = personas["reader"]
+        admin_ms = personas["admin"][0]
+        shown = f"{matches}{'+' if capped else ''}"
+        print(f"  {query:32} {reader_ms:>10.1f} {admin_ms:>9.1f} {shown:>8}  {result['ilike_per_query'][query]:>12.1f}")
+    print(f"  full-text: p50 {percentile(result['all'], .5):.1f} ms, p95 {percentile(result['all'], .95):.1f} ms "
+          f"over {len(result['all'])} searches | old ILIKE: p50 {percentile(result['ilike_all'], .5):.1f} ms, "
+          f"p95 {percentile(result['ilike_all'], .95):.1f} ms over {len(result['ilike_all'])}")
+
+
+def start_postgres(folder: Path) -> str:
+    folder.parent.chmod(0o755)  # PostgreSQL runs as the postgres user when we are root: it must reach its folder
+    output = subprocess.run(["bash", str(ROOT / "scripts/test-services.sh"), "start", str(folder)],
+                            check=True, capture_output=True, text=True).stdout
+    for line in output.splitlines():
+        if line.startswith("TEST_DATABASE_URL="):
+            return line.split("=", 1)[1]
+    raise RuntimeError("PostgreSQL did not start (scripts/test-services.sh)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100000", help="comma-separated numbers of posts")
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--database-url", help="a PostgreSQL database to use (its tables are dropped!)")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of each query and persona")
+    parser.add_argument("--ilike-runs", type=int, default=1, help="timed runs of each query with the old search")
+    args = parser.parse_args()
+    os.environ.setdefault("FORUM_ENV", "testing")
+    sizes = [int(size) for size in args.sizes.split(",")]
+    engines = [engine.strip() for engine in args.engines.split(",")]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="konsil-search-bench-") as folder:
+        folder = Path(folder)
+        postgres_url = args.database_url
+        started_postgres = False
+        try:
+            for engine in engines:
+                for size in sizes:
+                    if engine == "sqlite":
+                        url = f"sqlite:///{folder / f'search-{size}.sqlite3'}"
+                    else:
+                        if not postgres_url:
+                            postgres_url = start_postgres(folder / "pg")
+                            started_postgres = True
+                        url = postgres_url
+                    results.append(measure(url, size, args.runs, args.ilike_runs))
+                    if engine == "sqlite":
+                        (folder / f"search-{size}.sqlite3").unlink(missing_ok=True)
+        finally:
+            if started_postgres:
+                subprocess.run(["bash", str(ROOT / "scripts/test-services.sh"), "stop", str(folder / "pg")],
+                               capture_output=True)
+    print("\n== Summary")
+    print(f"{'engine':11} {'posts':>10} {'p50 ms':>8} {'p95 ms':>8} {'ILIKE p50':>10} {'ILIKE p95':>10} "
+          f"{'index MiB':>10} {'posts/s':>9}")
+    for result in results:
+        print(f"{result['engine']:11} {result['posts']:>10,} {percentile(result['all'], .5):>8.1f} "
+              f"{percentile(result['all'], .95):>8.1f} {percentile(result['ilike_all'], .5):>10.1f} "
+              f"{percentile(result['ilike_all'], .95):>10.1f} {result['size'] / 2**20:>10,.0f} "
+              f"{result['throughput']:>9,.0f}")
+    for engine in {result["engine"] for result in results}:
+        mine = sorted((result for result in results if result["engine"] == engine), key=lambda r: r["posts"])
+        if len(mine) > 1:
+            small, large = mine[0], mine[-1]
+            print(f"{engine}: p95 at {large['posts']:,} is {percentile(large['all'], .95) / percentile(small['all'], .95):.1f}x "
+                  f"that at {small['posts']:,}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

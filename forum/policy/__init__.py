@@ -1,0 +1,177 @@
+"""One policy: who may do what, and what each actor may read.
+
+    can(actor, "post.edit", post)      -> bool
+    ensure(actor, "post.edit", post)   -> aborts 404 where the object's existence is secret from the
+                                          actor (a group they cannot see), 403 elsewhere
+    actions_for(actor, obj)            -> the actions the actor may take on obj, for templates and the
+                                          API: they render what it lists and never compare roles or
+                                          statuses themselves
+    effective_status(membership, now)  -> a membership's status as it stands now
+    scopes                             -> readable groups, visible topics and posts, mentionable members
+
+The rules themselves are small named functions in rules.py (`can_moderate(user, group)` ...);
+forum/permissions.py re-exports them for code that still imports it.
+"""
+from __future__ import annotations
+
+from flask import abort
+
+from ..groups.models import Group, Membership, MembershipStatus, Role
+from . import rules, scopes  # noqa: F401
+from .actor import current_actor, forget_actor  # noqa: F401
+from .rules import *  # noqa: F401,F403
+from .rules import can_see_group, membership_for
+from .status import active_in_sql, effective_status, suspension_in_force  # noqa: F401
+
+
+def _group_of(obj) -> Group | None:
+    """The group an object lives in, for the 404-or-403 decision."""
+    if obj is None:
+        return None
+    if isinstance(obj, Group):
+        return obj
+    if isinstance(obj, Membership):
+        return obj.group
+    topic = getattr(obj, "topic", None)
+    if topic is not None:
+        return topic.group
+    return getattr(obj, "group", None)
+
+
+def _rule_for_membership(check):
+    return lambda actor, membership: check(actor, membership)
+
+
+# Action name -> rule(actor, obj). Names read "object.verb".
+ACTIONS = {
+    "group.see": rules.can_see_group,
+    "group.see_listing": rules.can_see_listing,
+    "group.read": rules.can_read_group,
+    "group.post": rules.can_post_in,
+    "group.invite": rules.can_invite_to,
+    "group.moderate": rules.can_moderate,
+    "group.manage": rules.can_manage_group,
+    "topic.reply": rules.can_reply,
+    "post.edit": rules.can_edit_post,
+    "post.delete": rules.can_delete_post,
+    "post.report": rules.can_report_post,
+    "post.see_hidden": rules.can_see_hidden_post,
+    "appeal.decide": rules.can_decide_appeal,
+    "verification.decide": rules.can_decide_verification,
+    "account.suspend": rules.can_suspend_account,
+    "account.reset_second_factor": rules.can_reset_second_factor,
+    "instance.create_group": lambda actor, obj=None: rules.can_create_group(actor),
+    "instance.verify": lambda actor, obj=None: rules.can_verify(actor),
+    "instance.manage_accounts": lambda actor, obj=None: rules.can_manage_accounts(actor),
+    "instance.security_log": lambda actor, obj=None: rules.can_view_security_log(actor),
+    "instance.global_log": lambda actor, obj=None: rules.can_see_global_log(actor),
+    "instance.configure_guard": lambda actor, obj=None: rules.can_configure_guard(actor),
+    "member.promote": lambda actor, m: "promote" in membership_actions(actor, m),
+    "member.demote": lambda actor, m: "demote" in membership_actions(actor, m),
+    "member.warn": lambda actor, m: "warn" in membership_actions(actor, m),
+    "member.suspend": lambda actor, m: "suspend" in membership_actions(actor, m),
+    "member.ban": lambda actor, m: "ban" in membership_actions(actor, m),
+    "member.reinstate": lambda actor, m: "reinstate" in membership_actions(actor, m),
+    "member.remove": lambda actor, m: "remove" in membership_actions(actor, m),
+}
+
+
+def can(actor, action: str, obj=None) -> bool:
+    """Whether the actor may take the action on obj (a KeyError names an action nobody defined)."""
+    rule = ACTIONS[action]
+    return bool(rule(actor, obj) if obj is not None else rule(actor))
+
+
+def ensure(actor, action: str, obj=None) -> None:
+    """Abort unless allowed: 404 when the actor cannot see the group obj lives in (its existence is
+    confidential), 403 otherwise."""
+    if can(actor, action, obj):
+        return
+    group = _group_of(obj)
+    if group is not None and not can_see_group(actor, group):
+        abort(404)
+    abort(403)
+
+
+class Standing:
+    """How a membership stands now, for display: active, suspended until a time, or banned."""
+
+    def __init__(self, membership: Membership | None, now=None):
+        self.status = effective_status(membership, now)
+        self.member = membership is not None
+        self.active = self.status == MembershipStatus.ACTIVE
+        self.suspended = self.status == MembershipStatus.SUSPENDED
+        self.banned = self.status == MembershipStatus.BANNED
+        self.until = membership.suspended_until if self.suspended and membership is not None else None
+        self.role = membership.role if membership is not None else None
+        self.staff = self.role in (Role.MODERATOR, Role.OWNER)
+        self.owner = self.role == Role.OWNER
+
+
+def standing(membership: Membership | None, now=None) -> Standing:
+    return Standing(membership, now)
+
+
+def membership_actions(actor, membership: Membership) -> frozenset[str]:
+    """What the actor may do to this member of a group, as the member list offers it."""
+    if membership is None or not rules.is_verified(actor):
+        return frozenset()
+    group = membership.group
+    if not rules.can_moderate(actor, group) or membership.user_id == actor.id:
+        return frozenset()
+    state = Standing(membership)
+    manage = rules.can_manage_group(actor, group)
+    allowed = set()
+    if state.owner:
+        return frozenset()
+    if manage:
+        if membership.role == Role.MODERATOR:
+            allowed.add("demote")
+        elif state.active:
+            allowed.add("promote")
+    if membership.role == Role.MEMBER:
+        allowed.add("warn")
+        if not state.banned:
+            allowed.update({"suspend", "ban"})
+        if not state.active:
+            allowed.add("reinstate")
+    if membership.role == Role.MEMBER or manage:
+        allowed.add("remove")
+    return frozenset(allowed)
+
+
+def post_actions(actor, post) -> frozenset[str]:
+    allowed = set()
+    if rules.can_edit_post(actor, post):
+        allowed.add("edit")
+    if rules.can_delete_post(actor, post):
+        allowed.add("delete")
+    if rules.can_report_post(actor, post):
+        allowed.add("report")
+    if rules.can_moderate(actor, post.topic.group):
+        allowed.add("moderate")
+    return frozenset(allowed)
+
+
+def group_actions(actor, group: Group) -> frozenset[str]:
+    return frozenset(name.split(".", 1)[1] for name in ("group.read", "group.post", "group.invite",
+                                                         "group.moderate", "group.manage")
+                     if can(actor, name, group))
+
+
+def actions_for(actor, obj) -> frozenset[str]:
+    """The actions the actor may take on obj, by short name ("edit", "ban", ...)."""
+    from ..posts.models import Post
+
+    if isinstance(obj, Membership):
+        return membership_actions(actor, obj)
+    if isinstance(obj, Post):
+        return post_actions(actor, obj)
+    if isinstance(obj, Group):
+        return group_actions(actor, obj)
+    raise TypeError(f"no actions defined for {type(obj).__name__}")
+
+
+__all__ = [name for name in dir(rules) if not name.startswith("_") and callable(getattr(rules, name))] + [
+    "ACTIONS", "Standing", "actions_for", "active_in_sql", "can", "current_actor", "effective_status", "ensure",
+    "forget_actor", "membership_actions", "membership_for", "rules", "scopes", "standing", "suspension_in_force"]

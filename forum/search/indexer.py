@@ -1,0 +1,200 @@
+"""Keeps the search index in step with posts and topics, in the transaction that changes them.
+
+Nobody has to remember to call this: session events catch every change to a Post or a Topic,
+through the ORM (before_flush/after_flush) and through ORM-enabled bulk UPDATE/DELETE statements
+(do_orm_execute), and rewrite the affected documents from what the database then holds. Only
+what `is_indexable` accepts is in the index; everything else has its document removed, so hidden,
+deleted and redacted text never stays there."""
+from __future__ import annotations
+
+from sqlalchemy import delete, event, insert, select
+from sqlalchemy.orm import Session
+
+from ..posts.models import Post, Topic
+from . import text
+from .models import SearchDocument
+
+# Topic columns whose change does not touch what the index holds (a reply bumps these).
+_TOPIC_IRRELEVANT = frozenset({"last_activity_at", "post_count", "pinned", "locked", "title_phi_findings"})
+_BATCH = 500
+
+
+def is_indexable(post, topic) -> bool:
+    """Only what every reader of the group sees: published, not hidden, not deleted, in a visible
+    topic. `post` and `topic` are rows or objects with the models' attribute names; a new state
+    that takes a post out of view (held, for example) belongs here."""
+    return (post.deleted_at is None and not post.hidden and topic is not None and not topic.hidden
+            and not getattr(post, "held", False) and getattr(post, "held_at", None) is None)
+
+
+def group_token(group_id: int) -> str:
+    return f"zzg{group_id}"
+
+
+def author_token(user_id: int) -> str:
+    return f"zzu{user_id}"
+
+
+def document_for(post, topic) -> dict:
+    body = text.token_string(text.html_to_text(post.body_html))
+    title = text.token_string(topic.title) if post.number == 1 else ""
+    scope = group_token(topic.group_id) + (f" {author_token(post.author_id)}" if post.author_id is not None else "")
+    return {"post_id": post.id, "topic_id": topic.id, "group_id": topic.group_id, "author_id": post.author_id,
+            "created_at": post.created_at, "title_tokens": title, "body_tokens": body, "scope_tokens": scope}
+
+
+def refresh(connection, *, post_ids=(), topic_ids=()) -> int:
+    """Rewrites the documents of these posts and of every post in these topics from the database;
+    returns how many are in the index afterwards."""
+    post_ids, topic_ids = sorted(set(post_ids)), sorted(set(topic_ids))
+    indexed = 0
+    for start in range(0, max(len(post_ids), len(topic_ids)), _BATCH):
+        some_posts, some_topics = post_ids[start:start + _BATCH], topic_ids[start:start + _BATCH]
+        condition = Post.id.in_(some_posts) if some_posts else None
+        if some_topics:
+            by_topic = Post.topic_id.in_(some_topics)
+            condition = by_topic if condition is None else (condition | by_topic)
+        posts = connection.execute(select(Post.__table__).where(condition)).all()
+        found_topics = {post.topic_id for post in posts}
+        topics = {topic.id: topic for topic in connection.execute(
+            select(Topic.__table__).where(Topic.id.in_(found_topics)))} if found_topics else {}
+        stale = set(some_posts) | {post.id for post in posts}
+        if stale:
+            connection.execute(delete(SearchDocument.__table__).where(SearchDocument.post_id.in_(stale)))
+        if some_topics:
+            connection.execute(delete(SearchDocument.__table__).where(SearchDocument.topic_id.in_(some_topics)))
+        rows = [document_for(post, topics.get(post.topic_id)) for post in posts
+                if is_indexable(post, topics.get(post.topic_id))]
+        if rows:
+            connection.execute(insert(SearchDocument.__table__), rows)
+        indexed += len(rows)
+    return indexed
+
+
+def rebuild(connection, *, batch: int = 2000, progress=None) -> int:
+    """Empties the index and builds it again for every post (`forum reindex`, migrations)."""
+    connection.execute(delete(SearchDocument.__table__))
+    if connection.dialect.name == "sqlite":  # the FTS5 table follows through its triggers; start it clean too
+        from .schema import FTS_TABLE
+        from sqlalchemy import text as sql
+
+        connection.execute(sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')"))
+    total, last_id = 0, 0
+    topics: dict[int, object] = {}
+    while True:
+        posts = connection.execute(select(Post.__table__).where(Post.id > last_id)
+                                   .order_by(Post.id).limit(batch)).all()
+        if not posts:
+            break
+        missing = {post.topic_id for post in posts} - topics.keys()
+        if missing:
+            topics.update({topic.id: topic for topic in connection.execute(
+                select(Topic.__table__).where(Topic.id.in_(missing)))})
+        rows = [document_for(post, topics.get(post.topic_id)) for post in posts
+                if is_indexable(post, topics.get(post.topic_id))]
+        if rows:
+            connection.execute(insert(SearchDocument.__table__), rows)
+        total += len(rows)
+        last_id = posts[-1].id
+        if len(topics) > 50_000:
+            topics.clear()
+        if progress:
+            progress(total, last_id)
+    return total
+
+
+# --- session events ---------------------------------------------------------------------------------
+
+def _pending(session: Session) -> dict:
+    return session.info.setdefault("search_index", {"posts": set(), "post_ids": set(), "topic_ids": set()})
+
+
+def _topic_changed(session: Session, topic: Topic) -> bool:
+    from sqlalchemy import inspect
+
+    state = inspect(topic)
+    for attribute in state.mapper.column_attrs:
+        if attribute.key in _TOPIC_IRRELEVANT:
+            continue
+        if state.attrs[attribute.key].history.has_changes():
+            return True
+    return False
+
+
+def _before_flush(session: Session, flush_context, instances) -> None:
+    pending = _pending(session)
+    for obj in session.new:
+        if isinstance(obj, Post):
+            pending["posts"].add(obj)
+    for obj in session.dirty:
+        if isinstance(obj, Post) and session.is_modified(obj, include_collections=False):
+            pending["posts"].add(obj)
+        elif isinstance(obj, Topic) and obj.id is not None and _topic_changed(session, obj):
+            pending["topic_ids"].add(obj.id)
+    for obj in session.deleted:
+        if isinstance(obj, Post) and obj.id is not None:
+            pending["post_ids"].add(obj.id)
+        elif isinstance(obj, Topic) and obj.id is not None:
+            pending["topic_ids"].add(obj.id)
+
+
+def _after_flush_postexec(session: Session, flush_context) -> None:
+    pending = session.info.pop("search_index", None)
+    if not pending:
+        return
+    post_ids = set(pending["post_ids"])
+    post_ids.update(post.id for post in pending["posts"] if post.id is not None)
+    if post_ids or pending["topic_ids"]:
+        refresh(session.connection(), post_ids=post_ids, topic_ids=pending["topic_ids"])
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop("search_index", None)
+
+
+def _do_orm_execute(state) -> object:
+    """Bulk UPDATE/DELETE of posts or topics (the moderation services' guarded updates): note which
+    rows the statement is about, run it, then rewrite their documents."""
+    if not (state.is_update or state.is_delete):
+        return None
+    statement = state.statement
+    table = getattr(statement, "table", None)
+    if table is None or table.name not in ("posts", "topics"):
+        return None
+    if state.is_update and table.name == "topics":
+        changed = {getattr(column, "key", str(column)) for column in (statement._values or {})}
+        if changed and changed <= _TOPIC_IRRELEVANT:
+            return None
+    key = table.c.id
+    connection = state.session.connection()
+    parameters = state.parameters
+    if statement.whereclause is not None:
+        ids = list(connection.execute(select(key).where(statement.whereclause)).scalars())
+    elif isinstance(parameters, list) and parameters and all("id" in row for row in parameters):
+        ids = [row["id"] for row in parameters]  # an ORM bulk update by primary key
+    else:
+        ids = None
+    result = state.invoke_statement()
+    if ids is None:  # an unconditional bulk statement: rare, and then the whole index is rebuilt
+        rebuild(connection)
+    elif ids:
+        if table.name == "posts":
+            refresh(connection, post_ids=ids)
+        else:
+            refresh(connection, topic_ids=ids)
+    return result
+
+
+_installed = False
+
+
+def install() -> None:
+    """Listens on every session the app makes (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    event.listen(Session, "before_flush", _before_flush)
+    event.listen(Session, "after_flush_postexec", _after_flush_postexec)
+    event.listen(Session, "after_soft_rollback", lambda session, previous: _after_rollback(session))
+    event.listen(Session, "do_orm_execute", _do_orm_execute)
+    _installed = True

@@ -1,0 +1,94 @@
+"""The engine-specific half of the index, created beside the search_documents table.
+
+SQLite: an FTS5 table that uses search_documents as its external content, kept in step by triggers
+(so every insert or delete of a document row updates it, in the same transaction).
+PostgreSQL: a stored generated tsvector column (title weight A, body B, scope D) with a GIN index.
+Both index the pre-normalised tokens as they are: FTS5 with its ASCII tokenizer, PostgreSQL with
+the `simple` configuration, so the two engines agree on every token.
+
+Alembic does not know these objects; `include_object` keeps them out of the model comparison."""
+from __future__ import annotations
+
+from sqlalchemy import event, text
+
+from .models import SearchDocument
+
+FTS_TABLE = "search_fts"
+VECTOR_COLUMN = "search_vector"
+VECTOR_INDEX = "ix_search_documents_search_vector"
+# Titles alone, with their own index and statistics: title matches are rare, and the planner must know it.
+TITLE_VECTOR_COLUMN = "title_vector"
+TITLE_VECTOR_INDEX = "ix_search_documents_title_vector"
+
+_SQLITE_CREATE = [
+    f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
+        title_tokens, body_tokens, scope_tokens,
+        content='search_documents', content_rowid='post_id', tokenize='ascii', prefix='3')""",
+    f"""CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN
+        INSERT INTO {FTS_TABLE}(rowid, title_tokens, body_tokens, scope_tokens)
+        VALUES (new.post_id, new.title_tokens, new.body_tokens, new.scope_tokens); END""",
+    f"""CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_tokens, body_tokens, scope_tokens)
+        VALUES ('delete', old.post_id, old.title_tokens, old.body_tokens, old.scope_tokens); END""",
+    f"""CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_tokens, body_tokens, scope_tokens)
+        VALUES ('delete', old.post_id, old.title_tokens, old.body_tokens, old.scope_tokens);
+        INSERT INTO {FTS_TABLE}(rowid, title_tokens, body_tokens, scope_tokens)
+        VALUES (new.post_id, new.title_tokens, new.body_tokens, new.scope_tokens); END""",
+]
+_SQLITE_DROP = [
+    "DROP TRIGGER IF EXISTS search_documents_au",
+    "DROP TRIGGER IF EXISTS search_documents_ad",
+    "DROP TRIGGER IF EXISTS search_documents_ai",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+]
+_POSTGRES_CREATE = [
+    f"""ALTER TABLE search_documents ADD COLUMN {VECTOR_COLUMN} tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple'::regconfig, coalesce(title_tokens, '')), 'A')
+        || setweight(to_tsvector('simple'::regconfig, coalesce(body_tokens, '')), 'B')
+        || setweight(to_tsvector('simple'::regconfig, coalesce(scope_tokens, '')), 'D')) STORED""",
+    f"CREATE INDEX {VECTOR_INDEX} ON search_documents USING gin ({VECTOR_COLUMN})",
+    f"""ALTER TABLE search_documents ADD COLUMN {TITLE_VECTOR_COLUMN} tsvector GENERATED ALWAYS AS (
+        to_tsvector('simple'::regconfig, coalesce(title_tokens, ''))) STORED""",
+    f"CREATE INDEX {TITLE_VECTOR_INDEX} ON search_documents USING gin ({TITLE_VECTOR_COLUMN})",
+]
+_POSTGRES_DROP = [
+    f"DROP INDEX IF EXISTS {TITLE_VECTOR_INDEX}",
+    f"ALTER TABLE search_documents DROP COLUMN IF EXISTS {TITLE_VECTOR_COLUMN}",
+    f"DROP INDEX IF EXISTS {VECTOR_INDEX}",
+    f"ALTER TABLE search_documents DROP COLUMN IF EXISTS {VECTOR_COLUMN}",
+]
+
+
+def create_engine_index(connection) -> None:
+    statements = {"sqlite": _SQLITE_CREATE, "postgresql": _POSTGRES_CREATE}.get(connection.dialect.name, [])
+    for statement in statements:
+        connection.execute(text(statement))
+
+
+def drop_engine_index(connection) -> None:
+    statements = {"sqlite": _SQLITE_DROP, "postgresql": _POSTGRES_DROP}.get(connection.dialect.name, [])
+    for statement in statements:
+        connection.execute(text(statement))
+
+
+@event.listens_for(SearchDocument.__table__, "after_create")
+def _after_create(target, connection, **kw):
+    create_engine_index(connection)
+
+
+@event.listens_for(SearchDocument.__table__, "before_drop")
+def _before_drop(target, connection, **kw):
+    drop_engine_index(connection)
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """For Alembic's comparison: the FTS5 table (and its shadow tables) and the tsvector column and
+    its index are made by this module, not described by the models."""
+    if type_ == "table" and name and name.startswith(FTS_TABLE):
+        return False
+    if type_ == "column" and name in (VECTOR_COLUMN, TITLE_VECTOR_COLUMN) and obj.table.name == "search_documents":
+        return False
+    if type_ == "index" and name in (VECTOR_INDEX, TITLE_VECTOR_INDEX):
+        return False
+    return True

@@ -1,0 +1,248 @@
+"""Search: a parsed query, run on the engine's full-text index within the groups the actor may read,
+ranked, grouped by topic and cut into pages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from markupsafe import Markup, escape
+from sqlalchemy import bindparam, select, text as sql
+from sqlalchemy.orm import joinedload
+
+from .. import policy
+from ..policy import scopes
+from ..accounts.models import User
+from ..db_types import UTCDateTime
+from ..extensions import db
+from ..groups.models import Group
+from ..posts.models import Post, Topic
+from . import text
+from .indexer import author_token, group_token
+from .query import ParsedQuery, QueryError, fts5_match, parse, tsquery, tsquery_scope
+from .schema import FTS_TABLE, TITLE_VECTOR_COLUMN, VECTOR_COLUMN
+
+PER_PAGE = 20
+# Ranking looks at the newest CANDIDATES matching posts and the newest TITLE_CANDIDATES title matches
+# (so an old thread about the very subject still competes): enough for any query a person refines,
+# and it keeps the work of a one-word query bounded at a million posts.
+CANDIDATES = 1000
+TITLE_CANDIDATES = 200
+TITLE_WEIGHT = 10.0
+SNIPPET = 240
+
+__all__ = ["QueryError", "SearchPage", "search"]
+
+
+@dataclass
+class Hit:
+    post: Post
+    title: Markup
+    snippet: Markup
+    more: int  # other matching posts in the same topic
+
+
+@dataclass
+class SearchPage:
+    query: ParsedQuery | None
+    hits: list[Hit] = field(default_factory=list)
+    topics: int = 0
+    posts: int = 0
+    capped: bool = False  # the candidate limit was reached: counts are "at least"
+    next_cursor: str | None = None
+
+
+def _scope(actor: User, parsed: ParsedQuery) -> list[str] | None | bool:
+    """The scope tokens the query is restricted to; None for no restriction (an admin, no filter);
+    False when nothing can match."""
+    if not policy.is_verified(actor):
+        return False
+    readable = None if policy.is_admin(actor) else scopes.readable_group_ids(actor)  # None: every group
+    tokens: list[str] | None = None if readable is None else [group_token(group_id) for group_id in readable]
+    if parsed.group_slug:
+        group_id = db.session.scalar(select(Group.id).where(Group.slug == parsed.group_slug))
+        # An unknown and an unreadable group look the same: nothing found.
+        if group_id is None or (readable is not None and group_id not in readable):
+            return False
+        tokens = [group_token(group_id)]
+    if tokens is not None and not tokens:
+        return False
+    return tokens
+
+
+def _author_token(parsed: ParsedQuery) -> str | None | bool:
+    if not parsed.handle:
+        return None
+    author_id = db.session.scalar(select(User.id).where(User.username == parsed.handle, User.deleted_at.is_(None)))
+    return False if author_id is None else author_token(author_id)
+
+
+def _date_conditions(parsed: ParsedQuery, column: str) -> tuple[str, dict]:
+    conditions, params = [], {}
+    if parsed.after:
+        conditions.append(f"{column} >= :after")
+        params["after"] = parsed.after
+    if parsed.before:
+        conditions.append(f"{column} < :before")
+        params["before"] = parsed.before
+    return "".join(f" AND {condition}" for condition in conditions), params
+
+
+def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[str, dict]:
+    match = fts5_match(parsed, title_only=title_only, scope=scope)
+    if author:
+        match += f' AND scope_tokens : "{author}"'
+    dates, params = _date_conditions(parsed, "d.created_at")
+    # CROSS JOIN keeps the FTS table outside: it walks the matches newest first and stops at the limit.
+    return (f"SELECT * FROM (SELECT d.post_id, d.topic_id, julianday(d.created_at) - 2440587.5 AS day, "
+            f"-bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0, 0.0) AS relevance "
+            f"FROM {FTS_TABLE} CROSS JOIN search_documents AS d ON d.post_id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH :{name}{dates} ORDER BY {FTS_TABLE}.rowid DESC "
+            f"LIMIT {TITLE_CANDIDATES if title_only else CANDIDATES})",
+            {name: match, **params})
+
+
+def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[str, dict]:
+    terms = tsquery(parsed)
+    scope_query = tsquery_scope(scope, author)
+    params = {f"{name}_rank": terms}
+    if title_only or parsed.in_title:
+        conditions = f"{TITLE_VECTOR_COLUMN} @@ to_tsquery('simple', :{name})"
+        params[name] = terms
+        if scope_query:
+            conditions += f" AND {VECTOR_COLUMN} @@ to_tsquery('simple', :{name}_scope)"
+            params[f"{name}_scope"] = scope_query
+    else:  # one probe of the GIN index for the words and the scope together
+        conditions = f"{VECTOR_COLUMN} @@ to_tsquery('simple', :{name})"
+        params[name] = f"({terms}) & {scope_query}" if scope_query else terms
+    dates, date_params = _date_conditions(parsed, "created_at")
+    limit = TITLE_CANDIDATES if title_only else CANDIDATES
+    weights = "{0, 0, %s, 1}" % (1.0 / TITLE_WEIGHT)
+    # The rank is computed on the limited candidates only, outside the subquery.
+    return (f"SELECT c.post_id, c.topic_id, extract(epoch FROM c.created_at) / 86400.0 AS day, "
+            f"ts_rank_cd('{weights}'::float4[], c.{VECTOR_COLUMN}, to_tsquery('simple', :{name}_rank)) AS relevance "
+            f"FROM (SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
+            f"WHERE {conditions}{dates} ORDER BY post_id DESC LIMIT {limit}) AS c",
+            {**params, **date_params})
+
+
+def _ranked_topics(parsed: ParsedQuery, scope, author, now: datetime, after_key, limit: int):
+    """One statement: the candidates, scored with the recency boost, grouped by topic (best post
+    first, with the topic's number of matching posts), and the page after `after_key`."""
+    postgres = db.engine.dialect.name == "postgresql"
+    build = _candidates_postgres if postgres else _candidates_sqlite
+    arms, params = [], {}
+    for name, title_only in (("everywhere", False), ("titles", True)):
+        if title_only and parsed.in_title:
+            continue  # old title matches compete even when many newer posts mention the words
+        fragment, fragment_params = build(parsed, scope, author, title_only, name)
+        arms.append(fragment)
+        params.update(fragment_params)
+    now_day = now.timestamp() / 86400.0
+    page_filter = ""
+    if after_key is not None:
+        page_filter = "WHERE score < :after_score OR (score = :after_score AND post_id < :after_post)"
+        params.update(after_score=after_key[0], after_post=after_key[1])
+    statement = sql(
+        f"WITH candidates AS ({' UNION ALL '.join(arms)}), "
+        "best AS (SELECT post_id, topic_id, MAX(relevance) AS relevance, MAX(day) AS day "
+        "FROM candidates GROUP BY post_id, topic_id), "
+        "scored AS (SELECT post_id, topic_id, "
+        "relevance * (1.0 + 0.5 / (1.0 + (:now_day - day) / 180.0)) AS score FROM best), "
+        "grouped AS (SELECT post_id, topic_id, score, "
+        "ROW_NUMBER() OVER (PARTITION BY topic_id ORDER BY score DESC, post_id DESC) AS position, "
+        "COUNT(*) OVER (PARTITION BY topic_id) AS in_topic FROM scored), "
+        "topics AS (SELECT post_id, topic_id, score, in_topic, COUNT(*) OVER () AS topic_total, "
+        "SUM(in_topic) OVER () AS post_total FROM grouped WHERE position = 1) "
+        f"SELECT post_id, topic_id, score, in_topic, topic_total, post_total FROM topics {page_filter} "
+        "ORDER BY score DESC, post_id DESC LIMIT :limit")
+    for name in ("after", "before"):
+        if name in params:
+            statement = statement.bindparams(bindparam(name, type_=UTCDateTime))
+    return db.session.execute(statement, {**params, "now_day": now_day, "limit": limit}).all()
+
+
+def _parse_cursor(cursor: str | None) -> tuple[datetime | None, tuple | None]:
+    if not cursor:
+        return None, None
+    try:
+        reference, score, post_id = cursor.split("~")
+        return datetime.fromtimestamp(int(reference), timezone.utc), (float(score), int(post_id))
+    except (ValueError, OverflowError, OSError):
+        return None, None
+
+
+def search(actor: User, raw_query: str, *, cursor: str | None = None, per_page: int = PER_PAGE) -> SearchPage:
+    """Raises QueryError for a query that cannot run."""
+    parsed = parse(raw_query)
+    page = SearchPage(parsed)
+    scope = _scope(actor, parsed)
+    author = _author_token(parsed)
+    if scope is False or author is False:
+        return page
+    reference, after_key = _parse_cursor(cursor)
+    # Scores carry a recency boost; later pages use the first page's clock so the order stays put.
+    now = reference or datetime.now(timezone.utc).replace(microsecond=0)
+    rows = _ranked_topics(parsed, scope, author, now, after_key, per_page + 1)
+    if rows:
+        page.topics, page.posts = int(rows[0].topic_total), int(rows[0].post_total)
+        page.capped = page.posts >= CANDIDATES
+    shown = rows[:per_page]
+    if len(rows) > per_page:
+        last = shown[-1]
+        page.next_cursor = f"{int(now.timestamp())}~{float(last.score)!r}~{last.post_id}"
+    page.hits = _hits(parsed, shown)
+    return page
+
+
+def _hits(parsed: ParsedQuery, shown: list) -> list[Hit]:
+    if not shown:
+        return []
+    posts = {post.id: post for post in db.session.scalars(
+        select(Post).where(Post.id.in_([row.post_id for row in shown]))
+        .options(joinedload(Post.topic).joinedload(Topic.group), joinedload(Post.author)))}
+    exact, prefixes = parsed.highlight()
+    hits = []
+    for candidate in shown:
+        post = posts.get(candidate.post_id)
+        if post is None:
+            continue
+        hits.append(Hit(post=post, title=highlight(post.topic.title, exact, prefixes),
+                        snippet=snippet(text.html_to_text(post.body_html), exact, prefixes),
+                        more=int(candidate.in_topic) - 1))
+    return hits
+
+
+def _matches(word: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> bool:
+    token = text.normalise_word(word)
+    return bool(token) and (token in exact or token.startswith(prefixes))
+
+
+def highlight(value: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> Markup:
+    """The text escaped, with the matched words in <mark>: the only markup is ours."""
+    out, position = [], 0
+    for match in text.WORD.finditer(value):
+        if _matches(match.group(), exact, prefixes):
+            out.append(escape(value[position:match.start()]))
+            out.append(Markup("<mark>%s</mark>") % match.group())
+            position = match.end()
+    out.append(escape(value[position:]))
+    return Markup("").join(out)
+
+
+def snippet(body: str, exact: frozenset[str], prefixes: tuple[str, ...], length: int = SNIPPET) -> Markup:
+    """About `length` characters of the post around its first matched word, highlighted."""
+    body = " ".join(body.split())
+    start = 0
+    for match in text.WORD.finditer(body):
+        if _matches(match.group(), exact, prefixes):
+            start = max(0, match.start() - length // 4)
+            break
+    if start:
+        space = body.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    end = min(len(body), start + length)
+    if end < len(body):
+        space = body.rfind(" ", start, end)
+        end = space if space > start + length // 2 else end
+    piece = highlight(body[start:end], exact, prefixes)
+    return Markup("").join([Markup("… ") if start else Markup(""), piece, Markup(" …") if end < len(body) else Markup("")])
