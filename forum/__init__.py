@@ -91,6 +91,7 @@ FEATURES = [
     "forum.primer",
     "forum.uploads",
     "forum.search",
+    "forum.participation",
 ]
 
 
