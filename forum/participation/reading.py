@@ -8,7 +8,7 @@ from .. import policy
 from ..db_types import UTCDateTime, utcnow
 from ..extensions import db
 from ..posts.models import Post
-from ..posts.services import page_of
+from ..urls import page_of
 from ..request_cache import cached
 from ..urls import link_to
 from .models import TopicRead

@@ -130,7 +130,7 @@ def my_bookmarks(user) -> list[Bookmark]:
 def fire_due_reminders(now: datetime | None = None) -> int:
     """Notifies members of bookmarks whose reminder time has come (run by the daily command); a post the
     member can no longer see is passed over silently. Returns the number of reminders sent."""
-    from ..posts.services import post_link
+    from ..urls import post_link
 
     now = now or utcnow()
     due = db.session.scalars(

@@ -10,7 +10,7 @@ from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import readable_group_or_404
 from ..posts.models import Post
-from ..posts.services import post_link
+from ..urls import post_link
 from . import reading, services
 from .services import REACTION_LABELS, ParticipationError
 
