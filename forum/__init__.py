@@ -93,6 +93,7 @@ FEATURES = [
     "forum.primer",
     "forum.uploads",
     "forum.search",
+    "forum.participation",
 ]
 
 

@@ -34,6 +34,8 @@ SENTENCES = {
     "moderation:post:hold": _l("held a post in “%(target)s” published past the patient-data guard"),
     "moderation:post:purge": _l("destroyed the text of a post deleted for patient privacy in “%(target)s”"),
     "post:redact": _l("removed patient data from their post in “%(target)s”"),
+    "post:image:redact": _l("blacked out regions of an image in “%(target)s”"),
+    "post:image:remove": _l("removed an image from “%(target)s”"),
     "group:guard_policy": _l("changed what happens to posts published past the patient-data guard in %(target)s"),
     "privacy:incident:open": _l("opened a privacy incident about %(target)s"),
     "privacy:incident:assess": _l("assessed the privacy incident about %(target)s"),
@@ -67,6 +69,7 @@ SENTENCES = {
     "account:2fa:reset": _l("reset the second factor of %(target)s"),
     # the patient-data guard
     "guard:settings:update": _l("changed the patient-data guard's settings"),
+    "guard:public_numbers:update": _l("changed the guard's list of public service numbers"),
     "guard:pattern:add": _l("added the guard pattern “%(target)s”"),
     "guard:pattern:enable": _l("switched on the guard pattern “%(target)s”"),
     "guard:pattern:disable": _l("switched off the guard pattern “%(target)s”"),

@@ -165,7 +165,13 @@ def scan_phi(path: str | None, all_posts: bool) -> None:
 def send_digests_command() -> None:
     """E-mail each member a digest of their unread notifications (run daily from a timer)."""
     from .notifications.digest import send_digests
+    from .participation.services import fire_due_reminders
 
+    # Bookmark reminders first, so that a reminder that falls due today is in today's digest.
+    reminders = fire_due_reminders()
+    db.session.commit()
+    if reminders:
+        click.echo(f"{reminders} bookmark reminder{'s' if reminders != 1 else ''} sent.")
     count = send_digests()
     click.echo(f"{count} digest{'s' if count != 1 else ''} sent.")
 

@@ -13,3 +13,4 @@ from .incidents.models import PostRead, PrivacyIncident  # noqa: F401
 from .uploads.models import GroupImageSettings, ImageConsent, Upload  # noqa: F401
 from .search.models import SearchDocument  # noqa: F401
 from .search import schema as _search_schema  # noqa: F401,E402  (the engine-specific index beside it)
+from .participation.models import Bookmark, Reaction, TopicRead  # noqa: F401

@@ -15,7 +15,7 @@ def test_the_contract_names_every_route_of_the_url_map():
     app = create_app(TestingConfig)
     missing = []
     for rule in app.url_map.iter_rules():
-        path = re.sub(r"<(?:\w+:)?(\w+)>", r"<\1>", rule.rule)
+        path = re.sub(r"<(?:\w+(?:\([^)]*\))?:)?(\w+)>", r"<\1>", rule.rule)
         if rule.endpoint == "static":
             path = "/static/<path>"
         last = path.rsplit("/", 1)[-1]

@@ -22,6 +22,10 @@ post_published_past_findings = _signals.signal("post-published-past-findings")
 # patient data: every other copy of the removed words must go, in the same transaction.
 patient_data_removed_by_author = _signals.signal("patient-data-removed-by-author")
 
+# sender: the app; engine=. After the commit of a redaction, before the database's free pages are wiped:
+# receivers that keep copies of text in structures of their own (index segments) compact them now.
+text_removed_from_disk = _signals.signal("text-removed-from-disk")
+
 # sender: the app; country=, profession=, number=. Receivers return a message when the licence
 # number fails its format or check digit, else None.
 licence_number_checked = _signals.signal("licence-number-checked")

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 
 from ..accounts.models import User
 from ..posts.models import Post
+from ..privacy_guard.outcomes import record_case_decision, record_redaction
 from . import cases, holds, redaction
 from .common import ModerationError
 from .models import Action
@@ -21,10 +22,13 @@ def decide(actor: User, post: Post, action: str, reason: str, *, days: int | Non
         action = Action.RELEASE  # within the guidelines: the held post is published
     if action == Action.RELEASE:
         holds.release(actor, post, reason, expected_case_id=expected_case_id)
+        record_case_decision(post, action)  # the guard's finding was a false alarm: counted, never the text
         return
     if action == Action.REDACT:
+        before, findings = post.body_source or "", post.phi_findings
         redaction.redact(actor, post, reason=reason, body=body, confirmed=confirmed,
                          expected_case_id=expected_case_id)
+        record_redaction(post.topic.group_id, before, body, findings)  # upheld findings and misses, by type
         return
     if post.is_held and action in SANCTIONS:
         raise ModerationError(_("This post is waiting for a moderator: release, redact, hide or delete it first; "

@@ -21,6 +21,7 @@ from sqlalchemy import String, cast, func, or_, select, update
 
 from .. import audit, permissions
 from ..accounts.models import User
+from ..core import signals
 from ..core.transaction import after_commit
 from ..db_types import utcnow
 from ..extensions import db
@@ -179,6 +180,8 @@ def wipe_from_disk() -> None:
     """After the redaction's commit: let no earlier page of the database keep the removed text."""
     db.session.info.pop("wipe_from_disk", None)
     engine = db.engine
+    # Features that keep derived copies outside ordinary rows (the search index's segments) compact them first.
+    signals.text_removed_from_disk.send(current_app._get_current_object(), engine=engine)
     if engine.dialect.name == "sqlite":
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -34,6 +34,7 @@ MESSAGES: dict[str, Message] = {
     "legacy": Message(_l("%(text)s")),
     "reply": Message(_l("%(actor)s replied to “%(topic)s”"), MEMBER),
     "mention": Message(_l("%(actor)s mentioned you in “%(topic)s”"), MEMBER),
+    "bookmark.reminder": Message(_l("Reminder: the post you bookmarked in “%(topic)s”."), MEMBER),
     "post.edited_by_moderator": Message(_l("A moderator edited your post in “%(topic)s”: %(reason)s"), MEMBER),
     "invitation.accepted": Message(_l("%(actor)s accepted your invitation to %(group)s."), MEMBER),
     "join.asked": Message(_l("%(actor)s asks to join %(group)s."), STAFF),

@@ -12,6 +12,7 @@ from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import readable_group_or_404
 from ..markup import MarkupTooComplex, render_markdown
+from ..participation import reading
 from ..uploads.posting import images_for, prefill, with_images
 from ..web import STORAGE_BUSY_MESSAGE, new_form_token, page_argument
 from ..incidents.services import record_reads
@@ -129,13 +130,17 @@ def new_topic(slug):
 @login_required
 def topic(slug, topic_id):
     topic = _topic_or_404(slug, topic_id)
+    if "page" not in request.args and (opening := reading.opening_link(current_user, topic)):
+        return redirect(opening)  # the page of the first unread post
     page = post_page(topic, page_argument(), posts_per_page())
     if page is None:
         abort(404)
     # This GET also writes, on purpose: it records which members had a post under patient-privacy review
     # in front of them, so that a privacy incident can say who opened it.
     shown = [post for post in page.items if not post.hidden or policy.can_see_hidden_post(current_user, post)]
-    if record_reads(current_user, shown):
+    reading.first_unread(current_user, topic)  # read (and kept for the page) before this page moves the mark
+    recorded = record_reads(current_user, shown)
+    if reading.record_page_read(current_user, topic, page) or recorded:  # the read mark: a write only when it moves
         db.session.commit()
     form = ReplyForm()
     form.submission_id.data = new_form_token()
@@ -156,9 +161,9 @@ def reply_to(slug, topic_id):
         guard = check_submission(form.body.data)
         images = images_for(current_user, topic.group, form)
         if images is not None and (not guard.found or form.confirm_no_phi.data):
-            post, status = _publish(form, lambda: with_images(current_user, reply(
+            post, status = _publish(form, lambda: reading.read_own(current_user, with_images(current_user, reply(
                 current_user, topic, body=form.body.data, guard=guard, submission_id=form.submission_id.data),
-                form, images))
+                form, images)))
             if post is not None:
                 flash(_held_message(post) or _("Your reply is published."), "success")
                 return redirect(post_link(post))

@@ -7,10 +7,12 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
+    from ..core import signals
     from ..core.cli import forum_cli
     from . import indexer, views
     from .cli import reindex
 
     app.register_blueprint(views.bp)
     indexer.install()
+    signals.text_removed_from_disk.connect(indexer.compact_after_removal)
     forum_cli.add_command(reindex)

@@ -198,3 +198,15 @@ def install() -> None:
     event.listen(Session, "after_soft_rollback", lambda session, previous: _after_rollback(session))
     event.listen(Session, "do_orm_execute", _do_orm_execute)
     _installed = True
+
+
+def compact_after_removal(sender, engine, **extra) -> None:
+    """SQLite's FTS5 (before 3.42's secure-delete) keeps a deleted document's terms in its segments until
+    they are merged: merge them all now, so that redacted words leave the index's pages, which
+    secure_delete then overwrites. PostgreSQL's GIN index follows the row and VACUUM."""
+    if engine.dialect.name != "sqlite":
+        return
+    from .schema import FTS_TABLE
+
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('optimize')")

@@ -1,14 +1,14 @@
 """member time zone; languages limited to those with complete catalogues
 
 Revision ID: 0012
-Revises: 0011
+Revises: 0014
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0012'
-down_revision = '0011'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 

@@ -75,7 +75,7 @@ def long_thread(make):
     return group, topic, member
 
 
-def test_topic_pages_hold_20_posts(long_thread, login):
+def test_topic_pages_hold_20_posts(long_thread, login, make):
     group, topic, member = long_thread
     browser = login(member)
     pages = [browser.get(f"/g/{group.slug}/t/{topic.id}?page={number}") for number in (1, 2, 3)]
@@ -83,8 +83,11 @@ def test_topic_pages_hold_20_posts(long_thread, login):
     numbers = [_post_numbers(page.get_data(as_text=True)) for page in pages]
     assert numbers == [list(range(1, 21)), list(range(21, 41)), [41]]
     assert "Page 3 of 3" in main_text(pages[2].get_data(as_text=True))
-    # No page number is the first page.
-    assert _post_numbers(browser.get(f"/g/{group.slug}/t/{topic.id}").get_data(as_text=True)) == numbers[0]
+    # No page number is the first page for a member who has not opened the topic yet (a returning reader
+    # is sent to the first post they have not seen: tests/participation/test_reading.py).
+    newcomer = make.user("Newcomer")
+    make.member(group, newcomer)
+    assert _post_numbers(login(newcomer).get(f"/g/{group.slug}/t/{topic.id}").get_data(as_text=True)) == numbers[0]
 
 
 @pytest.mark.parametrize("page", ["4", "0", "-2", "x", "2e1"])

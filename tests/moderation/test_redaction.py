@@ -72,7 +72,8 @@ def test_redact_destroys_every_copy_of_the_removed_text(scene, app, login):
     assert report(login(scene.reporters[0]), post, "patient_privacy",
                   f"It names Mrs {MARKER} and her number.").status_code == 302
     with app.test_request_context():
-        notify(scene.second_moderator.id, "moderation", f"Heads-up: the post about {MARKER} needs a look.")
+        notify(scene.second_moderator.id, "moderation", "post.edited_by_moderator", topic=scene.topic,
+               params={"reason": f"Heads-up: the post about {MARKER} needs a look."})
         db.session.commit()
         assert send_digests() >= 1
     assert outbox_holding(app, MARKER) and rows_holding(MARKER)

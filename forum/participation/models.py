@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db_types import UTCDateTime, utcnow
+from ..extensions import db
+from ..posts.models import Post
+
+
+class ReactionKind:
+    HELPFUL = "helpful"
+    THANKS = "thanks"
+    SAME_EXPERIENCE = "same_experience"
+    ALL = (HELPFUL, THANKS, SAME_EXPERIENCE)
+
+
+class Reaction(db.Model):
+    """One of a small fixed set of reactions; a member gives each kind at most once per post."""
+    __tablename__ = "reactions"
+    __table_args__ = (UniqueConstraint("post_id", "user_id", "kind", name="uq_reactions_post_user_kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Bookmark(db.Model):
+    """A member's bookmark on a post, with an optional reminder fired by the daily command."""
+    __tablename__ = "bookmarks"
+    __table_args__ = (
+        UniqueConstraint("user_id", "post_id", name="uq_bookmarks_user_post"),
+        Index("ix_bookmarks_due", "reminded_at", "remind_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    remind_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    post: Mapped[Post] = relationship()
+
+
+class TopicRead(db.Model):
+    """How far a member has read a topic: the highest post number shown to them. Written only when it moves
+    forward, so reading an old page again costs no write."""
+    __tablename__ = "topic_reads"
+    __table_args__ = (UniqueConstraint("user_id", "topic_id", name="uq_topic_reads_user_topic"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"), index=True)
+    last_read_number: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

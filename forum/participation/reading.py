@@ -1,0 +1,162 @@
+"""Read state per topic and member: where a topic opens, and how many posts are unread in topic lists."""
+from __future__ import annotations
+
+from sqlalchemy import and_, false, func, literal, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from .. import policy
+from ..db_types import UTCDateTime, utcnow
+from ..extensions import db
+from ..posts.models import Post
+from ..urls import page_of
+from ..request_cache import cached
+from ..urls import link_to
+from .models import TopicRead
+
+
+def last_read(user, topic) -> int | None:
+    """The highest post number the member has been shown in this topic, or None if never opened."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return cached(f"_last_read_{topic.id}", lambda: db.session.scalar(
+        select(TopicRead.last_read_number).where(TopicRead.user_id == user.id, TopicRead.topic_id == topic.id)))
+
+
+def first_unread(user, topic) -> int | None:
+    """The number of the first post the member has not seen, or None when there is none (or never opened)."""
+    number = last_read(user, topic)
+    if number is None or number >= topic.post_count:
+        return None
+    return number + 1
+
+
+def opening_link(user, topic) -> str | None:
+    """Where a topic opened without a page number should go, when that is not its first page: the first
+    unread post, or the last post once everything is read."""
+    number = last_read(user, topic)
+    if number is None:
+        return None
+    target = min(number + 1, topic.post_count)
+    page = page_of(target)
+    if page == 1:
+        return None  # the first page is served as asked; the page scrolls to the first unread post itself
+    return link_to("posts.topic", slug=topic.group.slug, topic_id=topic.id, page=page) + f"#post-{target}"
+
+
+def last_post_link(topic) -> str:
+    page = page_of(topic.post_count)
+    values = {"page": page} if page > 1 else {}
+    return link_to("posts.topic", slug=topic.group.slug, topic_id=topic.id, **values) + f"#post-{topic.post_count}"
+
+
+def record_read(user, topic, up_to_number: int) -> bool:
+    """Moves the member's read mark forward to `up_to_number`; writes nothing when it would not move.
+    Returns whether something was written (the caller commits)."""
+    current = last_read(user, topic)
+    if current is not None and current >= up_to_number:
+        return False
+    try:
+        with db.session.begin_nested():
+            if current is None:
+                db.session.add(TopicRead(user_id=user.id, topic_id=topic.id, last_read_number=up_to_number))
+            else:
+                db.session.execute(
+                    TopicRead.__table__.update()
+                    .where(TopicRead.user_id == user.id, TopicRead.topic_id == topic.id,
+                           TopicRead.last_read_number < up_to_number)
+                    .values(last_read_number=up_to_number, updated_at=utcnow()))
+    except IntegrityError:
+        return False  # another tab of the same member recorded it first
+    return True  # the request keeps the mark it started with: the page shows what was unread on arrival
+
+
+def read_own(user, post):
+    """The author has read the thread up to the post they just wrote; returns the post."""
+    if post is not None:
+        record_read(user, post.topic, post.number)
+    return post
+
+
+def record_page_read(user, topic, page) -> bool:
+    if not page.items:
+        return False
+    return record_read(user, topic, max(post.number for post in page.items))
+
+
+def unread_counts(user, topics) -> dict[int, int]:
+    """Unread posts per topic for a list of topics, in one query: posts after the member's read mark that the
+    member may see (not deleted; hidden ones only for their author and the group's moderators)."""
+    topics = list(topics)
+    if not topics or not getattr(user, "is_authenticated", False):
+        return {}
+    moderated = {topic.id for topic in topics if policy.can_moderate(user, topic.group)}
+    visible = and_(Post.deleted_at.is_(None),
+                   or_(Post.hidden.is_(False), Post.author_id == user.id,
+                       Post.topic_id.in_(moderated) if moderated else false()))
+    rows = db.session.execute(
+        select(Post.topic_id, func.count(Post.id))
+        .outerjoin(TopicRead, and_(TopicRead.topic_id == Post.topic_id, TopicRead.user_id == user.id))
+        .where(Post.topic_id.in_([topic.id for topic in topics]), visible,
+               Post.number > func.coalesce(TopicRead.last_read_number, 0))
+        .group_by(Post.topic_id)
+    ).all()
+    return {topic_id: count for topic_id, count in rows}
+
+
+def unread_in(user, topic, topics) -> int:
+    """The unread count of one row of a topic list, computed for the whole list once per request."""
+    key = "_unread_" + "_".join(str(t.id) for t in topics)
+    return cached(key, lambda: unread_counts(user, topics)).get(topic.id, 0)
+
+
+
+def needs_me(user, limit: int = 20) -> list[tuple]:
+    """"What needs me": topics with posts I have not read, across every group I read, those that mention or
+    answer me first, then by latest activity. Rows of (topic, unread count, for_me). A fixed number of queries
+    whatever the number of groups, topics and posts."""
+    from sqlalchemy.orm import selectinload
+
+    from ..notifications.models import Notification
+    from ..posts.models import Topic
+
+    if not policy.is_verified(user):
+        return []
+    readable = policy.scopes.readable_group_ids_query(user)
+    staff = policy.scopes.staff_group_ids_query(user.id) if not policy.is_admin(user) else select(Topic.group_id)
+    unread = (
+        select(Post.topic_id.label("topic_id"), func.count(Post.id).label("unread"))
+        .join(Topic, Topic.id == Post.topic_id)
+        .outerjoin(TopicRead, and_(TopicRead.topic_id == Post.topic_id, TopicRead.user_id == user.id))
+        .where(Topic.group_id.in_(readable), Post.deleted_at.is_(None),
+               or_(Post.hidden.is_(False), Post.author_id == user.id, Topic.group_id.in_(staff)),
+               or_(Topic.hidden.is_(False), Topic.author_id == user.id, Topic.group_id.in_(staff)),
+               Post.number > func.coalesce(TopicRead.last_read_number, 0))
+        .group_by(Post.topic_id).subquery())
+    for_me = (select(Notification.topic_id).where(Notification.user_id == user.id, Notification.read_at.is_(None),
+                                                  Notification.kind.in_(("reply", "mention")),
+                                                  Notification.topic_id.is_not(None)))
+    flag = Topic.id.in_(for_me)
+    rows = db.session.execute(
+        select(Topic, unread.c.unread, flag.label("for_me"))
+        .join(unread, unread.c.topic_id == Topic.id)
+        .options(selectinload(Topic.group))
+        .order_by(flag.desc(), Topic.last_activity_at.desc(), Topic.id.desc()).limit(limit)
+    ).all()
+    return [(topic, count, bool(mine)) for topic, count, mine in rows]
+
+
+def mark_all_read(actor, group=None) -> None:
+    """Moves the actor's read mark to the end of every topic they can read (in one group, or everywhere): two
+    statements whatever the number of topics."""
+    from ..posts.models import Topic
+
+    groups = policy.scopes.readable_group_ids_query(actor)
+    topic_ids = select(Topic.id).where(Topic.group_id.in_(groups))
+    if group is not None:
+        topic_ids = topic_ids.where(Topic.group_id == group.id)
+    db.session.execute(TopicRead.__table__.delete().where(TopicRead.user_id == actor.id,
+                                                          TopicRead.topic_id.in_(topic_ids)))
+    source = select(literal(actor.id), Topic.id, Topic.post_count, literal(utcnow(), UTCDateTime)).where(
+        Topic.id.in_(topic_ids))
+    db.session.execute(TopicRead.__table__.insert().from_select(
+        ["user_id", "topic_id", "last_read_number", "updated_at"], source))

@@ -1,0 +1,162 @@
+"""Reactions, bookmarks and the list of my bookmarks."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import policy
+from ..extensions import db
+from ..forms import EmptyForm
+from ..groups.access import readable_group_or_404
+from ..posts.models import Post
+from ..urls import post_link
+from . import reading, services
+from .services import REACTION_LABELS, ParticipationError
+
+bp = Blueprint("participation", __name__)
+
+
+def _visible_post_or_404(post_id: int) -> Post:
+    post = db.session.get(Post, post_id)
+    if post is None:
+        abort(404)
+    readable_group_or_404(post.topic.group.slug)
+    if not services.post_visible_to(current_user, post):
+        abort(404)
+    return post
+
+
+def _wants_json() -> bool:
+    return request.accept_mimetypes.best == "application/json"
+
+
+def _refused(post: Post, message: str):
+    if _wants_json():
+        return jsonify(error=message), 400
+    flash(message, "error")
+    return redirect(post_link(post))
+
+
+@bp.route("/posts/<int:post_id>/react", methods=["POST"])
+@login_required
+def react(post_id):
+    post = _visible_post_or_404(post_id)
+    if not policy.can_post_in(current_user, post.topic.group):
+        abort(403)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    kind = request.form.get("kind", "")
+    try:
+        given = services.toggle_reaction(current_user, post, kind)
+    except ParticipationError as error:
+        return _refused(post, str(error))
+    db.session.commit()
+    if _wants_json():
+        counts = services.reactions_in_topic(post.topic_id).get(post.id, {})
+        return jsonify(kind=kind, given=given, counts={k: len(counts.get(k, [])) for k in REACTION_LABELS})
+    return redirect(post_link(post))
+
+
+@bp.route("/posts/<int:post_id>/bookmark", methods=["POST"])
+@login_required
+def bookmark(post_id):
+    post = _visible_post_or_404(post_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        remind_at = services.parse_remind_at(request.form.get("remind_at"))
+        bookmark = services.toggle_bookmark(current_user, post, remind_at)
+    except ParticipationError as error:
+        return _refused(post, str(error))
+    db.session.commit()
+    if _wants_json():
+        return jsonify(bookmarked=bookmark is not None)
+    if bookmark is None:
+        flash(_("Bookmark removed."), "success")
+    elif bookmark.remind_at:
+        flash(_("Bookmarked. You will be reminded on %(when)s (UTC).",
+                when=bookmark.remind_at.strftime("%Y-%m-%d %H:%M")), "success")
+    else:
+        flash(_("Bookmarked."), "success")
+    return redirect(post_link(post))
+
+
+@bp.route("/bookmarks")
+@login_required
+def bookmarks():
+    return render_template("participation/bookmarks.html", bookmarks=services.my_bookmarks(current_user),
+                           form=EmptyForm())
+
+
+@bp.route("/read-all", methods=["POST"])
+@login_required
+def read_all():
+    if not policy.is_verified(current_user):
+        abort(404)
+    if EmptyForm().validate_on_submit():
+        reading.mark_all_read(current_user)
+        db.session.commit()
+        flash(_("Everything is marked as read."), "success")
+    return redirect(url_for("main.dashboard"))
+
+
+@bp.route("/g/<slug>/read-all", methods=["POST"])
+@login_required
+def read_all_in_group(slug):
+    group = readable_group_or_404(slug)
+    if EmptyForm().validate_on_submit():
+        reading.mark_all_read(current_user, group)
+        db.session.commit()
+        flash(_("Everything in %(group)s is marked as read.", group=group.name), "success")
+    return redirect(url_for("main.dashboard"))
+
+
+class _Helpers:
+    """Template helpers for the post partial; each loads a whole topic's data once per request."""
+    labels = REACTION_LABELS
+
+    @staticmethod
+    def reactions(post) -> dict:
+        from ..request_cache import cached
+
+        return cached(f"_reactions_{post.topic_id}", lambda: services.reactions_in_topic(post.topic_id)).get(post.id, {})
+
+    @staticmethod
+    def bookmarked(post) -> bool:
+        from ..request_cache import cached
+
+        if not current_user.is_authenticated:
+            return False
+        return post.id in cached(f"_bookmarks_{post.topic_id}",
+                                 lambda: services.bookmarked_post_ids(current_user, post.topic_id))
+
+    @staticmethod
+    def needs_me():
+        from ..request_cache import cached
+
+        return cached("_needs_me", lambda: reading.needs_me(current_user))
+
+    @staticmethod
+    def first_unread(topic):
+        return reading.first_unread(current_user, topic)
+
+    @staticmethod
+    def last_post_link(topic) -> str:
+        return reading.last_post_link(topic)
+
+    @staticmethod
+    def unread(topic, topics) -> int:
+        return reading.unread_in(current_user, topic, topics)
+
+    @staticmethod
+    def can_react(post) -> bool:
+        return current_user.is_authenticated and services.can_react(current_user, post)
+
+
+HELPERS = _Helpers()
+
+
+@bp.app_context_processor
+def _participation_helpers():
+    return {"participation": HELPERS}

@@ -1,0 +1,20 @@
+"""Access rules for reactions and bookmarks. The post is member's first post in group A (secret).
+
+Reacting is writing: a member suspended in the group may not (403). Bookmarking is reading. Everyone else
+who cannot read the group gets 404, as for the post itself. My bookmarks are my own: any signed-in account."""
+from .core import READ_GROUP, SIGNED_IN, WRITE_GROUP
+
+RULES = {
+    "participation.react": WRITE_GROUP,
+    "participation.bookmark": READ_GROUP,
+    "participation.bookmarks": SIGNED_IN,
+}
+RULES = {endpoint: {**rules, "verifier": rules["outsider"]} for endpoint, rules in RULES.items()}
+
+# Marking read: everything I can read (verified accounts), or one group I read.
+from .core import VERIFIED  # noqa: E402
+
+RULES.update({
+    "participation.read_all": {**VERIFIED, "verifier": "ok"},
+    "participation.read_all_in_group": {**READ_GROUP, "verifier": "404"},
+})
