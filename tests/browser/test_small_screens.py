@@ -29,7 +29,8 @@ ROLES = {
     "admin": "admin@demo.konsil.example",  # admin and verifier
     "pending": "pending@demo.konsil.example",
 }
-SKIPPED = {"static", "ops.healthz", "main.robots", "moderation.admin_log_csv", "auth.reset_password",
+SKIPPED = {"static", "ops.healthz", "main.robots", "moderation.admin_log_csv", "incidents.export_csv",
+           "incidents.export_json", "auth.reset_password",
            "invitations.landing"}
 SCREENSHOTS = os.environ.get("KONSIL_SCREENSHOTS", "")
 
