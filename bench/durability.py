@@ -158,7 +158,7 @@ def run_client(client: Client, number: int, topic_ids: list[int], run_id: str, d
                 form = {"title": f"Bench topic {marker}", "body": f"Bench post {marker}: a new question."}
             else:
                 topic_id = topic_ids[(number + sequence) % len(topic_ids)]
-                form_path = f"/g/{GROUP_SLUG}/t/{topic_id}"
+                form_path = f"/g/{GROUP_SLUG}/t/{topic_id}?page=1"  # without a page, a reader goes to the first unread post
                 post_path = f"/g/{GROUP_SLUG}/t/{topic_id}/reply"
                 form = {"body": f"Bench post {marker}: we give **5 mg** and review after a week."}
             page = call("GET", form_path)
