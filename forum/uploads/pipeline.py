@@ -61,13 +61,10 @@ _heif_ready = False
 def _heif() -> bool:
     global _heif_ready
     if not _heif_ready:
-        try:
-            import pillow_heif
+        import pillow_heif  # a dependency; registered on first use so start-up stays quick
 
-            pillow_heif.register_heif_opener()
-            _heif_ready = True
-        except ImportError:
-            return False
+        pillow_heif.register_heif_opener()
+        _heif_ready = True
     return True
 
 

@@ -4,12 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-try:  # Python 3.11+
-    from re import _constants as _sre_c
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _sre_c  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+from re import _constants as _sre_c  # Python 3.11+ (pyproject requires it)
+from re import _parser as _sre_parse
 
 from .base import (
     PatternError,
