@@ -1,7 +1,7 @@
 """Named signals: how one feature reacts to another without importing it. Each is sent inside the
 request's transaction; receivers flush but never commit. Features connect their receivers in their
 own init_app (see forum/__init__.py), so a receiver that is not connected is a visible omission in
-one place, not a silent `except ImportError`."""
+one place, not a silent fallback around an import."""
 from __future__ import annotations
 
 from blinker import Namespace

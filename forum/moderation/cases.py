@@ -17,7 +17,7 @@ from ..posts.models import Post, Topic
 from ..posts.services import post_link
 from ..privacy_guard.outcomes import record_case_decision
 from ..urls import link_to
-from .common import (AlreadyDecided, ModerationError, NotAllowed, admin_ids, require_moderator, require_reason,
+from .common import (AlreadyDecided, close_case_once, ModerationError, NotAllowed, admin_ids, require_moderator, require_reason,
                      set_hidden, setting)
 from .models import Action, CaseState, ModerationCase, Report
 from .reports import open_case_for
@@ -102,19 +102,9 @@ def _escalate(actor: User, post: Post, case: ModerationCase, reason: str) -> Mod
 
 def _close_case(actor: User, case: ModerationCase, action: str, reason: str) -> None:
     """Close the case and every open report in it, unless another moderator closed it first."""
-    now = utcnow()
     state = CaseState.DISMISSED if action in (Action.DISMISS, Action.RESTORE) else CaseState.RESOLVED
-    result = db.session.execute(
-        update(ModerationCase).where(ModerationCase.id == case.id, ModerationCase.state == CaseState.OPEN)
-        .values(state=state, moderator_id=actor.id, outcome=action, note=reason, resolved_at=now)
-        .execution_options(synchronize_session=False))
-    if result.rowcount != 1:
-        raise AlreadyDecided(_("Another moderator decided this case a moment ago. Nothing was changed."))
-    db.session.execute(
-        update(Report).where(Report.case_id == case.id, Report.state == CaseState.OPEN)
-        .values(state=state, moderator_id=actor.id, outcome=action, resolved_at=now)
-        .execution_options(synchronize_session=False))
-    db.session.refresh(case)
+    close_case_once(actor, case, action, state, reason,
+                    _("Another moderator decided this case a moment ago. Nothing was changed."))
 
 
 def _dismiss_or_restore(decision: Decision, *, restore: bool) -> None:

@@ -15,7 +15,7 @@ from ..groups.models import Group
 from ..policy.status import staff_member_ids_query
 from ..posts.models import Post
 from ..request_cache import cached  # noqa: F401
-from .models import SHORT_REASON_LABELS
+from .models import SHORT_REASON_LABELS, CaseState, ModerationCase, Report
 
 ModerationError = DomainError
 
@@ -66,3 +66,22 @@ def set_hidden(post: Post, hidden: bool, reason: str | None, *, only_if_hidden_r
 
 def reason_label(reason: str) -> str:
     return str(SHORT_REASON_LABELS.get(reason, reason))
+
+
+def close_case_once(actor: User, case, outcome: str, state: str, reason: str, already_decided: str) -> None:
+    """Close the case and every open report in it with one conditional update, so that of two
+    moderators deciding at once only the first counts; the second gets `already_decided`."""
+    from ..db_types import utcnow
+
+    now = utcnow()
+    result = db.session.execute(
+        update(ModerationCase).where(ModerationCase.id == case.id, ModerationCase.state == CaseState.OPEN)
+        .values(state=state, moderator_id=actor.id, outcome=outcome, note=reason, resolved_at=now)
+        .execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        raise AlreadyDecided(already_decided)
+    db.session.execute(
+        update(Report).where(Report.case_id == case.id, Report.state == CaseState.OPEN)
+        .values(state=state, moderator_id=actor.id, outcome=outcome, resolved_at=now)
+        .execution_options(synchronize_session=False))
+    db.session.refresh(case)

@@ -21,7 +21,7 @@ from ..posts.models import HELD, Post, Topic
 from ..posts.services import notify_publication, post_link
 from ..urls import link_to
 from .models import Action, CaseState, ModerationCase, Report
-from .common import AlreadyDecided, ModerationError, NotAllowed, require_moderator, require_reason, staff_ids
+from .common import AlreadyDecided, close_case_once, ModerationError, NotAllowed, require_moderator, require_reason, staff_ids
 from .reports import open_case_for
 
 HOLD = "hold"
@@ -81,18 +81,8 @@ def close_open_case(actor: User, post: Post, *, outcome: str, state: str, reason
     if expected_case_id and case.id != expected_case_id:
         raise AlreadyDecided(_("The case you were looking at was decided meanwhile and new reports have arrived. "
                                "Review the post again."))
-    now = utcnow()
-    result = db.session.execute(
-        update(ModerationCase).where(ModerationCase.id == case.id, ModerationCase.state == CaseState.OPEN)
-        .values(state=state, moderator_id=actor.id, outcome=outcome, note=reason, resolved_at=now)
-        .execution_options(synchronize_session=False))
-    if result.rowcount != 1:
-        raise AlreadyDecided(_("Another moderator decided this post a moment ago. Nothing was changed."))
-    db.session.execute(
-        update(Report).where(Report.case_id == case.id, Report.state == CaseState.OPEN)
-        .values(state=state, moderator_id=actor.id, outcome=outcome, resolved_at=now)
-        .execution_options(synchronize_session=False))
-    db.session.refresh(case)
+    close_case_once(actor, case, outcome, state, reason,
+                    _("Another moderator decided this post a moment ago. Nothing was changed."))
     return case
 
 
