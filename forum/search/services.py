@@ -54,29 +54,35 @@ class SearchPage:
     next_cursor: str | None = None
 
 
-def _scope(actor: User, parsed: ParsedQuery) -> list[str] | None | bool:
-    """The scope tokens the query is restricted to; None for no restriction (an admin, no filter);
+def _scope(actor: User, parsed: ParsedQuery) -> list[int] | None | bool:
+    """The groups the query is restricted to; None for no restriction (an admin, no filter);
     False when nothing can match."""
     if not policy.is_verified(actor):
         return False
     readable = None if policy.is_admin(actor) else scopes.readable_group_ids(actor)  # None: every group
-    tokens: list[str] | None = None if readable is None else [group_token(group_id) for group_id in readable]
+    groups: list[int] | None = None if readable is None else list(readable)
     if parsed.group_slug:
         group_id = db.session.scalar(select(Group.id).where(Group.slug == parsed.group_slug))
         # An unknown and an unreadable group look the same: nothing found.
         if group_id is None or (readable is not None and group_id not in readable):
             return False
-        tokens = [group_token(group_id)]
-    if tokens is not None and not tokens:
+        groups = [group_id]
+    if groups is not None and not groups:
         return False
-    return tokens
+    return groups
 
 
-def _author_token(parsed: ParsedQuery) -> str | None | bool:
+def _author(parsed: ParsedQuery) -> int | None | bool:
     if not parsed.handle:
         return None
     author_id = db.session.scalar(select(User.id).where(User.username == parsed.handle, User.deleted_at.is_(None)))
-    return False if author_id is None else author_token(author_id)
+    return False if author_id is None else author_id
+
+
+def _tokens(scope: list[int] | None, author: int | None) -> tuple[list[str] | None, str | None]:
+    """The scope as the index's tokens (indexer.py): the engine restricts a query inside the index."""
+    return (None if scope is None else [group_token(group_id) for group_id in scope],
+            None if author is None else author_token(author))
 
 
 def _date_conditions(parsed: ParsedQuery, column: str) -> tuple[str, dict]:
@@ -113,6 +119,7 @@ def _relevance_sqlite(parsed: ParsedQuery, name: str, params: dict) -> tuple[str
 
 
 def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[list, str, dict]:
+    scope, author = _tokens(scope, author)
     match = fts5_match(parsed, title_only=title_only, scope=scope)
     if author:
         match += f' AND scope_tokens : "{author}"'
@@ -132,9 +139,10 @@ def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool, nam
 
 def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[list, str, dict]:
     terms = tsquery(parsed)
-    scope_query = tsquery_scope(scope, author)
+    scope_query = tsquery_scope(*_tokens(scope, author))
     params = {f"{name}_rank": terms}
-    if title_only or parsed.in_title:
+    titles = title_only or parsed.in_title
+    if titles:
         conditions = f"{TITLE_VECTOR_COLUMN} @@ to_tsquery('simple', :{name})"
         params[name] = terms
         if scope_query:
@@ -148,20 +156,22 @@ def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, n
     weights = "{0, 0, %s, 1}" % (1.0 / TITLE_WEIGHT)
     matching = (f"SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
                 f"WHERE {conditions}{dates}")
+    rank = (f"SELECT c.post_id, c.topic_id, extract(epoch FROM c.created_at) / 86400.0 AS day, "
+            f"ts_rank_cd('{weights}'::float4[], c.{VECTOR_COLUMN}, to_tsquery('simple', :{name}_rank)) AS relevance ")
     # The newest posts first (WINDOW post ids): when they hold enough candidates, which is what a
     # common word does, the rest of the index is not touched -- a GIN index answers with every match,
     # so without the window the work would grow with the number of posts. Only when the window holds
     # too few does the older part run (its one-time filter skips it otherwise); the candidates are
-    # the newest `limit` matches either way.
-    ctes = [f"{name}_recent AS ({matching} AND post_id >= :window_floor ORDER BY post_id DESC LIMIT {limit})",
+    # the newest `limit` matches either way. Titles are found through their GIN index and sorted,
+    # never by a walk through every post in id order -- which the planner would pick on its guess
+    # for a prefix, and then find nothing.
+    order = "post_id + 0" if titles else "post_id"
+    ctes = [f"{name}_recent AS ({matching} AND post_id >= :window_floor ORDER BY {order} DESC LIMIT {limit})",
             f"{name}_older AS ({matching} AND post_id < :window_floor "
-            f"AND (SELECT count(*) FROM {name}_recent) < {limit} ORDER BY post_id DESC "
+            f"AND (SELECT count(*) FROM {name}_recent) < {limit} ORDER BY {order} DESC "
             f"LIMIT {limit} - (SELECT count(*) FROM {name}_recent))"]
     # The rank is computed on the limited candidates only.
-    return (ctes,
-            f"SELECT c.post_id, c.topic_id, extract(epoch FROM c.created_at) / 86400.0 AS day, "
-            f"ts_rank_cd('{weights}'::float4[], c.{VECTOR_COLUMN}, to_tsquery('simple', :{name}_rank)) AS relevance "
-            f"FROM (SELECT * FROM {name}_recent UNION ALL SELECT * FROM {name}_older) AS c",
+    return (ctes, f"{rank} FROM (SELECT * FROM {name}_recent UNION ALL SELECT * FROM {name}_older) AS c",
             {**params, **date_params})
 
 
@@ -220,7 +230,7 @@ def search(actor: User, raw_query: str, *, cursor: str | None = None, per_page: 
     parsed = parse(raw_query)
     page = SearchPage(parsed)
     scope = _scope(actor, parsed)
-    author = _author_token(parsed)
+    author = _author(parsed)
     if scope is False or author is False:
         return page
     reference, after_key = _parse_cursor(cursor)
