@@ -22,6 +22,9 @@ VECTOR_INDEX = "ix_search_documents_search_vector"
 # Titles alone, with their own index and statistics: title matches are rare, and the planner must know it.
 TITLE_VECTOR_COLUMN = "title_vector"
 TITLE_VECTOR_INDEX = "ix_search_documents_title_vector"
+# PostgreSQL: the readable groups' newest documents, intersected with the words' GIN bitmap (the
+# scope as a column, not as tokens every query would read whole posting lists of).
+GROUP_INDEX = "ix_search_documents_group_id_post_id"
 
 _SQLITE_CREATE = [
     f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
@@ -87,8 +90,10 @@ _POSTGRES_CREATE = [
     f"""ALTER TABLE search_documents ADD COLUMN {TITLE_VECTOR_COLUMN} tsvector GENERATED ALWAYS AS (
         to_tsvector('simple'::regconfig, coalesce(title_tokens, ''))) STORED""",
     f"CREATE INDEX {TITLE_VECTOR_INDEX} ON search_documents USING gin ({TITLE_VECTOR_COLUMN})",
+    f"CREATE INDEX IF NOT EXISTS {GROUP_INDEX} ON search_documents (group_id, post_id)",
 ]
 _POSTGRES_DROP = [
+    f"DROP INDEX IF EXISTS {GROUP_INDEX}",
     f"DROP INDEX IF EXISTS {TITLE_VECTOR_INDEX}",
     f"ALTER TABLE search_documents DROP COLUMN IF EXISTS {TITLE_VECTOR_COLUMN}",
     f"DROP INDEX IF EXISTS {VECTOR_INDEX}",
@@ -104,8 +109,8 @@ def suspend_for_bulk_load(connection) -> None:
             connection.execute(text(statement))
         connection.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')"))
     elif connection.dialect.name == "postgresql":
-        connection.execute(text(f"DROP INDEX IF EXISTS {TITLE_VECTOR_INDEX}"))
-        connection.execute(text(f"DROP INDEX IF EXISTS {VECTOR_INDEX}"))
+        for index in (GROUP_INDEX, TITLE_VECTOR_INDEX, VECTOR_INDEX):
+            connection.execute(text(f"DROP INDEX IF EXISTS {index}"))
 
 
 def resume_after_bulk_load(connection) -> None:
@@ -128,17 +133,21 @@ def create_engine_index(connection) -> None:
 
 
 def create_title_index(connection) -> None:
-    """SQLite's title-only FTS5 table and its triggers, filled from the documents (migration 0021;
-    a new database gets it from create_engine_index)."""
+    """Migration 0021 (a new database gets these from create_engine_index): SQLite's title-only FTS5
+    table and its triggers, filled from the documents; PostgreSQL's (group_id, post_id) index."""
     if connection.dialect.name == "sqlite":
         for statement in _SQLITE_TITLE_CREATE + _SQLITE_TITLE_FILL:
             connection.execute(text(statement))
+    elif connection.dialect.name == "postgresql":
+        connection.execute(text(_POSTGRES_CREATE[-1]))
 
 
 def drop_title_index(connection) -> None:
     if connection.dialect.name == "sqlite":
         for statement in _SQLITE_TITLE_DROP:
             connection.execute(text(statement))
+    elif connection.dialect.name == "postgresql":
+        connection.execute(text(f"DROP INDEX IF EXISTS {GROUP_INDEX}"))
 
 
 def drop_engine_index(connection) -> None:
@@ -165,6 +174,6 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
         return False
     if type_ == "column" and name in (VECTOR_COLUMN, TITLE_VECTOR_COLUMN) and obj.table.name == "search_documents":
         return False
-    if type_ == "index" and name in (VECTOR_INDEX, TITLE_VECTOR_INDEX):
+    if type_ == "index" and name in (VECTOR_INDEX, TITLE_VECTOR_INDEX, GROUP_INDEX):
         return False
     return True

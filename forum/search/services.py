@@ -139,18 +139,27 @@ def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool, nam
 
 def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[list, str, dict]:
     terms = tsquery(parsed)
-    scope_query = tsquery_scope(*_tokens(scope, author))
+    author_query = tsquery_scope(None, _tokens(None, author)[1])
     params = {f"{name}_rank": terms}
     titles = title_only or parsed.in_title
     if titles:
         conditions = f"{TITLE_VECTOR_COLUMN} @@ to_tsquery('simple', :{name})"
         params[name] = terms
-        if scope_query:
-            conditions += f" AND {VECTOR_COLUMN} @@ to_tsquery('simple', :{name}_scope)"
-            params[f"{name}_scope"] = scope_query
-    else:  # one probe of the GIN index for the words and the scope together
+        if author_query:
+            conditions += f" AND {VECTOR_COLUMN} @@ to_tsquery('simple', :{name}_author)"
+            params[f"{name}_author"] = author_query
+    else:  # the author's token is rare: one probe of the GIN index for it and the words together
         conditions = f"{VECTOR_COLUMN} @@ to_tsquery('simple', :{name})"
-        params[name] = f"({terms}) & {scope_query}" if scope_query else terms
+        params[name] = f"({terms}) & {author_query}" if author_query else terms
+    # The groups as a column, not as tokens in the tsvector: the (group_id, post_id) index gives the
+    # readable groups' newest posts, which the planner intersects with the words' GIN bitmap (or
+    # walks, for one group) -- without reading every readable group's posting list.
+    if scope is not None and len(scope) == 1:  # one group: its posts newest first, from the index
+        conditions += f" AND group_id = :{name}_group"
+        params[f"{name}_group"] = scope[0]
+    elif scope is not None:
+        conditions += f" AND group_id = ANY(:{name}_groups)"
+        params[f"{name}_groups"] = list(scope)
     dates, date_params = _date_conditions(parsed, "created_at")
     limit = TITLE_CANDIDATES if title_only else CANDIDATES
     weights = "{0, 0, %s, 1}" % (1.0 / TITLE_WEIGHT)
@@ -180,7 +189,11 @@ def _ranked_topics(parsed: ParsedQuery, scope, author, now: datetime, after_key,
     first, with the topic's number of matching posts), and the page after `after_key`."""
     postgres = db.engine.dialect.name == "postgresql"
     build = _candidates_postgres if postgres else _candidates_sqlite
-    ctes, arms, params = [], [], {}
+    params: dict = {}
+    if postgres:
+        newest = db.session.scalar(select(func.max(SearchDocument.post_id))) or 0
+        params["window_floor"] = newest - WINDOW
+    ctes, arms = [], []
     for name, title_only in (("everywhere", False), ("titles", True)):
         if title_only and parsed.in_title:
             continue  # old title matches compete even when many newer posts mention the words
@@ -188,9 +201,6 @@ def _ranked_topics(parsed: ParsedQuery, scope, author, now: datetime, after_key,
         ctes.extend(fragment_ctes)
         arms.append(fragment)
         params.update(fragment_params)
-    if postgres:
-        newest = db.session.scalar(select(func.max(SearchDocument.post_id))) or 0
-        params["window_floor"] = newest - WINDOW
     now_day = now.timestamp() / 86400.0
     page_filter = ""
     if after_key is not None:

@@ -1,4 +1,4 @@
-"""search: a title-only FTS5 table on SQLite, so title searches walk titles only
+"""search: a title-only FTS5 table on SQLite (title searches walk titles only), a (group_id, post_id) index on PostgreSQL (the scope as a column)
 
 Revision ID: 0021
 Revises: 0012
