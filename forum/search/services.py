@@ -174,10 +174,12 @@ def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, n
     # the newest `limit` matches either way. Titles are found through their GIN index and sorted,
     # never by a walk through every post in id order -- which the planner would pick on its guess
     # for a prefix, and then find nothing.
+    # The older part runs only for words too rare to fill the window: their GIN bitmap, sorted, is
+    # cheaper than the walk back through the posts the planner would otherwise guess at.
     order = "post_id + 0" if titles else "post_id"
     ctes = [f"{name}_recent AS ({matching} AND post_id >= :window_floor ORDER BY {order} DESC LIMIT {limit})",
             f"{name}_older AS ({matching} AND post_id < :window_floor "
-            f"AND (SELECT count(*) FROM {name}_recent) < {limit} ORDER BY {order} DESC "
+            f"AND (SELECT count(*) FROM {name}_recent) < {limit} ORDER BY post_id + 0 DESC "
             f"LIMIT {limit} - (SELECT count(*) FROM {name}_recent))"]
     # The rank is computed on the limited candidates only.
     return (ctes, f"{rank} FROM (SELECT * FROM {name}_recent UNION ALL SELECT * FROM {name}_older) AS c",
