@@ -83,13 +83,14 @@ class Factories:
 # Every persona, signed-out visitor included. Group A is secret and holds the cast; group B holds the
 # outsider, the verifier and the privacy officer, so they are verified members of the forum who
 # simply do not belong to A.
-PERSONAS = ("anonymous", "pending", "suspended_account", "outsider", "member", "suspended_member",
+PERSONAS = ("anonymous", "pending", "suspended_account", "outsider", "member", "colleague", "suspended_member",
             "banned_member", "muted_member", "moderator", "owner", "admin", "verifier", "privacy_officer")
 
 
 class PersonaWorld:
     """Group A (secret, members may invite) with its owner, a moderator, `member` (who wrote the topic
-    and its first post, and muted `muted_member`), a member suspended in A for a week, a banned member,
+    and its first post, and muted `muted_member`), `colleague` (a second member in good standing, who
+    reads, reports and reacts), a member suspended in A for a week, a banned member,
     a pending account and a verified account that is later suspended (`suspend_account()`); group B
     with the outsider, the verifier and the privacy officer; an admin who belongs to no group unless
     `admin_in_group_a`. The moderator replied to the topic; the outsider started a topic in B.
@@ -105,8 +106,8 @@ class PersonaWorld:
 
         users = self.users = {}
         users["admin"] = make.user("Ada Admin", admin=True)
-        for persona in ("member", "suspended_member", "banned_member", "muted_member", "moderator", "outsider",
-                        "suspended_account"):
+        for persona in ("member", "colleague", "suspended_member", "banned_member", "muted_member", "moderator",
+                        "outsider", "suspended_account"):
             users[persona] = make.user(f"{persona.replace('_', ' ').title()} Persona")
         users["pending"] = make.user("Pending Persona", status=VerificationStatus.PENDING)
         users["verifier"] = make.user("Vera Verifier", verifier=True)
@@ -115,8 +116,9 @@ class PersonaWorld:
         users["owner"] = make.user("Owner of A")
         self.owner_b = make.user("Owner of B")
         self.group_a = make.group("Group A", owner=users["owner"], visibility="secret", invite_policy="members",
-                                  members=[users[p] for p in ("member", "suspended_member", "banned_member",
-                                                              "muted_member", "pending", "suspended_account")],
+                                  members=[users[p] for p in ("member", "colleague", "suspended_member",
+                                                              "banned_member", "muted_member", "pending",
+                                                              "suspended_account")],
                                   moderators=[users["moderator"]])
         self.group_b = make.group("Group B", owner=self.owner_b, visibility="secret",
                                   members=[users["outsider"], users["verifier"], users["privacy_officer"]])
