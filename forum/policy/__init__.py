@@ -61,24 +61,15 @@ ACTIONS = {
     "group.invite": rules.can_invite_to,
     "group.moderate": rules.can_moderate,
     "group.manage": rules.can_manage_group,
-    "invitation.revoke": rules.can_revoke_invitation,
     "topic.reply": rules.can_reply,
     "post.edit": rules.can_edit_post,
     "post.delete": rules.can_delete_post,
     "post.report": rules.can_report_post,
     "post.see_hidden": rules.can_see_hidden_post,
-    "topic.see": rules.can_see_topic,
-    "user.see_profile": can_see_profile,
-    "post.see": rules.can_see_post,
-    "upload.view": rules.can_view_upload,
     "appeal.decide": rules.can_decide_appeal,
     "verification.decide": rules.can_decide_verification,
     "account.suspend": rules.can_suspend_account,
     "account.reset_second_factor": rules.can_reset_second_factor,
-    "instance.read": lambda actor, obj=None: rules.is_verified(actor),
-    "instance.admin": lambda actor, obj=None: rules.is_admin(actor),
-    "instance.moderation_overview": lambda actor, obj=None: rules.can_see_moderation_overview(actor),
-    "instance.handle_incidents": lambda actor, obj=None: rules.can_handle_incidents(actor),
     "instance.create_group": lambda actor, obj=None: rules.can_create_group(actor),
     "instance.verify": lambda actor, obj=None: rules.can_verify(actor),
     "instance.manage_accounts": lambda actor, obj=None: rules.can_manage_accounts(actor),
@@ -93,6 +84,20 @@ ACTIONS = {
     "member.reinstate": lambda actor, m: "reinstate" in membership_actions(actor, m),
     "member.remove": lambda actor, m: "remove" in membership_actions(actor, m),
 }
+
+
+# What a view asks before it shows or changes anything (refused through ensure below).
+ACTIONS.update({
+    "instance.read": lambda actor, obj=None: rules.is_verified(actor),
+    "instance.admin": lambda actor, obj=None: rules.is_admin(actor),
+    "instance.moderation_overview": lambda actor, obj=None: rules.can_see_moderation_overview(actor),
+    "instance.handle_incidents": lambda actor, obj=None: rules.can_handle_incidents(actor),
+    "topic.see": rules.can_see_topic,
+    "post.see": rules.can_see_post,
+    "upload.view": rules.can_view_upload,
+    "user.see_profile": can_see_profile,
+    "invitation.revoke": rules.can_revoke_invitation,
+})
 
 
 def can(actor, action: str, obj=None) -> bool:
@@ -169,9 +174,6 @@ def membership_actions(actor, membership: Membership) -> frozenset[str]:
 
 
 def post_actions(actor, post) -> frozenset[str]:
-    """What the actor may do to a post: edit, delete, report; for its moderators, "moderate" and the
-    moderator's tools outside a case -- "hide" a visible post, "restore" a hidden one or one that a
-    moderator deleted (an author's own deletion stands)."""
     allowed = set()
     if rules.can_edit_post(actor, post):
         allowed.add("edit")
@@ -181,11 +183,42 @@ def post_actions(actor, post) -> frozenset[str]:
         allowed.add("report")
     if rules.can_moderate(actor, post.topic.group):
         allowed.add("moderate")
-        deleted_by_moderator = post.is_deleted and bool(post.deleted_by_id) and post.deleted_by_id != post.author_id
-        if not post.is_deleted and not post.hidden:
-            allowed.add("hide")
-        if (post.hidden and not post.is_deleted) or deleted_by_moderator:
-            allowed.add("restore")
+    return frozenset(allowed)
+
+
+def group_actions(actor, group: Group) -> frozenset[str]:
+    return frozenset(name.split(".", 1)[1] for name in ("group.read", "group.post", "group.invite",
+                                                         "group.moderate", "group.manage")
+                     if can(actor, name, group))
+
+
+def actions_for(actor, obj) -> frozenset[str]:
+    """The actions the actor may take on obj, by short name ("edit", "ban", ...)."""
+    from ..moderation.models import ModerationCase
+    from ..posts.models import Post
+
+    if isinstance(obj, ModerationCase):
+        return case_actions(actor, obj)
+    if isinstance(obj, Membership):
+        return membership_actions(actor, obj)
+    if isinstance(obj, Post):
+        return post_actions(actor, obj) | moderator_tools(actor, obj)
+    if isinstance(obj, Group):
+        return group_actions(actor, obj)
+    raise TypeError(f"no actions defined for {type(obj).__name__}")
+
+
+def moderator_tools(actor, post) -> frozenset[str]:
+    """A moderator's tools on a post outside a case: "hide" a visible post, "restore" a hidden one or one
+    that a moderator deleted (an author's own deletion stands)."""
+    if not rules.can_moderate(actor, post.topic.group):
+        return frozenset()
+    allowed = set()
+    deleted_by_moderator = post.is_deleted and bool(post.deleted_by_id) and post.deleted_by_id != post.author_id
+    if not post.is_deleted and not post.hidden:
+        allowed.add("hide")
+    if (post.hidden and not post.is_deleted) or deleted_by_moderator:
+        allowed.add("restore")
     return frozenset(allowed)
 
 
@@ -222,29 +255,6 @@ def case_actions(actor, case) -> frozenset[str]:
     return frozenset(allowed)
 
 
-def group_actions(actor, group: Group) -> frozenset[str]:
-    return frozenset(name.split(".", 1)[1] for name in ("group.read", "group.post", "group.invite",
-                                                         "group.moderate", "group.manage")
-                     if can(actor, name, group))
-
-
-def actions_for(actor, obj) -> frozenset[str]:
-    """The actions the actor may take on obj, by short name ("edit", "ban", ...)."""
-    from ..moderation.models import ModerationCase
-    from ..posts.models import Post
-
-    if isinstance(obj, ModerationCase):
-        return case_actions(actor, obj)
-    if isinstance(obj, Membership):
-        return membership_actions(actor, obj)
-    if isinstance(obj, Post):
-        return post_actions(actor, obj)
-    if isinstance(obj, Group):
-        return group_actions(actor, obj)
-    raise TypeError(f"no actions defined for {type(obj).__name__}")
-
-
 __all__ = [name for name in dir(rules) if not name.startswith("_") and callable(getattr(rules, name))] + [
-    "ACTIONS", "CASE_ACTIONS", "SECRET_ACTIONS", "Standing", "actions_for", "active_in_sql", "can", "can_see_profile", "case_actions", "current_actor",
-    "effective_status", "ensure", "forget_actor", "membership_actions", "membership_for", "post_actions", "rules",
-    "scopes", "standing", "suspension_in_force"]
+    "ACTIONS", "Standing", "actions_for", "active_in_sql", "can", "current_actor", "effective_status", "ensure",
+    "forget_actor", "membership_actions", "membership_for", "rules", "scopes", "standing", "suspension_in_force"]
