@@ -94,6 +94,7 @@ ACTIONS.update({
     "instance.handle_incidents": lambda actor, obj=None: rules.can_handle_incidents(actor),
     "topic.see": rules.can_see_topic,
     "post.see": rules.can_see_post,
+    "post.history": rules.can_see_post_history,
     "upload.view": rules.can_view_upload,
     "user.see_profile": can_see_profile,
     "invitation.revoke": rules.can_revoke_invitation,

@@ -166,6 +166,11 @@ def can_revoke_invitation(user, invitation) -> bool:
     return invitation.inviter_id == user.id or can_moderate(user, invitation.group)
 
 
+def can_see_post_history(user, post) -> bool:
+    """A post's earlier versions: for its author and the group's moderators."""
+    return post.author_id == getattr(user, "id", None) or can_moderate(user, post.topic.group)
+
+
 def can_see_moderation_overview(user) -> bool:
     """The moderators' landing page: for whoever moderates or owns a group, and for admins."""
     return is_admin(user) or bool(staff_group_ids(user))
