@@ -18,3 +18,9 @@ RULES.update({
     "participation.read_all": {**VERIFIED, "verifier": "ok"},
     "participation.read_all_in_group": {**READ_GROUP, "verifier": "404"},
 })
+
+# Watching levels are about reading: a member suspended in the group may still choose them.
+RULES.update({
+    "participation.watch_group": {**READ_GROUP, "verifier": "404"},
+    "participation.watch_topic": {**READ_GROUP, "verifier": "404"},
+})
