@@ -165,11 +165,11 @@ def render(key: str, params: dict) -> str:
 
 # Similar notifications shown as one line ("3 new replies in X"): unread ones with the same key about the same topic.
 GROUPED = {
-    "reply": lambda n, **values: ngettext("%(actor)s replied to “%(topic)s”",
+    "reply": lambda n, **values: ngettext("%(num)d new reply in “%(topic)s”",
                                           "%(num)d new replies in “%(topic)s”", n, **values),
-    "mention": lambda n, **values: ngettext("%(actor)s mentioned you in “%(topic)s”",
+    "mention": lambda n, **values: ngettext("%(num)d mention of you in “%(topic)s”",
                                             "%(num)d mentions of you in “%(topic)s”", n, **values),
-    "topic.new": lambda n, **values: ngettext("%(actor)s started “%(topic)s” in %(group)s",
+    "topic.new": lambda n, **values: ngettext("%(num)d new topic in %(group)s",
                                               "%(num)d new topics in %(group)s", n, **values),
 }
 
