@@ -25,10 +25,10 @@ REACTION_LABELS = {
 }
 
 WATCH_LABELS = {
-    WatchLevel.WATCHING: _l("Watching: every new post notifies me"),
-    WatchLevel.TRACKING: _l("Tracking: count new posts, no notifications"),
+    WatchLevel.WATCHING: _l("Watching: every post notifies me"),
+    WatchLevel.TRACKING: _l("Tracking: new posts counted"),
     WatchLevel.NORMAL: _l("Normal"),
-    WatchLevel.MUTED: _l("Muted: nothing notifies me, not even mentions"),
+    WatchLevel.MUTED: _l("Muted: nothing notifies me"),
 }
 
 

@@ -165,3 +165,23 @@ def test_a_held_post_notifies_watchers_only_once_released(make, login):
     assert response.status_code == 302
     told = _notifications(third)
     assert [(n.kind, n.actor_id) for n in told] == [("reply", second.id)]
+
+
+def test_muted_topics_and_groups_stay_off_what_needs_me(make, login):
+    me, colleague = make.user("Dr. Me"), make.user("Dr. Colleague")
+    one = make.group("Nephrology", members=[me, colleague])
+    two = make.group("Cardiology", members=[me, colleague])
+    quiet = make.topic(one, colleague, title="A topic I muted")
+    make.topic(one, colleague, title="Still wanted")
+    make.topic(two, colleague, title="In a muted group")
+    followed = make.topic(two, colleague, title="Followed in a muted group")
+    browser = login(me)
+    browser.post(f"/g/{one.slug}/t/{quiet.id}/watch", data={"level": "muted"})
+    browser.post(f"/g/{two.slug}/watch", data={"level": "muted"})
+    browser.post(f"/g/{two.slug}/t/{followed.id}/watch", data={"level": "tracking"})
+
+    html = browser.get("/").get_data(as_text=True)
+    section = html[html.index('id="needs-me-title"'):]
+    section = section[:section.index("</section>")]
+    assert "Still wanted" in section and "Followed in a muted group" in section
+    assert "A topic I muted" not in section and "In a muted group" not in section
