@@ -185,3 +185,27 @@ def test_muted_topics_and_groups_stay_off_what_needs_me(make, login):
     section = section[:section.index("</section>")]
     assert "Still wanted" in section and "Followed in a muted group" in section
     assert "A topic I muted" not in section and "In a muted group" not in section
+
+
+def test_watching_levels_and_preferences_are_exported_and_erased_with_the_account(make, login):
+    import json
+
+    from forum.notifications.models import NotificationPreference
+    from tests.factories import PASSWORD
+
+    starter, _second, third, group, topic = _world(make)
+    browser = login(third)
+    browser.post(f"/g/{group.slug}/watch", data={"level": "tracking"})
+    _reply(browser, topic, "Following this.")
+    browser.post("/notifications/preferences", data={"kinds": ["mention"], "digest": "weekly"})
+
+    data = json.loads(browser.post("/me/export").get_data(as_text=True))
+    assert data["watching"] == {"topics": [{"topic_id": topic.id, "level": "watching"}],
+                                "groups": [{"group_id": group.id, "level": "tracking"}]}
+    assert data["notification_preferences"]["digest"] == "weekly"
+
+    assert browser.post("/me/delete", data={"password": PASSWORD, "confirm": "y"}).status_code == 302
+    for model in (TopicWatch, GroupWatch, NotificationPreference):
+        assert db.session.scalar(select(model).where(model.user_id == third.id)) is None
+    _reply(login(starter), topic, "Anyone else?")  # an erased member is told nothing
+    assert _notifications(third) == []
