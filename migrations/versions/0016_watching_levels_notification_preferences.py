@@ -4,14 +4,14 @@ Everyone who has posted in a topic watches it from now on, as posting in a topic
 kept hearing of replies before; now every member who took part does).
 
 Revision ID: 0016
-Revises: 0012
+Revises: 0021
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0016'
-down_revision = '0012'
+down_revision = '0021'
 branch_labels = None
 depends_on = None
 
