@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timezone
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -13,14 +13,22 @@ from .. import policy
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..extensions import db
+from ..i18n import zone_of
 from ..posts.models import Post, Topic
-from .models import Bookmark, Reaction, ReactionKind
+from .models import Bookmark, Reaction, ReactionKind, WatchLevel
 from .notify import notify_member
 
 REACTION_LABELS = {
     ReactionKind.HELPFUL: _l("Helpful"),
     ReactionKind.THANKS: _l("Thanks"),
     ReactionKind.SAME_EXPERIENCE: _l("Same experience"),
+}
+
+WATCH_LABELS = {
+    WatchLevel.WATCHING: _l("Watching: every post notifies me"),
+    WatchLevel.TRACKING: _l("Tracking: new posts counted"),
+    WatchLevel.NORMAL: _l("Normal"),
+    WatchLevel.MUTED: _l("Muted: nothing notifies me"),
 }
 
 
@@ -76,8 +84,9 @@ def reactions_in_topic(topic_id: int) -> dict[int, dict[str, list[tuple[int, str
     return result
 
 
-def parse_remind_at(text: str | None, now: datetime | None = None) -> datetime | None:
-    """`YYYY-MM-DDTHH:MM` (the browser's date-and-time field), in UTC; empty means no reminder."""
+def parse_remind_at(actor, text: str | None, now: datetime | None = None) -> datetime | None:
+    """`YYYY-MM-DDTHH:MM` (the browser's date-and-time field), on the clock of the member's own time zone;
+    stored in UTC. Empty means no reminder."""
     text = (text or "").strip()
     if not text:
         return None
@@ -86,9 +95,8 @@ def parse_remind_at(text: str | None, now: datetime | None = None) -> datetime |
     except ValueError:
         raise ParticipationError(_("The reminder time is not a date and time, such as 2030-05-01T08:00.")) from None
     if moment.tzinfo is None:
-        from datetime import timezone
-
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=zone_of(actor))
+    moment = moment.astimezone(timezone.utc)
     if moment <= (now or utcnow()):
         raise ParticipationError(_("The reminder time has passed already; choose a time in the future."))
     return moment

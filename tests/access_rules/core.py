@@ -46,6 +46,10 @@ RULES = {
     "main.dashboard": answers(SIGNED_IN, 200),  # pending accounts see where their verification stands
     "notifications.index": answers(SIGNED_IN, 200),
     "notifications.read_all": answers(SIGNED_IN, 302),
+    "notifications.preferences_page": answers(SIGNED_IN, 200),
+    # Only the notification's own reader may open it; for everyone else it does not exist.
+    "notifications.open": {**{persona: "404" for persona in SIGNED_IN}, "anonymous": "login",
+                           "suspended_account": "login", "member": "302"},
     "search.index": answers(VERIFIED, 200),
     "posts.preview": answers(VERIFIED, 200),  # renders the author's own text; no group content
     # member's profile: themselves, and verified users who share a group with them
@@ -77,3 +81,18 @@ FORMS = {
 
 # The verifier (verified, in group B only) is, for the core, an outsider to group A.
 RULES = {endpoint: {**rules, "verifier": rules["outsider"]} for endpoint, rules in RULES.items()}
+
+
+def _members_notification(world):
+    """A notification of member's: the moderator's reply in member's topic (member watches what they post in)."""
+    from sqlalchemy import select
+
+    from forum.notifications.models import Notification
+    from forum.extensions import db
+
+    return db.session.scalar(select(Notification.id).where(Notification.user_id == world.users["member"].id,
+                                                           Notification.topic_id == world.topic.id)
+                             .order_by(Notification.id))
+
+
+PARAMS = {"notification_id": _members_notification}

@@ -19,3 +19,13 @@ RULES.update({
     "participation.read_all": answers({**VERIFIED, "verifier": "ok"}, 302),
     "participation.read_all_in_group": answers({**READ_GROUP, "verifier": "404"}, 302),
 })
+
+# Watching levels are about reading: a member suspended in the group may still choose them.
+RULES.update({
+    "participation.watch_group": answers({**READ_GROUP, "verifier": "404"}, 302),
+    "participation.watch_topic": answers({**READ_GROUP, "verifier": "404"}, 302),
+})
+FORMS = {
+    "participation.watch_group": lambda world: {"level": "watching"},
+    "participation.watch_topic": lambda world: {"level": "tracking"},
+}
