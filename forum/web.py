@@ -50,6 +50,9 @@ def _wants_json() -> bool:
     )
 
 
+# The session cookie's last activity is re-stamped (and the cookie re-sent) at most this often.
+SESSION_STAMP_EVERY = timedelta(minutes=1)
+
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -121,8 +124,12 @@ def init_app(app: Flask) -> None:
 
                 flash(_("You were signed out after a period of inactivity."), "info")
                 return None
+            if last_at is not None and now - last_at < SESSION_STAMP_EVERY:
+                return None  # a GET that changes nothing sends no new cookie
+        # The stamp is at most a minute old, so an idle session ends at most a minute early, never late.
         session["last_active"] = now.isoformat()
-        session.permanent = True
+        if not session.permanent:
+            session.permanent = True
         return None
 
     @app.after_request
