@@ -141,7 +141,7 @@ def seed(app, posts_wanted: int) -> dict:
     db.session.commit()
     long_topic = topic_ids[2]  # 150 posts, not pinned
     print(f"Seeded {sum(sizes):,} posts in {len(sizes)} topics in {time.perf_counter() - started:.1f} s.")
-    return {"group": f"/g/{group.slug}", "topic": f"/g/{group.slug}/t/{long_topic}", "dashboard": "/",
+    return {"group": f"/g/{group.slug}", "topic": f"/g/{group.slug}/t/{long_topic}?page=1", "dashboard": "/",
             "topic_title": topic_rows[2]["title"]}
 
 
