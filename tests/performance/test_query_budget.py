@@ -8,9 +8,9 @@ from .support import statements_for
 
 BUDGET = 8
 # Pages still above the budget, at the count they reach today: they may not grow, and each comes down to
-# BUDGET as its per-post look-ups (images, reactions, bookmarks, reports, mutes; the queue's case details)
+# BUDGET as its remaining look-ups (read mark, privacy readers, images, reports, mutes; the queue's case details)
 # are asked together.
-OVER_BUDGET = {"topic": 15, "moderation queue": 17}
+OVER_BUDGET = {"topic": 12, "moderation queue": 17}
 
 PAGES = {
     "topic": lambda ward: f"/g/{ward.group.slug}/t/{ward.thread.id}?page=1",
