@@ -159,7 +159,7 @@ class TopicPageActions:
     answers as the per-post rules (tests/performance/test_topic_controls.py compares them for every role).
 
     `posts[post.id]` is the set of short names for that post: "see" (the post is there for the actor at all),
-    "see_hidden", "history", "edit", "delete", "report", "moderate"; a new per-post control adds its name here
+    "see_hidden", "history", "edit", "delete", "report", "moderate", "react"; a new per-post control adds its name here
     and one line in the post macro (templates/_post.html)."""
 
     def __init__(self, actor, topic, posts):
@@ -169,7 +169,8 @@ class TopicPageActions:
         self.post_in = rules.can_post_in(actor, group)
         self.suspended = rules.is_suspended_in(actor, group)
         self.reply = self.post_in and (not topic.locked or self.moderate)
-        actor_id = getattr(actor, "id", None)
+        see_topic = rules.can_see_topic(actor, topic)
+        actor_id = self.viewer_id = getattr(actor, "id", None)
         self.posts = {}
         for post in posts:
             live = post.deleted_at is None
@@ -187,6 +188,9 @@ class TopicPageActions:
                 allowed.add("report")
             if self.moderate:
                 allowed.add("moderate")
+            if (live and self.read and self.post_in and see_topic and not own and actor_id is not None
+                    and (not post.hidden or self.moderate)):
+                allowed.add("react")  # as participation's can_react: others' visible posts, for those who may write
             self.posts[post.id] = frozenset(allowed)
 
     def __getitem__(self, post) -> frozenset[str]:

@@ -11,6 +11,7 @@ from forum import policy
 from forum.accounts.models import User
 from forum.db_types import utcnow
 from forum.extensions import db
+from forum.participation import services as participation
 from forum.posts.models import HELD, Post, Topic
 
 
@@ -52,6 +53,7 @@ def _controls(html: str, group_slug: str) -> dict[int, set[str]]:
             "report": f'action="/posts/{post_id}/report"',
             "moderate": f'href="/g/{group_slug}/moderation/{post_id}"',
             "history": f'href="/posts/{post_id}/history"',
+            "react": f'action="/posts/{post_id}/react"',
         }
         found[post_id] = {name for name, marker in markers.items() if marker in body}
     return found
@@ -75,6 +77,8 @@ def _expected(app, user: User, topic: Topic) -> dict[int, set[str]]:
                 controls.add("reply")
             if post.edited_at and (policy.can_moderate(user, topic.group) or post.author_id == user.id):
                 controls.add("history")
+            if participation.can_react(user, post):
+                controls.add("react")
             expected[post.id] = controls
     return expected
 
