@@ -9,7 +9,7 @@ from ..params import positive_int
 from ..web import page_argument
 from .access import GuidelinesFirst, guidelines_redirect, readable_group_or_404, visible_group_or_404
 from .forms import GroupForm, GuidelinesAcceptForm
-from .services import GroupError, accept_guidelines, create_group, mark_visited, topic_page, update_group
+from .services import GroupError, accept_guidelines, create_group, topic_page, update_group
 from flask_babel import gettext as _
 
 bp = Blueprint("groups", __name__)
@@ -81,16 +81,9 @@ def show(slug):
                       include_hidden=policy.can_moderate(current_user, group))
     if page is None:
         abort(404)
-    membership = policy.membership_for(current_user, group)
-    last_visit = membership.last_visit_at if membership else None
-    # Render before committing: a commit expires every loaded topic and author, and the
-    # template would then reload them one query at a time.
-    html = render_template("groups/show.html", group=group, page=page, last_visit=last_visit,
-                           membership=membership)
-    if membership is not None and page_number == 1:
-        mark_visited(membership)
-        db.session.commit()
-    return html
+    # Reading the group writes nothing: what is new for the reader is the per-topic unread count.
+    return render_template("groups/show.html", group=group, page=page,
+                           membership=policy.membership_for(current_user, group))
 
 
 @bp.route("/g/<slug>/guidelines", methods=["GET", "POST"])

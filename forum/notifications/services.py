@@ -13,6 +13,7 @@ from sqlalchemy.orm import joinedload
 from .. import policy
 from ..accounts.models import User
 from ..db_types import utcnow
+from ..core.header import header_count
 from ..extensions import db
 from ..groups.models import Membership, MembershipStatus
 from .messages import GROUPED, MEMBER, MESSAGES, STAFF, SUBJECT, render_group
@@ -82,11 +83,15 @@ def readable(user, notifications: list[Notification]) -> list[Notification]:
     return [n for n in notifications if n.id in allowed]
 
 
+def unread_count_query(user):
+    return (select(func.count(Notification.id))
+            .where(Notification.user_id == user.id, Notification.read_at.is_(None), _readable(user))
+            .scalar_subquery())
+
+
 def unread_count(user) -> int:
-    return db.session.scalar(
-        select(func.count(Notification.id)).where(Notification.user_id == user.id, Notification.read_at.is_(None),
-                                                  _readable(user))
-    ) or 0
+    """Asked with the header's other counts, in one statement per request."""
+    return header_count(user, "unread_notifications")
 
 
 def recent(user, limit: int = 50) -> list[Notification]:

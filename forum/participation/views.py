@@ -175,19 +175,31 @@ class _Helpers:
         return watching.group_level(current_user, group)
 
     @staticmethod
-    def reactions(post) -> dict:
+    def _marks(post) -> tuple[dict, set]:
+        """Reactions and the reader's bookmarks for the posts of this topic loaded by the request (the page
+        being shown), asked once, in one statement."""
         from ..request_cache import cached
 
-        return cached(f"_reactions_{post.topic_id}", lambda: services.reactions_in_topic(post.topic_id)).get(post.id, {})
+        def load():
+            ids = {obj.id for obj in list(db.session.identity_map.values())
+                   if isinstance(obj, Post) and obj.topic_id == post.topic_id} | {post.id}
+            return (*services.reactions_and_bookmarks(current_user, ids), ids)
+
+        marks = cached(f"_marks_{post.topic_id}", load)
+        if post.id not in marks[2]:  # a post loaded after the page's posts were asked for
+            marks = cached(f"_marks_post_{post.id}",
+                           lambda: (*services.reactions_and_bookmarks(current_user, {post.id}), {post.id}))
+        return marks[0], marks[1]
+
+    @staticmethod
+    def reactions(post) -> dict:
+        return _Helpers._marks(post)[0].get(post.id, {})
 
     @staticmethod
     def bookmarked(post) -> bool:
-        from ..request_cache import cached
-
         if not current_user.is_authenticated:
             return False
-        return post.id in cached(f"_bookmarks_{post.topic_id}",
-                                 lambda: services.bookmarked_post_ids(current_user, post.topic_id))
+        return post.id in _Helpers._marks(post)[1]
 
     @staticmethod
     def needs_me():

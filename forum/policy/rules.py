@@ -76,12 +76,29 @@ def can_reset_second_factor(user, target) -> bool:
     return is_admin(user) and target is not None and target.id != user.id and target.deleted_at is None
 
 
+def remember_memberships(user, memberships) -> None:
+    """All of the user's memberships, loaded with the sign-in (web.load_user): for the rest of the request
+    membership_for and staff_group_ids answer from them instead of asking the database again."""
+    if not has_request_context():
+        return
+    cache = g.setdefault("_memberships", {})
+    for membership in memberships:
+        cache[(user.id, membership.group_id)] = membership
+    g.setdefault("_memberships_complete", set()).add(user.id)
+    now = utcnow()
+    g.setdefault("_staff_groups", {})[user.id] = frozenset(
+        membership.group_id for membership in memberships
+        if membership.role in (Role.MODERATOR, Role.OWNER) and effective_status(membership, now) == MembershipStatus.ACTIVE)
+
+
 def membership_for(user, group: Group) -> Membership | None:
     if not _authenticated(user):
         return None
     cache = g.setdefault("_memberships", {}) if has_request_context() else {}
     key = (user.id, group.id)
     if key not in cache:
+        if has_request_context() and user.id in g.get("_memberships_complete", ()):
+            return None  # every membership of the user was loaded with the sign-in: there is none here
         cache[key] = db.session.scalar(
             select(Membership).where(Membership.user_id == user.id, Membership.group_id == group.id)
         )
@@ -91,6 +108,8 @@ def membership_for(user, group: Group) -> Membership | None:
 def forget_membership(user, group: Group) -> None:
     if has_request_context():
         g.setdefault("_memberships", {}).pop((user.id, group.id), None)
+        g.setdefault("_memberships_complete", set()).discard(user.id)
+        g.setdefault("_staff_groups", {}).pop(user.id, None)
 
 
 def _membership_in_force(membership: Membership | None) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from ..accounts.models import User
 from ..core import signals
@@ -211,10 +211,12 @@ def post_page(topic: Topic, page: int, per_page: int) -> Page | None:
     pages = page_count(total, per_page)
     if page < 1 or page > pages:
         return None
+    # Posts are numbered 1, 2, 3 ... within their topic (a deleted post keeps its number), so a page is a seek
+    # on (topic, number), as fast for page 500 as for page 1; the authors come in the same statement.
     posts = list(db.session.scalars(
-        select(Post).where(Post.topic_id == topic.id)
-        .options(selectinload(Post.author))
-        .order_by(Post.number).limit(per_page).offset((page - 1) * per_page)
+        select(Post).where(Post.topic_id == topic.id, Post.number > (page - 1) * per_page)
+        .options(joinedload(Post.author))
+        .order_by(Post.number).limit(per_page)
     ))
     return Page(posts, page, pages, total)
 

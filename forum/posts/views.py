@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import policy
 from ..core import signals
@@ -37,6 +38,7 @@ def _topic_or_404(slug: str, topic_id: int) -> Topic:
     topic = db.session.get(Topic, topic_id)
     if topic is None or topic.group_id != group.id:
         abort(404)
+    set_committed_value(topic, "group", group)  # the group just loaded; otherwise it is asked for again
     policy.ensure(current_user, "topic.see", topic)
     return topic
 

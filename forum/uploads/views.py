@@ -169,7 +169,7 @@ def _image_helpers():
 def _page_cache(post) -> tuple[dict, dict]:
     """Images and consent records for every post this request has loaded so far, fetched in one batch the
     first time a post asks (the page's posts are loaded before it renders): two queries per page, however
-    many posts, topics or groups it shows."""
+    many posts, topics or groups it shows (consent records only where a moderator sees images)."""
     from ..posts.models import Post
 
     cache = g.setdefault("_post_images", {"known": set(), "images": {}, "consents": {}})
@@ -178,7 +178,6 @@ def _page_cache(post) -> tuple[dict, dict]:
                if isinstance(obj, Post) and obj.id is not None} | {post.id}
         ids -= cache["known"]
         cache["images"].update(services.images_of(ids))
-        cache["consents"].update(services.consents_of(ids))
         cache["known"] |= ids
     return cache["images"], cache["consents"]
 
@@ -191,7 +190,15 @@ def _post_images(post) -> list[Upload]:
 
 
 def _post_consent(post):
-    return _page_cache(post)[1].get(post.id)
+    """Consent records are shown to moderators beside a post's images only: asked for, in one batch for the
+    page's posts with images, the first time a page shows one."""
+    images, consents = _page_cache(post)
+    cache = g._post_images
+    wanted = {post_id for post_id, found in images.items() if found} - cache.setdefault("consents_known", set())
+    if post.id in wanted:
+        consents.update(services.consents_of(wanted))
+        cache["consents_known"] |= wanted
+    return consents.get(post.id)
 
 
 def _uploads_for_form(form) -> list[dict]:
