@@ -72,6 +72,20 @@ def turned_record_number(degrees: int, number="48213377") -> tuple[bytes, list[i
     return buffer.getvalue(), [int(min(xs)), int(min(ys)), int(max(xs) - min(xs)), int(max(ys) - min(ys))]
 
 
+def turned_document(kind: str, language: str, degrees: int, seed: int = 7) -> tuple[bytes, list[list[int]]]:
+    """An image of the labelled set (tests/images/make_set.py: a lab report, a wristband, a monitor, ...)
+    turned by `degrees`, and the boxes of its identifiers in the turned image."""
+    import random
+
+    from tests.images import make_set
+
+    image, identifiers, fill = make_set.KINDS[kind](random.Random(seed), language, False)
+    image = make_set._rotate(image, degrees, identifiers, fill)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue(), [item["box"] for item in identifiers]
+
+
 def plain_png(size=(300, 200), colour=(120, 180, 200)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, "PNG")
