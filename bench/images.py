@@ -255,6 +255,9 @@ def main() -> None:
         for way in ways:
             recall, flagged, per_rotation, misses = score(labels, results[way.name])
             line(way.name, recall, flagged, times[way.name], per_rotation)
+            slowest = sorted(zip(times[way.name], (label["file"] for label in labels)), reverse=True)[:4]
+            print(f"    sum {sum(times[way.name]):.0f} s; slowest: " + ", ".join(f"{name} {seconds:.2f}"
+                                                                      for seconds, name in slowest))
             if misses:
                 print("    missed:", ", ".join(f"{k} {v}" for k, v in sorted(misses.items())))
         if args.skip_presidio:

@@ -9,11 +9,12 @@ What the preprocessing does, and why (small, rotated, low-contrast and Devanagar
 Tesseract fails): small images are upscaled; large photos are scaled to ~2200 px and then further down as
 long as their smaller glyphs stay ~20 px high (recognition time grows with the pixels read, recall does not);
 dark screens are inverted; contrast is equalised (CLAHE) and the image binarised with local (adaptive)
-thresholds. Tesseract's orientation detection (osd.traineddata, Debian's tesseract-ocr-osd) says by how much
-the text is turned (0/90/180/270°) and the binarised image is read that way up (sparse text). OSD needs some
-text to answer and says nothing on short labels and wristbands: then, if the upright reading is doubtful
-(few words, or a low mean confidence: turned and upside-down text reads as garbage at 45-70 %, upright text
-at 75-95 %), each turn is read and the most confident reading kept. Small skew (±20°) is found by a
+thresholds. The binarised image is read upright (sparse text). When that reading is doubtful (few words, or
+a low mean confidence: turned and upside-down text reads as garbage at 45-70 %, upright text at 75-95 %),
+Tesseract's orientation detection (osd.traineddata, Debian's tesseract-ocr-osd) says by how much the text is
+turned (0/90/180/270°) and it is read again that way up; OSD needs some text to answer and says nothing on
+short labels and wristbands, and then each turn is read and the most confident reading kept. OSD costs
+about half a reading, so confident upright pages never pay for it. Small skew (±20°) is found by a
 projection-profile search. Slanted and doubtful readings are read a second time, from the deskewed greyscale
 with automatic layout (eng+deu only, unless the first reading met Devanagari or was doubtful: the Hindi
 model roughly doubles the time of a pass), and the findings of both readings merged. A confident, straight
@@ -196,7 +197,7 @@ def prepare(image: Image.Image) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if gray.mean() < 110:  # monitors and X-rays: light text on dark ground
         gray = 255 - gray
     equalised, binary = _binarise(gray)
-    if scale <= 1.0 and max(gray.shape) > MIN_OCR_SIDE:
+    if scale < 1.0:
         glyphs = text_height(binary)
         if glyphs and glyphs > TEXT_HEIGHT * 1.25:
             shrink = max(TEXT_HEIGHT / glyphs, MIN_OCR_SIDE / max(gray.shape))
@@ -341,24 +342,20 @@ def ocr_findings(image: Image.Image, scan, long_number_explanation: str = LONG_N
 
     scan = image_rules(scan, long_number_explanation)
     equalised, binary, to_original = prepare(image)
-    # Which way up the text is, from Tesseract's orientation detection, before the first reading: reading a
-    # turned page upright first and then again turned costs more than detecting (turned pages would be the
-    # slowest uploads).
-    turn = orientation(binary)
-    if turn:
-        equalised, _ = _rotate(equalised, turn, to_original)
-        binary, to_original = _rotate(binary, turn, to_original)
     first = Frame(binary, to_original)
     words = read_words(first, tesserocr.PSM.SPARSE_TEXT)
-    if turn is None and _doubtful(words):
-        # Too little text for the detection, and the upright reading is doubtful: read each turn, keep the
-        # most confident reading.
+    if _doubtful(words):
+        # Little text read with confidence: it may be turned. Tesseract's orientation detection says how far
+        # (it costs about half a reading, so confident upright pages never pay for it); when it sees too
+        # little text to say, each turn is read and the most confident reading kept.
+        turn = orientation(binary)
+        trials = (90, 270, 180) if turn is None else ((turn,) if turn else ())
         best = (_quality(words), 0, first, words)
-        for trial in (90, 270, 180):
+        for trial in trials:
             turned, mapping = _rotate(binary, trial, to_original)
             frame = Frame(turned, mapping)
             candidate = read_words(frame, tesserocr.PSM.SPARSE_TEXT)
-            if _quality(candidate) > best[0] * 1.5:
+            if turn or _quality(candidate) > best[0] * 1.5:
                 best = (_quality(candidate), trial, frame, candidate)
             if not _doubtful(best[3]):
                 break
