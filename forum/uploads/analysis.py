@@ -18,7 +18,7 @@ about half a reading, so confident upright pages never pay for it. Small skew (Â
 projection-profile search. Slanted and doubtful readings are read a second time, from the deskewed greyscale
 with automatic layout (eng+deu only, unless the first reading met Devanagari or was doubtful: the Hindi
 model roughly doubles the time of a pass), and the findings of both readings merged. A confident, straight
-reading is not read again: on the labelled set the second reading found nothing the first had missed. The
+reading of larger print is not read again (small print is: binarising ~11 px letters loses lines). The
 Tesseract objects are made once per upload-pool thread and reused for every image and pass. Each finding
 of the guard is mapped back onto the boxes of the words it covers, in the stored image's pixels.
 """
@@ -37,6 +37,7 @@ LANGUAGES = "eng+deu+hin"
 LATIN_LANGUAGES = "eng+deu"
 OCR_SIDE = 2200        # the longest side OCR works at; photos are scaled down to it, small images up
 MIN_OCR_SIDE = 1400
+SMALL_TEXT = 15        # below this glyph height (px, at the reading size) every page is read a second time
 TEXT_HEIGHT = 20       # glyph height (px) that large photos are scaled down to, never below MIN_OCR_SIDE
 FACE_SIDE = 900
 
@@ -364,10 +365,12 @@ def ocr_findings(image: Image.Image, scan, long_number_explanation: str = LONG_N
             equalised, _ = _rotate(equalised, turn, to_original)
     found = findings_for_words(words, first, scan)
     skew = _skew_angle(first.gray)
-    if skew or _doubtful(words):
-        # A second reading where the first may have lost text: lines at a slant (read again deskewed) and
-        # doubtful readings (read again from the greyscale, with automatic layout). A confident upright
-        # reading is not read twice: on the labelled set the second reading found nothing the first missed.
+    glyphs = text_height(first.gray)
+    if skew or _doubtful(words) or glyphs is None or glyphs < SMALL_TEXT:
+        # A second reading where the first may have lost text: lines at a slant (read again deskewed), doubtful
+        # readings, and small print (binarising ~11 px letters of photographed pages loses whole lines; the
+        # greyscale with automatic layout keeps them). A confident, straight reading of larger text is not
+        # read twice: on the labelled set the second reading found nothing the first had missed there.
         second = Frame(*_rotate(equalised, skew, first.to_original)) if skew else Frame(equalised, first.to_original)
         # The Devanagari model only where the first reading met Devanagari script or was doubtful.
         languages = LANGUAGES if _has_devanagari(words) or _doubtful(words) else LATIN_LANGUAGES
