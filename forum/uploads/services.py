@@ -98,7 +98,7 @@ class _Job:
         self.data = None  # the original bytes are not needed any more
         image = decoded.image
         findings = analyse(image, self.scan, ocr=self.ocr, faces=self.faces, face_explanation=self.face_explanation,
-                           number_explanation=self.number_explanation)
+                           number_explanation=self.number_explanation, kind=decoded.kind, facts=decoded.facts)
         boxes = [f["box"] for f in findings] if self.boxes is None else pipeline.clamp_boxes(self.boxes, *image.size)
         redacted = pipeline.fill_boxes(image, boxes)
         full, content_type = pipeline.encode(redacted, decoded.kind)
@@ -108,15 +108,11 @@ class _Job:
 
 
 def analyse(image: Image.Image, scan, *, ocr: bool = True, faces: bool = True, face_explanation: str = "A face.",
-            number_explanation: str = "A long number.") -> list[dict]:
+            number_explanation: str = "A long number.", kind: str = "", facts: dict | None = None) -> list[dict]:
     from . import analysis
 
-    findings = []
-    if ocr:
-        findings.extend(analysis.ocr_findings(image, scan, number_explanation))
-    if faces:
-        findings.extend(analysis.face_findings(image, face_explanation))
-    return findings
+    return analysis.analyse(image, scan, ocr=ocr, faces=faces, face_explanation=face_explanation,
+                            number_explanation=number_explanation, kind=kind, facts=facts)
 
 
 def _run(job: _Job) -> dict:
