@@ -86,7 +86,8 @@ def start_session(user: User, method: str = "registration", origin: security.Ori
     db.session.execute(delete(UserSession).where(UserSession.user_id == user.id,
                                                  UserSession.ended_at < now - timedelta(days=30)))
     db.session.add(UserSession(user_id=user.id, sid_hash=_sid_hash(sid), created_at=now, last_seen_at=now,
-                               method=method, ip_prefix=origin.ip_prefix, client=origin.client[:80]))
+                               method=method, ip_prefix=origin.ip_prefix,
+                               **security.client_columns(origin.client)))
     _stamp(user, sid)
     user.last_seen_at = now
     security.record(user, "auth:login:success", origin=origin,
@@ -105,7 +106,7 @@ def renew_session(user: User) -> None:
     if record is None or record.user_id != user.id:
         origin = security.Origin.of_request()
         record = UserSession(user_id=user.id, method="renewed", ip_prefix=origin.ip_prefix,
-                             client=origin.client[:80])
+                             **security.client_columns(origin.client))
         db.session.add(record)
     record.sid_hash = _sid_hash(sid)
     record.ended_at = None
@@ -201,8 +202,9 @@ def _server_side_problem(record: UserSession, now: datetime) -> str | None:
         return "expired"
     if now - record.last_seen_at > timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"]) + TOUCH_EVERY:
         return "idle"
-    client = security.describe_client(request.headers.get("User-Agent"))[:80]
-    if record.client and record.client != client:
+    seen = security.Client.of(record)
+    client = security.describe_client(request.headers.get("User-Agent"))
+    if seen and (seen.browser, seen.system) != (client.browser, client.system):
         return "other_client"
     return None
 
