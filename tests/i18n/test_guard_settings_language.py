@@ -80,3 +80,17 @@ def test_a_refusal_the_form_never_reaches_is_translated_too(app):
         compile_extra_pattern("K" * 501)
     with app.test_request_context(), force_locale("de"):
         assert pattern_error_text(refused.value) == "Das Muster ist zu lang (höchstens 500 Zeichen)."
+
+
+def test_trying_a_pattern_answers_a_german_admin_in_german(make, login):
+    from .support import english_left, english_ui_strings
+
+    browser = _admin(make, login, "de")
+    response = browser.post("/admin/guard/patterns", data={
+        "label": "Aktenzeichen", "pattern": r"KH-\d{6}", "explanation": "Unsere Fallnummer",
+        "sample": "Akte KH-123456 wurde geprüft.", "action": "test"})
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    whole, fragments = english_ui_strings("de")
+    assert not english_left(page, whole, fragments)
+    assert "Unsere Fallnummer" in page
