@@ -35,6 +35,17 @@ def test_no_sentence_is_split_around_markup():
     assert not _fragments(), _fragments()
 
 
+def test_no_message_carries_on_a_sentence_begun_elsewhere():
+    """A message that starts with the punctuation of a sentence already under way (", or create…",
+    ". You see it because…") is the second half of a sentence split around a condition."""
+    from babel.messages.pofile import read_po
+
+    with open(ROOT / "translations" / "en" / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        halves = [m.id for m in read_po(handle, locale="en")
+                  if m.id and isinstance(m.id, str) and re.match(r"^[.,;:)]\s*\w", m.id)]
+    assert not halves, halves
+
+
 def test_the_check_finds_a_split_sentence(tmp_path, monkeypatch):
     """The scan above is not vacuous: the pattern it exists for is caught."""
     sample = ("<p>{{ _('Read the') }} <a href=\"/terms\">{{ _('terms of use') }}</a> {{ _('and the') }} "
