@@ -196,7 +196,7 @@ def _server_side_problem(record: UserSession, now: datetime) -> str | None:
     - absolute lifetime: PERMANENT_SESSION_LIFETIME from the sign-in, however active the session was;
     - idle lifetime: SESSION_IDLE_MINUTES since the last request the server saw (last_seen_at is written at
       most every TOUCH_EVERY, hence the allowance);
-    - binding: the browser family and operating system seen at sign-in ("Firefox on Linux"). Not the
+    - binding: the browser family and operating system seen at sign-in (Firefox, Linux). Not the
       address: clinicians move between ward Wi-Fi, VPN and mobile data within a shift."""
     if now - record.created_at > current_app.permanent_session_lifetime:
         return "expired"
@@ -204,7 +204,7 @@ def _server_side_problem(record: UserSession, now: datetime) -> str | None:
         return "idle"
     seen = security.Client.of(record)
     client = security.describe_client(request.headers.get("User-Agent"))
-    if seen and (seen.browser, seen.system) != (client.browser, client.system):
+    if (seen.browser, seen.system) != (client.browser, client.system):
         return "other_client"
     return None
 
