@@ -1,14 +1,14 @@
 """security events and sessions store the client as data (browser, OS, device kind), not an English sentence
 
 Revision ID: 0020
-Revises: 0012
+Revises: 0021
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0020'
-down_revision = '0012'
+down_revision = '0021'
 branch_labels = None
 depends_on = None
 

@@ -124,7 +124,7 @@ def test_stored_sentences_are_migrated_to_data(empty_database_url):  # noqa: F81
         8: ("", ("", "", "")),
     }
     with app.app_context():
-        upgrade(revision="0012")
+        upgrade(revision="0021")
         with db.engine.begin() as connection:
             for event_id, (sentence, _) in sentences.items():
                 connection.execute(text(
