@@ -19,6 +19,7 @@ from ..notifications.models import Notification
 from ..posts.models import Post, Topic
 from . import two_factor
 from .models import PasswordResetToken, SecurityEvent, User, VerificationStatus
+from .security import Client
 from .services import AccountError, end_all_sessions
 from flask_babel import gettext as _
 
@@ -94,7 +95,7 @@ def _security_events(user: User) -> list[dict]:
     rows = db.session.scalars(select(SecurityEvent).where(SecurityEvent.user_id == user.id)
                               .order_by(SecurityEvent.created_at, SecurityEvent.id))
     return [{"action": event.action, "at": _when(event.created_at), "network": event.ip_prefix,
-             "client": event.client} for event in rows]
+             "client": Client.of(event).as_dict()} for event in rows]
 
 
 def _notifications(user: User) -> list[dict]:

@@ -173,7 +173,10 @@ class SecurityEvent(db.Model):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     action: Mapped[str] = mapped_column(String(48), index=True)  # "auth:login:success", "account:data:export"
     ip_prefix: Mapped[str] = mapped_column(String(64), default="")  # a /24 or /48 network, never the address
-    client: Mapped[str] = mapped_column(String(80), default="")  # browser family and OS
+    # The browser family, operating system and device kind (security.Client), put into words when read.
+    client_browser: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    client_os: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    client_device: Mapped[str] = mapped_column(String(16), default="", server_default="")
     details: Mapped[dict | None] = mapped_column(JSON)
 
     user: Mapped[User | None] = relationship(foreign_keys=[user_id])
@@ -211,4 +214,6 @@ class UserSession(db.Model):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     method: Mapped[str] = mapped_column(String(16), default="password")
     ip_prefix: Mapped[str] = mapped_column(String(64), default="")
-    client: Mapped[str] = mapped_column(String(80), default="")
+    client_browser: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    client_os: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    client_device: Mapped[str] = mapped_column(String(16), default="", server_default="")

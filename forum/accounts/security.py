@@ -1,7 +1,7 @@
 """The security event log, client descriptions, and the per-account / per-address sign-in throttle.
 
 Nothing here ever stores a password, a token, a code, a full IP address or a typed e-mail address:
-events keep a coarse network (/24 or /48) and a browser + OS description; throttle rows are keyed
+events keep a coarse network (/24 or /48) and the browser family, OS and device kind; throttle rows are keyed
 by keyed hashes."""
 from __future__ import annotations
 
@@ -78,16 +78,70 @@ _SYSTEMS = [
 ]
 
 
-def describe_client(user_agent: str | None) -> str:
-    """'Firefox on Linux': the browser family and operating system, nothing finer."""
+_TABLETS = re.compile(r"\biPad\b|\bTablet\b|\bKindle\b|\bSilk/")
+_PHONES = re.compile(r"\biPhone\b|\biPod\b|\bMobile\b|\bPhone\b")
+
+DEVICE_KINDS = ("computer", "phone", "tablet")
+
+
+@dataclass(frozen=True)
+class Client:
+    """Where a request comes from, as stored: the browser family, the operating system and the kind of
+    device, nothing finer. Stored as data and put into words when read, in the reader's language."""
+
+    browser: str = ""
+    system: str = ""
+    device: str = ""  # one of DEVICE_KINDS, or "" when the request did not say
+
+    def __bool__(self) -> bool:
+        return bool(self.browser or self.system or self.device)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"browser": self.browser, "system": self.system, "device": self.device}
+
+    @classmethod
+    def of(cls, row) -> "Client":
+        """The client stored on a security event or a session record."""
+        return cls(row.client_browser or "", row.client_os or "", row.client_device or "")
+
+
+def describe_client(user_agent: str | None) -> Client:
+    """The browser family, operating system and device kind of a User-Agent header."""
     agent = (user_agent or "")[:512]
-    browser = next((name for name, pattern in _BROWSERS if pattern.search(agent)), None)
-    system = next((name for name, pattern in _SYSTEMS if pattern.search(agent)), None)
-    if browser and system:
-        return f"{browser} on {system}"
-    if browser or system:
-        return browser or f"a browser on {system}"
-    return "an unknown client" if agent else "no client given"
+    browser = next((name for name, pattern in _BROWSERS if pattern.search(agent)), "")
+    system = next((name for name, pattern in _SYSTEMS if pattern.search(agent)), "")
+    device = ""
+    if _TABLETS.search(agent) or (system == "Android" and not _PHONES.search(agent)):
+        device = "tablet"
+    elif _PHONES.search(agent):
+        device = "phone"
+    elif system in ("Windows", "macOS", "Linux", "ChromeOS"):
+        device = "computer"
+    return Client(browser, system, device)
+
+
+_DEVICE_LABELS = {"computer": _l("computer"), "phone": _l("phone"), "tablet": _l("tablet")}
+
+
+def client_label(client) -> str:
+    """'Firefox on Linux (computer)' in the reader's language; accepts a Client or a row that stores one.
+    Browser and system names are brands and stay as they are."""
+    if not isinstance(client, Client):
+        client = Client.of(client)
+    if not client:
+        return str(_l("unknown client"))
+    device = _DEVICE_LABELS.get(client.device)
+    if client.browser and client.system:
+        text = _l("%(browser)s on %(system)s", browser=client.browser, system=client.system)
+    elif client.browser:
+        text = client.browser
+    elif client.system:
+        text = _l("a browser on %(system)s", system=client.system)
+    else:
+        text = _l("an unknown browser")
+    if device is None:
+        return str(text)
+    return str(_l("%(client)s (%(device)s)", client=str(text), device=str(device)))
 
 
 def coarse_network(address: str | None) -> str:
@@ -105,7 +159,7 @@ def coarse_network(address: str | None) -> str:
 @dataclass(frozen=True)
 class Origin:
     ip_prefix: str = ""
-    client: str = ""
+    client: Client = Client()
     address: str = ""  # the full address: only ever used as a throttle key, never stored
 
     @classmethod
@@ -114,6 +168,11 @@ class Origin:
             return cls()
         address = request.remote_addr or ""
         return cls(coarse_network(address), describe_client(request.headers.get("User-Agent")), address)
+
+
+def client_columns(client: Client) -> dict[str, str]:
+    """The stored columns of a client (security events and session records share them)."""
+    return {"client_browser": client.browser[:32], "client_os": client.system[:32], "client_device": client.device[:16]}
 
 
 # --- the event log ------------------------------------------------------------------------------------
@@ -128,7 +187,7 @@ def record(user: User | None, action: str, *, actor: User | None = None, origin:
         raise ValueError("security events never hold secrets or post text")
     origin = origin or Origin.of_request()
     event = SecurityEvent(user_id=user.id if user else None, actor_id=actor.id if actor else None, action=action,
-                          ip_prefix=origin.ip_prefix, client=origin.client[:80], details=details or None)
+                          ip_prefix=origin.ip_prefix, details=details or None, **client_columns(origin.client))
     db.session.add(event)
     return event
 

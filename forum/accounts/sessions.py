@@ -100,7 +100,8 @@ def start_session(user: User, method: str = "registration", origin: security.Ori
     db.session.execute(delete(UserSession).where(UserSession.user_id == user.id,
                                                  UserSession.ended_at < now - timedelta(days=30)))
     db.session.add(UserSession(user_id=user.id, sid_hash=_sid_hash(sid), created_at=now, last_seen_at=now,
-                               method=method, ip_prefix=origin.ip_prefix, client=origin.client[:80]))
+                               method=method, ip_prefix=origin.ip_prefix,
+                               **security.client_columns(origin.client)))
     _stamp(user, sid)
     user.last_seen_at = now
     security.record(user, "auth:login:success", origin=origin,
@@ -119,7 +120,7 @@ def renew_session(user: User) -> None:
     if record is None or record.user_id != user.id:
         origin = security.Origin.of_request()
         record = UserSession(user_id=user.id, method="renewed", ip_prefix=origin.ip_prefix,
-                             client=origin.client[:80])
+                             **security.client_columns(origin.client))
         db.session.add(record)
     record.sid_hash = _sid_hash(sid)
     record.ended_at = None
@@ -209,14 +210,15 @@ def _server_side_problem(record: UserSession, now: datetime) -> str | None:
     - absolute lifetime: PERMANENT_SESSION_LIFETIME from the sign-in, however active the session was;
     - idle lifetime: SESSION_IDLE_MINUTES since the last request the server saw (last_seen_at is written at
       most every TOUCH_EVERY, hence the allowance);
-    - binding: the browser family and operating system seen at sign-in ("Firefox on Linux"). Not the
+    - binding: the browser family and operating system seen at sign-in (Firefox, Linux). Not the
       address: clinicians move between ward Wi-Fi, VPN and mobile data within a shift."""
     if now - record.created_at > current_app.permanent_session_lifetime:
         return "expired"
     if now - record.last_seen_at > timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"]) + TOUCH_EVERY:
         return "idle"
-    client = security.describe_client(request.headers.get("User-Agent"))[:80]
-    if record.client and record.client != client:
+    seen = security.Client.of(record)
+    client = security.describe_client(request.headers.get("User-Agent"))
+    if (seen.browser, seen.system) != (client.browser, client.system):
         return "other_client"
     return None
 

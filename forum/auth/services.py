@@ -14,6 +14,7 @@ from ..accounts.models import User
 from ..accounts.passwords import verify_password
 from ..accounts.services import check_credentials, find_by_email
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ..accounts.notices import mail_after_response
 from ..accounts.two_factor import CodeResult
@@ -52,7 +53,7 @@ def _lock_started(known: User | None, lock) -> None:
     if lock is None or known is None or not known.email or not security.should_tell_owner(known.email):
         return
     minutes = max(1, round((lock - utcnow()).total_seconds() / 60))
-    mail_after_response(known.email, _("Failed sign-ins to your Konsil account"), "auth/mail/failed_sign_ins.txt",
+    mail_after_response(known.email, _l("Failed sign-ins to your Konsil account"), "auth/mail/failed_sign_ins.txt",
                         user=known, minutes=minutes, origin=security.Origin.of_request())
 
 

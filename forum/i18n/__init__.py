@@ -218,6 +218,9 @@ def init_app(app: Flask) -> None:
     from .guard_texts import guard_text
 
     app.jinja_env.globals["guard_text"] = guard_text
+    from .js_texts import js_texts
+
+    app.jinja_env.globals["js_texts"] = js_texts
     _forms_follow_the_catalogue()
     from . import views
 

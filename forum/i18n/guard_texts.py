@@ -72,6 +72,20 @@ GUARD_TEXTS = (
     _l('An age of 90 or over next to a name identifies a very old patient; write "90 or older" instead.'),
     _l('A postal code together with a place name or an address.'),
     _l('A street address.'),
+    _l('The pattern is too long (at most %(limit)s characters).'),
+    _l('Quantifier bounds above %(limit)s are not allowed.'),
+    _l('This is not a valid regular expression: a closing parenthesis is missing (at character %(position)s).'),
+    _l('This is not a valid regular expression: a closing parenthesis has no opening one (at character %(position)s).'),
+    _l('This is not a valid regular expression: a character class opened with [ is not closed (at character %(position)s).'),
+    _l('This is not a valid regular expression: a quantifier has nothing before it to repeat (at character %(position)s).'),
+    _l('This is not a valid regular expression: two quantifiers follow each other (at character %(position)s).'),
+    _l("This is not a valid regular expression: a quantifier's lower bound is above its upper bound (at character %(position)s)."),
+    _l('This is not a valid regular expression: it ends with a single backslash (at character %(position)s).'),
+    _l('This is not a valid regular expression: %(escape)s is not a known escape (at character %(position)s).'),
+    _l('This is not a valid regular expression: it ends before a group is complete (at character %(position)s).'),
+    _l('This is not a valid regular expression: (%(extension)s is not a known kind of group (at character %(position)s).'),
+    _l('This is not a valid regular expression: the inline flags are not valid (at character %(position)s).'),
+    _l('This is not a valid regular expression (at character %(position)s): %(reason)s.'),
 )
 _KNOWN = frozenset(str(text._args[0]) if hasattr(text, "_args") else str(text) for text in GUARD_TEXTS)
 
@@ -81,6 +95,15 @@ def guard_text(text: str | None) -> str:
     if not text:
         return ""
     return gettext(text) if text in _KNOWN else text
+
+
+def pattern_error_text(error) -> str:
+    """Why the guard refused an organisation's pattern (a detector PatternError), in the reader's language,
+    its values (limits, positions, the offending escape) filled in after translation."""
+    template = getattr(error, "template", None)
+    if template in _KNOWN:
+        return gettext(template, **getattr(error, "params", {}))
+    return getattr(error, "message", None) or str(error)
 
 
 def localised_findings(findings: list[dict]) -> list[dict]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
@@ -27,6 +28,13 @@ APPEALABLE = {
     "moderation:post:delete": "deleted your post",
     "moderation:member:suspend": "suspended you",
     "moderation:member:ban": "banned you",
+}
+# The same, as the member reads them (APPEALABLE stays English: it labels entries of the moderation log).
+APPEAL_LABELS = {
+    "moderation:post:hide": _l("hid your post"),
+    "moderation:post:delete": _l("deleted your post"),
+    "moderation:member:suspend": _l("suspended you"),
+    "moderation:member:ban": _l("banned you"),
 }
 
 

@@ -97,10 +97,10 @@ class InvitePolicyForm(FlaskForm):
 
 
 class GuardPolicyForm(FlaskForm):
-    guard_policy = RadioField("Posts published past the patient-data guard", choices=[
-        ("hold", "Hold for review: only the author and the moderators see them until a moderator decides"),
-        ("publish", "Publish and queue: visible at once, with an automatic patient-privacy report"),
-    ], validators=[InputRequired(message="Choose hold for review or publish and queue.")])
+    guard_policy = RadioField(_l("Posts published past the patient-data guard"), choices=[
+        ("hold", _l("Hold for review: only the author and the moderators see them until a moderator decides")),
+        ("publish", _l("Publish and queue: visible at once, with an automatic patient-privacy report")),
+    ], validators=[InputRequired(message=_l("Choose hold for review or publish and queue."))])
 
 
 class GuidelinesForm(FlaskForm):

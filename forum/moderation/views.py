@@ -543,7 +543,7 @@ def appeals():
     group_names = dict(db.session.execute(select(Group.id, Group.name).where(
         Group.id.in_({entry.group_id for entry in decisions if entry.group_id}))).all()) if decisions else {}
     return render_template("moderation/appeals.html", decisions=decisions, mine=appeal_services.appeals_of(current_user),
-                           group_names=group_names, labels=appeal_services.APPEALABLE)
+                           group_names=group_names, labels=appeal_services.APPEAL_LABELS)
 
 
 @bp.route("/appeals/new", methods=["GET", "POST"])
@@ -579,7 +579,7 @@ def new_appeal():
     elif request.method == "POST":
         status = 409
     return render_template("moderation/appeal_new.html", entry=entry, group=group, form=form, problem=problem,
-                           label=appeal_services.APPEALABLE[entry.action],
+                           label=appeal_services.APPEAL_LABELS[entry.action],
                            deadline=appeal_services.appeal_deadline(entry)), status
 
 
@@ -596,7 +596,7 @@ def _appeal_or_404(appeal_id: int) -> Appeal:
 def group_appeals(slug):
     group = _moderated_group_or_404(slug)
     return render_template("moderation/group_appeals.html", group=group, open=appeal_services.open_appeals(group),
-                           decided=appeal_services.open_appeals(group, decided=True), labels=appeal_services.APPEALABLE,
+                           decided=appeal_services.open_appeals(group, decided=True), labels=appeal_services.APPEAL_LABELS,
                            form=AppealDecisionForm(formdata=None), error_appeal=None)
 
 
@@ -627,7 +627,7 @@ def decide_appeal(appeal_id):
             flash(_("The appeal is decided and the member was told."), "success")
             return redirect(url_for("moderation.group_appeals", slug=group.slug))
     return render_template("moderation/group_appeals.html", group=group, open=appeal_services.open_appeals(group),
-                           decided=appeal_services.open_appeals(group, decided=True), labels=appeal_services.APPEALABLE,
+                           decided=appeal_services.open_appeals(group, decided=True), labels=appeal_services.APPEAL_LABELS,
                            form=form, error_appeal=appeal.id), 422
 
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from .. import audit
 from ..extensions import db
+from ..i18n.guard_texts import pattern_error_text
 from .models import GuardPattern, GuardSettings
-from flask_babel import gettext as _
 
 
 class SettingsError(ValueError):
@@ -100,8 +100,8 @@ def parse_regions(text: str) -> tuple[str, ...]:
         if not code:
             continue
         if code not in phonenumbers.SUPPORTED_REGIONS:
-            raise SettingsError(f"“{code}” is not a region code phone numbers know (use two letters such as US, DE, IN).",
-                                "phone_regions")
+            raise SettingsError(_("“%(code)s” is not a region code for phone numbers (use two letters such as US, DE, IN).",
+                                  code=code), "phone_regions")
         if code not in regions:
             regions.append(code)
     if not regions:
@@ -129,7 +129,7 @@ def add_pattern(actor, *, label: str, pattern: str, explanation: str) -> GuardPa
     try:
         compile_extra_pattern(pattern)
     except PatternError as error:
-        raise SettingsError(str(error), "pattern") from error
+        raise SettingsError(pattern_error_text(error), "pattern") from error
     row = GuardPattern(label=label.strip(), pattern=pattern, explanation=explanation.strip(), created_by_id=actor.id)
     db.session.add(row)
     db.session.flush()
@@ -150,6 +150,6 @@ def try_pattern(pattern: str, sample: str, explanation: str = "Matches the organ
     try:
         compile_extra_pattern(pattern)
     except PatternError as error:
-        raise SettingsError(str(error), "pattern") from error
+        raise SettingsError(pattern_error_text(error), "pattern") from error
     config = GuardConfig(enabled_categories=frozenset({"custom"}), extra_patterns=(("test", pattern, explanation),))
     return [finding.as_dict() for finding in scan(sample, config)]

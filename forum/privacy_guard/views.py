@@ -86,7 +86,7 @@ def patterns():
                 flash(_("The pattern “%(label)s” is active.", label=form.label.data), "success")
                 return redirect(url_for("guard.settings"))
         except SettingsError as error:
-            form.pattern.errors = list(form.pattern.errors) + [guard_text(str(error))]
+            form.pattern.errors = list(form.pattern.errors) + [str(error)]
     status = 200 if findings is not None and not form.errors else 422
     return _page(_settings_form(), form, test_findings=findings, status=status)
 

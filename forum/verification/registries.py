@@ -27,6 +27,7 @@ from urllib.parse import quote
 
 from stdnum import luhn
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 ANY_PROFESSION = "*"
 
@@ -178,7 +179,7 @@ def check_licence_number(country: str, profession: str, number: str) -> str | No
 
 # --- registers ------------------------------------------------------------------------------
 
-_KAMMER_NOTE = ("The responsible Landesärztekammer keeps the physician's membership and Approbation; many offer a "
+_KAMMER_NOTE = _l("The responsible Landesärztekammer keeps the physician's membership and Approbation; many offer a "
                 "public Arztsuche, otherwise ask the chamber to confirm.")
 
 
@@ -187,14 +188,14 @@ def _chamber(name: str, url: str, keywords: tuple[str, ...], excludes: tuple[str
 
 
 _NO_GERMAN_REGISTER = Register(
-    name="No public register",
-    note="This profession holds a state certificate (Urkunde über die Erlaubnis zum Führen der Berufsbezeichnung); "
-         "ask for a copy and check it with the issuing Landesbehörde.")
+    name=_l("No public register"),
+    note=_l("This profession holds a state certificate (Urkunde über die Erlaubnis zum Führen der Berufsbezeichnung); "
+         "ask for a copy and check it with the issuing Landesbehörde."))
 
 NPPES = Register(
     name="NPPES NPI Registry (CMS)", url="https://npiregistry.cms.hhs.gov/search",
     lookup_url="https://npiregistry.cms.hhs.gov/provider-view/{number}", number_kind="npi",
-    note="Every US provider who bills electronically has an NPI; the record lists state licence numbers.",
+    note=_l("Every US provider who bills electronically has an NPI; the record lists state licence numbers."),
     authority_keywords=("nppes", "npi", "cms"),
 )
 
@@ -220,60 +221,60 @@ DEFAULT_REGISTERS: dict[tuple[str, str], list[Register]] = {
         _chamber("Landesärztekammer Thüringen", "https://www.laek-thueringen.de", ("thueringen", "thuringen")),
         _chamber("Ärztekammer Westfalen-Lippe", "https://www.aekwl.de", ("westfalen", "lippe", "aekwl")),
         Register(name="Bundesärztekammer (links to every Landesärztekammer)", url="https://www.bundesaerztekammer.de",
-                 note="Use this when the applicant did not name a chamber we recognise."),
+                 note=_l("Use this when the applicant did not name a chamber we recognise.")),
     ],
     ("DE", "pharmacist"): [
         Register(name="ABDA (links to the Landesapothekerkammern)", url="https://www.abda.de",
-                 note="Pharmacists are members of their state's Apothekerkammer; ask it to confirm the Approbation."),
+                 note=_l("Pharmacists are members of their state's Apothekerkammer; ask it to confirm the Approbation.")),
     ],
     ("DE", "psychotherapist"): [
         Register(name="Bundespsychotherapeutenkammer (links to the state chambers)", url="https://www.bptk.de",
-                 note="Psychotherapists are members of their state's Psychotherapeutenkammer."),
+                 note=_l("Psychotherapists are members of their state's Psychotherapeutenkammer.")),
     ],
     **{("DE", profession): [_NO_GERMAN_REGISTER] for profession in ("nurse", "midwife", "physiotherapist",
                                                                        "paramedic")},
     ("US", ANY_PROFESSION): [NPPES],
     ("US", "physician"): [
         Register(name="FSMB DocInfo (state medical board licences)", url="https://www.docinfo.org/",
-                 note="Search by name and state; shows licences and board actions."),
+                 note=_l("Search by name and state; shows licences and board actions.")),
     ],
     ("US", "nurse"): [
         Register(name="Nursys QuickConfirm (NCSBN)", url="https://www.nursys.com/",
-                 note="Search by name or licence number and the licensing state.",
+                 note=_l("Search by name or licence number and the licensing state."),
                  authority_keywords=("nursing", "nursys", "ncsbn")),
     ],
     ("IN", "physician"): [
         Register(name="Indian Medical Register (National Medical Commission)",
                  url="https://www.nmc.org.in/information-desk/indian-medical-register/",
-                 note="Search by registration number together with the State Medical Council and year of "
-                      "registration.",
+                 note=_l("Search by registration number together with the State Medical Council and year of "
+                      "registration."),
                  authority_keywords=("medicalcouncil", "nmc", "nationalmedical")),
     ],
     ("IN", "nurse"): [
         Register(name="Indian Nursing Council", url="https://www.indiannursingcouncil.org/",
-                 note="Nurses register with their State Nursing Council; the INC links to them."),
+                 note=_l("Nurses register with their State Nursing Council; the INC links to them.")),
     ],
     ("IN", "midwife"): [
         Register(name="Indian Nursing Council", url="https://www.indiannursingcouncil.org/",
-                 note="Midwives register with their State Nursing Council; the INC links to them."),
+                 note=_l("Midwives register with their State Nursing Council; the INC links to them.")),
     ],
     ("IN", "pharmacist"): [
         Register(name="Pharmacy Council of India", url="https://www.pci.nic.in/",
-                 note="Pharmacists register with their State Pharmacy Council."),
+                 note=_l("Pharmacists register with their State Pharmacy Council.")),
     ],
     ("GB", "physician"): [
         Register(name="GMC medical register (LRMP)",
                  url="https://www.gmc-uk.org/registration-and-licensing/the-medical-register",
-                 note="Search by the 7-digit GMC reference number; check the licence to practise.",
+                 note=_l("Search by the 7-digit GMC reference number; check the licence to practise."),
                  authority_keywords=("gmc", "generalmedical")),
     ],
     ("GB", "nurse"): [
         Register(name="NMC register", url="https://www.nmc.org.uk/registration/search-the-register/",
-                 note="Search by NMC PIN.", authority_keywords=("nmc", "nursingandmidwifery")),
+                 note=_l("Search by NMC PIN."), authority_keywords=("nmc", "nursingandmidwifery")),
     ],
     ("GB", "midwife"): [
         Register(name="NMC register", url="https://www.nmc.org.uk/registration/search-the-register/",
-                 note="Search by NMC PIN.", authority_keywords=("nmc", "nursingandmidwifery")),
+                 note=_l("Search by NMC PIN."), authority_keywords=("nmc", "nursingandmidwifery")),
     ],
     ("GB", "pharmacist"): [
         Register(name="GPhC register", url="https://www.pharmacyregulation.org/registers",
@@ -289,15 +290,15 @@ DEFAULT_REGISTERS: dict[tuple[str, str], list[Register]] = {
     ],
     ("CH", "physician"): [
         Register(name="MedReg (Federal Office of Public Health)", url="https://www.medregom.admin.ch/",
-                 note="Search by name or GLN."),
+                 note=_l("Search by name or GLN.")),
     ],
     ("CH", "pharmacist"): [
         Register(name="MedReg (Federal Office of Public Health)", url="https://www.medregom.admin.ch/",
-                 note="Search by name or GLN."),
+                 note=_l("Search by name or GLN.")),
     ],
     ("CH", "psychotherapist"): [
         Register(name="PsyReg (Federal Office of Public Health)", url="https://www.psyreg.admin.ch/",
-                 note="Search by name or GLN."),
+                 note=_l("Search by name or GLN.")),
     ],
 }
 

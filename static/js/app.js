@@ -43,7 +43,8 @@
           if (mine !== sequence) { return; }
           preview.innerHTML = data.html || (data.error ? '<p class="errors">' + escapeHtml(data.error) + "</p>" : "");
           var findings = data.findings || [];
-          findingsBox.innerHTML = findings.length ? '<p class="banner banner-warn">Possible patient identifiers are marked below. Please remove them before publishing.</p>' + highlight(textarea.value, findings) : "";
+          findingsBox.innerHTML = findings.length ? '<p class="banner banner-warn">' +
+            escapeHtml(composer.getAttribute("data-findings-note") || "") + "</p>" + highlight(textarea.value, findings) : "";
           composer.classList.toggle("has-findings", findings.length > 0);
           if (findings.length && previewBox) { previewBox.open = true; }
         })
@@ -78,7 +79,7 @@
         var field = document.getElementById(button.getAttribute("data-copy"));
         field.select();
         if (navigator.clipboard) { navigator.clipboard.writeText(field.value); } else { document.execCommand("copy"); }
-        button.textContent = "Copied";
+        button.textContent = button.getAttribute("data-copied") || button.textContent;
       });
     });
 

@@ -24,13 +24,32 @@
     return node;
   }
 
+  /* The page's sentences in its language (forum/i18n/js_texts.py), from the data-texts attribute of the
+   * element a script works on; %(name)s placeholders are filled here. */
+  function readTexts(element) {
+    try { return JSON.parse(element.getAttribute("data-texts") || "{}"); } catch (error) { return {}; }
+  }
+
+  function format(template, values) {
+    return String(template || "").replace(/%\((\w+)\)[sd]/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function plural(forms, count) {
+    var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+    var category = rules ? rules.select(count) : (count === 1 ? "one" : "other");
+    return format(forms[category] || forms.other, {num: count});
+  }
+
   function sameBox(a, b) {
     return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
   }
 
   /* ------------------------------------------------------------------ the editor */
 
-  function BoxEditor(container, width, height, onChange) {
+  function BoxEditor(container, width, height, onChange, texts) {
+    this.texts = texts;
     this.width = width;
     this.height = height;
     this.boxes = [];        // {box: [x, y, w, h], label: string, applied: bool}
@@ -42,13 +61,13 @@
     this.canvas.height = height;
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute("role", "application");
-    this.canvas.setAttribute("aria-label", "Image with boxes to black out. N: new box; [ and ]: select; arrows: move; Shift and arrows: resize; Delete: remove.");
+    this.canvas.setAttribute("aria-label", texts.canvas_label);
     this.describe = el("p", "small redact-description");
     this.describe.setAttribute("aria-live", "polite");
     var tools = el("div", "redact-tools");
     var self = this;
-    [["New box", function () { self.add(); }], ["Previous box", function () { self.select(self.selected - 1); }],
-     ["Next box", function () { self.select(self.selected + 1); }], ["Remove box", function () { self.remove(); }]]
+    [[texts.new_box, function () { self.add(); }], [texts.previous_box, function () { self.select(self.selected - 1); }],
+     [texts.next_box, function () { self.select(self.selected + 1); }], [texts.remove_box, function () { self.remove(); }]]
       .forEach(function (spec) {
         var button = el("button", "button-secondary small", spec[0]);
         button.type = "button";
@@ -93,15 +112,16 @@
       ctx.strokeRect(b[0], b[1], b[2], b[3]);
     });
     var current = this.boxes[this.selected];
-    this.describe.textContent = this.boxes.length === 0 ? "No boxes. Press N or use New box to add one." :
-      "Box " + (this.selected + 1) + " of " + this.boxes.length + (current ? ": " + current.label + " at " +
-      current.box.join(", ") : "");
+    var place = {index: this.selected + 1, count: this.boxes.length};
+    if (current) { place.label = current.label; place.position = current.box.join(", "); }
+    this.describe.textContent = this.boxes.length === 0 ? this.texts.no_boxes :
+      format(current ? this.texts.box_of_at : this.texts.box_of, place);
   };
 
   BoxEditor.prototype.add = function (box) {
     var w = Math.round(this.width / 5), h = Math.round(this.height / 10);
     box = box || [Math.round((this.width - w) / 2), Math.round((this.height - h) / 2), w, h];
-    this.boxes.push({box: box, label: "your box", applied: false});
+    this.boxes.push({box: box, label: this.texts.your_box, applied: false});
     this.selected = this.boxes.length - 1;
     this.changed();
   };
@@ -151,7 +171,7 @@
         self.selected = hit;
         drag = {mode: "move", start: p, box: self.boxes[hit].box.slice()};
       } else {
-        self.boxes.push({box: [p[0], p[1], 1, 1], label: "your box", applied: false});
+        self.boxes.push({box: [p[0], p[1], 1, 1], label: self.texts.your_box, applied: false});
         self.selected = self.boxes.length - 1;
         drag = {mode: "draw", start: p};
       }
@@ -225,6 +245,7 @@
 
   function Composer(root) {
     this.root = root;
+    this.texts = readTexts(root);
     this.field = root.querySelector(".image-attachments");
     this.list = root.querySelector(".image-list");
     this.status = root.querySelector(".image-status");
@@ -259,7 +280,7 @@
         var busy = self.items.some(function (item) { return item.busy; });
         if (unsaved || busy) {
           event.preventDefault();
-          self.say(busy ? "Wait until every image is processed." : "Save the boxes of every image before you publish.");
+          self.say(busy ? self.texts.wait_processing : self.texts.save_first);
         }
       });
     }
@@ -274,6 +295,7 @@
   };
 
   Composer.prototype.send = function (url, formData, progress, done) {
+    var texts = this.texts;
     var request = new XMLHttpRequest();
     request.open("POST", url);
     request.setRequestHeader("X-CSRFToken", csrfToken(this.root));
@@ -287,9 +309,9 @@
       var body = null;
       try { body = JSON.parse(request.responseText); } catch (error) { body = null; }
       if (request.status >= 200 && request.status < 300 && body) { done(null, body); }
-      else { done((body && body.error) || "The image could not be processed (" + request.status + ")."); }
+      else { done((body && body.error) || format(texts.not_processed, {status: request.status})); }
     });
-    request.addEventListener("error", function () { done("The connection was interrupted; try again."); });
+    request.addEventListener("error", function () { done(texts.interrupted); });
     request.send(formData);
   };
 
@@ -300,7 +322,7 @@
     var progress = el("progress");
     progress.max = 100;
     progress.value = 0;
-    var note = el("p", "small muted", "Uploading and checking for identifiers…");
+    var note = el("p", "small muted", this.texts.uploading);
     li.appendChild(name);
     li.appendChild(progress);
     li.appendChild(note);
@@ -317,7 +339,7 @@
         note.className = "small error";
         progress.remove();
         self.items.splice(self.items.indexOf(item), 1);
-        var dismiss = el("button", "link-button small", "Dismiss");
+        var dismiss = el("button", "link-button small", self.texts.dismiss);
         dismiss.type = "button";
         dismiss.addEventListener("click", function () { li.remove(); });
         li.appendChild(dismiss);
@@ -337,9 +359,9 @@
     var summary = el("p", "small image-findings");
     var holder = el("div", "redact-editor");
     var actions = el("div", "image-actions");
-    var save = el("button", "button small", "Save boxes");
+    var save = el("button", "button small", this.texts.save_boxes);
     save.type = "button";
-    var remove = el("button", "link-button small", "Remove image");
+    var remove = el("button", "link-button small", this.texts.remove_image);
     remove.type = "button";
     actions.appendChild(save);
     actions.appendChild(remove);
@@ -349,7 +371,7 @@
     var editor = new BoxEditor(holder, data.width, data.height, function () {
       item.dirty = true;
       save.classList.add("is-pending");
-    });
+    }, this.texts);
     item.editor = editor;
 
     function present(body) {
@@ -357,11 +379,10 @@
       var labels = {};
       body.findings.forEach(function (finding) { labels[finding.box.join(",")] = finding.type + ": " + finding.explanation; });
       editor.setBoxes(body.boxes.map(function (box) {
-        return {box: box.slice(), label: labels[box.join(",")] || "your box", applied: true};
+        return {box: box.slice(), label: labels[box.join(",")] || self.texts.your_box, applied: true};
       }));
-      summary.textContent = body.findings.length ?
-        body.findings.length + " proposed box(es) — blacked out already. Check each one; remove a wrong one only if the original file is at hand." :
-        "Nothing identifying was found. Check the image yourself and add boxes where needed.";
+      summary.textContent = body.findings.length ? plural(self.texts.proposed, body.findings.length) :
+        self.texts.nothing_found;
       loadImage(body.preview_url, function (image) {
         editor.setSource(image);
         if (item.file && window.createImageBitmap) {
@@ -387,12 +408,12 @@
         form.append("boxes", JSON.stringify(boxes));
         form.append("file", item.file);
       } else {
-        self.say("A blacked-out box can only be removed while the original file is at hand: remove this image and upload it again.");
+        self.say(self.texts.original_needed);
         return;
       }
       save.disabled = true;
       item.busy = true;
-      self.say("Saving the boxes…");
+      self.say(self.texts.saving);
       var url = self.root.getAttribute("data-redact-url").replace("UPLOAD_ID", item.data.id);
       self.send(url, form, null, function (error, body) {
         save.disabled = false;
@@ -400,7 +421,7 @@
         if (error) { self.say(error); return; }
         item.dirty = false;
         save.classList.remove("is-pending");
-        self.say("The boxes are filled into the image.");
+        self.say(self.texts.saved);
         present(body);
       });
     });
@@ -420,7 +441,7 @@
     var field = form.querySelector(".redact-boxes");
     var editor = new BoxEditor(form.querySelector(".redact-editor"), width, height, function () {
       field.value = JSON.stringify(editor.list());
-    });
+    }, readTexts(form));
     loadImage(form.getAttribute("data-image-url"), function (image) { editor.setSource(image); });
   }
 

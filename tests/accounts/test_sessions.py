@@ -108,7 +108,8 @@ def test_recent_sign_ins_show_browser_os_and_a_coarse_network_only(app, make, cl
     assert page.count("this session") == 2  # in the active sessions and in the sign-in history
     active = page.split("Recent sign-ins")[0]
     assert "Safari on iOS" in active and "Firefox on Linux" not in active  # that one signed out
-    stored = " ".join(f"{e.ip_prefix} {e.client} {e.details}" for e in db.session.query(SecurityEvent))
+    stored = " ".join(f"{e.ip_prefix} {e.client_browser} {e.client_os} {e.client_device} {e.details}"
+                      for e in db.session.query(SecurityEvent))
     assert "198.51.100.77" not in stored and "2001:db8:abcd:12::5" not in stored
 
 

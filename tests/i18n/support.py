@@ -94,3 +94,59 @@ def english_left(html: str, whole: set[str], fragments: list[str]) -> list[str]:
             continue
         found += [f"…{fragment}… in {text!r}" for fragment in fragments if fragment in text]
     return sorted(set(found))
+
+
+# --- the same page in English: text that did not change language ------------------------------------
+
+# Words that make a text English prose rather than a name, a code or a brand. Two of them in a text node
+# that reads the same in the English page and the translated page mean an untranslated sentence, also one
+# that never reached the catalogue (a string in the code that nobody marked for translation).
+ENGLISH_WORDS = frozenset(
+    "the of and to by your you is are was were with for not this that an in on at has have been be from or "
+    "no yet who what when which will can cannot may must should there their them it its as into than "
+    "please here only all any more less first last new open closed".split())
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def world_strings() -> list[str]:
+    """Every text value stored in the database (names, titles, reasons, slugs…), longest first: user
+    content and data are shown as written, so they are taken out before a text node is judged."""
+    from sqlalchemy import String, Text, select
+
+    from forum.extensions import db
+
+    values: set[str] = set()
+    for table in db.metadata.sorted_tables:
+        columns = [column for column in table.columns if isinstance(column.type, (String, Text))]
+        if not columns:
+            continue
+        for row in db.session.execute(select(*columns)):
+            values.update(value.strip() for value in row if isinstance(value, str) and len(value.strip()) >= 3)
+    return sorted(values, key=len, reverse=True)
+
+
+def untranslated_like_english(english_html: str, translated_html: str, data: list[str],
+                              same_in_both: set[str] = frozenset()) -> list[str]:
+    """Visible texts of the translated page that are word for word those of the English page and, once
+    stored data is taken out, still read as English (two or more English function words, or a catalogue
+    message whose translation differs). `same_in_both`: messages legitimately identical in both."""
+    english_texts = set(visible_texts(english_html))
+    found = []
+    for text in visible_texts(translated_html):
+        if text not in english_texts or text in same_in_both:
+            continue
+        rest = text
+        for value in data:
+            if value in rest:
+                rest = rest.replace(value, " ")
+        words = {word.lower() for word in _WORD.findall(rest)}
+        if len(words & ENGLISH_WORDS) >= 2:
+            found.append(text)
+    return sorted(set(found))
+
+
+def same_in_both(lang: str) -> set[str]:
+    """Messages whose translation in `lang` is the English itself ("Status", "Client")."""
+    with open(ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        catalogue = read_po(handle, locale=lang)
+    return {_normal(m.id) for m in catalogue if m.id and isinstance(m.id, str) and m.string == m.id}

@@ -64,11 +64,15 @@ class GuardConfig:
     public_numbers: tuple[str, ...] = ()  # the instance's public service numbers, E.164
 
 class PatternError(ValueError):
-    """An operator-supplied pattern was rejected; ``message`` says why, for humans."""
+    """An operator-supplied pattern was rejected; ``message`` says why, for humans (in English, for logs and
+    the CLI). ``template`` and ``params`` are kept apart so the settings page can show the sentence in the
+    admin's language (forum/i18n/guard_texts.py lists every template)."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, **params):
+        self.template = template
+        self.params = params
+        self.message = template % params if params else template
+        super().__init__(self.message)
 
 _DEFAULT_CONFIG = GuardConfig()
 

@@ -67,7 +67,7 @@ def _ambiguity(sub, inside_repeat: bool) -> int:
                     "Unbounded quantifiers (*, + or {n,}) are not allowed: give an upper bound, "
                     "e.g. \\d{1,12} instead of \\d+.")
             if hi > _MAX_REPEAT:
-                raise PatternError(f"Quantifier bounds above {_MAX_REPEAT} are not allowed.")
+                raise PatternError("Quantifier bounds above %(limit)s are not allowed.", limit=_MAX_REPEAT)
             cost *= (hi - lo + 1) * _ambiguity(body, inside_repeat or hi > 1)
         elif op is _sre_c.BRANCH:
             if inside_repeat:
@@ -87,6 +87,44 @@ def _ambiguity(sub, inside_repeat: bool) -> int:
     return cost
 
 
+# Python's own reasons for refusing a regular expression, as sentences an admin can read in their language
+# (each template is listed in forum/i18n/guard_texts.py). Anything else keeps Python's wording as a detail.
+_SYNTAX_REASONS = (
+    (re.compile(r"missing \), unterminated (?:subpattern|comment)$"),
+     "This is not a valid regular expression: a closing parenthesis is missing (at character %(position)s)."),
+    (re.compile(r"unbalanced parenthesis$"),
+     "This is not a valid regular expression: a closing parenthesis has no opening one (at character %(position)s)."),
+    (re.compile(r"unterminated character set$"),
+     "This is not a valid regular expression: a character class opened with [ is not closed (at character %(position)s)."),
+    (re.compile(r"nothing to repeat$"),
+     "This is not a valid regular expression: a quantifier has nothing before it to repeat (at character %(position)s)."),
+    (re.compile(r"multiple repeat$"),
+     "This is not a valid regular expression: two quantifiers follow each other (at character %(position)s)."),
+    (re.compile(r"min repeat greater than max repeat$"),
+     "This is not a valid regular expression: a quantifier's lower bound is above its upper bound (at character %(position)s)."),
+    (re.compile(r"bad escape \(end of pattern\)$"),
+     "This is not a valid regular expression: it ends with a single backslash (at character %(position)s)."),
+    (re.compile(r"bad escape (?P<escape>\\.+)$"),
+     "This is not a valid regular expression: %(escape)s is not a known escape (at character %(position)s)."),
+    (re.compile(r"(?:unexpected end of pattern|missing .*, unterminated name)$"),
+     "This is not a valid regular expression: it ends before a group is complete (at character %(position)s)."),
+    (re.compile(r"unknown extension (?P<extension>.+)$"),
+     "This is not a valid regular expression: (%(extension)s is not a known kind of group (at character %(position)s)."),
+    (re.compile(r"(?:bad inline flags|missing flag|missing -, : or \)|missing :)"),
+     "This is not a valid regular expression: the inline flags are not valid (at character %(position)s)."),
+)
+
+
+def _syntax_error(exc: re.error) -> PatternError:
+    position = exc.pos + 1 if exc.pos is not None else 1  # counted from 1, as people count
+    for reason, template in _SYNTAX_REASONS:
+        matched = reason.match(exc.msg)
+        if matched:
+            return PatternError(template, position=position, **matched.groupdict())
+    return PatternError("This is not a valid regular expression (at character %(position)s): %(reason)s.",
+                        position=position, reason=exc.msg)
+
+
 def compile_extra_pattern(source: str) -> re.Pattern:
     """Validate and compile an operator-supplied regular expression.
 
@@ -97,13 +135,12 @@ def compile_extra_pattern(source: str) -> re.Pattern:
     if not isinstance(source, str) or not source.strip():
         raise PatternError("The pattern is empty. Enter a regular expression such as KH-\\d{6}.")
     if len(source) > _MAX_SOURCE:
-        raise PatternError(f"The pattern is too long (at most {_MAX_SOURCE} characters).")
+        raise PatternError("The pattern is too long (at most %(limit)s characters).", limit=_MAX_SOURCE)
     try:
         compiled = _rx(source)
         parsed = _sre_parse.parse(source)
     except re.error as exc:
-        where = f" at position {exc.pos}" if exc.pos is not None else ""
-        raise PatternError(f"This is not a valid regular expression: {exc.msg}{where}.") from None
+        raise _syntax_error(exc) from None
     except (RecursionError, OverflowError):
         raise PatternError("The pattern is too complex.") from None
     _check_nesting(parsed, False)
