@@ -82,6 +82,21 @@ def bookmark(post_id):
     return redirect(post_link(post))
 
 
+@bp.route("/g/<slug>/mentions")
+@login_required
+def mentions(slug):
+    """Suggestions for the @ autocomplete: the group's readers whose handle or name starts with `q`, for a
+    member who may post there. Handle, name and profession only -- what every post of theirs shows."""
+    group = readable_group_or_404(slug)
+    policy.ensure(current_user, "group.post", group)
+    prefix = (request.args.get("q") or "").strip().lstrip("@")[:32]
+    members = [user for user in policy.scopes.mention_candidates(group, prefix, limit=9) if user.id != current_user.id]
+    response = jsonify(members=[{"username": user.username, "display_name": user.display_name,
+                                 "profession": user.profession_label} for user in members[:8]])
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
 @bp.route("/bookmarks")
 @login_required
 def bookmarks():

@@ -18,3 +18,6 @@ RULES.update({
     "participation.read_all": {**VERIFIED, "verifier": "ok"},
     "participation.read_all_in_group": {**READ_GROUP, "verifier": "404"},
 })
+
+# The @mention suggestions: members who may post in group A (a suspended member may not write there).
+RULES["participation.mentions"] = {**WRITE_GROUP, "verifier": "404"}
