@@ -56,6 +56,7 @@ ACTIONS = {
     "post.delete": rules.can_delete_post,
     "post.report": rules.can_report_post,
     "post.see_hidden": rules.can_see_hidden_post,
+    "post.quote": rules.can_quote_post,
     "appeal.decide": rules.can_decide_appeal,
     "verification.decide": rules.can_decide_verification,
     "account.suspend": rules.can_suspend_account,
@@ -150,6 +151,8 @@ def post_actions(actor, post) -> frozenset[str]:
         allowed.add("report")
     if rules.can_moderate(actor, post.topic.group):
         allowed.add("moderate")
+    if rules.can_quote_post(actor, post):
+        allowed.add("quote")
     return frozenset(allowed)
 
 

@@ -254,6 +254,14 @@ def can_see_post(user, post) -> bool:
     return not post.is_held or can_see_hidden_post(user, post)
 
 
+def can_quote_post(user, post) -> bool:
+    """Quoting is replying with a post's words: a member who may reply in the topic, of a live post they
+    see in full (a held or hidden post stays unquotable for everyone who sees only its placeholder)."""
+    if post.deleted_at is not None or not can_reply(user, post.topic) or not can_see_topic(user, post.topic):
+        return False
+    return not post.hidden or can_see_hidden_post(user, post)
+
+
 def can_handle_incidents(user) -> bool:
     """Privacy incidents name exposed posts and their readers: admins and privacy officers only."""
     return is_verified(user) and bool(user.is_admin or getattr(user, "is_privacy_officer", False))

@@ -20,6 +20,7 @@ from ..incidents.services import record_reads
 from ..primer.services import needs_primer
 from . import mentions
 from .diffs import changes
+from .quoting import quote_heading, quote_markdown
 from .forms import EditForm, PreviewForm, ReplyForm, TopicForm
 from .models import Post, Topic
 from .services import (DuplicateSubmission, earlier_texts, PostingError, check_submission, create_topic, delete_post, edit_post,
@@ -133,7 +134,8 @@ def new_topic(slug):
 @login_required
 def topic(slug, topic_id):
     topic = _topic_or_404(slug, topic_id)
-    if "page" not in request.args and (opening := reading.opening_link(current_user, topic)):
+    quoted = _quotable(request.args.get("quote"), topic)
+    if "page" not in request.args and quoted is None and (opening := reading.opening_link(current_user, topic)):
         return redirect(opening)  # the page of the first unread post
     page = post_page(topic, page_argument(), posts_per_page())
     if page is None:
@@ -147,8 +149,37 @@ def topic(slug, topic_id):
         db.session.commit()
     form = ReplyForm()
     form.submission_id.data = new_form_token()
+    if quoted is not None:  # "Quote" without JavaScript: the reply form comes prefilled
+        form.body.data = quote_markdown(quoted)
     return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
                            guard=None, action_form=EmptyForm(), needs_primer=needs_primer(current_user))
+
+
+def _quotable(post_id: str | None, topic: Topic) -> Post | None:
+    """The post `?quote=` names, if it is in this topic and the reader may quote it; otherwise none
+    (the page says nothing about posts the reader cannot see)."""
+    if not post_id or not post_id.isdigit() or len(post_id) > 12:
+        return None
+    post = db.session.get(Post, int(post_id))
+    if post is None or post.topic_id != topic.id or not policy.can(current_user, "post.quote", post):
+        return None
+    return post
+
+
+@bp.route("/posts/<int:post_id>/quote")
+@login_required
+def quote(post_id):
+    """The post as a markdown quote for the reply composer: JSON for the page's script, otherwise the topic
+    page with the reply form prefilled."""
+    post = _post_or_404(post_id)
+    policy.ensure(current_user, "post.quote", post)
+    if request.accept_mimetypes.best == "application/json":
+        response = jsonify(markdown=quote_markdown(post), heading=quote_heading(post))
+        response.headers["Cache-Control"] = "private, no-store"
+        return response
+    page = page_of(post.number)
+    return redirect(url_for("posts.topic", slug=post.topic.group.slug, topic_id=post.topic_id, page=page,
+                            quote=post.id) + "#reply")
 
 
 @bp.route("/g/<slug>/t/<int:topic_id>/reply", methods=["POST"])

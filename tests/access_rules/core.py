@@ -60,6 +60,7 @@ RULES = {
     "posts.topic": READ_GROUP,
     "posts.reply_to": WRITE_GROUP,
     "posts.show": READ_GROUP,
+    "posts.quote": WRITE_GROUP,  # quoting is replying: not while suspended in the group
     "posts.edit": WRITE_GROUP,  # the author and moderators
     "posts.delete": WRITE_GROUP,  # the author and moderators
     "posts.history": WRITE_GROUP,  # the author and moderators
