@@ -277,6 +277,19 @@ def can_report_post(user, post) -> bool:
     )
 
 
+def can_request_source(user, post) -> bool:
+    """Asking the author for a source: a member who may post in the group, of someone else's live post that
+    everyone sees (a hidden or held post is the moderators' business)."""
+    return (post.author_id is not None and post.author_id != getattr(user, "id", None)
+            and post.deleted_at is None and not post.hidden and not post.topic.hidden
+            and can_post_in(user, post.topic.group))
+
+
+def can_resolve_source_request(user, post) -> bool:
+    """Closing a post's source requests without an edit: the group's moderators."""
+    return post.deleted_at is None and can_moderate(user, post.topic.group)
+
+
 def can_configure_guard(user) -> bool:
     """The patient-data guard's settings apply to the whole instance: admins only."""
     return is_admin(user)

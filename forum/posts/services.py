@@ -154,7 +154,8 @@ def edit_post(editor: User, post: Post, *, body: str, reason: str, guard: GuardR
     if body == post.body_source:
         return post
     html = _render(body, post.topic.group)
-    db.session.add(PostRevision(post_id=post.id, editor_id=editor.id, body_source=post.body_source,
+    old_source = post.body_source
+    db.session.add(PostRevision(post_id=post.id, editor_id=editor.id, body_source=old_source,
                                 reason=reason.strip()))
     post.body_source = body
     post.body_html = html
@@ -162,6 +163,7 @@ def edit_post(editor: User, post: Post, *, body: str, reason: str, guard: GuardR
     post.edit_count += 1
     post.phi_findings = _stored_findings(guard)
     post.phi_confirmed = guard.found
+    signals.post_edited.send(current_app._get_current_object(), editor=editor, post=post, old_source=old_source)
     if editor.id != post.author_id:
         from .. import audit
 

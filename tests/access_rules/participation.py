@@ -21,3 +21,9 @@ RULES.update({
 
 # The @mention suggestions: members who may post in group A (a suspended member may not write there).
 RULES["participation.mentions"] = {**WRITE_GROUP, "verifier": "404"}
+
+# Source requests on member's post in group A: not by its author (403), not while suspended (403); the empty form
+# the matrix sends is refused (ok). Closing them: the group's moderators; members who see the group get 403.
+RULES["participation.request_source"] = {**WRITE_GROUP, "member": "403", "verifier": "404"}
+RULES["participation.resolve_source_request"] = {**WRITE_GROUP, "member": "403", "suspended_member": "403",
+                                                 "verifier": "404"}
