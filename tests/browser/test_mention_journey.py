@@ -60,3 +60,31 @@ def test_mention_with_autocomplete_then_the_colleague_reads_and_reacts(live_serv
         helpful.click()
         expect(mentioning.locator("button[data-reaction=helpful]")).to_have_attribute("aria-pressed", "true")
         expect(mentioning.locator("button[data-reaction=helpful] .count")).to_have_text("1")
+
+
+def test_quote_puts_the_selected_words_into_the_reply(live_server):
+    with chromium_page() as page:
+        sign_in(page, live_server.url, "gp@demo.konsil.example", DEMO_PASSWORD)
+        page.goto(live_server.url + "/")
+        page.get_by_role("link", name="Medication Safety").first.click()
+        page.get_by_role("link", name="DOAC dosing in renal impairment").click()
+        post = page.locator("article.post", has_text="use Cockcroft-Gault creatinine clearance")
+        # Select a few words inside that post, then press its Quote link
+        post.locator(".post-body p").evaluate("""paragraph => {
+            const text = paragraph.firstChild, start = text.data.indexOf("use Cockcroft-Gault");
+            const range = document.createRange();
+            range.setStart(text, start);
+            range.setEnd(text, start + "use Cockcroft-Gault creatinine clearance".length);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+        }""")
+        post.get_by_role("link", name="Quote").click()
+        reply = page.locator("#reply textarea[name=body]")
+        expect(reply).to_have_value(re.compile(r"^\[.+ wrote\]\(/posts/\d+\):\n> use Cockcroft-Gault creatinine clearance\n\n$"))
+        expect(reply).to_be_focused()
+        # Nothing selected: the whole post, as its author wrote it
+        reply.fill("")
+        first = page.locator("article.post").first
+        page.evaluate("getSelection().removeAllRanges()")
+        first.get_by_role("link", name="Quote").click()
+        expect(reply).to_have_value(re.compile(r"^\[.+ wrote\]\(/posts/\d+\):\n> Reminder: dose apixaban by \*\*age, weight"))
