@@ -22,7 +22,7 @@ def test_mention_with_autocomplete_then_the_colleague_reads_and_reacts(live_serv
         reply.click()
         reply.press_sequentially("Worth a look from the ward side, @sar")
         suggestions = page.get_by_role("listbox")
-        expect(suggestions).to_be_visible()
+        expect(suggestions).to_be_visible(timeout=15_000)
         option = suggestions.get_by_role("option", name=re.compile(r"@sarah\.o\.connell"))
         expect(option).to_have_attribute("aria-selected", "true")
         expect(reply).to_have_attribute("aria-expanded", "true")
@@ -33,7 +33,7 @@ def test_mention_with_autocomplete_then_the_colleague_reads_and_reacts(live_serv
         reply.press_sequentially("do your nurses check platelets before discharge?")
         # Escape closes the list without touching the text
         reply.press_sequentially(" Thanks @to")
-        expect(suggestions).to_be_visible()
+        expect(suggestions).to_be_visible(timeout=15_000)
         reply.press("Escape")
         expect(suggestions).to_be_hidden()
         expect(reply).to_have_value(re.compile(r"Thanks @to$"))
@@ -45,7 +45,10 @@ def test_mention_with_autocomplete_then_the_colleague_reads_and_reacts(live_serv
         mention = page.locator(".post-body a.mention", has_text="@sarah.o.connell")
         expect(mention).to_have_attribute("href", "/u/sarah.o.connell")
 
-        page.context.clear_cookies()
+        # The colleague, in a browser of her own
+        colleague = page.context.browser.new_context()
+        page = colleague.new_page()
+        page.set_default_timeout(30_000)
         sign_in(page, live_server.url, "nurse@demo.konsil.example", DEMO_PASSWORD)
         row = page.locator(".needs-me li", has=page.get_by_role("link", name=TOPIC))
         expect(row).to_contain_text("for you")
@@ -60,6 +63,7 @@ def test_mention_with_autocomplete_then_the_colleague_reads_and_reacts(live_serv
         helpful.click()
         expect(mentioning.locator("button[data-reaction=helpful]")).to_have_attribute("aria-pressed", "true")
         expect(mentioning.locator("button[data-reaction=helpful] .count")).to_have_text("1")
+        colleague.close()
 
 
 def test_quote_puts_the_selected_words_into_the_reply(live_server):
