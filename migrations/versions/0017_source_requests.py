@@ -1,14 +1,14 @@
 """source requests on posts
 
 Revision ID: 0017
-Revises: 0012
+Revises: 0021
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0017'
-down_revision = '0012'
+down_revision = '0021'
 branch_labels = None
 depends_on = None
 
