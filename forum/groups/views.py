@@ -23,8 +23,7 @@ def _guidelines_first(error):
 @bp.route("/groups/new", methods=["GET", "POST"])
 @login_required
 def new():
-    if not policy.can_create_group(current_user):
-        abort(403)
+    policy.ensure(current_user, "instance.create_group")
     form = GroupForm()
     if form.validate_on_submit():
         try:
@@ -43,8 +42,7 @@ def new():
 @login_required
 def edit(slug):
     group = visible_group_or_404(slug)
-    if not policy.can_manage_group(current_user, group):
-        abort(403)
+    policy.ensure(current_user, "group.manage", group)
     form = GroupForm(obj=group, guidelines=group.guidelines_source)
     if request.method == "GET":
         form.guidelines.data = group.guidelines_source
@@ -125,8 +123,9 @@ def _listed_group_or_404(slug):
     from .services import get_by_slug
 
     group = get_by_slug(slug)
-    if group is None or not policy.can_see_listing(current_user, group):
+    if group is None:
         abort(404)
+    policy.ensure(current_user, "group.see_listing", group)
     return group
 
 
@@ -162,8 +161,7 @@ def join_requests(slug):
     from .services import decide_join_request, pending_join_requests
 
     group = visible_group_or_404(slug)
-    if not policy.can_moderate(current_user, group):
-        abort(403)
+    policy.ensure(current_user, "group.moderate", group)
     form = EmptyForm()
     if request.method == "POST" and form.validate_on_submit():
         join_request = db.session.get(JoinRequest, positive_int(request.form.get("request_id")) or 0)

@@ -33,10 +33,9 @@ def profile(username):
     user = db.session.scalar(select(User).where(User.username == username))
     if user is None:
         abort(404)
+    policy.ensure(current_user, "user.see_profile", user)
     is_self = user.id == current_user.id
     groups = shared_groups(current_user, user)
-    if not is_self and not (policy.is_verified(current_user) and (groups or policy.is_admin(current_user))):
-        abort(404)
     return render_template("main/profile.html", profile=user, groups=groups, is_self=is_self)
 
 

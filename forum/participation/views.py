@@ -42,8 +42,7 @@ def _refused(post: Post, message: str):
 @login_required
 def react(post_id):
     post = _visible_post_or_404(post_id)
-    if not policy.can_post_in(current_user, post.topic.group):
-        abort(403)
+    policy.ensure(current_user, "group.post", post.topic.group)
     if not EmptyForm().validate_on_submit():
         abort(400)
     kind = request.form.get("kind", "")
@@ -144,8 +143,7 @@ def bookmarks():
 @bp.route("/read-all", methods=["POST"])
 @login_required
 def read_all():
-    if not policy.is_verified(current_user):
-        abort(404)
+    policy.ensure(current_user, "instance.read")
     if EmptyForm().validate_on_submit():
         reading.mark_all_read(current_user)
         db.session.commit()

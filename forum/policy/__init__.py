@@ -38,6 +38,16 @@ def _group_of(obj) -> Group | None:
     return getattr(obj, "group", None)
 
 
+def can_see_profile(actor, user) -> bool:
+    """A member's page: for themselves, for verified members who share a group with them, and for
+    admins; to anyone else the member does not exist."""
+    if not getattr(actor, "is_authenticated", False):
+        return False
+    if user.id == actor.id:
+        return True
+    return rules.is_verified(actor) and (rules.is_admin(actor) or scopes.shares_a_group(actor, user))
+
+
 def _rule_for_membership(check):
     return lambda actor, membership: check(actor, membership)
 
@@ -79,20 +89,44 @@ ACTIONS = {
 }
 
 
+# What a view asks before it shows or changes anything (refused through ensure below).
+ACTIONS.update({
+    "instance.read": lambda actor, obj=None: rules.is_verified(actor),
+    "instance.admin": lambda actor, obj=None: rules.is_admin(actor),
+    "instance.moderation_overview": lambda actor, obj=None: rules.can_see_moderation_overview(actor),
+    "instance.handle_incidents": lambda actor, obj=None: rules.can_handle_incidents(actor),
+    "topic.see": rules.can_see_topic,
+    "post.see": rules.can_see_post,
+    "post.history": rules.can_see_post_history,
+    "upload.view": rules.can_view_upload,
+    "user.see_profile": can_see_profile,
+    "invitation.revoke": rules.can_revoke_invitation,
+})
+
+
 def can(actor, action: str, obj=None) -> bool:
     """Whether the actor may take the action on obj (a KeyError names an action nobody defined)."""
     rule = ACTIONS[action]
     return bool(rule(actor, obj) if obj is not None else rule(actor))
 
 
-def ensure(actor, action: str, obj=None) -> None:
-    """Abort unless allowed: 404 when the actor cannot see the group obj lives in (its existence is
-    confidential), 403 otherwise."""
+# Refusing these says nothing exists: group content for accounts that are not verified (pending,
+# rejected, suspended), a topic or post held back from the reader, a hidden post.
+SECRET_ACTIONS = frozenset({"instance.read", "group.see", "topic.see", "post.see", "post.see_hidden",
+                            "user.see_profile", "upload.view"})
+
+
+def ensure(actor, action: str, obj=None, *, message: str | None = None) -> None:
+    """Abort unless allowed: 404 where the refusal would reveal what the actor may not know exists (a
+    secret action, or obj lives in a group the actor cannot see), 403 otherwise -- with `message` on the
+    error page when given (why, in the reader's words)."""
     if can(actor, action, obj):
         return
     group = _group_of(obj)
-    if group is not None and not can_see_group(actor, group):
+    if action in SECRET_ACTIONS or (group is not None and not can_see_group(actor, group)):
         abort(404)
+    if message is not None:
+        abort(403, description=message)
     abort(403)
 
 
@@ -170,15 +204,65 @@ def group_actions(actor, group: Group) -> frozenset[str]:
 
 def actions_for(actor, obj) -> frozenset[str]:
     """The actions the actor may take on obj, by short name ("edit", "ban", ...)."""
+    from ..moderation.models import ModerationCase
     from ..posts.models import Post
 
+    if isinstance(obj, ModerationCase):
+        return case_actions(actor, obj)
     if isinstance(obj, Membership):
         return membership_actions(actor, obj)
     if isinstance(obj, Post):
-        return post_actions(actor, obj)
+        return post_actions(actor, obj) | moderator_tools(actor, obj)
     if isinstance(obj, Group):
         return group_actions(actor, obj)
     raise TypeError(f"no actions defined for {type(obj).__name__}")
+
+
+def moderator_tools(actor, post) -> frozenset[str]:
+    """A moderator's tools on a post outside a case: "hide" a visible post, "restore" a hidden one or one
+    that a moderator deleted (an author's own deletion stands)."""
+    if not rules.can_moderate(actor, post.topic.group):
+        return frozenset()
+    allowed = set()
+    deleted_by_moderator = post.is_deleted and bool(post.deleted_by_id) and post.deleted_by_id != post.author_id
+    if not post.is_deleted and not post.hidden:
+        allowed.add("hide")
+    if (post.hidden and not post.is_deleted) or deleted_by_moderator:
+        allowed.add("restore")
+    return frozenset(allowed)
+
+
+# The decisions on a case, in the order the queue offers them.
+CASE_ACTIONS = ("dismiss", "release", "redact", "hide", "restore", "delete", "edit", "warn", "suspend", "ban",
+                "escalate")
+
+
+def case_actions(actor, case) -> frozenset[str]:
+    """The decisions the actor may take on a moderation case: none unless the case is open and the actor
+    moderates its group, and none on a case about the actor's own post (another moderator decides it).
+    What the post and its author still allow: release a held post; redact, hide (unless a moderator hid
+    it already), restore a hidden one, delete or edit a post that is not deleted; warn, suspend or ban an
+    author whose account exists; escalate a case not yet escalated."""
+    if case is None or not case.is_open or case.post_id is None:
+        return frozenset()
+    if not rules.can_moderate(actor, case.group) or case.post_author_id == actor.id:
+        return frozenset()
+    post = case.post
+    allowed = {"dismiss"}
+    if post is not None and not post.is_deleted:
+        if post.is_held:
+            allowed.add("release")
+        allowed.update({"redact", "delete", "edit"})
+        if not post.hidden or post.hidden_reason != "moderator":
+            allowed.add("hide")
+        if post.hidden:
+            allowed.add("restore")
+    author = post.author if post is not None else None
+    if author is not None and not author.is_deleted:
+        allowed.update({"warn", "suspend", "ban"})
+    if not case.escalated:
+        allowed.add("escalate")
+    return frozenset(allowed)
 
 
 __all__ = [name for name in dir(rules) if not name.startswith("_") and callable(getattr(rules, name))] + [

@@ -10,6 +10,7 @@ from ..accounts.models import User, VerificationStatus
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, InvitePolicy, Membership, MembershipStatus, Role
+from ..posts.models import Post
 from .status import effective_status, staff_group_ids_query
 
 
@@ -160,6 +161,21 @@ def can_moderate(user, group: Group) -> bool:
     )
 
 
+def can_revoke_invitation(user, invitation) -> bool:
+    """An invitation may be withdrawn by whoever made it and by the group's moderators."""
+    return invitation.inviter_id == user.id or can_moderate(user, invitation.group)
+
+
+def can_see_post_history(user, post) -> bool:
+    """A post's earlier versions: for its author and the group's moderators."""
+    return post.author_id == getattr(user, "id", None) or can_moderate(user, post.topic.group)
+
+
+def can_see_moderation_overview(user) -> bool:
+    """The moderators' landing page: for whoever moderates or owns a group, and for admins."""
+    return is_admin(user) or bool(staff_group_ids(user))
+
+
 def can_manage_group(user, group: Group) -> bool:
     """Settings, roles and guidelines: the owner and admins."""
     if not is_verified(user):
@@ -265,6 +281,27 @@ def can_quote_post(user, post) -> bool:
 def can_handle_incidents(user) -> bool:
     """Privacy incidents name exposed posts and their readers: admins and privacy officers only."""
     return is_verified(user) and bool(user.is_admin or getattr(user, "is_privacy_officer", False))
+
+
+def can_view_upload(user, upload) -> bool:
+    """Unattached: only its author. Attached: whoever may read the post -- so a hidden, held or deleted
+    post, a hidden topic or a removed image hides it from members; moderators of the group still see it
+    (they review cases)."""
+    if upload.removed_at is not None or not is_verified(user):
+        return False
+    if upload.post_id is None:
+        return upload.owner_id == user.id
+    post = db.session.get(Post, upload.post_id)
+    if post is None:
+        return False
+    group = post.topic.group
+    if not can_read_group(user, group):
+        return False
+    if can_moderate(user, group):
+        return True
+    if post.deleted_at is not None or post.topic.hidden:
+        return False
+    return not post.hidden or can_see_hidden_post(user, post)
 
 
 def can_report_post(user, post) -> bool:

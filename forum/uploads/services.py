@@ -27,7 +27,7 @@ from flask_babel import lazy_gettext as _l
 from PIL import Image
 from sqlalchemy import func, select, update
 
-from .. import audit, permissions
+from .. import audit, permissions, policy
 from ..db_types import utcnow
 from ..extensions import db
 from . import pipeline, pool, storage
@@ -374,26 +374,8 @@ def consent_label(kind: str) -> str:
 # ------------------------------------------------------------------------------- reading
 
 def can_view(user, upload: Upload) -> bool:
-    """Unattached: only its author. Attached: whoever may read the post -- so a hidden, held or deleted
-    post, a hidden topic or a removed image hides it from members; moderators of the group still see it
-    (they review cases)."""
-    if upload.removed_at is not None or not permissions.is_verified(user):
-        return False
-    if upload.post_id is None:
-        return upload.owner_id == user.id
-    from ..posts.models import Post
-
-    post = db.session.get(Post, upload.post_id)
-    if post is None:
-        return False
-    group = post.topic.group
-    if not permissions.can_read_group(user, group):
-        return False
-    if permissions.can_moderate(user, group):
-        return True
-    if post.deleted_at is not None or post.topic.hidden:
-        return False
-    return not post.hidden or permissions.can_see_hidden_post(user, post)
+    """Whether the user may see the image (the rule lives in the policy: `upload.view`)."""
+    return policy.can(user, "upload.view", upload)
 
 
 # ------------------------------------------------------------------------------- lifecycle

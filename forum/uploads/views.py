@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import permissions
+from .. import policy
 from ..extensions import db
 from ..forms import EmptyForm
 from ..urls import post_link
@@ -55,13 +55,13 @@ def _owned_upload_or_404(upload_id: str) -> Upload:
 @bp.route("/uploads", methods=["POST"])
 @login_required
 def create():
-    if not permissions.is_verified(current_user):
-        abort(404)
+    policy.ensure(current_user, "instance.read")
     try:
         data = _read_file_field()
         group = get_by_slug((request.form.get("group") or "").strip())
-        if group is None or not permissions.can_read_group(current_user, group):
+        if group is None:
             abort(404)
+        policy.ensure(current_user, "group.read", group)
         if data is None:
             raise UploadError(services.refusal_message("empty"))
         upload = services.create_upload(current_user, group, data)
@@ -89,8 +89,9 @@ def redact(upload_id):
 @login_required
 def image(upload_id, variant):
     upload = db.session.get(Upload, upload_id)
-    if upload is None or not services.can_view(current_user, upload):
+    if upload is None:
         abort(404)
+    policy.ensure(current_user, "upload.view", upload)
     accel = current_app.config.get("UPLOAD_ACCEL_PREFIX")
     content_type = upload.content_type if variant == "full" else "image/jpeg"
     if accel:
@@ -111,10 +112,10 @@ def image(upload_id, variant):
 def moderate(upload_id):
     """A moderator blacks out further regions of an attached image (the moderation `redact` action links here)."""
     upload = db.session.get(Upload, upload_id)
-    if upload is None or not services.can_view(current_user, upload):
+    if upload is None:
         abort(404)
-    if not permissions.can_moderate(current_user, upload.group):
-        abort(403)
+    policy.ensure(current_user, "upload.view", upload)
+    policy.ensure(current_user, "group.moderate", upload.group)
     form = EmptyForm()
     if request.method == "POST":
         if not form.validate_on_submit():
@@ -150,8 +151,7 @@ def moderate(upload_id):
 @login_required
 def group_settings(slug):
     group = visible_group_or_404(slug)
-    if not permissions.can_manage_group(current_user, group):
-        abort(403)
+    policy.ensure(current_user, "group.manage", group)
     form = EmptyForm()
     if form.validate_on_submit():
         services.set_needs_consent(current_user, group, request.form.get("images_need_consent") == "1")

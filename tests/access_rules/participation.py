@@ -2,12 +2,13 @@
 
 Reacting is writing: a member suspended in the group may not (403). Bookmarking is reading. Everyone else
 who cannot read the group gets 404, as for the post itself. My bookmarks are my own: any signed-in account."""
+from . import answers
 from .core import READ_GROUP, SIGNED_IN, WRITE_GROUP
 
 RULES = {
-    "participation.react": WRITE_GROUP,
-    "participation.bookmark": READ_GROUP,
-    "participation.bookmarks": SIGNED_IN,
+    "participation.react": answers(WRITE_GROUP, 302),
+    "participation.bookmark": answers(READ_GROUP, 302),
+    "participation.bookmarks": answers(SIGNED_IN, 200),
 }
 RULES = {endpoint: {**rules, "verifier": rules["outsider"]} for endpoint, rules in RULES.items()}
 
@@ -15,15 +16,15 @@ RULES = {endpoint: {**rules, "verifier": rules["outsider"]} for endpoint, rules 
 from .core import VERIFIED  # noqa: E402
 
 RULES.update({
-    "participation.read_all": {**VERIFIED, "verifier": "ok"},
-    "participation.read_all_in_group": {**READ_GROUP, "verifier": "404"},
+    "participation.read_all": answers({**VERIFIED, "verifier": "ok"}, 302),
+    "participation.read_all_in_group": answers({**READ_GROUP, "verifier": "404"}, 302),
 })
 
 # The @mention suggestions: members who may post in group A (a suspended member may not write there).
-RULES["participation.mentions"] = {**WRITE_GROUP, "verifier": "404"}
+RULES["participation.mentions"] = answers({**WRITE_GROUP, "verifier": "404"}, 200)
 
 # Source requests on member's post in group A: not by its author (403), not while suspended (403); the empty form
-# the matrix sends is refused (ok). Closing them: the group's moderators; members who see the group get 403.
-RULES["participation.request_source"] = {**WRITE_GROUP, "member": "403", "verifier": "404"}
-RULES["participation.resolve_source_request"] = {**WRITE_GROUP, "member": "403", "suspended_member": "403",
-                                                 "verifier": "404"}
+# the matrix sends is refused (its reason is missing: back to the post with a message). Closing them: the group's moderators; members who see the group get 403.
+RULES["participation.request_source"] = answers({**WRITE_GROUP, "member": "403", "verifier": "404"}, 302)
+RULES["participation.resolve_source_request"] = answers({**WRITE_GROUP, "member": "403", "suspended_member": "403",
+                                                         "verifier": "404"}, 302)

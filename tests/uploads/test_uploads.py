@@ -11,7 +11,6 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from forum.accounts.models import VerificationStatus
 from forum.extensions import db
 from forum.posts.models import Post
 from forum.uploads.models import ImageConsent, Upload
@@ -27,14 +26,11 @@ def app_config(app_config, tmp_path):
 
 
 @pytest.fixture
-def world(make):
-    author, reader, moderator, outsider = (make.user("Ann Author"), make.user("Rita Reader"),
-                                           make.user("Mo Moderator"), make.user("Otto Outsider"))
-    pending = make.user("Pat Pending", status=VerificationStatus.PENDING)
-    group = make.group("Dermatology", members=[author, reader, pending], moderators=[moderator])
-    make.group("Elsewhere", members=[outsider])
-    return {"author": author, "reader": reader, "moderator": moderator, "outsider": outsider, "pending": pending,
-            "group": group}
+def world(personas):
+    """The persona world's group A: `member` posts the images, `colleague` reads them; the pending account
+    belongs to A, the outsider to group B only."""
+    return {"author": personas.member, "reader": personas.colleague, "moderator": personas.moderator,
+            "outsider": personas.outsider, "pending": personas.pending, "group": personas.group_a}
 
 
 def upload(browser, group, data: bytes, name="image.bin"):
