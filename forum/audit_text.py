@@ -34,6 +34,8 @@ SENTENCES = {
     "moderation:post:hold": _l("held a post in “%(target)s” published past the patient-data guard"),
     "moderation:post:purge": _l("destroyed the text of a post deleted for patient privacy in “%(target)s”"),
     "post:redact": _l("removed patient data from their post in “%(target)s”"),
+    "post:source_request:resolve": _l("closed the source requests on a post in “%(target)s”"),
+    "post:source_request:escalate": _l("passed unanswered source requests on a post in “%(target)s” to the moderators"),
     "post:image:redact": _l("blacked out regions of an image in “%(target)s”"),
     "post:image:remove": _l("removed an image from “%(target)s”"),
     "group:guard_policy": _l("changed what happens to posts published past the patient-data guard in %(target)s"),

@@ -167,12 +167,16 @@ def send_digests_command() -> None:
     their quiet hours (run hourly from a timer; see forum/notifications/digest.py)."""
     from .notifications.digest import send_digests
     from .participation.services import fire_due_reminders
+    from .participation.sources import escalate_unanswered
 
-    # Bookmark reminders first, so that a reminder that falls due today is in today's digest.
+    # Bookmark reminders and unanswered source requests first, so that what falls due today is in today's digest.
     reminders = fire_due_reminders()
+    escalated = escalate_unanswered()
     db.session.commit()
     if reminders:
         click.echo(f"{reminders} bookmark reminder{'s' if reminders != 1 else ''} sent.")
+    if escalated:
+        click.echo(f"{escalated} unanswered source request{'s' if escalated != 1 else ''} passed to the moderators.")
     count = send_digests()
     click.echo(f"{count} digest{'s' if count != 1 else ''} sent.")
 

@@ -123,6 +123,8 @@ class Config:
     RATELIMIT_REPORT_PER_USER = os.environ.get("RATELIMIT_REPORT_PER_USER", "10 per minute; 60 per day")
     RATELIMIT_REPORT_PER_ADDRESS = os.environ.get("RATELIMIT_REPORT_PER_ADDRESS", "120 per hour")
     RATELIMIT_PREVIEW_PER_USER = os.environ.get("RATELIMIT_PREVIEW_PER_USER", "120 per minute")
+    # Looking up colleagues for an @mention, while typing (the suggestions come in as the handle is typed).
+    RATELIMIT_MENTIONS_PER_USER = os.environ.get("RATELIMIT_MENTIONS_PER_USER", "120 per minute; 1500 per hour")
     RATELIMIT_UPLOAD_PER_USER = os.environ.get("RATELIMIT_UPLOAD_PER_USER", "30 per minute; 300 per hour")
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0 = none).
     TRUSTED_PROXY_COUNT = _int("TRUSTED_PROXY_COUNT", 0)

@@ -7,6 +7,14 @@ from sqlalchemy import select
 
 def seed_extras(users, groups) -> None:
     _seed_open_report(users, groups)
+    _seed_read_state(users)
+
+
+def _seed_read_state(users) -> None:
+    """Unread topics for every demo member, so that the home page shows what is new for them."""
+    from .participation.demo import seed_read_state
+
+    seed_read_state(list(users.values()))
 
 
 def _seed_open_report(users, groups) -> None:

@@ -26,6 +26,15 @@ ALLOWED_TAGS = frozenset({
     "table", "thead", "tbody", "tr", "th", "td", "a",
 })
 ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"], "th": ["align"], "td": ["align"], "ol": ["start"]}
+
+
+def _allowed_attribute(tag: str, name: str, value: str) -> bool:
+    """The allow-list above, and one class: "mention" on a link this renderer made from an @handle
+    (raw HTML never reaches the sanitiser as HTML, so an author cannot write it themselves)."""
+    if name in ALLOWED_ATTRIBUTES.get(tag, ()):
+        return True
+    return tag == "a" and name == "class" and value == "mention"
+
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow noopener noreferrer"
 
@@ -258,11 +267,73 @@ class _ImagesBecomeLinks(Treeprocessor):
                     element.insert(index, link)
 
 
+# An @handle: not inside a word, an e-mail address or a path. Handles are letters, digits, dots, dashes
+# and underscores; a trailing dot ends the sentence, not the handle.
+MENTION = re.compile(r"(?<![\w@/.])@([a-z0-9](?:[a-z0-9._-]{0,30}[a-z0-9_-])?)", re.IGNORECASE)
+MENTION_CLASS = "mention"
+_NO_MENTIONS_INSIDE = frozenset({"a", "code", "pre"})
+
+
+class _MentionsBecomeLinks(Treeprocessor):
+    """@handle of a member the author may reach becomes a link to their profile. Runs on the parsed
+    tree, so code, links and raw text never turn into mentions; the link's text is the handle as typed
+    (it matched the pattern above, so it holds no markup) and its address comes from the caller."""
+
+    def __init__(self, md, links: dict[str, str]):
+        super().__init__(md)
+        self.links = links
+
+    def run(self, root: etree.Element) -> None:
+        if self.links:
+            self._walk(root)
+
+    def _walk(self, element: etree.Element) -> None:
+        if element.tag in _NO_MENTIONS_INSIDE:
+            return
+        if element.text and not isinstance(element.text, markdown.util.AtomicString):
+            element.text, made = self._split(element.text)
+            for index, link in enumerate(made):
+                element.insert(index, link)
+        for child in list(element):
+            self._walk(child)
+            if child.tail and not isinstance(child.tail, markdown.util.AtomicString):
+                child.tail, made = self._split(child.tail)
+                position = list(element).index(child) + 1
+                for offset, link in enumerate(made):
+                    element.insert(position + offset, link)
+
+    def _split(self, text: str) -> tuple[str, list[etree.Element]]:
+        """The text before the first linked mention, and the links (each carrying the text after it)."""
+        head, links, last = None, [], 0
+        for match in MENTION.finditer(text):
+            href = self.links.get(match.group(1).lower())
+            if href is None:
+                continue
+            before = text[last:match.start()]
+            if links:
+                links[-1].tail = before
+            else:
+                head = before
+            link = etree.Element("a", {"href": href, "class": MENTION_CLASS})
+            link.text = match.group(0)
+            links.append(link)
+            last = match.end()
+        if not links:
+            return text, []
+        links[-1].tail = text[last:]
+        return head, links
+
+
 class _SafeMarkdown(Extension):
+    def __init__(self, mentions: dict[str, str] | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.mentions = mentions or {}
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_ImagesBecomeLinks(md), "images_become_links", 0)
+        md.treeprocessors.register(_MentionsBecomeLinks(md, self.mentions), "mentions_become_links", 1)
 
 
 def _set_link_rel(attrs, new=False):
@@ -298,7 +369,7 @@ def _cleaner() -> bleach.Cleaner:
 def _new_cleaner() -> bleach.Cleaner:
     return bleach.Cleaner(
         tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        attributes=_allowed_attribute,
         protocols=ALLOWED_PROTOCOLS,
         strip=True,
         strip_comments=True,
@@ -307,17 +378,23 @@ def _new_cleaner() -> bleach.Cleaner:
     )
 
 
-def _markdown() -> markdown.Markdown:
+def _markdown(mentions: dict[str, str] | None = None) -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=[_SafeMarkdown(), "tables", "fenced_code", "sane_lists", "nl2br"],
+        extensions=[_SafeMarkdown(mentions), "tables", "fenced_code", "sane_lists", "nl2br"],
         extension_configs={"tables": {"use_align_attribute": True}},
         output_format="html",
     )
 
 
-def render_markdown(source: str) -> str:
-    """Render user markdown to HTML that is safe to mark as such in templates."""
+def mentioned_handles(source: str) -> set[str]:
+    """The @handles in a text, lower-cased (handles are matched whatever the case they were typed in)."""
+    return {match.group(1).lower() for match in MENTION.finditer(source)}
+
+
+def render_markdown(source: str, mentions: dict[str, str] | None = None) -> str:
+    """Render user markdown to HTML that is safe to mark as such in templates. `mentions` maps
+    lower-case handles to the profile address their @mention links to; other @handles stay text."""
     check_complexity(source)
-    html = _markdown().convert(source)
+    html = _markdown(mentions).convert(source)
     _per_thread.new_links = 0
     return _cleaner().clean(html)

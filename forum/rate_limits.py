@@ -4,6 +4,7 @@ tried, or per invitation) and per client address.
 The limits are applied by URL rule -- the stable routes of the contract -- so that a feature's
 view does not need to know about them, and each value is read from the configuration
 (RATELIMIT_*) on every request, so operators can tune them. Only POSTs count: reading a form is free.
+The one exception is a lookup a script could page through: the @mention suggestions (GET).
 
 The client address is `request.remote_addr`, which ProxyFix sets from X-Forwarded-For only when
 TRUSTED_PROXY_COUNT says how many proxies to trust (forum/web.py); a header a client sends itself
@@ -64,6 +65,7 @@ class Rule:
 
     path: str
     limits: tuple[tuple[str, Callable[[], str]], ...]
+    methods: tuple[str, ...] = ("POST",)
 
 
 RULES = (
@@ -80,6 +82,7 @@ RULES = (
                                          ("RATELIMIT_REPORT_PER_ADDRESS", by_address))),
     Rule("/posts/preview", (("RATELIMIT_PREVIEW_PER_USER", by_user),)),
     Rule("/uploads", (("RATELIMIT_UPLOAD_PER_USER", by_user),)),
+    Rule("/g/<slug>/mentions", (("RATELIMIT_MENTIONS_PER_USER", by_user),), methods=("GET",)),
     Rule("/uploads/<upload_id>/redact", (("RATELIMIT_UPLOAD_PER_USER", by_user),)),
 )
 
@@ -89,9 +92,10 @@ RULES = (
 _SHARED_SCOPES = {"RATELIMIT_POST_PER_USER": "posting", "RATELIMIT_POST_PER_ADDRESS": "posting"}
 _LIMITS = {
     (rule.path, name): (
-        limiter.shared_limit(_configured(name), scope=_SHARED_SCOPES[name], key_func=key, methods=["POST"])
+        limiter.shared_limit(_configured(name), scope=_SHARED_SCOPES[name], key_func=key,
+                              methods=list(rule.methods))
         if name in _SHARED_SCOPES
-        else limiter.limit(_configured(name), key_func=key, methods=["POST"])
+        else limiter.limit(_configured(name), key_func=key, methods=list(rule.methods))
     )
     for rule in RULES
     for name, key in rule.limits

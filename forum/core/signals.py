@@ -22,6 +22,10 @@ post_published_past_findings = _signals.signal("post-published-past-findings")
 # patient data: every other copy of the removed words must go, in the same transaction.
 patient_data_removed_by_author = _signals.signal("patient-data-removed-by-author")
 
+# sender: the app; editor=, post=, old_source=. A post's text changed through an edit (by its author or a
+# moderator), inside the edit's transaction: participation answers source requests the edit gave a reference.
+post_edited = _signals.signal("post-edited")
+
 # sender: the app; engine=. After the commit of a redaction, before the database's free pages are wiped:
 # receivers that keep copies of text in structures of their own (index segments) compact them now.
 text_removed_from_disk = _signals.signal("text-removed-from-disk")

@@ -25,10 +25,11 @@ from ..core import signals
 from ..core.transaction import after_commit
 from ..db_types import utcnow
 from ..extensions import db
-from ..markup import MarkupTooComplex, render_markdown
+from ..markup import MarkupTooComplex
 from ..notifications.models import Notification
 from ..notifications.services import notify
 from ..posts.forms import BODY_MAX
+from ..posts.mentions import render_post
 from ..posts.models import Post, PostRevision
 from ..posts.services import GuardResult, _stored_findings, post_link
 from ..privacy_guard.service import find_identifiers
@@ -232,7 +233,7 @@ def redact(actor: User, post: Post, *, reason: str, body: str, confirmed: bool =
         raise ModerationError(_("The reason repeats words that are being removed; the log keeps the reason, so "
                                 "describe what was removed instead (for example “the patient's name”)."), "reason")
     try:
-        html = render_markdown(body)
+        html = render_post(body, post.topic.group)
     except MarkupTooComplex as error:
         raise ModerationError(str(error), "body") from error
     was_held = post.is_held

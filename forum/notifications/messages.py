@@ -40,6 +40,14 @@ MESSAGES: dict[str, Message] = {
     "reply": Message(_l("%(actor)s replied to “%(topic)s”"), MEMBER),
     "topic.new": Message(_l("%(actor)s started “%(topic)s” in %(group)s"), MEMBER),
     "mention": Message(_l("%(actor)s mentioned you in “%(topic)s”"), MEMBER),
+    "source_request.asked": Message(_l("A colleague asks for the source of a clinical claim in your post in "
+                                       "“%(topic)s”. Edit the post to add a link, a DOI or a PubMed id."), MEMBER),
+    "source_request.answered": Message(_l("The author added a source to the post you asked about in “%(topic)s”."),
+                                       MEMBER),
+    "source_request.resolved": Message(_l("A moderator closed your source request on a post in “%(topic)s”."),
+                                       MEMBER),
+    "source_request.escalated": Message(_l("A source request on a post in “%(topic)s” has had no answer for %(days)s "
+                                           "days. Please review it."), STAFF),
     "bookmark.reminder": Message(_l("Reminder: the post you bookmarked in “%(topic)s”."), MEMBER),
     "post.edited_by_moderator": Message(_l("A moderator edited your post in “%(topic)s”: %(reason)s"), MEMBER),
     "invitation.accepted": Message(_l("%(actor)s accepted your invitation to %(group)s."), MEMBER),

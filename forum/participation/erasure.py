@@ -7,11 +7,13 @@ from sqlalchemy import delete, select
 from ..extensions import db
 from ..notifications.models import NotificationPreference
 from .models import Bookmark, GroupWatch, TopicWatch
+from .sources import erase_requester
 
 
 def erase_participation_data(sender, user, actor=None, **extra) -> None:
     for model in (Bookmark, TopicWatch, GroupWatch, NotificationPreference):
         db.session.execute(delete(model).where(model.user_id == user.id).execution_options(synchronize_session=False))
+    erase_requester(user.id)
 
 
 def export_participation_data(sender, user, **extra) -> dict:

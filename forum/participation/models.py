@@ -97,3 +97,32 @@ class GroupWatch(db.Model):
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
     level: Mapped[str] = mapped_column(String(16), default=WatchLevel.NORMAL, server_default=WatchLevel.NORMAL)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SourceRequestState:
+    OPEN = "open"          # the post shows "source requested"
+    ANSWERED = "answered"  # the author edited in a reference
+    RESOLVED = "resolved"  # a moderator closed it (answered in the thread, or not a clinical claim)
+    ALL = (OPEN, ANSWERED, RESOLVED)
+
+
+class SourceRequest(db.Model):
+    """A member asks the author of a post for the source of a clinical claim in it: lighter than a
+    misinformation report. Open until the author edits in a reference or a moderator resolves it; after
+    SOURCE_REQUEST_ESCALATE_DAYS without an answer it goes to the group's moderators (escalated_at)."""
+    __tablename__ = "source_requests"
+    __table_args__ = (Index("ix_source_requests_state_created", "state", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    requester_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    reason: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    state: Mapped[str] = mapped_column(String(16), default=SourceRequestState.OPEN,
+                                       server_default=SourceRequestState.OPEN)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+    post: Mapped[Post] = relationship()

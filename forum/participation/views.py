@@ -15,7 +15,7 @@ from ..posts.models import Post
 from ..notifications import watching
 from ..posts.models import Topic
 from ..urls import post_link
-from . import reading, services
+from . import reading, services, sources
 from .models import WatchLevel
 from .services import REACTION_LABELS, WATCH_LABELS, ParticipationError
 
@@ -83,6 +83,58 @@ def bookmark(post_id):
               "success")
     else:
         flash(_("Bookmarked."), "success")
+    return redirect(post_link(post))
+
+
+@bp.route("/g/<slug>/mentions")
+@login_required
+def mentions(slug):
+    """Suggestions for the @ autocomplete: the group's readers whose handle or name starts with `q`, for a
+    member who may post there. Handle, name and profession only -- what every post of theirs shows."""
+    group = readable_group_or_404(slug)
+    policy.ensure(current_user, "group.post", group)
+    prefix = (request.args.get("q") or "").strip().lstrip("@")[:32]
+    members = [user for user in policy.scopes.mention_candidates(group, prefix, limit=9) if user.id != current_user.id]
+    response = jsonify(members=[{"username": user.username, "display_name": user.display_name,
+                                 "profession": user.profession_label} for user in members[:8]])
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.route("/posts/<int:post_id>/source-request", methods=["POST"])
+@login_required
+def request_source(post_id):
+    post = _visible_post_or_404(post_id)
+    policy.ensure(current_user, "post.request_source", post)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        sources.request_source(current_user, post, reason=request.form.get("reason", ""),
+                               note=request.form.get("note", ""))
+    except sources.SourceRequestError as error:
+        db.session.rollback()
+        return _refused(post, str(error))
+    db.session.commit()
+    flash(_("The author is asked for the source. The post shows “source requested” until they add one."), "success")
+    return redirect(post_link(post))
+
+
+@bp.route("/posts/<int:post_id>/source-request/resolve", methods=["POST"])
+@login_required
+def resolve_source_request(post_id):
+    post = _visible_post_or_404(post_id)
+    policy.ensure(current_user, "post.resolve_source_request", post)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        sources.resolve(current_user, post, reason=request.form.get("reason", ""))
+    except sources.SourceRequestError as error:
+        db.session.rollback()
+        return _refused(post, str(error))
+    db.session.commit()
+    flash(_("The source request is closed."), "success")
+    if request.form.get("next") == "queue":  # resolved from the moderators' list
+        return redirect(url_for("moderation.queue", slug=post.topic.group.slug))
     return redirect(post_link(post))
 
 
@@ -218,6 +270,20 @@ class _Helpers:
     @staticmethod
     def unread(topic, topics) -> int:
         return reading.unread_in(current_user, topic, topics)
+
+    source_reasons = sources.SOURCE_REASONS
+
+    @staticmethod
+    def source_requests(post) -> list:
+        """The post's open source requests (one query per topic page)."""
+        from ..request_cache import cached
+
+        return cached(f"_source_requests_{post.topic_id}",
+                      lambda: sources.open_requests_in_topic(post.topic_id)).get(post.id, [])
+
+    @staticmethod
+    def escalated_source_requests(group) -> list:
+        return sources.escalated_in_group(group)
 
     @staticmethod
     def can_react(post) -> bool:

@@ -66,6 +66,9 @@ ACTIONS = {
     "post.delete": rules.can_delete_post,
     "post.report": rules.can_report_post,
     "post.see_hidden": rules.can_see_hidden_post,
+    "post.quote": rules.can_quote_post,
+    "post.request_source": rules.can_request_source,
+    "post.resolve_source_request": rules.can_resolve_source_request,
     "appeal.decide": rules.can_decide_appeal,
     "verification.decide": rules.can_decide_verification,
     "account.suspend": rules.can_suspend_account,
@@ -184,6 +187,12 @@ def post_actions(actor, post) -> frozenset[str]:
         allowed.add("report")
     if rules.can_moderate(actor, post.topic.group):
         allowed.add("moderate")
+    if rules.can_quote_post(actor, post):
+        allowed.add("quote")
+    if rules.can_request_source(actor, post):
+        allowed.add("request_source")
+    if rules.can_resolve_source_request(actor, post):
+        allowed.add("resolve_source_request")
     return frozenset(allowed)
 
 

@@ -289,6 +289,14 @@ def can_see_post(user, post) -> bool:
     return not post.is_held or can_see_hidden_post(user, post)
 
 
+def can_quote_post(user, post) -> bool:
+    """Quoting is replying with a post's words: a member who may reply in the topic, of a live post they
+    see in full (a held or hidden post stays unquotable for everyone who sees only its placeholder)."""
+    if post.deleted_at is not None or not can_reply(user, post.topic) or not can_see_topic(user, post.topic):
+        return False
+    return not post.hidden or can_see_hidden_post(user, post)
+
+
 def can_handle_incidents(user) -> bool:
     """Privacy incidents name exposed posts and their readers: admins and privacy officers only."""
     return is_verified(user) and bool(user.is_admin or getattr(user, "is_privacy_officer", False))
@@ -323,6 +331,19 @@ def can_report_post(user, post) -> bool:
         and post.author_id != user.id
         and post.deleted_at is None
     )
+
+
+def can_request_source(user, post) -> bool:
+    """Asking the author for a source: a member who may post in the group, of someone else's live post that
+    everyone sees (a hidden or held post is the moderators' business)."""
+    return (post.author_id is not None and post.author_id != getattr(user, "id", None)
+            and post.deleted_at is None and not post.hidden and not post.topic.hidden
+            and can_post_in(user, post.topic.group))
+
+
+def can_resolve_source_request(user, post) -> bool:
+    """Closing a post's source requests without an edit: the group's moderators."""
+    return post.deleted_at is None and can_moderate(user, post.topic.group)
 
 
 def can_configure_guard(user) -> bool:

@@ -2,9 +2,11 @@
 dashboard, mentions, notifications, export and the access-matrix test all use them."""
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, case, func, or_, select
 
-from ..accounts.models import User
+from ..accounts.models import User, VerificationStatus
+from ..core.text import escape_like
+from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, Membership, MembershipStatus
 from ..posts.models import Post, Topic
@@ -47,14 +49,42 @@ def visible_topic_conditions() -> list:
     return [Topic.hidden.is_(False)]
 
 
+def _group_reader_conditions(group: Group) -> list:
+    """Accounts that read this group: live, verified (not lapsed) professionals with a membership that is
+    not banned. A member who has yet to accept new guidelines still counts: they read it after one click."""
+    now = utcnow()
+    return [Membership.user_id == User.id, Membership.group_id == group.id,
+            Membership.status != MembershipStatus.BANNED, User.deleted_at.is_(None),
+            User.verification_status == VerificationStatus.VERIFIED,
+            or_(User.verified_until.is_(None), User.verified_until > now)]
+
+
 def mentionable_member_ids(group: Group, usernames: list[str]) -> set[int]:
-    """Who an @mention in this group reaches: live accounts that belong to it and are not banned."""
-    if not usernames:
-        return set()
-    return set(db.session.scalars(
-        select(User.id).join(Membership, Membership.user_id == User.id)
-        .where(User.username.in_(usernames), Membership.group_id == group.id,
-               Membership.status != MembershipStatus.BANNED, User.deleted_at.is_(None))))
+    """Who an @mention in this group reaches: its readers, by handle, whatever the case it was typed in."""
+    return set(mentionable_members(group, usernames))
+
+
+def mentionable_members(group: Group, usernames: list[str]) -> dict[int, str]:
+    """The readers of this group among these handles (matched case-insensitively), as id -> handle."""
+    names = {name.lower() for name in usernames if name}
+    if not names:
+        return {}
+    rows = db.session.execute(select(User.id, User.username).join(Membership, Membership.user_id == User.id)
+                              .where(func.lower(User.username).in_(names), *_group_reader_conditions(group)))
+    return {user_id: username for user_id, username in rows}
+
+
+def mention_candidates(group: Group, prefix: str, limit: int = 8) -> list[User]:
+    """Members of this group who read it, whose handle or name starts with `prefix` (case-insensitive):
+    the @ autocomplete's suggestions, handles first, then names, alphabetically."""
+    prefix = escape_like(prefix.lower())
+    handle = func.lower(User.username).like(prefix + "%", escape="\\")
+    name = or_(func.lower(User.display_name).like(prefix + "%", escape="\\"),
+               func.lower(User.display_name).like("% " + prefix + "%", escape="\\"))
+    return list(db.session.scalars(
+        select(User).join(Membership, Membership.user_id == User.id)
+        .where(*_group_reader_conditions(group), or_(handle, name))
+        .order_by(case((handle, 0), else_=1), func.lower(User.username)).limit(limit)))
 
 
 def shared_group_ids_query(viewer_id: int, other_id: int) -> Select:

@@ -64,3 +64,5 @@ class EditForm(_GuardedForm):
 
 class PreviewForm(FlaskForm):
     body = TextAreaField(filters=[_unix_newlines], validators=[AtMost(BODY_MAX, "message")])
+    # The group the text is written in: its @mentions are checked against the group's readers.
+    group = StringField(validators=[Optional(), Length(max=64)])

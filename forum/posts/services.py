@@ -1,7 +1,6 @@
 """Topics and posts: writing, editing, deleting and reading them a page at a time."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from flask import current_app
@@ -16,16 +15,16 @@ from ..core.pagination import Page, page_count
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group
-from ..markup import MarkupTooComplex, check_complexity, render_markdown
+from ..markup import MENTION, MarkupTooComplex, check_complexity, render_markdown  # noqa: F401  (MENTION: one pattern everywhere)
 from ..notifications import watching
 from ..notifications.services import notify
 from ..policy import scopes
 from ..privacy_guard.service import find_identifiers
 from ..urls import page_of, post_link, posts_per_page  # noqa: F401  (re-exported: one place for post URLs)
+from . import mentions
 from .models import Post, PostRevision, Topic
 from flask_babel import gettext as _
 
-MENTION = re.compile(r"(?<![\w@/.])@([a-z0-9][a-z0-9._-]{1,31})", re.IGNORECASE)
 
 
 class PostingError(DomainError):
@@ -54,9 +53,9 @@ def check_submission(body: str, title: str = "") -> GuardResult:
     return GuardResult(title=find_identifiers(title), body=find_identifiers(body))
 
 
-def _render(body: str) -> str:
+def _render(body: str, group: Group) -> str:
     try:
-        return render_markdown(body)
+        return mentions.render_post(body, group)
     except MarkupTooComplex as error:
         raise PostingError(str(error), "body") from error
 
@@ -82,7 +81,7 @@ def create_topic(author: User, group: Group, *, title: str, body: str, guard: Gu
     existing = _existing_submission(author, submission_id)
     if existing is not None:
         return existing
-    html = _render(body)
+    html = _render(body, group)
     now = utcnow()
     topic = Topic(group_id=group.id, author_id=author.id, title=title.strip(), created_at=now,
                   last_activity_at=now, post_count=1,
@@ -104,7 +103,7 @@ def reply(author: User, topic: Topic, *, body: str, guard: GuardResult, submissi
     existing = _existing_submission(author, submission_id)
     if existing is not None:
         return existing
-    html = _render(body)
+    html = _render(body, topic.group)
     now = utcnow()
     # Take the next number atomically: the UPDATE serialises concurrent replies on this row.
     db.session.execute(
@@ -156,8 +155,9 @@ def edit_post(editor: User, post: Post, *, body: str, reason: str, guard: GuardR
         raise PostingError(_("This post was deleted and can no longer be edited."))
     if body == post.body_source:
         return post
-    html = _render(body)
-    db.session.add(PostRevision(post_id=post.id, editor_id=editor.id, body_source=post.body_source,
+    html = _render(body, post.topic.group)
+    old_source = post.body_source
+    db.session.add(PostRevision(post_id=post.id, editor_id=editor.id, body_source=old_source,
                                 reason=reason.strip()))
     post.body_source = body
     post.body_html = html
@@ -165,6 +165,7 @@ def edit_post(editor: User, post: Post, *, body: str, reason: str, guard: GuardR
     post.edit_count += 1
     post.phi_findings = _stored_findings(guard)
     post.phi_confirmed = guard.found
+    signals.post_edited.send(current_app._get_current_object(), editor=editor, post=post, old_source=old_source)
     if editor.id != post.author_id:
         from .. import audit
 
@@ -188,11 +189,7 @@ def delete_post(actor: User, post: Post, reason: str = "") -> None:
 
 
 def _notify_mentions(author: User, post: Post, group: Group) -> set[int]:
-    names = {match.group(1).lower() for match in MENTION.finditer(post.body_source)}
-    names.discard(author.username)
-    if not names:
-        return set()
-    recipients = scopes.mentionable_member_ids(group, list(names)[:20])
+    recipients = set(mentions.reachable(group, post.body_source, author))
     for user_id in recipients:
         notify(user_id, "mention", "mention", topic=post.topic, link=post_link(post), actor=author)
     return recipients

@@ -12,13 +12,16 @@ from ..database import is_transient
 from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import readable_group_or_404
-from ..markup import MarkupTooComplex, render_markdown
+from ..groups.models import Group
+from ..markup import MarkupTooComplex
 from ..participation import reading
 from ..uploads.posting import images_for, prefill, with_images
 from ..web import STORAGE_BUSY_MESSAGE, new_form_token, page_argument
 from ..incidents.services import record_reads
 from ..primer.services import needs_primer
+from . import mentions
 from .diffs import changes
+from .quoting import quote_heading, quote_markdown
 from .forms import EditForm, PreviewForm, ReplyForm, TopicForm
 from .models import Post, Topic
 from .services import (DuplicateSubmission, earlier_texts, PostingError, check_submission, create_topic, delete_post, edit_post,
@@ -121,6 +124,7 @@ def new_topic(slug):
                 submission_id=form.submission_id.data), form, images))
             if post is not None:
                 flash(_held_message(post) or _("Your topic is published."), "success")
+                _flash_unreached(group, form.body.data)
                 return redirect(url_for("posts.topic", slug=group.slug, topic_id=post.topic_id))
     if not form.submission_id.data:
         form.submission_id.data = new_form_token()
@@ -131,7 +135,8 @@ def new_topic(slug):
 @login_required
 def topic(slug, topic_id):
     topic = _topic_or_404(slug, topic_id)
-    if "page" not in request.args and (opening := reading.opening_link(current_user, topic)):
+    quoted = _quotable(request.args.get("quote"), topic)
+    if "page" not in request.args and quoted is None and (opening := reading.opening_link(current_user, topic)):
         return redirect(opening)  # the page of the first unread post
     page = post_page(topic, page_argument(), posts_per_page())
     if page is None:
@@ -145,8 +150,37 @@ def topic(slug, topic_id):
         db.session.commit()
     form = ReplyForm()
     form.submission_id.data = new_form_token()
+    if quoted is not None:  # "Quote" without JavaScript: the reply form comes prefilled
+        form.body.data = quote_markdown(quoted)
     return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
                            guard=None, action_form=EmptyForm(), needs_primer=needs_primer(current_user))
+
+
+def _quotable(post_id: str | None, topic: Topic) -> Post | None:
+    """The post `?quote=` names, if it is in this topic and the reader may quote it; otherwise none
+    (the page says nothing about posts the reader cannot see)."""
+    if not post_id or not post_id.isdigit() or len(post_id) > 12:
+        return None
+    post = db.session.get(Post, int(post_id))
+    if post is None or post.topic_id != topic.id or not policy.can(current_user, "post.quote", post):
+        return None
+    return post
+
+
+@bp.route("/posts/<int:post_id>/quote")
+@login_required
+def quote(post_id):
+    """The post as a markdown quote for the reply composer: JSON for the page's script, otherwise the topic
+    page with the reply form prefilled."""
+    post = _post_or_404(post_id)
+    policy.ensure(current_user, "post.quote", post)
+    if request.accept_mimetypes.best == "application/json":
+        response = jsonify(markdown=quote_markdown(post), heading=quote_heading(post))
+        response.headers["Cache-Control"] = "private, no-store"
+        return response
+    page = page_of(post.number)
+    return redirect(url_for("posts.topic", slug=post.topic.group.slug, topic_id=post.topic_id, page=page,
+                            quote=post.id) + "#reply")
 
 
 @bp.route("/g/<slug>/t/<int:topic_id>/reply", methods=["POST"])
@@ -166,6 +200,7 @@ def reply_to(slug, topic_id):
                 form, images)))
             if post is not None:
                 flash(_held_message(post) or _("Your reply is published."), "success")
+                _flash_unreached(topic.group, form.body.data)
                 return redirect(post_link(post))
     page = post_page(topic, page_of(topic.post_count), posts_per_page())
     if not form.submission_id.data:
@@ -223,6 +258,7 @@ def edit(post_id):
                     flash(_("Your changes are saved.") if old_texts is None else
                           _("Your changes are saved, and the earlier versions no longer hold the removed text."),
                           "success")
+                    _flash_unreached(post.topic.group, form.body.data)
                     return redirect(post_link(post))
     return render_template("posts/edit.html", post=post, group=post.topic.group, form=form, guard=guard,
                            moderator_edit=moderator_edit), status
@@ -263,9 +299,34 @@ def preview():
         message = "; ".join(error for errors in form.errors.values() for error in errors)
         return jsonify(error=message or _("The preview could not be made.")), 400
     body = form.body.data or ""
+    group = _group_to_post_in(form.group.data)
     try:
-        html = render_markdown(body)
+        html = mentions.render_post(body, group)
     except MarkupTooComplex as error:
-        return jsonify(html="", findings=[], error=str(error)), 200
+        return jsonify(html="", findings=[], mentions=[], error=str(error)), 200
     # The guard's explanations come back in the author's language.
-    return jsonify(html=html, findings=localised_findings(check_submission(body).body))
+    return jsonify(html=html, findings=localised_findings(check_submission(body).body),
+                   mentions=_unreached_mentions(group, body))
+
+
+def _flash_unreached(group: Group, body: str) -> None:
+    """Without JavaScript there is no live preview: say after posting which mentions reached nobody."""
+    for note in _unreached_mentions(group, body):
+        flash(note["message"], "warning")
+
+
+def _group_to_post_in(slug: str | None) -> Group | None:
+    """The group a preview is written for, if the author may post there; any other slug counts as none
+    (the preview says nothing about groups the author cannot see)."""
+    if not slug:
+        return None
+    group = db.session.scalar(select(Group).where(Group.slug == slug))
+    return group if group is not None and policy.can_post_in(current_user, group) else None
+
+
+def _unreached_mentions(group: Group | None, body: str) -> list[dict]:
+    if group is None:
+        return []
+    return [{"handle": handle, "message": _("@%(handle)s cannot read this group and will not be notified.",
+                                            handle=handle)}
+            for handle in mentions.unreached(current_user, group, body)]

@@ -27,6 +27,8 @@
     var previewBox = composer.querySelector(".composer-preview-box");
     var preview = composer.querySelector(".composer-preview");
     var findingsBox = composer.querySelector(".composer-findings");
+    var mentionsBox = composer.querySelector(".composer-mentions");
+    var group = composer.getAttribute("data-group");
     var url = composer.getAttribute("data-preview-url");
     if (!textarea || !form || !url) { return; }
     var timer = null, sequence = 0;
@@ -36,6 +38,7 @@
       var body = new FormData();
       body.append("body", textarea.value);
       if (token) { body.append("csrf_token", token.value); }
+      if (group) { body.append("group", group); }
       var mine = ++sequence;
       fetch(url, { method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "application/json" } })
         .then(function (response) { return response.json(); })
@@ -46,6 +49,17 @@
           findingsBox.innerHTML = findings.length ? '<p class="banner banner-warn">' +
             escapeHtml(composer.getAttribute("data-findings-note") || "") + "</p>" + highlight(textarea.value, findings) : "";
           composer.classList.toggle("has-findings", findings.length > 0);
+          if (mentionsBox) {
+            // Mentions that reach nobody: unknown handles, or colleagues who cannot read this group.
+            // The handle still being typed at the caret is left out until it is finished.
+            var typing = document.activeElement === textarea ?
+              (textarea.value.slice(0, textarea.selectionStart).match(/@([\w.-]*)$/) || [])[1] : null;
+            mentionsBox.innerHTML = (data.mentions || []).filter(function (m) {
+              return !typing || m.handle.toLowerCase() !== typing.toLowerCase();
+            }).map(function (m) {
+              return '<p class="banner banner-warn mention-unreached">' + escapeHtml(m.message) + "</p>";
+            }).join("");
+          }
           if (findings.length && previewBox) { previewBox.open = true; }
         })
         .catch(function () { /* the server check on submit still applies */ });

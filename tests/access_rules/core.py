@@ -69,6 +69,7 @@ RULES = {
     "posts.topic": answers(READ_GROUP, 200),
     "posts.reply_to": answers(WRITE_GROUP, 302),
     "posts.show": answers(READ_GROUP, 302),
+    "posts.quote": answers(WRITE_GROUP, 302),  # quoting is replying: not while suspended in the group
     "posts.edit": answers(WRITE_GROUP, 200),  # the author and moderators
     "posts.delete": answers(WRITE_GROUP, 302),  # the author and moderators
     "posts.history": answers(WRITE_GROUP, 200),  # the author and moderators

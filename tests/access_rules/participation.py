@@ -29,3 +29,12 @@ FORMS = {
     "participation.watch_group": lambda world: {"level": "watching"},
     "participation.watch_topic": lambda world: {"level": "tracking"},
 }
+
+# The @mention suggestions: members who may post in group A (a suspended member may not write there).
+RULES["participation.mentions"] = answers({**WRITE_GROUP, "verifier": "404"}, 200)
+
+# Source requests on member's post in group A: not by its author (403), not while suspended (403); the empty form
+# the matrix sends is refused (its reason is missing: back to the post with a message). Closing them: the group's moderators; members who see the group get 403.
+RULES["participation.request_source"] = answers({**WRITE_GROUP, "member": "403", "verifier": "404"}, 302)
+RULES["participation.resolve_source_request"] = answers({**WRITE_GROUP, "member": "403", "suspended_member": "403",
+                                                         "verifier": "404"}, 302)

@@ -212,6 +212,20 @@ def test_preview_limit_answers_json(limited):
     assert_friendly_429(response, json=True)
 
 
+def test_mention_suggestions_are_limited_per_user_and_answer_json(limited):
+    limited.app(RATELIMIT_MENTIONS_PER_USER=SHORT)
+    member, group, _topic = _member_world(limited.make)
+    browser = limited.login(member)
+    for prefix in ("a", "b", "c"):  # each keystroke is a lookup
+        assert browser.get(f"/g/{group.slug}/mentions?q={prefix}", headers={"Accept": "application/json"}).status_code == 200
+    response = browser.get(f"/g/{group.slug}/mentions?q=d", headers={"Accept": "application/json"})
+    assert response.mimetype == "application/json"
+    assert_friendly_429(response, json=True)
+    assert browser.get(f"/g/{group.slug}").status_code == 200  # the group's pages are not limited
+    wait_for_the_window()
+    assert browser.get(f"/g/{group.slug}/mentions?q=d", headers={"Accept": "application/json"}).status_code == 200
+
+
 def test_invitation_creation_is_limited_per_user(limited):
     limited.app(RATELIMIT_INVITE_PER_USER=SHORT)
     moderator = limited.make.user()
