@@ -98,6 +98,28 @@ def inviter_may_still_invite(invitation: Invitation) -> bool:
     return inviter is not None and permissions.invitations_stand_for(inviter, invitation.group)
 
 
+def void_reason(invitation: Invitation) -> str | None:
+    """Why a pending invitation no longer works although nobody revoked it: its inviter can no longer vouch
+    for anyone in the group (the same rule as inviter_may_still_invite), in words for the invitations page."""
+    if invitation.inviter_id is None or inviter_may_still_invite(invitation):
+        return None
+    inviter = invitation.inviter
+    if inviter is None or inviter.deleted_at is not None:
+        return _("Void: the account of the member who made it was closed.")
+    if not permissions.may_sign_in(inviter):
+        return _("Void: the account of the member who made it is suspended.")
+    if not permissions.is_verified(inviter):
+        return _("Void: the member who made it is no longer verified.")
+    membership = permissions.membership_for(inviter, invitation.group)
+    if membership is None:
+        return _("Void: the member who made it was removed from the group.")
+    if membership.status == MembershipStatus.BANNED:
+        return _("Void: the member who made it was banned from the group.")
+    if permissions.is_suspended_in(inviter, invitation.group):
+        return _("Void: the member who made it is suspended in the group.")
+    return _("Void: the member who made it may no longer invite to this group.")
+
+
 def is_banned_from(user: User, group: Group) -> bool:
     membership = permissions.membership_for(user, group)
     return membership is not None and membership.status == MembershipStatus.BANNED

@@ -13,7 +13,7 @@ from ..groups.access import visible_group_or_404
 from .forms import InvitationForm
 from .models import Invitation
 from .services import (InvitationError, create_invitation, invitation_link, invitations_for, is_banned_from,
-                       join_with_invitation, register_with_invitation, revoke, usable_invitation)
+                       join_with_invitation, register_with_invitation, revoke, usable_invitation, void_reason)
 from ..i18n import SUPPORTED_LOCALES, as_recipient, date_filter, locale_of
 
 bp = Blueprint("invitations", __name__)
@@ -108,9 +108,11 @@ def manage(slug):
                 flash(_("Invitation created. Copy the link now: it is shown only once."), "success")
             form = InvitationForm(formdata=None)
     everyone = policy.can_moderate(current_user, group)
+    invitations = invitations_for(group, current_user, everyone)
+    # A pending link whose inviter can no longer vouch for anyone is shown as void, with the reason.
+    void = {inv.id: reason for inv in invitations if inv.state() == "pending" and (reason := void_reason(inv))}
     return render_template("invitations/manage.html", group=group, form=form, new_link=new_link,
-                           invitations=invitations_for(group, current_user, everyone), everyone=everyone,
-                           revoke_form=EmptyForm())
+                           invitations=invitations, void=void, everyone=everyone, revoke_form=EmptyForm())
 
 
 def _send_invitation(invitation: Invitation, link: str, locale: str | None = None) -> bool:
