@@ -37,6 +37,8 @@ RULES = {
     # The registration form, or "join this group" when signed in; no invitation re-admits a member banned
     # from its group, and the page says no more than for any unusable link.
     "invitations.landing": {**EVERYONE, "banned_member": "404"},
+    # The link mailed to confirm a registration: whoever holds it sees the button.
+    "invitations.confirm_registration": EVERYONE,
     "auth.logout": SIGNED_IN,
     "main.dashboard": SIGNED_IN,  # pending accounts see where their verification stands
     "notifications.index": SIGNED_IN,
@@ -67,3 +69,15 @@ RULES = {
 
 # The verifier (verified, in group B only) is, for the core, an outsider to group A.
 RULES = {endpoint: {**rules, "verifier": rules["outsider"]} for endpoint, rules in RULES.items()}
+
+
+def SETUP(world):
+    from forum.invitations.services import create_invitation, request_registration
+
+    invitation, _ = create_invitation(None, world.group_a, None)
+    world.confirmation = request_registration(
+        invitation, email="confirming@clinic.example", display_name="Dr. Confirming", password="tundra-violin-58-q",
+        profession="physician").confirmation_token
+
+
+PARAMS = {"confirmation": lambda world: world.confirmation}
