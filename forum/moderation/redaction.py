@@ -224,8 +224,14 @@ def retitle(topic, title: str, findings: list[dict]) -> int:
     held it; notifications look it up when read; the search index follows the topic.)"""
     topic.title = title
     topic.title_phi_findings = _stored_findings(GuardResult(title=findings))
+    return cases_follow_title(topic)
+
+
+def cases_follow_title(topic) -> int:
+    """The moderation queue's snapshots of a topic's title take its current one."""
     return db.session.execute(update(ModerationCase).where(ModerationCase.topic_id == topic.id)
-                              .values(topic_title=title[:200]).execution_options(synchronize_session=False)).rowcount
+                              .values(topic_title=topic.title[:200])
+                              .execution_options(synchronize_session=False)).rowcount
 
 
 def old_texts_with_title(post: Post) -> list[str]:
@@ -340,6 +346,8 @@ def after_author_edit(sender, editor: User, post: Post, old_texts: list[str], **
     earlier versions lose the removed words."""
     # On the opening post the title is part of what the author corrected (old_texts then ends with the old one).
     removed = removed_terms(old_texts, new_text_with_title(post, post.body_source, None))
+    if post.number == 1:
+        cases_follow_title(post.topic)
     counts = purge_copies(post, removed, post.body_source)
     audit.record(editor, "post:redact", target_type="post", target_id=post.id, target_label=audit.topic_label(post.topic),
                  subject_user=post.author, group_id=post.topic.group_id,
