@@ -13,9 +13,9 @@ from ..forms import EmptyForm
 from ..groups.access import visible_group_or_404
 from .forms import InvitationForm
 from .models import Invitation
-from .services import (InvitationError, create_invitation, invitation_link, invitations_for, is_banned_from,
-                       REGISTRATION_VALID_FOR, RegistrationAnswer, join_with_invitation, pending_registration, request_registration,
-                       revoke, usable_invitation, void_reason)
+from .services import (REGISTRATION_VALID_FOR, InvitationError, RegistrationAnswer, create_invitation, invitation_link,
+                       invitations_for, is_banned_from, join_with_invitation, pending_registration,
+                       request_registration, revoke, usable_invitation, void_reason)
 from .services import confirm_registration as finish_registration
 from ..i18n import SUPPORTED_LOCALES, as_recipient, date_filter, locale_of
 

@@ -316,11 +316,16 @@ def redact(actor: User, post: Post, *, reason: str, body: str, confirmed: bool =
 
 
 def purge_deleted(actor: User, post: Post, reason: str) -> dict:
-    """A post deleted for patient privacy keeps no text at all."""
-    removed = identifying_terms(earlier_texts(post))
+    """A post deleted for patient privacy keeps no text at all; an opening post's topic keeps its title without
+    what identifies (the topic lives on with its replies)."""
+    removed = identifying_terms(old_texts_with_title(post))
     db.session.execute(update(Post).where(Post.id == post.id).values(body_source="", body_html="")
                        .execution_options(synchronize_session=False))
     db.session.refresh(post)
+    if post.number == 1:
+        title = scrub(post.topic.title, removed)
+        if title != post.topic.title:
+            retitle(post.topic, title, [])
     counts = purge_copies(post, removed, "")
     audit.record(actor, "moderation:post:purge", target_type="post", target_id=post.id,
                  target_label=audit.topic_label(post.topic), subject_user=post.author, group_id=post.topic.group_id,
@@ -333,7 +338,7 @@ def confirm_exposure(actor: User, post: Post, action: str, reason: str, *, was_h
     from ..incidents.services import open_incident
 
     if action == Action.DELETE:
-        removed = identifying_terms(earlier_texts(post))
+        removed = identifying_terms(old_texts_with_title(post))
         if quotes_removed_text(reason, removed):
             raise ModerationError(_("The reason repeats words of the post; the log keeps the reason, so describe "
                                     "what was exposed instead (for example “the patient's name”)."), "reason")

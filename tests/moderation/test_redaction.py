@@ -310,3 +310,15 @@ def test_the_log_shows_a_title_only_to_whoever_may_see_the_topic(scene, login, m
     assert MARKER in text(login(scene.admin).get("/admin/log"))  # admins moderate everywhere
     assert MARKER in text(login(scene.moderator).get(f"/g/{scene.group.slug}/moderation/log"))
     assert login(other_group_moderator).get(f"/g/{scene.group.slug}/moderation/log").status_code == 404
+
+
+def test_deleting_an_opening_post_for_patient_privacy_takes_the_identifiers_out_of_its_title(scene, login):
+    _publish_and_queue(scene)
+    post = _topic_with_flagged_title(scene, login)
+    assert decide(login(scene.moderator), scene.group, post, "delete", reason="It named the patient.",
+                  patient_privacy="y").status_code == 302
+    from forum.posts.models import Topic
+
+    title = db.session.get(Topic, post.topic_id).title
+    assert MARKER not in title and NUMBER not in title and "discharge" in title
+    assert rows_holding(MARKER) == [] and rows_holding(NUMBER) == [] and database_files_holding(MARKER) == []
