@@ -9,11 +9,13 @@ Prints
      identifier counts as found when a finding of the same type overlaps it; type-agnostic recall
      alongside) and false-positive rate (share of clean posts with any finding), per language and
      overall, plus recall per type and the list of misses;
-  2. before and after, on both sets: the tuning corpus and the held-out set written independently
-     of the detector (tests/privacy_guard/heldout/posts.jsonl), each measured with the detector as
-     it was at commit ebe5c0f ("before", checked out from git into a temporary directory outside
-     the repository) and with the current one ("after"), per language.  Only figures per language
-     and per type are printed for the held-out set, never its misses: it must not be tuned on;
+  2. before, previous and after, on three sets: the tuning corpus, the first held-out set
+     (tests/privacy_guard/heldout/, blind for the "previous" detector, read while revising it, so
+     tuning material for "after") and the second held-out set (tests/privacy_guard/heldout2/,
+     written without sight of any detector), each measured with the detector as it was at commit
+     ebe5c0f ("before"), at 9504a45 ("previous", both checked out from git into a temporary
+     directory outside the repository) and the current one ("after"), per language.  Only
+     figures per language and per type are printed for the held-out sets, never their misses;
   3. the median time to scan a realistic 2,000-character post, before and after;
   4. scan time at 1k..50k characters for realistic text and adversarial inputs, with the time
      per 1,000 characters, which stays flat when scanning is linear.
@@ -57,6 +59,9 @@ HELDOUT_TARGET_FP = 0.03
 TARGET_2K_MS = 2.0
 BEFORE_COMMIT = "ebe5c0f"
 HELDOUT = ROOT / "tests" / "privacy_guard" / "heldout" / "posts.jsonl"
+HELDOUT2 = ROOT / "tests" / "privacy_guard" / "heldout2" / "posts.jsonl"
+# The detector before the revision that read the first held-out set's misses.
+PREVIOUS_COMMIT = "9504a45"
 
 
 def load_before_scan():
@@ -78,10 +83,28 @@ def load_before_scan():
     return importlib.import_module("phi_guard_before.detector").scan
 
 
-def load_heldout() -> list[dict]:
-    if not HELDOUT.exists():
-        return []
-    with HELDOUT.open(encoding="utf-8") as handle:
+def load_previous_scan():
+    """The detector package as it was at PREVIOUS_COMMIT, imported from a temporary directory."""
+    target = Path(tempfile.mkdtemp(prefix="phi_guard_previous_"))
+    package = target / "phi_guard_previous"
+    package.mkdir()
+    try:
+        names = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", PREVIOUS_COMMIT,
+                                "forum/privacy_guard/detector/"], check=True, capture_output=True,
+                               text=True).stdout.split()
+        for path in names:
+            source = subprocess.run(["git", "-C", str(ROOT), "show", f"{PREVIOUS_COMMIT}:{path}"],
+                                    check=True, capture_output=True, text=True).stdout
+            (package / Path(path).name).write_text(source, encoding="utf-8")
+    except (OSError, subprocess.CalledProcessError) as error:
+        print(f"(no 'previous' detector: {error})")
+        return None
+    sys.path.insert(0, str(target))
+    return importlib.import_module("phi_guard_previous").scan
+
+
+def load_heldout(path: Path = HELDOUT) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
@@ -124,18 +147,20 @@ def corpus_as_spans(corpus_mod) -> list[dict]:
     return posts
 
 
-def before_and_after(corpus_mod, before_scan) -> None:
-    sets = [("tuning corpus", corpus_as_spans(corpus_mod), TARGET_RECALL, TARGET_FP)]
-    heldout = load_heldout()
-    if heldout:
-        sets.append(("held-out set", heldout, HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP))
-    else:
-        print("\n(held-out set not found at tests/privacy_guard/heldout/posts.jsonl)")
-    detectors = [("before", before_scan), ("after", scan)] if before_scan else [("after", scan)]
+def before_and_after(corpus_mod, before_scan, previous_scan=None) -> None:
+    sets = [("tuning corpus", corpus_as_spans(corpus_mod), TARGET_RECALL, TARGET_FP),
+            ("held-out set 1 (blind for 'previous'; tuning material for 'after')", load_heldout(HELDOUT),
+             HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP),
+            ("held-out set 2 (written without sight of any of these detectors)", load_heldout(HELDOUT2),
+             HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP)]
+    detectors = [("before", before_scan)] if before_scan else []
+    if previous_scan:
+        detectors.append(("previous", previous_scan))
+    detectors.append(("after", scan))
     for title, posts, target_recall, target_fp in sets:
         clean = sum(1 for p in posts if not p["spans"])
         print(f"\n== {title}: {len(posts)} posts, {sum(len(p['spans']) for p in posts)} labelled identifiers, "
-              f"{clean} clean posts -- before ({BEFORE_COMMIT}) and after")
+              f"{clean} clean posts -- before ({BEFORE_COMMIT}), previous ({PREVIOUS_COMMIT}) and after")
         print(f"{'detector':<9}{'language':<9}{'labels':>7}{'recall':>9}{'recall(any type)':>18}{'clean':>7}"
               f"{'flagged':>9}")
         results = {}
@@ -307,7 +332,7 @@ def main() -> None:
     corpus_mod = _load_corpus()
     before_scan = load_before_scan()
     accuracy(corpus_mod)
-    before_and_after(corpus_mod, before_scan)
+    before_and_after(corpus_mod, before_scan, load_previous_scan())
     timing(corpus_mod, quick, before_scan)
 
 

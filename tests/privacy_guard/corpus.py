@@ -726,7 +726,7 @@ en("Our oldest patient, a woman in her late nineties, developed delirium after c
 en("Ninety-four-year-old man with urosepsis and an indwelling catheter since 2019, on long-term nitrofurantoin.",
    ("Ninety-four-year-old", AG))
 en("The patient was born in 1931 and still drives. Any cognitive screen you would use at the wheel?",
-   ("1931", D))
+   ("1931", AG))
 en("Family threw her a party for her 100th birthday last week; now admitted with pneumonia.",
    ("100th birthday", AG))
 en("He was brought in by ambulance on 14 February 2024 after a collapse at home.",
@@ -756,7 +756,7 @@ de("Frau Prof. Renate Vogel (Patientin) kam am 3. Mai in die Notaufnahme mit Syn
 de("Die Patientin ist dreiundneunzig Jahre alt und lebt noch allein. Sturzprophylaxe?",
    ("dreiundneunzig Jahre", AG))
 de("Patient Jahrgang 1929, Z. n. Apoplex, jetzt Aspirationspneumonie.",
-   ("1929", D))
+   ("1929", AG))
 de("Zum 100. Geburtstag wurde sie noch gefeiert, jetzt palliative Situation mit Dysphagie.",
    ("100. Geburtstag", AG))
 de("Fall-Nr. F-2024-11873: Rückfrage der Kasse zur Verweildauer. Wer antwortet?",
@@ -785,7 +785,7 @@ hi("श्री Suresh Kumar जी, उम्र 93 साल, को pacemake
 hi("मरीज़ को 15/03/2024 को discharge किया, फिर 20/03/2024 को दोबारा भर्ती हुए।",
    ("15/03/2024", D), ("20/03/2024", D))
 hi("मरीज़ का जन्म 1934 में हुआ था, अब dementia है।",
-   ("1934", D))
+   ("1934", AG))
 hi("दादी जी की उम्र निन्यानवे साल है, hip fracture के बाद bedridden हैं।",
    ("निन्यानवे साल", AG))
 hi("मरीज़ की गाड़ी DL 3C AB 1234 पार्किंग में खड़ी है, family को बताना है।",

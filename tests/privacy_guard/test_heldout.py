@@ -1,7 +1,8 @@
-"""The held-out set (tests/privacy_guard/heldout/posts.jsonl), written by someone who never saw the
-detector: the guard's figures on it are held just below what the finished rules reached, so a
-regression fails.  The set is for measuring only -- the rules were not tuned on it (see its
-README); bench/phi_guard.py prints the same figures before and after."""
+"""The first held-out set (tests/privacy_guard/heldout/posts.jsonl), written by someone who never saw
+the detector.  Its first measurement (78.7 % recall) was reported as it was; the rules were then
+revised after reading its misses (see its README), so from then on it is tuning material and its floors
+below only guard against regressions.  The held-out figure now comes from heldout2/ (test_heldout2.py).
+bench/phi_guard.py prints both sets before and after."""
 from __future__ import annotations
 
 import json
@@ -13,12 +14,11 @@ from forum.privacy_guard.detector import CATEGORIES, scan
 
 HELDOUT = Path(__file__).parent / "heldout" / "posts.jsonl"
 
-# Reached when the rules were final (same type / any type; clean posts flagged):
-# en 79.1 / 83.7 %, 2.8 %; de 80.0 / 82.2 %, 2.9 %; hi 77.1 / 81.2 %, 0 %; all 78.7 / 82.4 %, 1.8 %.
-# Below the 95 % recall target: the figures are reported as they are, not tuned towards.
-MIN_RECALL = {"en": 0.77, "de": 0.78, "hi": 0.75, "all": 0.78}
-MIN_RECALL_ANY_TYPE = {"en": 0.82, "de": 0.80, "hi": 0.79, "all": 0.81}
-MAX_CLEAN_FLAGGED = {"en": 0.03, "de": 0.03, "hi": 0.01, "all": 0.02}
+# First (blind) measurement: all 78.7 / 82.4 %, 1.8 % clean flagged.  After the revision that read its
+# misses: en 97.7 %, de 100 %, hi 100 %, all 99.3 % (same type = any type); no clean post flagged.
+MIN_RECALL = {"en": 0.97, "de": 0.99, "hi": 0.99, "all": 0.99}
+MIN_RECALL_ANY_TYPE = {"en": 0.97, "de": 0.99, "hi": 0.99, "all": 0.99}
+MAX_CLEAN_FLAGGED = {"en": 0.0, "de": 0.0, "hi": 0.0, "all": 0.0}
 
 
 def _posts() -> list[dict]:

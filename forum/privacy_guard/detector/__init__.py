@@ -54,6 +54,7 @@ from .identifiers import (
     _detect_glued_hash,
     _detect_keyed,
     _detect_plates,
+    _detect_year_serial,
     kvnr_is_valid,
     svnr_is_valid,
 )
@@ -68,6 +69,7 @@ from .dates import (
 from .names import (
     _ages_after_names,
     _detect_names,
+    _propagate_names,
 )
 from .normalize import normalize
 from .custom import (
@@ -128,6 +130,8 @@ def scan(text: str, config: GuardConfig | None = None) -> list[Finding]:
     if enabled & {"record_number", "insurance_number", "national_id", "device_serial", "bank_account"}:
         _detect_keyed(c, enabled)
         _detect_glued_hash(c, enabled)
+        if "record_number" in enabled:
+            _detect_year_serial(c)
         _detect_bank_and_mbi(c, enabled)
     if "licence_plate" in enabled:
         _detect_plates(c)
@@ -140,6 +144,7 @@ def scan(text: str, config: GuardConfig | None = None) -> list[Finding]:
         _detect_age_words(c)
     if "patient_name" in enabled:
         _detect_names(c)
+        _propagate_names(c)
         if "age" in enabled:
             _ages_after_names(c)
     if "custom" in enabled and config.extra_patterns:

@@ -389,6 +389,8 @@ _PERSONAL_CTX = _rx(
     r"ihr|ihre|ihren|sein|seine|seinen|er|sie|"
     r"patientin|patienten|familie|tochter|sohn|frau|mann|mutter|vater|angehörige\w{0,2}|spenden\w{0,4})\b"
     r"|परिवार|बेटी|बेटा|बेटे|पत्नी|पति|मां|माँ|पिता|मरीज़|मरीज|उनकी|उनके|उनका|उसकी|उसके")
+_SUBDOMAIN_SITES = frozenset(["blogspot.com", "wordpress.com", "tumblr.com", "wixsite.com", "weebly.com",
+                              "substack.com", "medium.com"])
 _BARE_PATHS = frozenset(["/", "/home", "/explore", "/login", "/search", "/watch", "/about", "/help"])
 
 
@@ -409,13 +411,16 @@ def _detect_personal_pages(c: _Ctx) -> None:
             lo = _clause_start(text, m.start(), 150)
             if _PERSONAL_CTX.search(low, lo, min(len(low), m.end() + 80)):
                 c.add(m.start("h"), m.end("h"), "url", 0.8, _l("A social-media account that can identify a patient."))
-    if "/" not in low:  # every page worth flagging has a path
-        return
+    if "/" not in low and not any(site in low for site in _SUBDOMAIN_SITES):
+        return  # every page worth flagging has a path, or is a blog's own subdomain
     for m in _PAGE_HOST.finditer(low):
         path = m.group("path")
-        if not path or path.rstrip("/") in _BARE_PATHS or len(path.strip("/")) < 3:
-            continue
         start, end = m.start(), m.end()
+        # On blog hosts the page is the subdomain ("jonas-kampf.blogspot.com"), with or without a path.
+        own_subdomain = m.group("h") in _SUBDOMAIN_SITES and start > 1 and low[start - 1] == "." and (
+            low[start - 2].isalnum())
+        if not own_subdomain and (not path or path.rstrip("/") in _BARE_PATHS or len(path.strip("/")) < 3):
+            continue
         if start and (low[start - 1].isalnum() or low[start - 1] in "-_"):
             continue  # "max.com", "wax.com": part of another host name
         steps = 0

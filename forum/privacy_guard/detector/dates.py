@@ -1,6 +1,7 @@
 """Dates tied to a patient (birth, admission, discharge, death) and ages of 90 or over."""
 from __future__ import annotations
 
+import datetime
 import re
 
 
@@ -57,7 +58,7 @@ _DATE = re.compile(
     rf"|(?P<td>{_D}{{1,2}})(?:\.|st|nd|rd|th)?[ \t\-/]{{0,2}}(?:of[ \t])?{_MON}\.?"
     rf"(?:,?[ \t\-/]{{1,2}}(?P<ty>{_D}{{4}}))?(?![\w{_DV}])"
     rf"|{_MON}\.?[ \t]{{1,2}}(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?[ \t]{{1,2}}(?P<my>[0-9]{{4}}))?(?![\w])"
-    rf"|(?P<pd>[0-9]{{1,2}})\.(?P<pm>[0-9]{{2}})\.(?![0-9])"
+    rf"|(?P<pd>[0-9]{{1,2}})[./](?P<pm>[0-9]{{2}})(?:(?<=\.[0-9]{{2}})\.|(?<=/[0-9]{{2}}))(?![0-9]|/[0-9])"
     rf"|(?:[Tt]he[ \t])?(?P<ow>{_ORD})[ \t](?:of[ \t])?{_MON}(?:,?[ \t]{{1,2}}(?P<oy>{_D}{{4}}|{_YEAR_WORDS}))?(?![\w])"
     rf"|{_MON}[ \t](?:the[ \t])?(?P<mo>{_ORD})(?:,?[ \t]{{1,2}}(?P<moy>{_D}{{4}}|{_YEAR_WORDS}))?(?![\w])"
     rf")")
@@ -72,7 +73,8 @@ _DATE_KW_RE, _DATE_KW_ROLE = _keyword_index({
              "entlassung", "entlassdatum", "entlassungsdatum", "todesdatum", "sterbedatum", "todestag",
              "stationär", "stationärer aufenthalt", "stationären aufenthalts", "aufenthalt", "hospital stay",
              "inpatient stay", "छुट्टी"],
-    "strong": ["admitted", "readmitted", "re-admitted", "discharged", "died", "deceased", "passed away",
+    "strong": ["admitted", "readmitted", "re-admitted", "readmit", "bounced back", "wieder aufgenommen",
+               "discharged", "died", "deceased", "passed away",
                "hospitalised", "hospitalized", "aufgenommen", "wiederaufgenommen", "eingeliefert",
                "eingewiesen", "entlassen", "verstorben", "verstarb", "भर्ती", "डिस्चार्ज", "मृत्यु", "देहांत",
                "दाखिल",
@@ -91,7 +93,7 @@ _NOT_A_PATIENT = _rx(
 # Keywords that may also follow the date ("am 03.01.2024 aufgenommen", "03/02/2024 को भर्ती").
 _DATE_POST = frozenset(s for w in [
     "aufgenommen", "wiederaufgenommen", "eingeliefert", "eingewiesen", "entlassen", "verstorben", "geboren",
-    "admitted", "readmitted", "discharged", "died", "born", "stationär", "भर्ती", "डिस्चार्ज", "मृत्यु",
+    "admitted", "readmitted", "readmit", "readmission", "discharged", "died", "born", "stationär", "भर्ती", "डिस्चार्ज", "मृत्यु",
     "जन्म", "दाखिल", "छुट्टी", "discharge", "admit", "notaufnahme", "vorgestellt", "verlegt", "operiert",
     "intubiert", "reanimiert", "लाए गए", "लाया गया", "लाई गई", "आए थे", "आई थी", "आया था", "ऑपरेशन",
     "शिफ्ट", "shift", "shifted", "refer", "referred", "रेफर", "मौत", "निधन", "presented", "brought in",
@@ -143,6 +145,29 @@ def _dates_in(text: str, lo: int, hi: int):
             yield m
 
 
+# A year of birth written out: "neunzehnhundertdreißig", "nineteen thirty-one", "उन्नीस सौ इकतीस".
+_YEAR_IN_WORDS = _rx(
+    r"neunzehnhundert(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?"
+    r"(?:zehn|elf|zwölf|zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|ein|zwei|drei|"
+    r"vier|fünf|sechs|sieben|acht|neun)?(?![\w])"
+    r"|nineteen[ \-](?:hundred(?:[ \-]and)?[ \-])?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[ \-][a-z]{3,5})"
+    r"(?:[ \-](?:one|two|three|four|five|six|seven|eight|nine))?(?![\w])"
+    rf"|उन्नीस[ \t]सौ[ \t][{_DV}]{{2,12}}(?![{_DV}])")
+_BIRTH_NEAR = _rx(r"geboren|geb\.|jahrgang|born|birth|जन्म|पैदा")
+
+
+def _add_birth_year(c: _Ctx, m: re.Match) -> None:
+    """A year of birth: an age of 90 or over when it is that long ago, otherwise part of a birth date."""
+    year = int(m.group("y"))
+    if _THIS_YEAR - year >= 90:
+        c.add(m.start("y"), m.end("y"), "age", 0.85, _YOB_OLD_EXPL)
+    else:
+        c.add(m.start("y"), m.end("y"), "date", 0.85, _YOB_EXPL)
+
+
+_THIS_YEAR = datetime.date.today().year
+_YOB_OLD_EXPL = _l("A year of birth 90 or more years ago identifies a very old patient; write \"90 or older\" instead.")
 _DOB_EXPL = _l("A date of birth.")
 _YOB_EXPL = _l("A year of birth.")
 _EVENT_EXPL = _l("An admission, discharge or death date of a patient.")
@@ -191,12 +216,12 @@ def _detect_dates(c: _Ctx) -> None:
     for m in _BIRTH_YEAR.finditer(low):
         if _word_char_before(low, m.start()) or (m.group().startswith("b.") and m.start() and low[m.start() - 1] == "."):
             continue
-        c.add(m.start("y"), m.end("y"), "date", 0.85, _YOB_EXPL)
+        _add_birth_year(c, m)
     if "geboren" in low or c.has_dev:
         for m in _YEAR_BEFORE_BIRTH.finditer(low):
             if m.start() and (_word_char_before(low, m.start()) or low[m.start() - 1] in ".,/-"):
                 continue
-            c.add(m.start("y"), m.end("y"), "date", 0.85, _YOB_EXPL)
+            _add_birth_year(c, m)
     if "*" in text or "\u2020" in text:
         for b in _BIRTH_MARK.finditer(text):
             m = _DATE.match(text, b.end())
@@ -313,8 +338,27 @@ _BIRTHDAY = _rx(
     r"[ \t]?(?:birthday|geburtstag|जन्मदिन)")
 
 
+# "माताजी (९१)", "Oma (93)", "the patient (94)": an age in brackets right after a word for a person.
+_PERSON_THEN_AGE = _rx(
+    r"(?P<w>mother|father|grandmother|grandfather|granny|grandma|grandpa|mum|mom|dad|aunt|uncle|wife|husband|"
+    r"patient|pt|lady|gentleman|man|woman|mutter|vater|oma|opa|großmutter|großvater|grossmutter|grossvater|"
+    r"patientin|dame|mann|frau|tante|onkel|ehefrau|ehemann|"
+    r"माताजी|पिताजी|माँ|मां|माता|पिता|दादी|दादा|नानी|नाना|दादीजी|नानीजी|दादाजी|नानाजी|बाबूजी|अम्मा|अम्माजी|मरीज़|मरीज|पेशेंट|"
+    r"बुज़ुर्ग|बुजुर्ग|अंकल|आंटी)"
+    rf"(?![\w{_DV}])[ \t]{{0,2}}\([ \t]?(?P<n>9[0-9]|1[01][0-9])[ \t]?\)")
+
+
 def _detect_age_words(c: _Ctx) -> None:
-    low = c.low
+    low, text = c.low, c.text
+    if c.has_digit and "(" in text:
+        for m in _PERSON_THEN_AGE.finditer(low):
+            if not _word_char_before(low, m.start()):
+                c.add(m.start("n"), m.end("n"), "age", 0.8, _AGE_EXPL)
+    if "neunzehnhundert" in low or "nineteen" in low or "उन्नीस सौ" in low:
+        for m in _YEAR_IN_WORDS.finditer(low):
+            cs, ce = _clause_start(text, m.start(), 60), _clause_end(text, m.end(), 40)
+            if _BIRTH_NEAR.search(low, cs, ce):
+                c.add(m.start(), m.end(), "age", 0.8, _YOB_OLD_EXPL)
     if "birthday" in low or "geburtstag" in low or "जन्मदिन" in low:
         for m in _BIRTHDAY.finditer(low):
             if m.start() and (_word_char_before(low, m.start()) or low[m.start() - 1] == "."):

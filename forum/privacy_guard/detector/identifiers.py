@@ -265,13 +265,27 @@ def _detect_keyed(c: _Ctx, enabled: frozenset[str]) -> None:
                                         _in_pan.is_valid, svnr_is_valid))
             c.add(s, e, typ, 0.97 if valid else 0.9, _l("A national identity, social security or tax number."))
         elif typ == "bank_account":
-            if nd < 8 or not 8 <= len(v) <= 34 or (kw == "account" and nd < 9):
-                continue
+            if nd < 8 or not 8 <= len(v) <= 34 or (kw == "account" and nd < 9) or _DOTTED_QUAD.fullmatch(v):
+                continue  # "her account from 73.162.48.219" is an IP address, not an account number
             c.add(s, e, typ, 0.97 if _iban.is_valid(v) else 0.9, _l("A bank account number."))
         elif typ == "device_serial":
             if nd < 3 or len(v) < 5:
                 continue
             c.add(s, e, typ, 0.95, _l("A device or implant serial number."))
+
+
+_DOTTED_QUAD = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}")
+# A hospital's own case-number shape: letters, a year, a running number ("KH-2024-00817",
+# "MRN-2023-118804"). Trial registries use other shapes (NCT01234567, CTRI/2020/05/025000).
+_YEAR_SERIAL = _rx(r"[A-Z](?<![\w\-/][A-Z])[A-Z]{0,3}-(?:19|20)[0-9]{2}-[0-9]{3,7}(?![\w\-/])")
+
+
+def _detect_year_serial(c: _Ctx) -> None:
+    if "-" not in c.text or not c.has_digit:
+        return
+    for m in _YEAR_SERIAL.finditer(c.text):
+        c.add(m.start(), m.end(), "record_number", 0.8,
+              _l("Looks like a hospital case number (letters, a year and a running number)."))
 
 
 # A short prefix glued to '#' ("Ref#H2291847", "MR#00482913", "Acc# A-55219"): a record number when

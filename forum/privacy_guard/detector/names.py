@@ -18,7 +18,7 @@ from .base import (
 
 # An honorific, then optionally academic titles ("Herr Dr.", "Frau Prof. Dr. med.", "Ms. Dr.").
 _HONORIFIC = _rx(
-    r"(?P<h>Mrs|Mr|Ms|Miss|Mx|Frau|Herrn|Herr|Hr|Smt|Shrimati|Shri|Sri|Kumari)(?P<dot>\.)?"
+    r"(?P<h>Mrs|Mr|Ms|Miss|Mx|Frau|Herrn|Herr|Hr|Smt|Shrimati|Shri|Sri|Kumari|Reverend|Revd|Rev|Fr)(?P<dot>\.)?"
     r"(?P<title>(?:[ \t]{1,2}(?:Dr|Prof|Doktor|Professor|Professorin|Dipl\.-Ing|Dipl\.-Kfm|Mag|Ing)\.?"
     r"(?:[ \t](?:med|dent|vet|rer\.[ \t]?nat|phil|jur|habil)\.)?){0,3})"
     r"(?=[ \t\u00a0]{1,3}[^\W\d_])")
@@ -32,7 +32,10 @@ needs needed will would underwent died fell went complained complains lives live
 # A Latin-script name after a Hindi cue ("मरीज़ Ramesh Yadav को", "श्री Suresh Kumar जी").
 _HI_CUE_LATIN = _rx(
     rf"(?:मरीज़|मरीज|रोगी|पेशेंट|श्रीमती|श्रीमति|श्रीमान|सुश्री|श्री|कुमारी)(?![{_DV}])\.?"
-    rf"(?:[ \t]{{1,2}}(?:का|की)[ \t]{{1,2}}नाम(?![{_DV}]))?[ \t]{{0,2}}[:,\-]?(?=[ \t]{{1,2}}[A-Z])")
+    rf"(?:[ \t]{{1,2}}(?:का|की)[ \t]{{1,2}}नाम(?![{_DV}]))?[ \t]{{0,2}}[:,\-]?"
+    rf"(?P<title>[ \t]{{1,2}}(?:डॉ\.?|डॉक्टर|डा\.|Dr\.?|Prof\.?)(?![{_DV}]))?(?=[ \t]{{1,2}}[A-Z])")
+_HI_PATIENT_WORD = _rx(r"मरीज़|मरीज|रोगी|पेशेंट|patient|\bpt\b")
+_HI_COLLEAGUE_WORD = _rx(r"\bhod\b|हमारे|हमारी|staff|colleague|सहकर्मी|consultant|sir\b|madam|सर(?![\u0900-\u097f])")
 # "Familie Müller", "the Patel family": a family name is a patient's name too.
 _FAMILY = _rx(r"Familie[ \t]{1,2}(?=[A-ZÄÖÜ])|(?<=[Tt]he )(?=[A-ZÄÖÜ][a-zäöüß'\-]{1,30}[ \t]{1,2}family(?![\w])(?![ \t]{1,2}of(?![\w])))")
 _HI_AFTER_NAME = _rx(rf"[ \t]{{1,2}}(?P<w>जी|को|का|की|के|ने|से|में|है|हैं|था|थी|थे)(?![{_DV}])")
@@ -87,7 +90,7 @@ Saw Seen See Case Today Yesterday Admitted Discharged Referred Reviewed Assessed
 Update Follow Query Question Re Bed Room Ward Station Zimmer Bett Fall Heute Gestern Aufnahme Verlegung
 Vorstellung Befund Diagnose Labor Score Grade Stage Type Hb Na Sat Temp Glucose Glukose Kreatinin
 Creatinine Leukos Platelets Thrombos Troponin Ferritin Vitamin Dosis Dose Tag Day Week Woche Month Monat
-Year Jahr Jahre Years Page Seite Table Tabelle Figure Abbildung Chapter Kapitel Version Level Stufe
+Year Jahr Jahre Jahrgang Years Page Seite Table Tabelle Figure Abbildung Chapter Kapitel Version Level Stufe
 """.split())
 _PATIENT_ANCHOR = _rx(r"pat|pt")
 _PATIENT_KW = _rx(
@@ -223,6 +226,8 @@ def _detect_names(c: _Ctx) -> None:
                 conf = min(conf, 0.45)
             else:
                 conf = min(conf, 0.85)
+        if _STAFF_APPOSITION.match(low, got[0]):
+            conf = min(conf, 0.45)  # "Mr. Harris, our charge nurse", "Herr Krause aus der Pflegedirektion"
         c.add(m.start(), got[0], "patient_name", conf, _NAME_EXPL_HON)
     for a in _PATIENT_ANCHOR.finditer(low):
         if _word_char_before(low, a.start()):
@@ -261,6 +266,7 @@ def _detect_names(c: _Ctx) -> None:
         c.add(pm.start("t"), end, "patient_name", 0.85 if (strong or n >= 2) else 0.45, _NAME_EXPL_LABEL)
 
     _detect_lower_and_shorthand(c)
+    _detect_more_name_shapes(c)
     if "amil" in low:
         for m in _FAMILY.finditer(text):
             if m.end() > m.start():  # "Familie Müller"
@@ -280,6 +286,13 @@ def _detect_names(c: _Ctx) -> None:
         if not got:
             continue
         end, n = got
+        if m.group("title"):
+            # "श्री डॉ. Anand Mishra" is as often a colleague: a patient word must be there and no sign
+            # of a colleague ("हमारे HOD", "staff")
+            lo, hi = max(0, m.start() - 60), min(len(low), end + 60)
+            before = low[max(0, m.start() - 40):m.start()]
+            if not _HI_PATIENT_WORD.search(low, lo, hi) or _HI_COLLEAGUE_WORD.search(before):
+                continue
         after = _HI_AFTER_NAME.match(text, end)
         if n >= 2 or (after and after.group("w") == _JI):
             pm = _NAME_TOKEN.match(text, m.end())
@@ -426,3 +439,107 @@ def _ages_after_names(c: _Ctx) -> None:
 
 
 _AGE_AFTER_NAME = re.compile(r"(?:,[ \t]{0,2}|[ \t]{0,2}\([ \t]?)(?P<age>[0-9]{2,3})(?=[ \t]?[),;]|[ \t]?[MFWmfw](?![\w]))")
+
+
+# A member of staff named in apposition right after the name.
+_STAFF_APPOSITION = _rx(
+    r"[ \t]{0,2}[,(]?[ \t]{0,2}(?:our|the|unsere?r?|die|der|from|aus|von)(?:[ \t]{1,2}(?:der|dem|the))?"
+    r"[ \t]{1,2}(?:[a-zäöü\-]{2,20}[ \t]{1,2}){0,2}"
+    r"(?:nurse|sister|matron|pharmacist|pharmacy|physio\w{0,8}|therapist|registrar|resident|consultant|"
+    r"colleague|attending|fellow|intern|secretary|manager|administrator|ward clerk|clerk|"
+    r"pflege\w{0,12}|schwester|pfleger\w{0,3}|apothek\w{0,3}|kolleg\w{0,3}|oberarzt|oberärztin|"
+    r"assistenzarzt|assistenzärztin|stationsleitung|leitung|direktion|sekretariat|verwaltung|therapeut\w{0,3}|"
+    r"hygiene\w{0,8}|qm|controlling)(?![\w])")
+
+# "pat. frau gerda lehmann": a lower-case title and name right after a patient cue.
+_LOWER_CUE_NAME = _rx(
+    r"(?:pat\.|pt\.?|patient(?:in)?|mrs?\.?|ms\.?)[ \t]{1,2}(?:frau|herr|hr\.|fr\.|mrs?\.?|ms\.?|smt\.?|shri)"
+    r"[ \t]{1,2}(?P<a>[a-zäöüß][a-zäöüß'\-]{1,20})(?:[ \t](?P<b>[a-zäöüß][a-zäöüß'\-]{1,20}))?(?![\w])")
+# A name just before a date-of-birth label, as in a pasted letter header: "Re: Margaret O'Leary, DOB ...".
+_DOB_AFTER_NAME = _rx(r",[ \t]{0,2}(?:dob|d\.o\.b\.?|geb\.|geboren|born|b\.|date of birth|geburtsdatum)(?![\w])")
+# Handover shorthand without a comma: "Kowalski 58M", "Bed 4 Novak 81F", "Yilmaz 67M".
+_SHORTHAND_GLUED = _rx(r"(?P<age>[0-9]{1,3})(?P<sex>[MFW])(?![\w])")
+_DEVICE_AFTER = _rx(r"[ \t]{0,2}(?:catheter|cath|sheath|tube|drain|cannula|stent|introducer|katheter|schleuse|"
+                    r"kanüle|drainage|tubus|fr\b|french)", re.I)
+_DEVICE_WORDS = frozenset("""foley nelaton pigtail tiemann sheath ch charriere charrière fr french ng og picc cvc
+dauerkatheter blasenkatheter""".split())
+
+
+def _detect_more_name_shapes(c: _Ctx) -> None:
+    text, low = c.text, c.low
+    if "pat" in low or "pt" in low or "mr" in low or "ms" in low:
+        for m in _LOWER_CUE_NAME.finditer(low):
+            if _word_char_before(low, m.start()):
+                continue
+            a, b = m.group("a"), m.group("b")
+            if a in _LOWER_STOP or _noun_like(a):
+                continue
+            end = m.end("b") if b and b not in _LOWER_STOP and b not in _PERSON_VERB and not _noun_like(b) else m.end("a")
+            c.add(m.start("a"), end, "patient_name", 0.8, _NAME_EXPL_PAT)
+    if "," in text:
+        for a in _DOB_AFTER_NAME.finditer(low):
+            starts = _word_starts_before(text, a.start(), devanagari=False)
+            tokens = []
+            for st in starts:
+                w = text[st:a.start()].split()[0] if text[st:a.start()].split() else ""
+                tokens.append((st, w))
+            while tokens and (not tokens[0][1][:1].isupper() or tokens[0][1] in W.NAME_STOP
+                              or tokens[0][1] in _CLINICAL_CAPS):
+                tokens = tokens[1:]
+            if not tokens or any(not w[:1].isupper() or w in W.NAME_STOP or w in _CLINICAL_CAPS for _s, w in tokens):
+                continue
+            if len(tokens) >= 2 or _NAME_CUE_BEFORE.search(low, max(0, tokens[0][0] - 30), tokens[0][0]):
+                c.add(tokens[0][0], a.start(), "patient_name", 0.85, _NAME_EXPL_LABEL)
+    if c.has_digit:
+        for m in _SHORTHAND_GLUED.finditer(text):
+            age = int(m.group("age"))
+            if not 0 < age <= 119 or m.start() < 3 or text[m.start() - 1] not in " \t":
+                continue
+            if _word_char_before(text, m.start()) or _DEVICE_AFTER.match(text, m.end()):
+                continue
+            j = m.start() - 1
+            i = j
+            while i > 0 and j - i < 31 and (text[i - 1].isalpha() or text[i - 1] in "'-"):
+                i -= 1
+            word = text[i:j]
+            if (len(word) < 2 or not word[0].isupper() or word in W.NAME_STOP or word in _CLINICAL_CAPS
+                    or word.lower() in _DEVICE_WORDS or word.isupper() or _noun_like(word)
+                    or (i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_-/."))):
+                continue
+            c.add(i, j, "patient_name", 0.75, _NAME_EXPL_SHORTHAND)
+            if 90 <= age <= 119:
+                c.add(m.start("age"), m.end("age"), "age", 0.85, _AGE_EXPL_NAME)
+
+
+_PROPAGATE_MIN = 0.7
+_TITLE_WORDS = frozenset("""Mr Mrs Ms Miss Mx Frau Herrn Herr Hr Fr Smt Shrimati Shri Sri Kumari Reverend Revd Rev Dr Prof
+Doktor Professor Professorin med dent vet phil jur habil Patient Patientin Pat Pt""".split())
+
+
+def _propagate_names(c: _Ctx) -> None:
+    """Every later (or earlier) mention of a name already found is the same patient: "Kowalski 58M,
+    NSTEMI ... Does Kowalski need the cath lab?"."""
+    text = c.text
+    names = set()
+    for start, end, typ, conf, _x in c.out:
+        if typ != "patient_name" or conf < _PROPAGATE_MIN:
+            continue
+        for token in re.split(r"[ \t\u00a0]+", text[start:end]):
+            token = token.strip(".,;:()'\u2019")
+            if token.endswith(("'s", "\u2019s")):
+                token = token[:-2]
+            if (len(token) >= 3 and token not in _TITLE_WORDS and token not in W.NAME_STOP
+                    and token not in _CLINICAL_CAPS and token not in W.HI_STOP and not token.isdigit()):
+                names.add(token)
+    if not names:
+        return
+    covered = [(s, e) for s, e, t, _c, _x in c.out if t == "patient_name"]
+    pattern = re.compile(r"(?<![\w\u0900-\u097f])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w\u0900-\u097f])")
+    for m in pattern.finditer(text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        c.add(m.start(), m.end(), "patient_name", 0.75, _NAME_EXPL_AGAIN)
+
+
+_NAME_EXPL_AGAIN = _l("The same name again: it was recognised as a patient's name elsewhere in this post.")

@@ -15,7 +15,8 @@ What changes, character by character (nothing else does):
   and other odd spaces), except superscripts, subscripts and fractions ("10⁹/L" must not become
   "109/L") and the micro sign (a unit);
 * Cyrillic and Greek letters that look like Latin ones become Latin, but only inside a token that
-  also holds ASCII letters or digits (an identifier-like token), never in Cyrillic or Greek words;
+  also holds ASCII letters or digits (an identifier-like token), or in a capital token of at most
+  three look-alikes next to digits ("UP 32 КВ 7719"), never in Cyrillic or Greek words;
 * runs of five or more single digits separated by single spaces ("5 5 5 0 1 2 3") are joined.
 
 Ordinary ASCII text without spaced digits is returned as it is, without building a map.
@@ -160,7 +161,12 @@ def _mixed_token(text: str, pos: int) -> bool:
     while hi < len(text) and hi - pos < 30 and (text[hi].isalnum() or text[hi] in "-_/#."):
         hi += 1
     token = text[lo:hi]
-    return bool(_ASCII_ALNUM.search(token)) or any(ch.isdecimal() for ch in token)
+    if _ASCII_ALNUM.search(token) or any(ch.isdecimal() for ch in token):
+        return True
+    # A short all-capital look-alike token between identifier parts ("UP 32 КВ 7719"): a plate's or a
+    # record's letters, not a Cyrillic or Greek word.
+    return (len(token) <= 3 and token.isupper() and all(ch in HOMOGLYPHS for ch in token)
+            and any(ch.isdecimal() for ch in text[max(0, lo - 4):lo] + text[hi:hi + 4]))
 
 
 def _apply(text: str, edits: list[tuple[int, str]]) -> Normalized:

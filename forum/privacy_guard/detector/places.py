@@ -71,6 +71,9 @@ _PIN_CITY = _rx(rf"(?P<c>(?:[^\W\d_]|[{_DV}])[\w{_DV}]{{1,25}}(?:[ \t](?:[^\W\d_
                 r"[ \t]{0,2}[,\-\u2013]?[ \t]{0,2}$")
 
 
+_PLZ_AFTER_ADDRESS = re.compile(r"[ \t]{0,2},?[ \t]{0,2}(?P<z>[0-9]{5}|[0-9]{3}[ \t]?[0-9]{3})(?![0-9])")
+
+
 def _detect_address(c: _Ctx, enabled: frozenset[str]) -> None:
     text, low = c.text, c.low
     addr_ends: list[int] = []
@@ -142,6 +145,10 @@ def _detect_address(c: _Ctx, enabled: frozenset[str]) -> None:
         return i > 0 and pos - addr_ends[i - 1] <= limit and "\n" not in text[addr_ends[i - 1]:pos]
 
     expl = _l("A postal code together with a place name or an address.")
+    for end in addr_ends:  # "Lindenstraße 14, 50674": a bare five-digit code right after an address
+        m = _PLZ_AFTER_ADDRESS.match(text, end)
+        if m:
+            c.add(m.start("z"), m.end("z"), "postal_code", 0.85, expl)
     for m in _DE_PLZ.finditer(text):
         if text.startswith("00", m.start()):
             continue
