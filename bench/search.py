@@ -217,12 +217,12 @@ def old_ilike_search(user, query: str, limit: int = 50):
     from sqlalchemy import or_, select
     from sqlalchemy.orm import contains_eager, selectinload
 
-    from forum import permissions
+    from forum.policy import scopes
     from forum.extensions import db
     from forum.groups.models import Group
     from forum.posts.models import Post, Topic
 
-    group_ids = permissions.readable_group_ids(user)
+    group_ids = scopes.readable_group_ids(user)
     if group_ids is None:
         group_ids = list(db.session.scalars(select(Group.id)))
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -236,13 +236,36 @@ def old_ilike_search(user, query: str, limit: int = 50):
         .order_by(Post.created_at.desc()).limit(limit)).unique())
 
 
-def timed(function, runs: int) -> list[float]:
+def timed(function, runs: int, cpu: list[float] | None = None) -> list[float]:
+    """Wall-clock milliseconds per run; with `cpu`, this process's CPU milliseconds are appended to it
+    too (for SQLite that is the search's whole work, whatever else the machine is doing)."""
     timings = []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         function()
         timings.append((time.perf_counter() - started) * 1000)
+        if cpu is not None:
+            cpu.append((time.process_time() - started_cpu) * 1000)
     return timings
+
+
+def backend_pid() -> int:
+    from sqlalchemy import text
+
+    from forum.extensions import db
+
+    return db.session.execute(text("SELECT pg_backend_pid()")).scalar()
+
+
+def backend_ticks(pid: int | None) -> int:
+    """CPU clock ticks (user + system) of a PostgreSQL backend on this machine; 0 without one."""
+    if pid is None:
+        return 0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -250,7 +273,18 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def measure(database_url: str, posts: int, runs: int, ilike_runs: int) -> dict:
+def people_of(seeded_groups: int = GROUPS) -> dict:
+    """The reader and the admin of a database seeded earlier (--keep)."""
+    from sqlalchemy import select
+
+    from forum.accounts.models import User
+    from forum.extensions import db
+
+    ids = dict(db.session.execute(select(User.username, User.id).where(User.username.in_(["member0", "member1"]))).all())
+    return {"reader": ids["member0"], "admin": ids["member1"]}
+
+
+def measure(database_url: str, posts: int, runs: int, ilike_runs: int, reuse: Path | None = None) -> dict:
     from config import TestingConfig
     from forum import create_app
     from forum.accounts.models import User
@@ -262,33 +296,47 @@ def measure(database_url: str, posts: int, runs: int, ilike_runs: int) -> dict:
     engine_name = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
     print(f"\n== {engine_name}, {posts:,} posts")
     with app.app_context():
-        db.drop_all()
-        db.create_all()
-        people = seed(posts)
-        with db.engine.connect() as connection:
-            before = database_size(connection)
-        started = time.perf_counter()
-        with db.engine.begin() as connection:
-            indexed = rebuild(connection, batch=5000)
-        indexing = time.perf_counter() - started
-        if engine_name == "PostgreSQL":
-            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-                connection.exec_driver_sql("VACUUM ANALYZE")
+        if reuse is not None and reuse.exists():  # --keep: seeded and indexed by an earlier run
+            indexed, indexing, size = (float(value) for value in reuse.read_text().split())
+            people = people_of()
+            print(f"  reusing the database seeded earlier: indexed {indexed:,.0f} posts in {indexing:.0f} s, "
+                  f"{indexed / indexing:,.0f} posts/s; index {size / 2**20:,.0f} MiB")
         else:
+            db.drop_all()
+            db.create_all()
+            people = seed(posts)
             with db.engine.connect() as connection:
-                connection.exec_driver_sql("ANALYZE")
-        with db.engine.connect() as connection:
-            size = index_size(connection, before)
-        print(f"  indexed {indexed:,} posts in {indexing:.0f} s: {indexed / indexing:,.0f} posts/s; "
-              f"index {size / 2**20:,.0f} MiB")
+                before = database_size(connection)
+            started = time.perf_counter()
+            with db.engine.begin() as connection:
+                indexed = rebuild(connection, batch=5000)
+            indexing = time.perf_counter() - started
+            if engine_name == "PostgreSQL":
+                with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                    connection.exec_driver_sql("VACUUM ANALYZE")
+            else:
+                with db.engine.connect() as connection:
+                    connection.exec_driver_sql("ANALYZE")
+            with db.engine.connect() as connection:
+                size = index_size(connection, before)
+            print(f"  indexed {indexed:,} posts in {indexing:.0f} s: {indexed / indexing:,.0f} posts/s; "
+                  f"index {size / 2**20:,.0f} MiB")
+            if reuse is not None:
+                reuse.write_text(f"{indexed} {indexing} {size}")
         result = {"engine": engine_name, "posts": posts, "throughput": indexed / indexing, "size": size,
-                  "per_query": {}, "all": [], "ilike_all": [], "ilike_per_query": {}}
+                  "per_query": {}, "all": [], "cpu": [], "ilike_all": [], "ilike_per_query": {},
+                  "load": os.getloadavg()[0]}
         with app.test_request_context():
             for persona in ("reader", "admin"):
                 user = db.session.get(User, people[persona])
                 for query in QUERIES:
                     page = search(user, query)  # warm-up
-                    timings = timed(lambda: search(user, query), runs)
+                    backend = backend_pid() if engine_name == "PostgreSQL" else None
+                    ticks = backend_ticks(backend)
+                    cpu: list[float] = []
+                    timings = timed(lambda: search(user, query), runs, cpu)
+                    backend_ms = (backend_ticks(backend) - ticks) * 1000 / os.sysconf("SC_CLK_TCK") / runs
+                    result["cpu"].append(statistics.mean(cpu) + backend_ms)
                     result["all"].extend(timings)
                     result["per_query"].setdefault(query, {})[persona] = (statistics.median(timings), page.posts,
                                                                            page.capped)
@@ -308,6 +356,10 @@ def measure(database_url: str, posts: int, runs: int, ilike_runs: int) -> dict:
     return result
 
 
+def figures(values: list[float]) -> str:
+    return f"{percentile(values, .5):.1f} / {percentile(values, .95):.1f}" if values else "-"
+
+
 def report(result: dict) -> None:
     print(f"  {'query':32} {'member ms':>10} {'admin ms':>9} {'matches':>8}  {'old ILIKE ms':>12}")
     for query, personas in result["per_query"].items():
@@ -318,6 +370,9 @@ def report(result: dict) -> None:
     print(f"  full-text: p50 {percentile(result['all'], .5):.1f} ms, p95 {percentile(result['all'], .95):.1f} ms "
           f"over {len(result['all'])} searches | old ILIKE: p50 {percentile(result['ilike_all'], .5):.1f} ms, "
           f"p95 {percentile(result['ilike_all'], .95):.1f} ms over {len(result['ilike_all'])}")
+    print(f"  full-text CPU time per search (this process{'' if result['engine'] == 'SQLite' else ' + its PostgreSQL backend'}"
+          f", mean of each query's runs): p50 / p95 over the {len(result['cpu'])} queries {figures(result['cpu'])} ms")
+    print(f"  load average during the run: {result['load']:.1f} on {os.cpu_count()} CPUs")
 
 
 def start_postgres(folder: Path) -> str:
@@ -330,6 +385,39 @@ def start_postgres(folder: Path) -> str:
     raise RuntimeError("PostgreSQL did not start (scripts/test-services.sh)")
 
 
+def postgres_for(folder: Path, kept: bool) -> tuple[str, bool]:
+    """A PostgreSQL for the run: a kept one started by an earlier run with --keep, or a new one."""
+    saved = folder / "postgresql.url"
+    if kept and saved.exists():
+        url = saved.read_text().strip()
+        try:
+            import psycopg
+
+            psycopg.connect(url.replace("postgresql+psycopg", "postgresql"), connect_timeout=3).close()
+            return url, False
+        except Exception:  # the server went away: start another
+            subprocess.run(["bash", str(ROOT / "scripts/test-services.sh"), "stop", str(folder / "pg")],
+                           capture_output=True)
+            for marker in folder.glob("postgresql-*.seeded"):
+                marker.unlink()
+    url = start_postgres(folder / "pg")
+    if kept:
+        saved.write_text(url)
+    return url, True
+
+
+def postgres_database(url: str, size: int) -> str:
+    """One database per size in a kept server, so each is seeded once."""
+    import psycopg
+
+    name = f"search_{size}"
+    base = url.replace("postgresql+psycopg", "postgresql")
+    with psycopg.connect(base, autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100000", help="comma-separated numbers of posts")
@@ -337,46 +425,70 @@ def main() -> int:
     parser.add_argument("--database-url", help="a PostgreSQL database to use (its tables are dropped!)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each query and persona")
     parser.add_argument("--ilike-runs", type=int, default=1, help="timed runs of each query with the old search")
+    parser.add_argument("--keep", type=Path, help="keep the seeded databases (and a PostgreSQL server) in this "
+                        "folder and reuse them in later runs: for measuring changes to the queries")
     args = parser.parse_args()
     os.environ.setdefault("FORUM_ENV", "testing")
     sizes = [int(size) for size in args.sizes.split(",")]
     engines = [engine.strip() for engine in args.engines.split(",")]
     results = []
-    with tempfile.TemporaryDirectory(prefix="konsil-search-bench-") as folder:
-        folder = Path(folder)
+    with tempfile.TemporaryDirectory(prefix="konsil-search-bench-") as scratch:
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
         postgres_url = args.database_url
         started_postgres = False
         try:
             for engine in engines:
                 for size in sizes:
+                    reuse = None
                     if engine == "sqlite":
                         url = f"sqlite:///{folder / f'search-{size}.sqlite3'}"
+                        if args.keep:
+                            reuse = folder / f"search-{size}.sqlite3.seeded"
                     else:
                         if not postgres_url:
-                            postgres_url = start_postgres(folder / "pg")
-                            started_postgres = True
-                        url = postgres_url
-                    results.append(measure(url, size, args.runs, args.ilike_runs))
-                    if engine == "sqlite":
+                            postgres_url, started_postgres = postgres_for(folder, kept=bool(args.keep))
+                        url = postgres_database(postgres_url, size) if args.keep else postgres_url
+                        if args.keep:
+                            reuse = folder / f"postgresql-{size}.seeded"
+                    results.append(measure(url, size, args.runs, args.ilike_runs, reuse))
+                    if engine == "sqlite" and not args.keep:
                         (folder / f"search-{size}.sqlite3").unlink(missing_ok=True)
         finally:
-            if started_postgres:
+            if started_postgres and not args.keep:
                 subprocess.run(["bash", str(ROOT / "scripts/test-services.sh"), "stop", str(folder / "pg")],
                                capture_output=True)
-    print("\n== Summary")
-    print(f"{'engine':11} {'posts':>10} {'p50 ms':>8} {'p95 ms':>8} {'ILIKE p50':>10} {'ILIKE p95':>10} "
-          f"{'index MiB':>10} {'posts/s':>9}")
+    print("\n== Summary (p50 / p95 ms; full-text and old ILIKE are wall clock, so the machine's load counts in;"
+          "\n   CPU is the work of one search: this process, plus the PostgreSQL backend on PostgreSQL)")
+    print(f"{'engine':11} {'posts':>10} {'full-text':>15} {'CPU':>13} {'old ILIKE':>15} {'index MiB':>10} "
+          f"{'posts/s':>9} {'load':>5}")
     for result in results:
-        print(f"{result['engine']:11} {result['posts']:>10,} {percentile(result['all'], .5):>8.1f} "
-              f"{percentile(result['all'], .95):>8.1f} {percentile(result['ilike_all'], .5):>10.1f} "
-              f"{percentile(result['ilike_all'], .95):>10.1f} {result['size'] / 2**20:>10,.0f} "
-              f"{result['throughput']:>9,.0f}")
-    for engine in {result["engine"] for result in results}:
+        cpu = figures(result["cpu"])
+        print(f"{result['engine']:11} {result['posts']:>10,} {figures(result['all']):>15} {cpu:>13} "
+              f"{figures(result['ilike_all']):>15} {result['size'] / 2**20:>10,.0f} {result['throughput']:>9,.0f} "
+              f"{result['load']:>5.1f}")
+    by_size: dict[int, dict[str, dict]] = {}
+    for result in results:
+        by_size.setdefault(result["posts"], {})[result["engine"]] = result
+    engines_seen = [engine for engine in ("SQLite", "PostgreSQL") if any(engine in row for row in by_size.values())]
+    print("\nSide by side, p50 / p95 ms:")
+    print(f"{'posts':>10} " + " ".join(f"{engine + ' full-text':>22} {engine + ' ILIKE':>18}" for engine in engines_seen))
+    for size in sorted(by_size):
+        cells = []
+        for engine in engines_seen:
+            result = by_size[size].get(engine)
+            cells.append(f"{figures(result['all']) if result else '-':>22} "
+                         f"{figures(result['ilike_all']) if result else '-':>18}")
+        print(f"{size:>10,} " + " ".join(cells))
+    for engine in engines_seen:
         mine = sorted((result for result in results if result["engine"] == engine), key=lambda r: r["posts"])
         if len(mine) > 1:
             small, large = mine[0], mine[-1]
-            print(f"{engine}: p95 at {large['posts']:,} is {percentile(large['all'], .95) / percentile(small['all'], .95):.1f}x "
-                  f"that at {small['posts']:,}")
+            ratio = percentile(large["all"], .95) / percentile(small["all"], .95)
+            line = (f"{engine}: p95 at {large['posts']:,} is {ratio:.1f}x that at {small['posts']:,}; "
+                    f"old ILIKE {percentile(large['ilike_all'], .95) / percentile(small['ilike_all'], .95):.1f}x")
+            line += f"; CPU p95 {percentile(large['cpu'], .95) / percentile(small['cpu'], .95):.1f}x"
+            print(line)
     return 0
 
 

@@ -7,12 +7,13 @@ what `is_indexable` accepts is in the index; everything else has its document re
 deleted and redacted text never stays there."""
 from __future__ import annotations
 
-from sqlalchemy import delete, event, insert, select
+from sqlalchemy import delete, event, insert, select, text as sql
 from sqlalchemy.orm import Session
 
 from ..posts.models import Post, Topic
 from . import text
 from .models import SearchDocument
+from .schema import FTS_TABLE, TITLE_FTS_TABLE, resume_after_bulk_load, suspend_for_bulk_load
 
 # Topic columns whose change does not touch what the index holds (a reply bumps these).
 _TOPIC_IRRELEVANT = frozenset({"last_activity_at", "post_count", "pinned", "locked", "title_phi_findings"})
@@ -72,13 +73,14 @@ def refresh(connection, *, post_ids=(), topic_ids=()) -> int:
 
 
 def rebuild(connection, *, batch: int = 2000, progress=None) -> int:
-    """Empties the index and builds it again for every post (`forum reindex`, migrations)."""
-    connection.execute(delete(SearchDocument.__table__))
-    if connection.dialect.name == "sqlite":  # the FTS5 table follows through its triggers; start it clean too
-        from .schema import FTS_TABLE
-        from sqlalchemy import text as sql
-
-        connection.execute(sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')"))
+    """Empties the index and builds it again for every post (`forum reindex`, migrations), in one
+    transaction: the documents first, then the engine's index over all of them in one pass (many
+    times faster than row by row at a million posts; searches wait for the commit on PostgreSQL)."""
+    if connection.dialect.name == "postgresql":  # no dead rows left behind; the lock is taken anyway
+        connection.execute(sql("TRUNCATE search_documents"))
+    else:
+        connection.execute(delete(SearchDocument.__table__))
+    suspend_for_bulk_load(connection)
     total, last_id = 0, 0
     topics: dict[int, object] = {}
     while True:
@@ -100,6 +102,7 @@ def rebuild(connection, *, batch: int = 2000, progress=None) -> int:
             topics.clear()
         if progress:
             progress(total, last_id)
+    resume_after_bulk_load(connection)
     return total
 
 
@@ -206,7 +209,6 @@ def compact_after_removal(sender, engine, **extra) -> None:
     secure_delete then overwrites. PostgreSQL's GIN index follows the row and VACUUM."""
     if engine.dialect.name != "sqlite":
         return
-    from .schema import FTS_TABLE
-
     with engine.begin() as connection:
-        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('optimize')")
+        for table in (FTS_TABLE, TITLE_FTS_TABLE):
+            connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES('optimize')")

@@ -14,11 +14,17 @@ from sqlalchemy import event, text
 from .models import SearchDocument
 
 FTS_TABLE = "search_fts"
+# SQLite: the opening posts' titles alone, so that a title search walks title matches only (in the
+# main table a word common in bodies would be walked through every body that holds it).
+TITLE_FTS_TABLE = "search_fts_titles"
 VECTOR_COLUMN = "search_vector"
 VECTOR_INDEX = "ix_search_documents_search_vector"
 # Titles alone, with their own index and statistics: title matches are rare, and the planner must know it.
 TITLE_VECTOR_COLUMN = "title_vector"
 TITLE_VECTOR_INDEX = "ix_search_documents_title_vector"
+# PostgreSQL: the readable groups' newest documents, intersected with the words' GIN bitmap (the
+# scope as a column, not as tokens every query would read whole posting lists of).
+GROUP_INDEX = "ix_search_documents_group_id_post_id"
 
 _SQLITE_CREATE = [
     f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
@@ -36,6 +42,39 @@ _SQLITE_CREATE = [
         INSERT INTO {FTS_TABLE}(rowid, title_tokens, body_tokens, scope_tokens)
         VALUES (new.post_id, new.title_tokens, new.body_tokens, new.scope_tokens); END""",
 ]
+_SQLITE_TITLE_CREATE = [
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {TITLE_FTS_TABLE} USING fts5(
+        title_tokens, scope_tokens,
+        content='search_documents', content_rowid='post_id', tokenize='ascii', prefix='3')""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_title_ai AFTER INSERT ON search_documents
+        WHEN new.title_tokens != '' BEGIN
+        INSERT INTO {TITLE_FTS_TABLE}(rowid, title_tokens, scope_tokens)
+        VALUES (new.post_id, new.title_tokens, new.scope_tokens); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_title_ad AFTER DELETE ON search_documents
+        WHEN old.title_tokens != '' BEGIN
+        INSERT INTO {TITLE_FTS_TABLE}({TITLE_FTS_TABLE}, rowid, title_tokens, scope_tokens)
+        VALUES ('delete', old.post_id, old.title_tokens, old.scope_tokens); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_title_au_old AFTER UPDATE ON search_documents
+        WHEN old.title_tokens != '' BEGIN
+        INSERT INTO {TITLE_FTS_TABLE}({TITLE_FTS_TABLE}, rowid, title_tokens, scope_tokens)
+        VALUES ('delete', old.post_id, old.title_tokens, old.scope_tokens); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_title_au_new AFTER UPDATE ON search_documents
+        WHEN new.title_tokens != '' BEGIN
+        INSERT INTO {TITLE_FTS_TABLE}(rowid, title_tokens, scope_tokens)
+        VALUES (new.post_id, new.title_tokens, new.scope_tokens); END""",
+]
+_SQLITE_TITLE_FILL = [
+    f"INSERT INTO {TITLE_FTS_TABLE}({TITLE_FTS_TABLE}) VALUES ('delete-all')",
+    f"""INSERT INTO {TITLE_FTS_TABLE}(rowid, title_tokens, scope_tokens)
+        SELECT post_id, title_tokens, scope_tokens FROM search_documents WHERE title_tokens != ''""",
+]
+_SQLITE_TITLE_DROP = [
+    "DROP TRIGGER IF EXISTS search_documents_title_au_new",
+    "DROP TRIGGER IF EXISTS search_documents_title_au_old",
+    "DROP TRIGGER IF EXISTS search_documents_title_ad",
+    "DROP TRIGGER IF EXISTS search_documents_title_ai",
+    f"DROP TABLE IF EXISTS {TITLE_FTS_TABLE}",
+]
 _SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS search_documents_au",
     "DROP TRIGGER IF EXISTS search_documents_ad",
@@ -51,8 +90,10 @@ _POSTGRES_CREATE = [
     f"""ALTER TABLE search_documents ADD COLUMN {TITLE_VECTOR_COLUMN} tsvector GENERATED ALWAYS AS (
         to_tsvector('simple'::regconfig, coalesce(title_tokens, ''))) STORED""",
     f"CREATE INDEX {TITLE_VECTOR_INDEX} ON search_documents USING gin ({TITLE_VECTOR_COLUMN})",
+    f"CREATE INDEX IF NOT EXISTS {GROUP_INDEX} ON search_documents (group_id, post_id)",
 ]
 _POSTGRES_DROP = [
+    f"DROP INDEX IF EXISTS {GROUP_INDEX}",
     f"DROP INDEX IF EXISTS {TITLE_VECTOR_INDEX}",
     f"ALTER TABLE search_documents DROP COLUMN IF EXISTS {TITLE_VECTOR_COLUMN}",
     f"DROP INDEX IF EXISTS {VECTOR_INDEX}",
@@ -60,14 +101,58 @@ _POSTGRES_DROP = [
 ]
 
 
+def suspend_for_bulk_load(connection) -> None:
+    """Before filling an empty index in bulk: stop maintaining the engine's index row by row (SQLite:
+    the triggers; PostgreSQL: the GIN indexes). `resume_after_bulk_load` builds it in one pass."""
+    if connection.dialect.name == "sqlite":
+        for statement in _SQLITE_DROP[:3] + _SQLITE_TITLE_DROP[:4]:
+            connection.execute(text(statement))
+        connection.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')"))
+    elif connection.dialect.name == "postgresql":
+        for index in (GROUP_INDEX, TITLE_VECTOR_INDEX, VECTOR_INDEX):
+            connection.execute(text(f"DROP INDEX IF EXISTS {index}"))
+
+
+def resume_after_bulk_load(connection) -> None:
+    if connection.dialect.name == "sqlite":
+        connection.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
+        for statement in _SQLITE_CREATE[1:] + _SQLITE_TITLE_FILL + _SQLITE_TITLE_CREATE[1:]:
+            connection.execute(text(statement))
+    elif connection.dialect.name == "postgresql":
+        connection.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
+        for statement in _POSTGRES_CREATE:
+            if statement.startswith("CREATE INDEX"):
+                connection.execute(text(statement))
+
+
 def create_engine_index(connection) -> None:
-    statements = {"sqlite": _SQLITE_CREATE, "postgresql": _POSTGRES_CREATE}.get(connection.dialect.name, [])
+    statements = {"sqlite": _SQLITE_CREATE + _SQLITE_TITLE_CREATE,
+                  "postgresql": _POSTGRES_CREATE}.get(connection.dialect.name, [])
     for statement in statements:
         connection.execute(text(statement))
 
 
+def create_title_index(connection) -> None:
+    """Migration 0021 (a new database gets these from create_engine_index): SQLite's title-only FTS5
+    table and its triggers, filled from the documents; PostgreSQL's (group_id, post_id) index."""
+    if connection.dialect.name == "sqlite":
+        for statement in _SQLITE_TITLE_CREATE + _SQLITE_TITLE_FILL:
+            connection.execute(text(statement))
+    elif connection.dialect.name == "postgresql":
+        connection.execute(text(_POSTGRES_CREATE[-1]))
+
+
+def drop_title_index(connection) -> None:
+    if connection.dialect.name == "sqlite":
+        for statement in _SQLITE_TITLE_DROP:
+            connection.execute(text(statement))
+    elif connection.dialect.name == "postgresql":
+        connection.execute(text(f"DROP INDEX IF EXISTS {GROUP_INDEX}"))
+
+
 def drop_engine_index(connection) -> None:
-    statements = {"sqlite": _SQLITE_DROP, "postgresql": _POSTGRES_DROP}.get(connection.dialect.name, [])
+    statements = {"sqlite": _SQLITE_TITLE_DROP + _SQLITE_DROP,
+                  "postgresql": _POSTGRES_DROP}.get(connection.dialect.name, [])
     for statement in statements:
         connection.execute(text(statement))
 
@@ -89,6 +174,6 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
         return False
     if type_ == "column" and name in (VECTOR_COLUMN, TITLE_VECTOR_COLUMN) and obj.table.name == "search_documents":
         return False
-    if type_ == "index" and name in (VECTOR_INDEX, TITLE_VECTOR_INDEX):
+    if type_ == "index" and name in (VECTOR_INDEX, TITLE_VECTOR_INDEX, GROUP_INDEX):
         return False
     return True

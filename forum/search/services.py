@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from markupsafe import Markup, escape
-from sqlalchemy import bindparam, select, text as sql
+from sqlalchemy import bindparam, func, select, text as sql
 from sqlalchemy.orm import joinedload
 
 from .. import policy
@@ -18,8 +18,9 @@ from ..groups.models import Group
 from ..posts.models import Post, Topic
 from . import text
 from .indexer import author_token, group_token
+from .models import SearchDocument
 from .query import ParsedQuery, QueryError, fts5_match, parse, tsquery, tsquery_scope
-from .schema import FTS_TABLE, TITLE_VECTOR_COLUMN, VECTOR_COLUMN
+from .schema import FTS_TABLE, TITLE_FTS_TABLE, TITLE_VECTOR_COLUMN, VECTOR_COLUMN
 
 PER_PAGE = 20
 # Ranking looks at the newest CANDIDATES matching posts and the newest TITLE_CANDIDATES title matches
@@ -28,6 +29,8 @@ PER_PAGE = 20
 CANDIDATES = 1000
 TITLE_CANDIDATES = 200
 TITLE_WEIGHT = 10.0
+# PostgreSQL looks for candidates among the newest WINDOW post ids first (see _candidates_postgres).
+WINDOW = 100_000
 SNIPPET = 240
 
 __all__ = ["QueryError", "SearchPage", "search"]
@@ -51,29 +54,35 @@ class SearchPage:
     next_cursor: str | None = None
 
 
-def _scope(actor: User, parsed: ParsedQuery) -> list[str] | None | bool:
-    """The scope tokens the query is restricted to; None for no restriction (an admin, no filter);
+def _scope(actor: User, parsed: ParsedQuery) -> list[int] | None | bool:
+    """The groups the query is restricted to; None for no restriction (an admin, no filter);
     False when nothing can match."""
     if not policy.is_verified(actor):
         return False
     readable = None if policy.is_admin(actor) else scopes.readable_group_ids(actor)  # None: every group
-    tokens: list[str] | None = None if readable is None else [group_token(group_id) for group_id in readable]
+    groups: list[int] | None = None if readable is None else list(readable)
     if parsed.group_slug:
         group_id = db.session.scalar(select(Group.id).where(Group.slug == parsed.group_slug))
         # An unknown and an unreadable group look the same: nothing found.
         if group_id is None or (readable is not None and group_id not in readable):
             return False
-        tokens = [group_token(group_id)]
-    if tokens is not None and not tokens:
+        groups = [group_id]
+    if groups is not None and not groups:
         return False
-    return tokens
+    return groups
 
 
-def _author_token(parsed: ParsedQuery) -> str | None | bool:
+def _author(parsed: ParsedQuery) -> int | None | bool:
     if not parsed.handle:
         return None
     author_id = db.session.scalar(select(User.id).where(User.username == parsed.handle, User.deleted_at.is_(None)))
-    return False if author_id is None else author_token(author_id)
+    return False if author_id is None else author_id
+
+
+def _tokens(scope: list[int] | None, author: int | None) -> tuple[list[str] | None, str | None]:
+    """The scope as the index's tokens (indexer.py): the engine restricts a query inside the index."""
+    return (None if scope is None else [group_token(group_id) for group_id in scope],
+            None if author is None else author_token(author))
 
 
 def _date_conditions(parsed: ParsedQuery, column: str) -> tuple[str, dict]:
@@ -87,41 +96,93 @@ def _date_conditions(parsed: ParsedQuery, column: str) -> tuple[str, dict]:
     return "".join(f" AND {condition}" for condition in conditions), params
 
 
-def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[str, dict]:
+def _relevance_sqlite(parsed: ParsedQuery, name: str, params: dict) -> tuple[str, str]:
+    """BM25's term-frequency part, computed on the candidates' token strings: each word (or phrase,
+    or prefix) counts with saturation, in the title ten times a body mention, the body's weight
+    normalised by its length against the candidates' average. No inverse document frequency: every
+    candidate contains every word, and counting a common word's documents (what FTS5's bm25() does
+    before its first row) reads its whole posting list -- the one part of a search that would grow
+    with the number of posts. Returns the per-term counts (for the inner select) and the relevance
+    over them (for the outer one), so that each count is computed once."""
+    k1, b = 1.2, 0.75
+    counts, parts = [], []
+    for position, term in enumerate(parsed.positive):
+        key = f"{name}_w{position}"
+        params[key] = " " + " ".join(term.tokens) + ("" if term.prefix else " ")
+        for column, weight in (("title", TITLE_WEIGHT), ("body", 1.0)):
+            alias = f"{column}{position}"
+            padded = f"(' ' || c.{column}_tokens || ' ')"
+            counts.append(f"(length({padded}) - length(replace({padded}, :{key}, ''))) * 1.0 / length(:{key}) AS {alias}")
+            norm = k1 if column == "title" else f"{k1} * ({1 - b} + {b} * c.size / max(1.0, AVG(c.size) OVER ()))"
+            parts.append(f"{weight} * {alias} * {k1 + 1} / ({alias} + {norm})")
+    return ", ".join(counts), " + ".join(parts)
+
+
+def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[list, str, dict]:
+    scope, author = _tokens(scope, author)
     match = fts5_match(parsed, title_only=title_only, scope=scope)
     if author:
         match += f' AND scope_tokens : "{author}"'
     dates, params = _date_conditions(parsed, "d.created_at")
+    params[name] = match
+    counts, relevance = _relevance_sqlite(parsed, name, params)
     # CROSS JOIN keeps the FTS table outside: it walks the matches newest first and stops at the limit.
-    return (f"SELECT * FROM (SELECT d.post_id, d.topic_id, julianday(d.created_at) - 2440587.5 AS day, "
-            f"-bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0, 0.0) AS relevance "
-            f"FROM {FTS_TABLE} CROSS JOIN search_documents AS d ON d.post_id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH :{name}{dates} ORDER BY {FTS_TABLE}.rowid DESC "
-            f"LIMIT {TITLE_CANDIDATES if title_only else CANDIDATES})",
-            {name: match, **params})
+    table = TITLE_FTS_TABLE if (title_only or parsed.in_title) else FTS_TABLE
+    return ([], f"SELECT c.post_id, c.topic_id, c.day, {relevance} AS relevance FROM ("
+            f"SELECT c.post_id, c.topic_id, c.day, length(c.body_tokens) AS size, {counts} FROM ("
+            f"SELECT d.post_id, d.topic_id, julianday(d.created_at) - 2440587.5 AS day, d.title_tokens, "
+            f"d.body_tokens FROM {table} CROSS JOIN search_documents AS d ON d.post_id = {table}.rowid "
+            f"WHERE {table} MATCH :{name}{dates} ORDER BY {table}.rowid DESC "
+            f"LIMIT {TITLE_CANDIDATES if title_only else CANDIDATES}) AS c) AS c",
+            params)
 
 
-def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[str, dict]:
+def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[list, str, dict]:
     terms = tsquery(parsed)
-    scope_query = tsquery_scope(scope, author)
+    author_query = tsquery_scope(None, _tokens(None, author)[1])
     params = {f"{name}_rank": terms}
-    if title_only or parsed.in_title:
+    titles = title_only or parsed.in_title
+    if titles:
         conditions = f"{TITLE_VECTOR_COLUMN} @@ to_tsquery('simple', :{name})"
         params[name] = terms
-        if scope_query:
-            conditions += f" AND {VECTOR_COLUMN} @@ to_tsquery('simple', :{name}_scope)"
-            params[f"{name}_scope"] = scope_query
-    else:  # one probe of the GIN index for the words and the scope together
+        if author_query:
+            conditions += f" AND {VECTOR_COLUMN} @@ to_tsquery('simple', :{name}_author)"
+            params[f"{name}_author"] = author_query
+    else:  # the author's token is rare: one probe of the GIN index for it and the words together
         conditions = f"{VECTOR_COLUMN} @@ to_tsquery('simple', :{name})"
-        params[name] = f"({terms}) & {scope_query}" if scope_query else terms
+        params[name] = f"({terms}) & {author_query}" if author_query else terms
+    # The groups as a column, not as tokens in the tsvector: the (group_id, post_id) index gives the
+    # readable groups' newest posts, which the planner intersects with the words' GIN bitmap (or
+    # walks, for one group) -- without reading every readable group's posting list.
+    if scope is not None and len(scope) == 1:  # one group: its posts newest first, from the index
+        conditions += f" AND group_id = :{name}_group"
+        params[f"{name}_group"] = scope[0]
+    elif scope is not None:
+        conditions += f" AND group_id = ANY(:{name}_groups)"
+        params[f"{name}_groups"] = list(scope)
     dates, date_params = _date_conditions(parsed, "created_at")
     limit = TITLE_CANDIDATES if title_only else CANDIDATES
     weights = "{0, 0, %s, 1}" % (1.0 / TITLE_WEIGHT)
-    # The rank is computed on the limited candidates only, outside the subquery.
-    return (f"SELECT c.post_id, c.topic_id, extract(epoch FROM c.created_at) / 86400.0 AS day, "
-            f"ts_rank_cd('{weights}'::float4[], c.{VECTOR_COLUMN}, to_tsquery('simple', :{name}_rank)) AS relevance "
-            f"FROM (SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
-            f"WHERE {conditions}{dates} ORDER BY post_id DESC LIMIT {limit}) AS c",
+    matching = (f"SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
+                f"WHERE {conditions}{dates}")
+    rank = (f"SELECT c.post_id, c.topic_id, extract(epoch FROM c.created_at) / 86400.0 AS day, "
+            f"ts_rank_cd('{weights}'::float4[], c.{VECTOR_COLUMN}, to_tsquery('simple', :{name}_rank)) AS relevance ")
+    # The newest posts first (WINDOW post ids): when they hold enough candidates, which is what a
+    # common word does, the rest of the index is not touched -- a GIN index answers with every match,
+    # so without the window the work would grow with the number of posts. Only when the window holds
+    # too few does the older part run (its one-time filter skips it otherwise); the candidates are
+    # the newest `limit` matches either way. Titles are found through their GIN index and sorted,
+    # never by a walk through every post in id order -- which the planner would pick on its guess
+    # for a prefix, and then find nothing.
+    # The older part runs only for words too rare to fill the window: their GIN bitmap, sorted, is
+    # cheaper than the walk back through the posts the planner would otherwise guess at.
+    order = "post_id + 0" if titles else "post_id"
+    ctes = [f"{name}_recent AS ({matching} AND post_id >= :window_floor ORDER BY {order} DESC LIMIT {limit})",
+            f"{name}_older AS ({matching} AND post_id < :window_floor "
+            f"AND (SELECT count(*) FROM {name}_recent) < {limit} ORDER BY post_id + 0 DESC "
+            f"LIMIT {limit} - (SELECT count(*) FROM {name}_recent))"]
+    # The rank is computed on the limited candidates only.
+    return (ctes, f"{rank} FROM (SELECT * FROM {name}_recent UNION ALL SELECT * FROM {name}_older) AS c",
             {**params, **date_params})
 
 
@@ -130,11 +191,16 @@ def _ranked_topics(parsed: ParsedQuery, scope, author, now: datetime, after_key,
     first, with the topic's number of matching posts), and the page after `after_key`."""
     postgres = db.engine.dialect.name == "postgresql"
     build = _candidates_postgres if postgres else _candidates_sqlite
-    arms, params = [], {}
+    params: dict = {}
+    if postgres:
+        newest = db.session.scalar(select(func.max(SearchDocument.post_id))) or 0
+        params["window_floor"] = newest - WINDOW
+    ctes, arms = [], []
     for name, title_only in (("everywhere", False), ("titles", True)):
         if title_only and parsed.in_title:
             continue  # old title matches compete even when many newer posts mention the words
-        fragment, fragment_params = build(parsed, scope, author, title_only, name)
+        fragment_ctes, fragment, fragment_params = build(parsed, scope, author, title_only, name)
+        ctes.extend(fragment_ctes)
         arms.append(fragment)
         params.update(fragment_params)
     now_day = now.timestamp() / 86400.0
@@ -143,7 +209,7 @@ def _ranked_topics(parsed: ParsedQuery, scope, author, now: datetime, after_key,
         page_filter = "WHERE score < :after_score OR (score = :after_score AND post_id < :after_post)"
         params.update(after_score=after_key[0], after_post=after_key[1])
     statement = sql(
-        f"WITH candidates AS ({' UNION ALL '.join(arms)}), "
+        f"WITH {''.join(cte + ', ' for cte in ctes)}candidates AS ({' UNION ALL '.join(arms)}), "
         "best AS (SELECT post_id, topic_id, MAX(relevance) AS relevance, MAX(day) AS day "
         "FROM candidates GROUP BY post_id, topic_id), "
         "scored AS (SELECT post_id, topic_id, "
@@ -176,7 +242,7 @@ def search(actor: User, raw_query: str, *, cursor: str | None = None, per_page: 
     parsed = parse(raw_query)
     page = SearchPage(parsed)
     scope = _scope(actor, parsed)
-    author = _author_token(parsed)
+    author = _author(parsed)
     if scope is False or author is False:
         return page
     reference, after_key = _parse_cursor(cursor)

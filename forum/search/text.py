@@ -21,6 +21,8 @@ import Stemmer
 # Letters, digits and the combining marks that belong to a word (Devanagari vowel signs, viramas
 # and nuktas, decomposed Latin accents); the danda (।, ॥) ends a word like a full stop.
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0900-\u0963\u0966-\u097f])+")
+# The same words, faster: one character class (\w with the marks) once underscores are spaces.
+_WORD_FAST = re.compile(r"[\w\u0300-\u036f\u0900-\u0963\u0966-\u097f]+")
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _GERMAN_DIGRAPHS = re.compile(r"(?<=[a-z])(ae|oe|ue)")
 _TAG = re.compile(r"<[^>]*>")
@@ -67,7 +69,7 @@ def stem(folded: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return WORD.findall(text or "")
+    return _WORD_FAST.findall((text or "").replace("_", " "))
 
 
 @lru_cache(maxsize=100_000)  # clinical text repeats its words: most look-ups are hits

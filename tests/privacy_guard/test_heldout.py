@@ -1,8 +1,13 @@
-"""The first held-out set (tests/privacy_guard/heldout/posts.jsonl), written by someone who never saw
-the detector.  Its first measurement (78.7 % recall) was reported as it was; the rules were then
-revised after reading its misses (see its README), so from then on it is tuning material and its floors
-below only guard against regressions.  The held-out figure now comes from heldout2/ (test_heldout2.py).
-bench/phi_guard.py prints both sets before and after."""
+"""The held-out sets, each written by someone who never saw the detector.
+
+* heldout/ (220 posts): first measured blind (78.7 % recall, 82.4 % any type, 1.8 % of clean posts
+  flagged).  The rules were then revised after reading its misses (see its README), so it is tuning
+  material now and its floors only guard against regressions.
+* heldout2/ (351 posts): written afterwards by another author who saw neither the rules nor the first
+  set's posts.  It is the held-out figure: measured once, reported as it is (below the 95 % target),
+  never tuned on.  Its floors sit just below that measurement so that a regression fails.
+
+bench/phi_guard.py prints both, with the detectors before and after."""
 from __future__ import annotations
 
 import json
@@ -12,40 +17,52 @@ import pytest
 
 from forum.privacy_guard.detector import CATEGORIES, scan
 
-HELDOUT = Path(__file__).parent / "heldout" / "posts.jsonl"
+HERE = Path(__file__).parent
 
-# First (blind) measurement: all 78.7 / 82.4 %, 1.8 % clean flagged.  After the revision that read its
-# misses: en 97.7 %, de 100 %, hi 100 %, all 99.3 % (same type = any type); no clean post flagged.
-MIN_RECALL = {"en": 0.97, "de": 0.99, "hi": 0.99, "all": 0.99}
-MIN_RECALL_ANY_TYPE = {"en": 0.97, "de": 0.99, "hi": 0.99, "all": 0.99}
-MAX_CLEAN_FLAGGED = {"en": 0.0, "de": 0.0, "hi": 0.0, "all": 0.0}
+# Per set: (minimum recall of the same type, minimum recall of any type, maximum share of clean posts
+# flagged), per language and overall.
+FLOORS = {
+    # after the revision that read its misses: en 97.7 %, de 100 %, hi 100 %, all 99.3 %; none flagged
+    "heldout": ({"en": 0.97, "de": 0.99, "hi": 0.99, "all": 0.99},
+                {"en": 0.97, "de": 0.99, "hi": 0.99, "all": 0.99},
+                {"en": 0.0, "de": 0.0, "hi": 0.0, "all": 0.0}),
+    # measured once, blind: en 68.3 / 69.5 %, de 73.1 / 73.1 %, hi 69.7 / 69.7 %, all 70.3 / 70.8 %;
+    # no clean post flagged (the detector before the revision: all 61.0 / 64.0 %, none flagged)
+    "heldout2": ({"en": 0.68, "de": 0.73, "hi": 0.69, "all": 0.70},
+                 {"en": 0.69, "de": 0.73, "hi": 0.69, "all": 0.70},
+                 {"en": 0.0, "de": 0.0, "hi": 0.0, "all": 0.0}),
+}
+CASES = [(name, lang) for name in FLOORS for lang in ("en", "de", "hi", "all")]
 
 
-def _posts() -> list[dict]:
-    with HELDOUT.open(encoding="utf-8") as handle:
+def _posts(name: str) -> list[dict]:
+    with (HERE / name / "posts.jsonl").open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
 @pytest.fixture(scope="module")
 def figures():
-    stats: dict[str, dict[str, int]] = {}
-    for post in _posts():
-        findings = scan(post["text"])
-        for key in (post["lang"], "all"):
-            s = stats.setdefault(key, {"labels": 0, "found": 0, "found_any": 0, "clean": 0, "flagged": 0})
-            if not post["spans"]:
-                s["clean"] += 1
-                s["flagged"] += bool(findings)
-            for span in post["spans"]:
-                overlapping = [f for f in findings if f.start < span["end"] and span["start"] < f.end]
-                s["labels"] += 1
-                s["found_any"] += bool(overlapping)
-                s["found"] += any(f.type == span["type"] for f in overlapping)
-    return stats
+    result: dict[str, dict[str, dict[str, int]]] = {}
+    for name in FLOORS:
+        stats = result.setdefault(name, {})
+        for post in _posts(name):
+            findings = scan(post["text"])
+            for key in (post["lang"], "all"):
+                s = stats.setdefault(key, {"labels": 0, "found": 0, "found_any": 0, "clean": 0, "flagged": 0})
+                if not post["spans"]:
+                    s["clean"] += 1
+                    s["flagged"] += bool(findings)
+                for span in post["spans"]:
+                    overlapping = [f for f in findings if f.start < span["end"] and span["start"] < f.end]
+                    s["labels"] += 1
+                    s["found_any"] += bool(overlapping)
+                    s["found"] += any(f.type == span["type"] for f in overlapping)
+    return result
 
 
-def test_the_heldout_set_is_sound():
-    posts = _posts()
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_the_heldout_set_is_sound(name):
+    posts = _posts(name)
     assert len(posts) >= 150
     assert {p["lang"] for p in posts} == {"en", "de", "hi"}
     negatives = sum(1 for p in posts if not p["spans"])
@@ -56,14 +73,15 @@ def test_the_heldout_set_is_sound():
             assert span["type"] in CATEGORIES, (post["id"], span["type"])
 
 
-@pytest.mark.parametrize("lang", sorted(MIN_RECALL))
-def test_heldout_recall_holds(figures, lang):
-    s = figures[lang]
-    assert s["found"] / s["labels"] >= MIN_RECALL[lang], s
-    assert s["found_any"] / s["labels"] >= MIN_RECALL_ANY_TYPE[lang], s
+@pytest.mark.parametrize("name,lang", CASES)
+def test_heldout_recall_holds(figures, name, lang):
+    s = figures[name][lang]
+    min_same, min_any, _max_flagged = FLOORS[name]
+    assert s["found"] / s["labels"] >= min_same[lang], s
+    assert s["found_any"] / s["labels"] >= min_any[lang], s
 
 
-@pytest.mark.parametrize("lang", sorted(MAX_CLEAN_FLAGGED))
-def test_heldout_clean_posts_stay_clean(figures, lang):
-    s = figures[lang]
-    assert s["flagged"] / s["clean"] <= MAX_CLEAN_FLAGGED[lang], s
+@pytest.mark.parametrize("name,lang", CASES)
+def test_heldout_clean_posts_stay_clean(figures, name, lang):
+    s = figures[name][lang]
+    assert s["flagged"] / s["clean"] <= FLOORS[name][2][lang], s

@@ -186,3 +186,34 @@ def test_a_bulk_update_by_primary_key_follows_in_the_index(ward, make, login):
     browser = login(ward.member)
     assert found(browser, "ceftriaxone") == []
     assert found(browser, "gone") == ["Two"]
+
+
+def test_a_renamed_title_is_found_in_titles_by_its_new_words_only_before_and_after_reindex(app, ward, make, login):
+    topic = make.topic(ward.group, ward.member, title="Digoxin toxicity", body="Nausea and yellow vision.")
+    make.reply(topic, ward.member, "Glycoside levels were high.")
+    browser = login(ward.member)
+    topic.title = "Cardiac glycoside toxicity"
+    db.session.commit()
+    for _ in range(2):
+        assert found(browser, "digoxin in:title") == []
+        assert found(browser, "glycoside in:title") == ["Cardiac glycoside toxicity"]
+        assert found(browser, "nausea in:title") == []
+        result = app.test_cli_runner().invoke(args=["forum", "reindex"])
+        assert result.exit_code == 0, result.output
+
+
+def test_posts_older_than_the_newest_window_are_still_found_in_order(ward, make, login, monkeypatch):
+    from forum.search import services
+
+    for number in range(4):
+        make.topic(ward.group, ward.member, title=f"Lactate {number}", body="Lactate was rising.")
+    for number in range(3):
+        make.topic(ward.group, ward.member, title=f"Rounds {number}", body="Nothing of note.")
+    browser = login(ward.member)
+    everything = found(browser, "lactate")
+    assert sorted(everything) == [f"Lactate {number}" for number in range(4)]
+    monkeypatch.setattr(services, "WINDOW", 2)  # the newest posts hold no match: the older part must answer
+    assert found(browser, "lactate") == everything
+    monkeypatch.setattr(services, "CANDIDATES", 2)
+    monkeypatch.setattr(services, "TITLE_CANDIDATES", 2)
+    assert sorted(found(browser, "lactate")) == ["Lactate 2", "Lactate 3"]  # the newest matches only

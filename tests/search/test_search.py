@@ -220,3 +220,12 @@ def test_the_number_of_queries_does_not_grow_with_the_results(ward, make, login)
         counts.append(len(statements))
     assert len(hits(page)) == 18
     assert counts[0] == counts[1], counts
+
+
+def test_a_post_that_keeps_returning_to_the_word_ranks_above_a_single_mention(ward, make, login):
+    make.topic(ward.group, ward.member, title="Morning notes",
+               body="Vancomycin trough first, then vancomycin dose, then vancomycin level again.")
+    # The newer one: on equal relevance it would come first.
+    make.topic(ward.group, ward.member, title="Night notes", body="Vancomycin was given once. The ward was quiet.")
+    browser = login(ward.member)
+    assert found(browser, "vancomycin") == ["Morning notes", "Night notes"]
