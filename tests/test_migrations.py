@@ -84,7 +84,7 @@ def test_log_entries_lose_the_titles_they_copied(empty_database_url):
     to remove); entries about posts and topics are rewritten, others keep their labels."""
     app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": empty_database_url})
     with app.app_context():
-        upgrade(revision="0012")
+        upgrade(revision="0021")
         with db.engine.begin() as connection:
             connection.execute(text(
                 "INSERT INTO groups (id, name, slug, description, guidelines_source, guidelines_html, "

@@ -2,14 +2,14 @@
 neutral labels (never a topic's title)
 
 Revision ID: 0018
-Revises: 0012
+Revises: 0021
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0018'
-down_revision = '0012'
+down_revision = '0021'
 branch_labels = None
 depends_on = None
 
