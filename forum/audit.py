@@ -67,6 +67,15 @@ def _refuse_bulk_changes(state):
         raise AppendOnlyError("moderation log entries cannot be changed or deleted")
 
 
+def topic_label(topic) -> str:
+    """What the log keeps about a topic or a post in it: ids and the group, never the title. A title can hold
+    patient data, and the log is append-only; the log pages show the current (possibly redacted) title,
+    joined when they are read, to whoever may see the topic."""
+    group = getattr(topic, "group", None)
+    where = f" in {group.name}" if group is not None else ""
+    return f"topic #{topic.id}{where}"[:200]
+
+
 def record(
     actor: User | None,
     action: str,

@@ -91,8 +91,10 @@ def describe(action: str, target: str = "", details: dict | None = None) -> str:
     return str(sentence) % params
 
 
-def describe_entry(entry) -> str:
-    return describe(entry.action, entry.target_label, entry.details)
+def describe_entry(entry, title: str | None = None) -> str:
+    """`title`: the current title of the topic the entry is about, when the reader may see it; the entry
+    itself keeps only a neutral label ("topic #12 in Cardiology")."""
+    return describe(entry.action, title or entry.target_label, entry.details)
 
 
 def action_label(action: str) -> str:

@@ -107,6 +107,9 @@ class Config:
                                            f"konsil+sqlite:///{(INSTANCE_DIR / 'ratelimits.sqlite3').resolve()}")
     RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
     RATELIMIT_HEADERS_ENABLED = True
+    # A moving window: "3 per minute" means at most 3 in any 60 seconds, not 3 per clock minute (a burst across
+    # the boundary of two fixed windows could otherwise send twice the limit).
+    RATELIMIT_STRATEGY = "moving-window"
     # If Redis goes away, each worker keeps limiting in memory instead of failing requests (and says so in
     # /healthz); the limits are per worker until it is back.
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
@@ -126,6 +129,7 @@ class Config:
     # Looking up colleagues for an @mention, while typing (the suggestions come in as the handle is typed).
     RATELIMIT_MENTIONS_PER_USER = os.environ.get("RATELIMIT_MENTIONS_PER_USER", "120 per minute; 1500 per hour")
     RATELIMIT_UPLOAD_PER_USER = os.environ.get("RATELIMIT_UPLOAD_PER_USER", "30 per minute; 300 per hour")
+    RATELIMIT_ACTION_PER_USER = os.environ.get("RATELIMIT_ACTION_PER_USER", "120 per minute; 2000 per hour")
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0 = none).
     TRUSTED_PROXY_COUNT = _int("TRUSTED_PROXY_COUNT", 0)
 

@@ -3,7 +3,7 @@ from .accounts.models import Profession, User, VerificationStatus  # noqa: F401
 from .accounts.models import LoginThrottle, PasswordResetToken, RecoveryCode, SecurityEvent, TwoFactor, UserSession  # noqa: F401,E501
 from .audit import LogEntry  # noqa: F401
 from .groups.models import Group, GuidelinesVersion, JoinRequest, Membership  # noqa: F401
-from .invitations.models import Invitation  # noqa: F401
+from .invitations.models import Invitation, RegistrationRequest  # noqa: F401
 from .notifications.models import Mute, Notification, NotificationPreference  # noqa: F401
 from .posts.models import Post, PostRevision, Topic  # noqa: F401
 from .privacy_guard.models import GuardOutcome, GuardPattern, GuardSettings  # noqa: F401

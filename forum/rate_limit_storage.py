@@ -6,8 +6,10 @@ memory one counts per worker and forgets on restart. This registers the scheme `
 
     RATELIMIT_STORAGE_URI=konsil+sqlite:////var/lib/konsil/ratelimits.sqlite3   (four slashes: absolute)
 
-Each counter is one row, incremented with a single atomic UPSERT (SQLite serialises writers; WAL lets
-readers through). Fixed windows only, which is Flask-Limiter's default strategy. Several hosts need a
+Konsil limits with a moving window (RATELIMIT_STRATEGY): each request is one row with its time, and a new one
+is admitted, inside one write transaction, only while fewer than the limit fall within the window (SQLite
+serialises writers; WAL lets readers through). Fixed windows work too (one counter row, incremented with a
+single atomic UPSERT). Several hosts need a
 store they all reach: Redis (production refuses anything else that is not shared, see config.py)."""
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from limits.storage import Storage
+from limits.storage import MovingWindowSupport, Storage
 
 SCHEME = "konsil+sqlite"
 
@@ -27,7 +29,12 @@ CREATE TABLE IF NOT EXISTS rate_limit_counters (
     key TEXT PRIMARY KEY,
     count INTEGER NOT NULL,
     expires_at REAL NOT NULL
-)
+);
+CREATE TABLE IF NOT EXISTS rate_limit_entries (
+    key TEXT NOT NULL,
+    at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rate_limit_entries_key_at ON rate_limit_entries (key, at);
 """
 _INCREMENT = """
 INSERT INTO rate_limit_counters (key, count, expires_at) VALUES (:key, :amount, :expires)
@@ -48,7 +55,7 @@ def path_from_uri(uri: str) -> str:
     return uri[len(prefix):]
 
 
-class SQLiteStorage(Storage):
+class SQLiteStorage(Storage, MovingWindowSupport):
     STORAGE_SCHEME = [SCHEME]
 
     def __init__(self, uri: str | None = None, wrap_exceptions: bool = False, **options):
@@ -57,7 +64,7 @@ class SQLiteStorage(Storage):
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         with self._connection() as connection:
-            connection.execute(_SCHEMA)
+            connection.executescript(_SCHEMA)
 
     @property
     def base_exceptions(self):
@@ -93,6 +100,35 @@ class SQLiteStorage(Storage):
             "SELECT expires_at FROM rate_limit_counters WHERE key = ? AND expires_at > ?", (key, now)).fetchone()
         return float(row[0]) if row else now
 
+    def acquire_entry(self, key: str, limit: int, expiry: int, amount: int = 1) -> bool:
+        """Admit `amount` requests at once if the window still has room for them (moving window)."""
+        if amount > limit:
+            return False
+        now = time.time()
+        connection = self._connection()
+        connection.execute("BEGIN IMMEDIATE")  # count and insert as one step against other workers
+        try:
+            if random.random() < 0.002:  # forget requests that left every window a while ago, now and then
+                connection.execute("DELETE FROM rate_limit_entries WHERE at < ?", (now - 86400 * 2,))
+            (count,) = connection.execute("SELECT COUNT(*) FROM rate_limit_entries WHERE key = ? AND at > ?",
+                                          (key, now - expiry)).fetchone()
+            admitted = count + amount <= limit
+            if admitted:
+                connection.executemany("INSERT INTO rate_limit_entries (key, at) VALUES (?, ?)",
+                                       [(key, now)] * amount)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        return admitted
+
+    def get_moving_window(self, key: str, limit: int, expiry: int) -> tuple[float, int]:
+        """The oldest request still in the window and how many are in it."""
+        now = time.time()
+        oldest, count = self._connection().execute(
+            "SELECT MIN(at), COUNT(*) FROM rate_limit_entries WHERE key = ? AND at > ?", (key, now - expiry)).fetchone()
+        return (float(oldest), int(count)) if count else (now, 0)
+
     def check(self) -> bool:
         try:
             self._connection().execute("SELECT 1").fetchone()
@@ -101,8 +137,11 @@ class SQLiteStorage(Storage):
         return True
 
     def reset(self) -> int | None:
-        cursor = self._connection().execute("DELETE FROM rate_limit_counters")
-        return cursor.rowcount
+        connection = self._connection()
+        cursor = connection.execute("DELETE FROM rate_limit_counters")
+        entries = connection.execute("DELETE FROM rate_limit_entries")
+        return cursor.rowcount + entries.rowcount
 
     def clear(self, key: str) -> None:
         self._connection().execute("DELETE FROM rate_limit_counters WHERE key = ?", (key,))
+        self._connection().execute("DELETE FROM rate_limit_entries WHERE key = ?", (key,))

@@ -65,7 +65,8 @@ def _unauthorized():
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api/") or request.path == "/posts/preview" or (
+    # By endpoint, like the rate limits: the preview answers JSON wherever its route lives.
+    return request.path.startswith("/api/") or request.endpoint == "posts.preview" or (
         request.accept_mimetypes.best == "application/json"
     )
 

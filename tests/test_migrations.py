@@ -77,3 +77,37 @@ def test_notifications_written_as_sentences_get_the_group_they_concern(empty_dat
     assert [(row.group_id, row.audience, row.key) for row in rows] == [
         (7, "member", "legacy"), (7, "member", "legacy"), (7, "subject", "legacy"), (None, "subject", "legacy")]
     assert rows[1].message.startswith("C, whom you invited")
+
+
+def test_log_entries_lose_the_titles_they_copied(empty_database_url):
+    """0018: the moderation log keeps ids and the group, never a topic's title (which a redaction must be able
+    to remove); entries about posts and topics are rewritten, others keep their labels."""
+    app = create_app(TestingConfig, {"SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="0021")
+        with db.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO groups (id, name, slug, description, guidelines_source, guidelines_html, "
+                "guidelines_version, visibility, invite_policy, created_at) VALUES (7, 'Renal Round', 'renal', "
+                "'', 'Be kind.', '<p>Be kind.</p>', 1, 'secret', 'members', CURRENT_TIMESTAMP)"))
+            connection.execute(text(
+                "INSERT INTO topics (id, group_id, title, created_at, last_activity_at) "
+                "VALUES (3, 7, 'Mrs Qxvorblatt on ward 4', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+            connection.execute(text(
+                "INSERT INTO posts (id, topic_id, number, body_source, body_html, created_at) "
+                "VALUES (5, 3, 1, 'Text.', '<p>Text.</p>', CURRENT_TIMESTAMP)"))
+            for number, action, target_type, target_id, label in (
+                    (1, "moderation:post:hide", "post", 5, "Mrs Qxvorblatt on ward 4"),
+                    (2, "moderation:topic:lock", "topic", 3, "Mrs Qxvorblatt on ward 4"),
+                    (3, "moderation:post:delete", "post", 99, "Mrs Qxvorblatt gone"),
+                    (4, "group:member:add", "user", 1, "Dr. Ann Example")):
+                connection.execute(text(
+                    "INSERT INTO moderation_log (id, created_at, actor_name, action, target_type, target_id, "
+                    "target_label, reason) VALUES (:id, CURRENT_TIMESTAMP, 'system', :action, :type, :target, "
+                    ":label, '')"), {"id": number, "action": action, "type": target_type, "target": target_id,
+                                     "label": label})
+        upgrade()
+        with db.engine.connect() as connection:
+            labels = connection.execute(text("SELECT target_label FROM moderation_log ORDER BY id")).scalars().all()
+        db.engine.dispose()
+    assert labels == ["topic #3 in Renal Round", "topic #3 in Renal Round", "a deleted topic", "Dr. Ann Example"]

@@ -50,15 +50,10 @@ def unique_username(display_name: str, email: str) -> str:
     return candidate
 
 
-def create_user(
-    *,
-    email: str,
-    display_name: str,
-    password: str,
-    status: str = VerificationStatus.PENDING,
-    invited_by: User | None = None,
-    **profile,
-) -> User:
+def checked_new_account(email: str, display_name: str) -> str:
+    """The rules a new account's address and name must meet, whether or not the address is taken (so a
+    registration page can check them without saying anything about existing accounts); the address,
+    normalised."""
     try:
         email = normalise_address(email)
     except InvalidAddress as error:
@@ -66,13 +61,29 @@ def create_user(
     if has_control_characters(display_name):
         raise AccountError(_("Use one line of ordinary text for the display name, without line breaks, tabs "
                              "or other control characters."), "display_name")
+    return email
+
+
+def create_user(
+    *,
+    email: str,
+    display_name: str,
+    password: str | None = None,
+    status: str = VerificationStatus.PENDING,
+    invited_by: User | None = None,
+    password_hash: str | None = None,
+    **profile,
+) -> User:
+    """A new account; `password_hash` instead of `password` for a registration whose password was hashed
+    when it was typed (a registration confirmed by e-mail)."""
+    email = checked_new_account(email, display_name)
     if find_by_email(email) is not None:
         raise AccountError(_("An account with this e-mail address already exists. Please sign in instead."), "email")
     user = User(
         email=email,
         display_name=display_name.strip(),
         username=unique_username(display_name, email),
-        password_hash=hash_password(password),
+        password_hash=password_hash or hash_password(password),
         verification_status=status,
         invited_by_id=invited_by.id if invited_by else None,
         terms_accepted_at=utcnow(),

@@ -178,6 +178,7 @@ STATE_LABELS = {
     "open": lazy_gettext("open"), "resolved": lazy_gettext("resolved"), "dismissed": lazy_gettext("dismissed"),
     "granted": lazy_gettext("granted"), "denied": lazy_gettext("denied"),
     "accepted": lazy_gettext("accepted"), "expired": lazy_gettext("expired"), "revoked": lazy_gettext("revoked"),
+    "void": lazy_gettext("void"),
     "admin": lazy_gettext("admin"), "verifier": lazy_gettext("verifier"),
     "member": lazy_gettext("member"), "moderator": lazy_gettext("moderator"), "owner": lazy_gettext("owner"),
     "secret": lazy_gettext("secret"), "listed": lazy_gettext("listed"),

@@ -10,11 +10,11 @@ from flask_babel import gettext as _
 from sqlalchemy import exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from .. import audit
+from .. import audit, policy
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..extensions import db
-from ..groups.models import Membership, MembershipStatus, Role
+from ..groups.models import Membership, Role
 from ..notifications.services import notify
 from ..posts.models import Post
 from ..urls import link_to
@@ -87,14 +87,26 @@ def _hidden_at(post: Post, was_held: bool, now: datetime) -> datetime:
     return min(first, now) if first is not None else now
 
 
-def _members_in_window(post: Post, hidden_at: datetime) -> int:
-    """Members other than the author who could open the group while the post was visible."""
-    if hidden_at <= post.created_at:
+def _members_in_window(post: Post, hidden_at: datetime, was_held: bool) -> int:
+    """How many people other than the author could read the post, decided by the policy itself: while it was
+    visible, everyone who could read the group (verified, not banned, the current guidelines accepted -- or an
+    admin, who reads every group); while it was held, those who see held posts (the group's moderators and the
+    admins). Counted among the group's members who had joined by the end of the window and the admins."""
+    end = utcnow() if was_held else hidden_at
+    if not was_held and hidden_at <= post.created_at:
         return 0
     group = post.topic.group
-    return db.session.scalar(select(func.count(Membership.id)).where(
-        Membership.group_id == group.id, Membership.status != MembershipStatus.BANNED,
-        Membership.joined_at <= hidden_at, Membership.user_id != post.author_id)) or 0
+    candidates = db.session.scalars(
+        select(User).where(User.id != post.author_id, User.deleted_at.is_(None), User.created_at <= end,
+                           (User.is_admin.is_(True)) | User.id.in_(
+                               select(Membership.user_id).where(Membership.group_id == group.id,
+                                                                Membership.joined_at <= end))))
+    if was_held:
+        could_read = [user for user in candidates if policy.can_moderate(user, group)]
+    else:
+        could_read = [user for user in candidates
+                      if policy.can_read_group(user, group) or policy.can_moderate(user, group)]
+    return len(could_read)
 
 
 def _readers(post: Post) -> list[dict]:
@@ -120,7 +132,7 @@ def open_incident(actor: User, post: Post, *, trigger: str, was_held: bool = Fal
     incident = PrivacyIncident(
         group_id=topic.group_id, post_id=post.id, topic_id=topic.id, trigger=str(trigger),
         published_at=post.created_at, hidden_at=hidden_at,
-        members_in_window=_members_in_window(post, hidden_at), readers=_readers(post),
+        members_in_window=_members_in_window(post, hidden_at, was_held), readers=_readers(post),
         handler_id=actor.id, confirmed_at=now, deadline_at=now + timedelta(hours=deadline_hours()),
         state=IncidentState.OPEN)
     db.session.add(incident)

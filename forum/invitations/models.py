@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
@@ -47,3 +47,24 @@ class Invitation(db.Model):
         if self.expires_at <= now:
             return InvitationState.EXPIRED
         return InvitationState.PENDING
+
+
+class RegistrationRequest(db.Model):
+    """A registration through an invitation, waiting for its address to be confirmed. Nothing is created --
+    no account, no membership, the invitation stays unused -- until the link mailed to the address is
+    followed, so the registration page answers alike whether or not the address already has an account.
+    The password is kept only as its hash; the row is deleted on confirmation and once it has expired."""
+
+    __tablename__ = "registration_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(String(254))
+    display_name: Mapped[str] = mapped_column(String(80))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    credentials: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+    invitation: Mapped[Invitation] = relationship()

@@ -3,25 +3,26 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app, has_app_context
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import selectinload
 
 from .. import audit, permissions
 from ..accounts.addresses import InvalidAddress, normalise_address
 from ..accounts.models import User
-from ..accounts.services import AccountError, create_user, normalise_email
+from ..accounts.passwords import hash_password
+from ..accounts.services import AccountError, checked_new_account, create_user, find_by_email
 from ..core.errors import DomainError
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, MembershipStatus
 from ..groups.services import add_member
 from ..notifications.services import notify
-from .models import Invitation
-from flask_babel import gettext as _
+from .models import Invitation, RegistrationRequest
 
 
 class InvitationError(DomainError):
@@ -98,6 +99,28 @@ def inviter_may_still_invite(invitation: Invitation) -> bool:
     return inviter is not None and permissions.invitations_stand_for(inviter, invitation.group)
 
 
+def void_reason(invitation: Invitation) -> str | None:
+    """Why a pending invitation no longer works although nobody revoked it: its inviter can no longer vouch
+    for anyone in the group (the same rule as inviter_may_still_invite), in words for the invitations page."""
+    if invitation.inviter_id is None or inviter_may_still_invite(invitation):
+        return None
+    inviter = invitation.inviter
+    if inviter is None or inviter.deleted_at is not None:
+        return _("Void: the account of the member who made it was closed.")
+    if not permissions.may_sign_in(inviter):
+        return _("Void: the account of the member who made it is suspended.")
+    if not permissions.is_verified(inviter):
+        return _("Void: the member who made it is no longer verified.")
+    membership = permissions.membership_for(inviter, invitation.group)
+    if membership is None:
+        return _("Void: the member who made it was removed from the group.")
+    if membership.status == MembershipStatus.BANNED:
+        return _("Void: the member who made it was banned from the group.")
+    if permissions.is_suspended_in(inviter, invitation.group):
+        return _("Void: the member who made it is suspended in the group.")
+    return _("Void: the member who made it may no longer invite to this group.")
+
+
 def is_banned_from(user: User, group: Group) -> bool:
     membership = permissions.membership_for(user, group)
     return membership is not None and membership.status == MembershipStatus.BANNED
@@ -118,15 +141,70 @@ def _claim(invitation: Invitation, user: User) -> None:
     db.session.refresh(invitation)
 
 
-def register_with_invitation(invitation: Invitation, *, email: str, display_name: str, password: str,
-                             **credentials) -> User:
-    email = normalise_email(email)
+# How long the link that confirms a registration works.
+REGISTRATION_VALID_FOR = timedelta(hours=24)
+
+
+@dataclass
+class RegistrationAnswer:
+    """What a registration through an invitation leads to. The page says the same in both cases (check your
+    e-mail); only the mail differs: a confirmation link for a new address, a notice to an existing account."""
+
+    email: str
+    existing: User | None = None
+    confirmation_token: str | None = None
+
+
+def request_registration(invitation: Invitation, *, email: str, display_name: str, password: str,
+                         **credentials) -> RegistrationAnswer:
+    """Checks what a registration may be refused for without revealing anything (address form, the address an
+    invitation is bound to, the name), then keeps the registration until its address is confirmed. Whether an
+    account already has the address decides only which e-mail goes out: the work done (hashing the password)
+    and the answer are the same either way."""
+    try:
+        email = checked_new_account(email, display_name)
+    except AccountError as error:
+        raise InvitationError(str(error), error.field) from error
     if invitation.email and invitation.email != email:
         raise InvitationError(_("This invitation was issued for a different e-mail address; please use that one."),
                               "email")
+    password_hash = hash_password(password)
+    now = utcnow()
+    db.session.execute(delete(RegistrationRequest).where(RegistrationRequest.expires_at <= now)
+                       .execution_options(synchronize_session=False))
+    existing = find_by_email(email)
+    if existing is not None:
+        return RegistrationAnswer(email, existing=existing)
+    token = secrets.token_urlsafe(32)
+    db.session.add(RegistrationRequest(
+        token_hash=hash_token(token), invitation_id=invitation.id, email=email, display_name=display_name.strip(),
+        password_hash=password_hash, credentials=credentials, created_at=now,
+        expires_at=min(now + REGISTRATION_VALID_FOR, invitation.expires_at)))
+    db.session.flush()
+    return RegistrationAnswer(email, confirmation_token=token)
+
+
+def pending_registration(token: str) -> RegistrationRequest | None:
+    """The registration this confirmation link stands for, while it and its invitation can still be used."""
+    if not token or len(token) > 200:
+        return None
+    row = db.session.scalar(select(RegistrationRequest).options(selectinload(RegistrationRequest.invitation))
+                            .where(RegistrationRequest.token_hash == hash_token(token)))
+    if row is None or row.expires_at <= utcnow():
+        return None
+    invitation = row.invitation
+    if invitation.state() != "pending" or not inviter_may_still_invite(invitation):
+        return None
+    return row
+
+
+def confirm_registration(registration: RegistrationRequest) -> User:
+    """The address is confirmed: the account is created, the invitation used and the membership begun."""
+    invitation = registration.invitation
     try:
-        user = create_user(email=email, display_name=display_name, password=password,
-                           invited_by=invitation.inviter, **credentials)
+        user = create_user(email=registration.email, display_name=registration.display_name,
+                           password_hash=registration.password_hash, invited_by=invitation.inviter,
+                           **(registration.credentials or {}))
     except AccountError as error:
         raise InvitationError(str(error), error.field) from error
     _claim(invitation, user)
@@ -135,6 +213,10 @@ def register_with_invitation(invitation: Invitation, *, email: str, display_name
     open_first_request(user)  # the credentials go to the verifiers' queue
     add_member(None, invitation.group, user, invited_by=invitation.inviter)
     _tell_inviter(invitation, user)
+    # Other registrations waiting for this address, or for this (now used) invitation, are void.
+    db.session.execute(delete(RegistrationRequest).where(or_(RegistrationRequest.email == registration.email,
+                                                             RegistrationRequest.invitation_id == invitation.id))
+                       .execution_options(synchronize_session=False))
     return user
 
 

@@ -1,9 +1,10 @@
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import get_locale, gettext as _, lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from .. import policy
 from ..accounts.forms import RegistrationForm
+from ..accounts.notices import absolute, mail_after_response
 from ..auth.views import start_session
 from ..core.errors import add_field_error, put_on_form
 from ..core.outbox import send_now
@@ -12,8 +13,10 @@ from ..forms import EmptyForm
 from ..groups.access import visible_group_or_404
 from .forms import InvitationForm
 from .models import Invitation
-from .services import (InvitationError, create_invitation, invitation_link, invitations_for, is_banned_from,
-                       join_with_invitation, register_with_invitation, revoke, usable_invitation)
+from .services import (REGISTRATION_VALID_FOR, InvitationError, RegistrationAnswer, create_invitation, invitation_link,
+                       invitations_for, is_banned_from, join_with_invitation, pending_registration,
+                       request_registration, revoke, usable_invitation, void_reason)
+from .services import confirm_registration as finish_registration
 from ..i18n import SUPPORTED_LOCALES, as_recipient, date_filter, locale_of
 
 bp = Blueprint("invitations", __name__)
@@ -35,7 +38,7 @@ def landing(token):
         form.email.data = invitation.email
     if form.validate_on_submit():
         try:
-            user = register_with_invitation(
+            answer = request_registration(
                 invitation, email=form.email.data, display_name=form.display_name.data, password=form.password.data,
                 profession=form.profession.data, specialty=(form.specialty.data or "").strip(),
                 organisation=form.organisation.data.strip(), country=form.country.data,
@@ -46,12 +49,49 @@ def landing(token):
             if not put_on_form(form, error, flash_otherwise=False):
                 return _invalid()
         else:
-            start_session(user)
             db.session.commit()
-            flash(_("Welcome to Konsil. Your professional credentials are now being checked."), "success")
-            return redirect(url_for("main.dashboard"))
+            _mail_registration(answer, token)
+            # One answer whether or not the address has an account; the e-mail, sent after the answer, differs.
+            return render_template("invitations/check_mail.html", email=answer.email, hours=_hours())
     return render_template("invitations/register.html", form=form, invitation=invitation, token=token), (
         422 if request.method == "POST" else 200)
+
+
+def _hours() -> int:
+    return int(REGISTRATION_VALID_FOR.total_seconds() // 3600)
+
+
+def _mail_registration(answer: RegistrationAnswer, token: str) -> None:
+    if answer.existing is not None:
+        mail_after_response(answer.existing.email, _l("Someone tried to register with your address"),
+                            "invitations/mail/already_registered.txt", user=answer.existing,
+                            invitation_link=absolute("invitations.landing", token=token),
+                            reset_link=absolute("auth.reset_request"))
+    else:
+        mail_after_response(answer.email, _l("Confirm your registration"), "invitations/mail/confirm_registration.txt",
+                            locale=str(get_locale() or "en"), hours=_hours(),
+                            link=absolute("invitations.confirm_registration", confirmation=answer.confirmation_token))
+
+
+@bp.route("/register/confirm/<confirmation>", methods=["GET", "POST"])
+def confirm_registration(confirmation):
+    """The link from the confirmation e-mail: a button, so that a mail scanner opening the link creates nothing."""
+    registration = pending_registration(confirmation)
+    if registration is None:
+        return _invalid()
+    form = EmptyForm()
+    if request.method == "POST" and form.validate_on_submit():
+        try:
+            user = finish_registration(registration)
+        except InvitationError as error:  # the address got an account meanwhile: its owner may sign in
+            db.session.rollback()
+            flash(str(error), "error")
+            return redirect(url_for("auth.login"))
+        start_session(user)
+        db.session.commit()
+        flash(_("Welcome to Konsil. Your professional credentials are now being checked."), "success")
+        return redirect(url_for("main.dashboard"))
+    return render_template("invitations/confirm.html", registration=registration, form=form)
 
 
 def _join_existing(invitation: Invitation):
@@ -107,9 +147,11 @@ def manage(slug):
                 flash(_("Invitation created. Copy the link now: it is shown only once."), "success")
             form = InvitationForm(formdata=None)
     everyone = policy.can_moderate(current_user, group)
+    invitations = invitations_for(group, current_user, everyone)
+    # A pending link whose inviter can no longer vouch for anyone is shown as void, with the reason.
+    void = {inv.id: reason for inv in invitations if inv.state() == "pending" and (reason := void_reason(inv))}
     return render_template("invitations/manage.html", group=group, form=form, new_link=new_link,
-                           invitations=invitations_for(group, current_user, everyone), everyone=everyone,
-                           revoke_form=EmptyForm())
+                           invitations=invitations, void=void, everyone=everyone, revoke_form=EmptyForm())
 
 
 def _send_invitation(invitation: Invitation, link: str, locale: str | None = None) -> bool:

@@ -91,7 +91,7 @@ def _escalate(actor: User, post: Post, case: ModerationCase, reason: str) -> Mod
         raise AlreadyDecided(_("This case was decided or escalated by someone else a moment ago. Nothing was changed."))
     db.session.refresh(case)
     audit.record(actor, "moderation:case:escalate", target_type="post", target_id=post.id,
-                 target_label=post.topic.title, subject_user=post.author, group_id=group.id, reason=reason,
+                 target_label=audit.topic_label(post.topic), subject_user=post.author, group_id=group.id, reason=reason,
                  details={"case": case.id})
     link = link_to("moderation.case", slug=group.slug, post_id=post.id)
     for admin_id in admin_ids():
@@ -113,7 +113,7 @@ def _dismiss_or_restore(decision: Decision, *, restore: bool) -> None:
     restored = set_hidden(post, False, None,
                           only_if_hidden_reason=None if restore else ("reports", "patient_privacy"))
     audit.record(actor, "moderation:post:restore" if restore else "moderation:case:dismiss",
-                 target_type="post", target_id=post.id, target_label=topic.title, subject_user=post.author,
+                 target_type="post", target_id=post.id, target_label=audit.topic_label(topic), subject_user=post.author,
                  group_id=decision.group.id, reason=reason, details={**decision.details, "unhidden": restored})
     if restored and post.author_id:
         notify(post.author_id, "moderation", "case.restored", topic=topic, params={"reason": reason},
@@ -178,7 +178,7 @@ def hide_by_moderator(actor: User, post: Post, reason: str, details: dict) -> Lo
         db.session.refresh(post)
     topic = post.topic
     entry = audit.record(actor, "moderation:post:hide", target_type="post", target_id=post.id,
-                         target_label=topic.title, subject_user=post.author, group_id=topic.group_id,
+                         target_label=audit.topic_label(topic), subject_user=post.author, group_id=topic.group_id,
                          reason=reason, details=details)
     tell_author_they_may_appeal(actor, post, entry, "post.hidden", reason)
     return entry
@@ -193,7 +193,7 @@ def delete_by_moderator(actor: User, post: Post, reason: str, details: dict) -> 
     db.session.refresh(post)
     topic = post.topic
     entry = audit.record(actor, "moderation:post:delete", target_type="post", target_id=post.id,
-                         target_label=topic.title, subject_user=post.author, group_id=topic.group_id,
+                         target_label=audit.topic_label(topic), subject_user=post.author, group_id=topic.group_id,
                          reason=reason, details=details)
     tell_author_they_may_appeal(actor, post, entry, "post.deleted", reason)
     return entry
@@ -252,7 +252,7 @@ def moderate_post(actor: User, post: Post, action: str, reason: str) -> LogEntry
             raise AlreadyDecided(_("This post is already visible. Nothing was changed."))
         db.session.refresh(post)
         entry = audit.record(actor, "moderation:post:restore", target_type="post", target_id=post.id,
-                             target_label=topic.title, subject_user=post.author, group_id=group.id, reason=reason)
+                             target_label=audit.topic_label(topic), subject_user=post.author, group_id=group.id, reason=reason)
         if post.author_id and post.author_id != actor.id:
             notify(post.author_id, "moderation", "post.restored", topic=topic, params={"reason": reason},
                    link=post_link(post), actor=actor)
@@ -283,4 +283,4 @@ def set_topic_flag(actor: User, topic: Topic, tool: str, reason: str = "") -> Lo
         raise AlreadyDecided(already)
     db.session.refresh(topic)
     return audit.record(actor, f"moderation:topic:{tool}", target_type="topic", target_id=topic.id,
-                        target_label=topic.title, group_id=topic.group_id, reason=reason)
+                        target_label=audit.topic_label(topic), group_id=topic.group_id, reason=reason)

@@ -46,6 +46,8 @@ class DecisionForm(FlaskForm):
     case_id = HiddenField(validators=[Optional()])
     # redact: the post as it should read, without the patient data.
     body = TextAreaField("Corrected text (for redact)", validators=[Optional(), Length(max=50_000)])
+    # redact, on a topic's opening post: the title as it should read.
+    title = StringField(_l("Corrected title"), validators=[Optional(), Length(max=200)])
     # delete or hide: the moderator confirms that the post exposed patient data (opens a privacy incident).
     patient_privacy = BooleanField("It exposed patient data (opens a privacy incident; a deleted post keeps no text)")
     confirm_no_phi = BooleanField("The corrected text contains no patient-identifying information")

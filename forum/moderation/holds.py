@@ -54,7 +54,7 @@ def hold(actor: User, post: Post, case: ModerationCase | None = None) -> bool:
         # Other members must not see the topic move up because of a post they cannot read.
         topic.last_activity_at = _last_visible_activity(topic, excluding=post.id)
     types = sorted({finding.get("type", "") for finding in (post.phi_findings or []) if finding.get("type")})
-    audit.record(None, "moderation:post:hold", target_type="post", target_id=post.id, target_label=topic.title,
+    audit.record(None, "moderation:post:hold", target_type="post", target_id=post.id, target_label=audit.topic_label(topic),
                  subject_user=post.author, group_id=group.id,
                  reason="Published past the patient-data guard's findings; held until a moderator reviews it.",
                  details={"case": case.id if case else None, "types": types})
@@ -142,7 +142,7 @@ def release(actor: User, post: Post, reason: str, expected_case_id: int | None =
     if not unhold(post):
         raise AlreadyDecided(already_decided_message(post))
     topic = post.topic
-    audit.record(actor, "moderation:post:release", target_type="post", target_id=post.id, target_label=topic.title,
+    audit.record(actor, "moderation:post:release", target_type="post", target_id=post.id, target_label=audit.topic_label(topic),
                  subject_user=post.author, group_id=group.id, reason=reason,
                  details={"case": case.id if case else None})
     if post.author_id:

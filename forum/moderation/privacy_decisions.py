@@ -17,7 +17,7 @@ SANCTIONS = (Action.WARN, Action.SUSPEND, Action.BAN)
 
 def decide(actor: User, post: Post, action: str, reason: str, *, days: int | None = None,
            expected_case_id: int | None = None, body: str = "", confirmed: bool = False,
-           patient_privacy: bool = False) -> None:
+           patient_privacy: bool = False, title: str | None = None) -> None:
     if post.is_held and action in (Action.DISMISS, Action.RESTORE):
         action = Action.RELEASE  # within the guidelines: the held post is published
     if action == Action.RELEASE:
@@ -27,7 +27,7 @@ def decide(actor: User, post: Post, action: str, reason: str, *, days: int | Non
     if action == Action.REDACT:
         before, findings = post.body_source or "", post.phi_findings
         redaction.redact(actor, post, reason=reason, body=body, confirmed=confirmed,
-                         expected_case_id=expected_case_id)
+                         expected_case_id=expected_case_id, title=title)
         record_redaction(post.topic.group_id, before, body, findings)  # upheld findings and misses, by type
         return
     if post.is_held and action in SANCTIONS:

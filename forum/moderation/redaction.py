@@ -28,7 +28,8 @@ from ..extensions import db
 from ..markup import MarkupTooComplex
 from ..notifications.models import Notification
 from ..notifications.services import notify
-from ..posts.forms import BODY_MAX
+from ..forms import has_control_characters
+from ..posts.forms import BODY_MAX, TITLE_MAX
 from ..posts.mentions import render_post
 from ..posts.models import Post, PostRevision
 from ..posts.services import GuardResult, _stored_findings, post_link
@@ -41,7 +42,7 @@ REMOVED = "[removed]"
 _TOKEN = re.compile(r"\w[\w@.+/:-]*\w|\w", re.UNICODE)
 _PIECE = re.compile(r"\w+", re.UNICODE)
 # Tables whose rows a redaction rewrites; PostgreSQL vacuums them afterwards.
-TOUCHED_TABLES = ("posts", "post_revisions", "moderation_cases", "reports", "notifications")
+TOUCHED_TABLES = ("posts", "topics", "post_revisions", "moderation_cases", "reports", "notifications")
 
 
 class FindingsRemain(ModerationError):
@@ -204,9 +205,52 @@ def _tell_reporters(actor: User, case: ModerationCase | None, post: Post) -> Non
                link=post_link(post) if post.deleted_at is None else "")
 
 
+def corrected_title(post: Post, title: str | None) -> str | None:
+    """The topic's new title when a redaction or an author's edit of its opening post changes it, else None.
+    Only the opening post carries the title."""
+    if post.number != 1 or title is None:
+        return None
+    title = " ".join(title.split())
+    if not title or title == post.topic.title:
+        return None
+    if len(title) > TITLE_MAX:
+        raise ModerationError(_("Keep the title to %(limit)s characters.", limit=TITLE_MAX), "title")
+    if has_control_characters(title):
+        raise ModerationError(_("Use one line of ordinary text for the title."), "title")
+    return title
+
+
+def retitle(topic, title: str, findings: list[dict]) -> int:
+    """The topic takes its corrected title; the copies the moderation queue keeps of it follow. (The log never
+    held it; notifications look it up when read; the search index follows the topic.)"""
+    topic.title = title
+    topic.title_phi_findings = _stored_findings(GuardResult(title=findings))
+    return cases_follow_title(topic)
+
+
+def cases_follow_title(topic) -> int:
+    """The moderation queue's snapshots of a topic's title take its current one."""
+    return db.session.execute(update(ModerationCase).where(ModerationCase.topic_id == topic.id)
+                              .values(topic_title=topic.title[:200])
+                              .execution_options(synchronize_session=False)).rowcount
+
+
+def old_texts_with_title(post: Post) -> list[str]:
+    """What a redaction of this post compares against: its texts, and the topic's title on the opening post."""
+    texts = earlier_texts(post)
+    return texts + [post.topic.title] if post.number == 1 else texts
+
+
+def new_text_with_title(post: Post, body: str, title: str | None) -> str:
+    if post.number != 1:
+        return body
+    return f"{body}\n{title if title is not None else post.topic.title}"
+
+
 def redact(actor: User, post: Post, *, reason: str, body: str, confirmed: bool = False,
-           expected_case_id: int | None = None) -> ModerationCase | None:
-    """A moderator replaces the post's text with `body` and destroys every other copy of what it removed."""
+           expected_case_id: int | None = None, title: str | None = None) -> ModerationCase | None:
+    """A moderator replaces the post's text with `body` (and, on a topic's opening post, its title with `title`)
+    and destroys every other copy of what they removed."""
     from ..incidents.services import open_incident
 
     group = post.topic.group
@@ -221,14 +265,19 @@ def redact(actor: User, post: Post, *, reason: str, body: str, confirmed: bool =
                               "body")
     if len(body) > BODY_MAX:
         raise ModerationError(_("Keep the corrected text to %(limit)s characters.", limit=f"{BODY_MAX:,}"), "body")
-    if body == post.body_source:
+    new_title = corrected_title(post, title)
+    if body == post.body_source and new_title is None:
         raise ModerationError(_("The corrected text is the same as the post. Remove the patient data from it."),
                               "body")
     findings = find_identifiers(body)
     if findings and not confirmed:
         raise FindingsRemain(findings)
-    old_texts = earlier_texts(post)
-    removed = removed_terms(old_texts, body)
+    title_findings = find_identifiers(new_title) if new_title is not None else []
+    if title_findings and not confirmed:
+        raise ModerationError(_("The corrected title still contains what may identify a patient. Remove it, or "
+                                "tick the confirmation if it is not patient data."), "title")
+    old_texts = old_texts_with_title(post)
+    removed = removed_terms(old_texts, new_text_with_title(post, body, new_title))
     if quotes_removed_text(reason, removed):
         raise ModerationError(_("The reason repeats words that are being removed; the log keeps the reason, so "
                                 "describe what was removed instead (for example “the patient's name”)."), "reason")
@@ -248,16 +297,18 @@ def redact(actor: User, post: Post, *, reason: str, body: str, confirmed: bool =
     if result.rowcount != 1:
         raise AlreadyDecided(_("Someone changed this post a moment ago. Nothing was changed; review it again."))
     db.session.refresh(post)
+    if new_title is not None:
+        retitle(post.topic, new_title, title_findings)
     counts = purge_copies(post, removed, body)
     db.session.add(PostRevision(post_id=post.id, editor_id=actor.id, body_source="", reason=reason, redacted=True))
     incident = open_incident(actor, post, trigger=Action.REDACT, was_held=was_held)
     if was_held:
         holds.unhold(post)
     topic = post.topic
-    audit.record(actor, "moderation:post:redact", target_type="post", target_id=post.id, target_label=topic.title,
+    audit.record(actor, "moderation:post:redact", target_type="post", target_id=post.id, target_label=audit.topic_label(topic),
                  subject_user=post.author, group_id=group.id, reason=reason,
                  details={"case": case.id if case else None, "incident": incident.id, "removed_terms": len(removed),
-                          **counts})
+                          "title": new_title is not None, **counts})
     if post.author_id:
         notify(post.author_id, "moderation", "post.redacted", topic=topic, params={"reason": reason},
                link=post_link(post), actor=actor)
@@ -266,14 +317,19 @@ def redact(actor: User, post: Post, *, reason: str, body: str, confirmed: bool =
 
 
 def purge_deleted(actor: User, post: Post, reason: str) -> dict:
-    """A post deleted for patient privacy keeps no text at all."""
-    removed = identifying_terms(earlier_texts(post))
+    """A post deleted for patient privacy keeps no text at all; an opening post's topic keeps its title without
+    what identifies (the topic lives on with its replies)."""
+    removed = identifying_terms(old_texts_with_title(post))
     db.session.execute(update(Post).where(Post.id == post.id).values(body_source="", body_html="")
                        .execution_options(synchronize_session=False))
     db.session.refresh(post)
+    if post.number == 1:
+        title = scrub(post.topic.title, removed)
+        if title != post.topic.title:
+            retitle(post.topic, title, [])
     counts = purge_copies(post, removed, "")
     audit.record(actor, "moderation:post:purge", target_type="post", target_id=post.id,
-                 target_label=post.topic.title, subject_user=post.author, group_id=post.topic.group_id,
+                 target_label=audit.topic_label(post.topic), subject_user=post.author, group_id=post.topic.group_id,
                  reason=reason, details={"removed_terms": len(removed), **counts})
     return counts
 
@@ -283,7 +339,7 @@ def confirm_exposure(actor: User, post: Post, action: str, reason: str, *, was_h
     from ..incidents.services import open_incident
 
     if action == Action.DELETE:
-        removed = identifying_terms(earlier_texts(post))
+        removed = identifying_terms(old_texts_with_title(post))
         if quotes_removed_text(reason, removed):
             raise ModerationError(_("The reason repeats words of the post; the log keeps the reason, so describe "
                                     "what was exposed instead (for example “the patient's name”)."), "reason")
@@ -294,9 +350,12 @@ def confirm_exposure(actor: User, post: Post, action: str, reason: str, *, was_h
 def after_author_edit(sender, editor: User, post: Post, old_texts: list[str], **extra) -> None:
     """The author ticked "this edit removes patient data" (signal patient_data_removed_by_author):
     earlier versions lose the removed words."""
-    removed = removed_terms(old_texts, post.body_source)
+    # On the opening post the title is part of what the author corrected (old_texts then ends with the old one).
+    removed = removed_terms(old_texts, new_text_with_title(post, post.body_source, None))
+    if post.number == 1:
+        cases_follow_title(post.topic)
     counts = purge_copies(post, removed, post.body_source)
-    audit.record(editor, "post:redact", target_type="post", target_id=post.id, target_label=post.topic.title,
+    audit.record(editor, "post:redact", target_type="post", target_id=post.id, target_label=audit.topic_label(post.topic),
                  subject_user=post.author, group_id=post.topic.group_id,
                  details={"removed_terms": len(removed), **counts})
 

@@ -125,7 +125,7 @@ def _auto_hide(post: Post, case: ModerationCase, why: str) -> None:
     text = (_l("after a patient-privacy report") if why == "patient_privacy"
             else _l("after reports from %(num)s members", num=setting('REPORT_AUTO_HIDE_THRESHOLD', 3)))
     audit.record(None, "moderation:post:auto_hide", target_type="post", target_id=post.id,
-                 target_label=topic.title, subject_user=post.author, group_id=topic.group_id,
+                 target_label=audit.topic_label(topic), subject_user=post.author, group_id=topic.group_id,
                  reason=for_user(None, _l("Hidden automatically %(why)s, until a moderator reviews it.", why=text)),
                  details={"case": case.id, "trigger": why})
     queue = link_to("moderation.case", slug=topic.group.slug, post_id=post.id)

@@ -3,6 +3,7 @@ from flask import (Blueprint, Response, abort, flash, redirect, render_template,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from .. import audit, policy, request_cache
 from ..accounts.models import User
@@ -166,7 +167,8 @@ def case(slug, post_id):
                     current_user, post, action, form.reason.data,
                     days=int(form.days.data) if form.days.data else None, expected_case_id=form.expected_case(),
                     body=form.body.data or "", confirmed=bool(form.confirm_no_phi.data),
-                    patient_privacy=bool(form.patient_privacy.data))
+                    patient_privacy=bool(form.patient_privacy.data),
+                    title=form.title.data if post.number == 1 else None)
                 db.session.commit()
             except FindingsRemain as error:
                 db.session.rollback()
@@ -197,6 +199,8 @@ def case(slug, post_id):
     form.action.choices = [(value, label) for value, label in form.action.choices if value in offered]
     if request.method == "GET" and not form.body.data:
         form.body.data = post.body_source
+    if request.method == "GET" and post.number == 1 and not form.title.data:
+        form.title.data = post.topic.title
     if request.method == "GET" and open_case is not None and open_case.has_privacy_report:
         form.patient_privacy.data = True
     return render_template("moderation/case.html", group=group, post=post, topic=post.topic, cases=cases,
@@ -227,7 +231,7 @@ def safe_next_url_or(default: str) -> str:
 def _record_refusal(post: Post, action: str, reason: str, why: str) -> None:
     """A refused decision (someone else was first) is logged too, in its own transaction."""
     audit.record(current_user, "moderation:case:refused", target_type="post", target_id=post.id,
-                 target_label=post.topic.title, subject_user=post.author, group_id=post.topic.group_id,
+                 target_label=audit.topic_label(post.topic), subject_user=post.author, group_id=post.topic.group_id,
                  reason=(reason or "").strip(), details={"attempted": action, "why": why})
     db.session.commit()
 
@@ -343,6 +347,31 @@ def _filter_args(form: LogFilterForm) -> dict:
     return {key: value for key, value in request.args.items() if key != "page" and value}
 
 
+def _describer(entries):
+    """The log stores topics by id (never a title); each page shows the titles as they are now, to a viewer
+    who may see the topic, so a redacted title reads redacted and a title nobody may see is not shown."""
+    post_ids = {e.target_id for e in entries if e.target_type == "post" and e.target_id}
+    topic_of = dict(db.session.execute(select(Post.id, Post.topic_id).where(Post.id.in_(post_ids))).all()) \
+        if post_ids else {}
+    topic_ids = set(topic_of.values()) | {e.target_id for e in entries if e.target_type == "topic" and e.target_id}
+    topics = {topic.id: topic for topic in db.session.scalars(
+        select(Topic).where(Topic.id.in_(topic_ids)).options(selectinload(Topic.group)))} if topic_ids else {}
+    visible = {topic_id: topic.title for topic_id, topic in topics.items()
+               if policy.can_moderate(current_user, topic.group)
+               or (policy.can_read_group(current_user, topic.group) and policy.can_see_topic(current_user, topic))}
+    titles = {}
+    for entry in entries:
+        topic_id = topic_of.get(entry.target_id) if entry.target_type == "post" else (
+            entry.target_id if entry.target_type == "topic" else None)
+        if topic_id in visible:
+            titles[entry.id] = visible[topic_id]
+
+    def describe(entry) -> str:
+        return describe_entry(entry, titles.get(entry.id))
+
+    return describe
+
+
 @bp.route("/g/<slug>/moderation/log")
 @login_required
 def group_log(slug):
@@ -353,7 +382,7 @@ def group_log(slug):
     if page is None:
         abort(404)
     return render_template("moderation/log.html", group=group, form=form, page=page, filters=_filter_args(form),
-                           endpoint="moderation.group_log", describe=describe_entry), status
+                           endpoint="moderation.group_log", describe=_describer(page.items)), status
 
 
 @bp.route("/admin/log")
@@ -369,7 +398,7 @@ def admin_log():
         abort(404)
     return render_template("moderation/log.html", group=None, form=form, page=page, filters=_filter_args(form),
                            endpoint="moderation.admin_log", group_names={g.id: g.name for g in groups},
-                           describe=describe_entry), status
+                           describe=_describer(page.items)), status
 
 
 @bp.route("/admin/log.csv")

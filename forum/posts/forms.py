@@ -54,6 +54,8 @@ class ReplyForm(_GuardedForm):
 
 
 class EditForm(_GuardedForm):
+    # On a topic's opening post only: its title (absent from the form, it stays as it is).
+    title = StringField(_l("Title"), validators=[Optional(), AtMost(TITLE_MAX, "title"), SingleLine()])
     body = TextAreaField(_l("Message"), filters=[_unix_newlines],
                          validators=[DataRequired(message=_l("A post cannot be empty; delete it instead.")),
                                      AtMost(BODY_MAX, "message")])

@@ -150,9 +150,15 @@ def _after_publish(author: User, post: Post, guard: GuardResult) -> None:
         signals.post_published_past_findings.send(current_app._get_current_object(), author=author, post=post)
 
 
-def edit_post(editor: User, post: Post, *, body: str, reason: str, guard: GuardResult) -> Post:
+def edit_post(editor: User, post: Post, *, body: str, reason: str, guard: GuardResult,
+              title: str | None = None) -> Post:
+    """`title`, on a topic's opening post, is the topic's title as the editor typed it (None: unchanged)."""
     if post.deleted_at is not None:
         raise PostingError(_("This post was deleted and can no longer be edited."))
+    title = " ".join((title or "").split()) if post.number == 1 else ""
+    if title and title != post.topic.title:
+        post.topic.title = title
+        post.topic.title_phi_findings = _stored_findings(GuardResult(title=guard.title))
     if body == post.body_source:
         return post
     html = _render(body, post.topic.group)
@@ -170,7 +176,7 @@ def edit_post(editor: User, post: Post, *, body: str, reason: str, guard: GuardR
         from .. import audit
 
         audit.record(editor, "post:edit", target_type="post", target_id=post.id,
-                     target_label=post.topic.title, subject_user=post.author, group_id=post.topic.group_id,
+                     target_label=audit.topic_label(post.topic), subject_user=post.author, group_id=post.topic.group_id,
                      reason=reason)
     _after_publish(editor, post, guard)
     return post
@@ -184,7 +190,7 @@ def delete_post(actor: User, post: Post, reason: str = "") -> None:
     if actor.id != post.author_id:
         from .. import audit
 
-        audit.record(actor, "post:delete", target_type="post", target_id=post.id, target_label=post.topic.title,
+        audit.record(actor, "post:delete", target_type="post", target_id=post.id, target_label=audit.topic_label(post.topic),
                      subject_user=post.author, group_id=post.topic.group_id, reason=reason)
 
 

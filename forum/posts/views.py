@@ -224,19 +224,25 @@ def edit(post_id):
     form = EditForm(body=post.body_source) if request.method == "GET" else EditForm()
     if request.method == "GET":
         prefill(form, post)
+        if post.number == 1:
+            form.title.data = post.topic.title
     guard = None
+    new_title = form.title.data if post.number == 1 and request.method == "POST" else None
     moderator_edit = post.author_id != current_user.id
     status = 422 if request.method == "POST" else 200
     if form.validate_on_submit():
         if moderator_edit and not (form.reason.data or "").strip():
             _add_error(form.reason, "Say why you are editing someone else's post; the author will see it.")
         else:
-            guard = check_submission(form.body.data)
+            guard = check_submission(form.body.data, new_title or "")
             images = images_for(current_user, post.topic.group, form, post=post)
             if images is not None and (not guard.found or form.confirm_no_phi.data):
                 try:
-                    old_texts = earlier_texts(post) if form.removes_patient_data.data else None
-                    edit_post(current_user, post, body=form.body.data, reason=form.reason.data or "", guard=guard)
+                    old_texts = None
+                    if form.removes_patient_data.data:  # the opening post's title is part of what may be corrected
+                        old_texts = earlier_texts(post) + ([post.topic.title] if post.number == 1 else [])
+                    edit_post(current_user, post, body=form.body.data, reason=form.reason.data or "", guard=guard,
+                              title=new_title)
                     if old_texts is not None and post.body_source == form.body.data:
                         signals.patient_data_removed_by_author.send(current_app._get_current_object(),
                                                                     editor=current_user, post=post,

@@ -42,6 +42,8 @@ RULES = {
     # The registration form, or "join this group" when signed in; no invitation re-admits a member banned
     # from its group, and the page says no more than for any unusable link.
     "invitations.landing": answers({**EVERYONE, "banned_member": "404"}, 200),
+    # The link mailed to confirm a registration: whoever holds it sees the button.
+    "invitations.confirm_registration": answers(EVERYONE, 200),
     "auth.logout": answers(SIGNED_IN, 302),
     "main.dashboard": answers(SIGNED_IN, 200),  # pending accounts see where their verification stands
     "notifications.index": answers(SIGNED_IN, 200),
@@ -96,4 +98,13 @@ def _members_notification(world):
                              .order_by(Notification.id))
 
 
-PARAMS = {"notification_id": _members_notification}
+def SETUP(world):
+    from forum.invitations.services import create_invitation, request_registration
+
+    invitation, _ = create_invitation(None, world.group_a, None)
+    world.confirmation = request_registration(
+        invitation, email="confirming@clinic.example", display_name="Dr. Confirming", password="tundra-violin-58-q",
+        profession="physician").confirmation_token
+
+
+PARAMS = {"notification_id": _members_notification, "confirmation": lambda world: world.confirmation}

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from forum.accounts.addresses import InvalidAddress, normalise_address
 from forum.accounts.models import User
 from forum.extensions import db
-from tests.core.support import link_from_page, registration, token_from_link
+from tests.core.support import link_from_page, register, registration, token_from_link
 
 from .helpers import is_signed_in
 
@@ -52,7 +52,7 @@ def test_invitation_and_registration_accept_an_internal_address(make, login, cli
     created = login(moderator).post(f"/g/{group.slug}/invites", data={"email": "Nurse.Kim@Ward7.LAN"})
     assert created.status_code == 200
     token = token_from_link(link_from_page(created.get_data(as_text=True)))
-    response = client.post(f"/invite/{token}", data=registration("nurse.kim@ward7.lan"))
+    response = register(client, token, registration("nurse.kim@ward7.lan"))
     assert response.status_code == 302, response.get_data(as_text=True)
     assert db.session.scalar(select(User).where(User.email == "nurse.kim@ward7.lan")) is not None
 

@@ -28,6 +28,46 @@ def registration(email: str, **changes) -> dict:
     return {"email": email, **REGISTRATION, **changes}
 
 
+def mails_to(client, address: str) -> list:
+    """The e-mails sent to `address` so far (the test outbox of the client's app), oldest first."""
+    from email import message_from_bytes, policy
+    from pathlib import Path
+
+    folder = Path(client.application.config["MAIL_OUTBOX_DIR"])
+    paths = sorted(folder.glob("*.eml"), key=lambda path: path.stat().st_mtime_ns)  # names order by the second only
+    messages = [message_from_bytes(path.read_bytes(), policy=policy.default) for path in paths]
+    return [message for message in messages if address.lower() in str(message["To"]).lower()]
+
+
+def confirmation_link(client, address: str) -> str:
+    """The path of the newest registration confirmation link mailed to `address`."""
+    for message in reversed(mails_to(client, address)):
+        match = re.search(r"https?://[^/\s]+(/register/confirm/[A-Za-z0-9_-]+)", message.get_content())
+        if match:
+            return match.group(1)
+    raise AssertionError(f"no confirmation link was mailed to {address}")
+
+
+def post_and_close(client, path: str, data: dict):
+    """POST and close the answer as a WSGI server does once it is sent: mail queued to go out after the answer
+    (a registration's confirmation, a reset link) is delivered now."""
+    response = client.post(path, data=data)
+    response.get_data()
+    response.close()
+    return response
+
+
+def register(client, token: str, data: dict):
+    """Registers through the invitation link as a person would: the form, then the link mailed to the address,
+    then its button. Returns the last answer (a redirect to the dashboard when it worked)."""
+    answer = post_and_close(client, f"/invite/{token}", data)
+    if answer.status_code != 200 or "Check your e-mail" not in answer.get_data(as_text=True):
+        return answer
+    link = confirmation_link(client, data["email"])
+    assert client.get(link).status_code == 200
+    return client.post(link, data={})
+
+
 def token_from_link(link: str) -> str:
     match = re.search(r"/invite/([A-Za-z0-9_-]+)", link)
     assert match, f"no invitation token in {link!r}"

@@ -12,7 +12,7 @@ from forum.extensions import db
 from forum.invitations.models import Invitation
 from forum.invitations.services import create_invitation, hash_token
 
-from .support import registration
+from .support import register, registration
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def _neutral_case(make, client, group, case: str) -> str:
         invitation.revoked_at = utcnow()
     db.session.commit()
     if case == "used":
-        assert client.post(f"/invite/{token}", data=registration("first@example.org")).status_code == 302
+        assert register(client, token, registration("first@example.org")).status_code == 302
         client.post("/auth/logout")
         client.get("/auth/login")  # shows (and so clears) the "signed out" message
     return token
@@ -103,7 +103,7 @@ def test_the_database_holds_no_raw_token(app, make, login, client, group):
     cli_token = token_from_link(cli.output)
     _, service_token = create_invitation(member, group)
     db.session.commit()
-    client.post(f"/invite/{cli_token}", data=registration("joined@example.org"))
+    register(client, cli_token, registration("joined@example.org"))
 
     tokens = [web_token, cli_token, service_token]
     assert all(len(token) >= 22 for token in tokens)  # at least 128 bits in URL-safe base64

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from forum.accounts.models import User, VerificationStatus
 from forum.db_types import utcnow
@@ -13,7 +13,13 @@ from forum.invitations.models import Invitation
 from forum.invitations.services import create_invitation
 from forum.notifications.models import Notification
 
-from .support import link_from_page, main_text, registration, token_from_link
+from .support import (confirmation_link, link_from_page, mails_to, main_text, post_and_close, register,
+                      registration, token_from_link)
+
+
+def app_client(client):
+    """A fresh browser on the same app."""
+    return client.application.test_client()
 
 
 def _user(email: str) -> User:
@@ -42,7 +48,7 @@ def test_moderator_invites_through_the_web_form_and_the_invitee_registers(make, 
         assert f'name="{name}"' in body, name
     assert "ines.carvalho@lakeside.example" in body  # the bound address is filled in
 
-    response = client.post(f"/invite/{token}", data=registration("ines.carvalho@lakeside.example"))
+    response = register(client, token, registration("ines.carvalho@lakeside.example"))
     assert response.status_code == 302, main_text(response.get_data(as_text=True))
     user = _user("ines.carvalho@lakeside.example")
     assert user.verification_status == VerificationStatus.PENDING
@@ -77,7 +83,7 @@ def test_cli_invite_prints_a_link_that_registers_a_member(app, make, client):
     assert link.startswith(app.config["BASE_URL"] + "/invite/")
     token = token_from_link(link)
 
-    response = client.post(f"/invite/{token}", data=registration("night.nurse@example.org"))
+    response = register(client, token, registration("night.nurse@example.org"))
     assert response.status_code == 302
     user = _user("night.nurse@example.org")
     assert user.verification_status == VerificationStatus.PENDING
@@ -105,7 +111,7 @@ def test_registration_continues_into_the_group_once_verified(make, login, client
     make.topic(group, writer, title="Shortage of amoxicillin")
     _, token = create_invitation(inviter, group)
     db.session.commit()
-    assert client.post(f"/invite/{token}", data=registration("new.member@example.org")).status_code == 302
+    assert register(client, token, registration("new.member@example.org")).status_code == 302
     user = _user("new.member@example.org")
     # Verification is its own workflow; a verifier's approval is stood in for through the model.
     user.verification_status = VerificationStatus.VERIFIED
@@ -136,16 +142,67 @@ def test_registration_errors_keep_what_was_typed(make, client):
     assert db.session.scalar(select(Invitation.accepted_at)) is None
 
 
-def test_registration_with_an_existing_email_is_refused_clearly(make, client):
+def test_registration_with_an_existing_email_creates_nothing_and_tells_the_owner(make, client):
     existing = make.user("Existing", email="taken@example.org")
     group = make.group()
     _, token = create_invitation(None, group)
     db.session.commit()
-    response = client.post(f"/invite/{token}", data=registration("TAKEN@example.org"))
-    assert response.status_code == 422
-    assert "already exists" in response.get_data(as_text=True)
+    response = post_and_close(client, f"/invite/{token}", registration("TAKEN@example.org"))
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Check your e-mail" in page and "already exists" not in page
     assert db.session.scalar(select(Invitation.accepted_at)) is None
     assert db.session.scalar(select(Membership).where(Membership.user_id == existing.id)) is None
+    assert db.session.scalar(select(func.count(User.id)).where(User.email == "taken@example.org")) == 1
+    (notice,) = mails_to(client, "taken@example.org")
+    text = notice.get_content()
+    assert "tried to register" in str(notice["Subject"])
+    assert "You already have an account" in text and f"/invite/{token}" in text and "/auth/reset" in text
+    assert "/register/confirm/" not in text
+
+
+def test_a_new_address_is_confirmed_before_the_account_exists(make, client):
+    inviter = make.user("Inviter")
+    group = make.group(members=[inviter], invite_policy="members")
+    _, token = create_invitation(inviter, group)
+    db.session.commit()
+    memberships = db.session.scalar(select(func.count(Membership.id)))
+    response = post_and_close(client, f"/invite/{token}", registration("new.nurse@example.org"))
+    assert response.status_code == 200 and "Check your e-mail" in response.get_data(as_text=True)
+    assert _user("new.nurse@example.org") is None  # nothing yet: no account, no membership, the link unused
+    assert db.session.scalar(select(Invitation.accepted_at)) is None
+    assert db.session.scalar(select(func.count(Membership.id))) == memberships
+    (mail,) = mails_to(client, "new.nurse@example.org")
+    link = confirmation_link(client, "new.nurse@example.org")
+    assert "Confirm" in str(mail["Subject"])
+
+    opened = client.get(link)  # a mail scanner opening the link creates nothing
+    assert opened.status_code == 200 and "Create my account" in opened.get_data(as_text=True)
+    assert _user("new.nurse@example.org") is None
+    done = client.post(link, data={})
+    assert done.status_code == 302
+    user = _user("new.nurse@example.org")
+    assert user is not None and user.invited_by_id == inviter.id and user.display_name == "Dr. Ines Carvalho"
+    assert user.licence_number == "1234567893" and user.verification_status == VerificationStatus.PENDING
+    assert db.session.scalar(select(Membership).where(Membership.user_id == user.id)).group_id == group.id
+    assert db.session.scalar(select(Invitation.accepted_by_id)) == user.id
+    assert "being checked" in client.get("/").get_data(as_text=True)  # signed in
+    # The link works once.
+    assert app_client(client).get(link).status_code == 404
+
+
+def test_a_confirmation_link_dies_with_its_invitation(make, client, login):
+    inviter = make.user("Inviter")
+    group = make.group(members=[inviter], invite_policy="members")
+    invitation, token = create_invitation(inviter, group)
+    db.session.commit()
+    post_and_close(client, f"/invite/{token}", registration("first@example.org"))
+    post_and_close(client, f"/invite/{token}", registration("second@example.org"))
+    first, second = confirmation_link(client, "first@example.org"), confirmation_link(client, "second@example.org")
+    assert client.post(first, data={}).status_code == 302  # the first to confirm uses the invitation
+    other = app_client(client)
+    assert other.get(second).status_code == 404 and other.post(second, data={}).status_code == 404
+    assert _user("second@example.org") is None
 
 
 def test_bound_email_is_enforced_at_registration(make, client):
@@ -161,7 +218,7 @@ def test_bound_email_is_enforced_at_registration(make, client):
     assert _user("someone.else@example.org") is None
     assert db.session.scalar(select(Invitation.accepted_at)) is None
     # The invitee with the right address (in any letter case) still gets in.
-    assert client.post(f"/invite/{token}", data=registration("Invitee@Example.org")).status_code == 302
+    assert register(client, token, registration("Invitee@Example.org")).status_code == 302
     assert _user("invitee@example.org").invited_by_id == inviter.id
 
 
@@ -250,7 +307,7 @@ def test_an_accepted_invitation_cannot_be_revoked(make, login, client):
     group = make.group(members=[member])
     invitation, token = create_invitation(member, group)
     db.session.commit()
-    client.post(f"/invite/{token}", data=registration("accepted@example.org"))
+    register(client, token, registration("accepted@example.org"))
     response = login(member).post(f"/g/{group.slug}/invites/{invitation.id}/revoke", follow_redirects=True)
     assert "already used and cannot be revoked" in response.get_data(as_text=True)
     assert db.session.get(Invitation, invitation.id).revoked_at is None
@@ -279,7 +336,7 @@ def test_inviter_sees_the_state_of_each_invitation(make, login, client):
     expired.expires_at = utcnow() - timedelta(hours=1)
     revoked.revoked_at = utcnow()
     db.session.commit()
-    client.post(f"/invite/{accepted_token}", data=registration("accepted@example.org", display_name="Dr. Accepted"))
+    register(client, accepted_token, registration("accepted@example.org", display_name="Dr. Accepted"))
 
     page = main_text(login(member).get(f"/g/{group.slug}/invites").get_data(as_text=True))
 

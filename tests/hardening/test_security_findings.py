@@ -418,3 +418,58 @@ def test_turning_on_two_factor_needs_the_password(app, make):
     assert right.status_code == 200
     assert db.session.query(SecurityEvent).filter_by(user_id=member.id, action="auth:2fa:enable").count() == 1
     assert db.session.query(LogEntry).count() >= 0  # the moderation log is untouched by account settings
+
+
+# --- the invitations page marks links their inviter can no longer vouch for ------------------------------
+
+def _invitation_rows(client, slug) -> dict[int, str]:
+    page = client.get(f"/g/{slug}/invites").get_data(as_text=True)
+    rows = {}
+    for invitation in db.session.scalars(select(Invitation)):
+        row = next(row for row in page.split("<tr>")[2:] if f"/invites/{invitation.id}/revoke" in row)
+        rows[invitation.id] = row
+    return rows
+
+
+@pytest.mark.parametrize("action, reason", [
+    ("remove", "was removed from the group"),
+    ("ban", "was banned from the group"),
+    ("suspend", "is suspended in the group"),
+])
+def test_the_invitations_page_marks_links_voided_by_their_inviter(app, ward, action, reason):
+    group, moderator, member = ward
+    _invite_link(signed_in_client(app, member), group.slug)
+    _invite_link(signed_in_client(app, moderator), group.slug)
+    mod_client = signed_in_client(app, moderator)
+    before = _invitation_rows(mod_client, group.slug)
+    assert all('class="state state-pending"' in row for row in before.values())
+    assert "Void" not in "".join(before.values())
+
+    if action == "remove":
+        done = mod_client.post(f"/g/{group.slug}/members/{member.id}/remove", data={"reason": "Left the team"})
+    else:
+        done = mod_client.post(f"/g/{group.slug}/members/{member.id}/status",
+                               data={"action": action, "reason": "Repeated breaches",
+                                     "days": "7" if action == "suspend" else ""})
+    assert done.status_code == 302
+
+    rows = _invitation_rows(mod_client, group.slug)
+    members_invitation = db.session.scalar(select(Invitation).where(Invitation.inviter_id == member.id))
+    moderators_invitation = db.session.scalar(select(Invitation).where(Invitation.inviter_id == moderator.id))
+    voided = rows[members_invitation.id]
+    assert 'class="state state-void"' in voided and 'class="state state-pending"' not in voided
+    assert f"Void: the member who made it {reason}." in voided
+    assert "expires" not in voided  # nothing suggests the link still works
+    standing = rows[moderators_invitation.id]
+    assert 'class="state state-pending"' in standing and "Void" not in standing
+
+
+def test_the_invitations_page_marks_links_of_a_suspended_account_void(app, ward):
+    group, moderator, member = ward
+    _invite_link(signed_in_client(app, member), group.slug)
+    from forum.accounts.models import VerificationStatus
+
+    member.verification_status = VerificationStatus.SUSPENDED
+    db.session.commit()
+    row = next(iter(_invitation_rows(signed_in_client(app, moderator), group.slug).values()))
+    assert 'class="state state-void"' in row and "account of the member who made it is suspended" in row

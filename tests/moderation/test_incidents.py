@@ -47,8 +47,9 @@ def test_a_redaction_opens_an_incident_with_window_readers_and_deadline(scene, l
     assert incident.handler_id == scene.moderator.id
     assert incident.published_at == post.created_at and incident.hidden_at >= incident.published_at
     assert incident.deadline_at - incident.confirmed_at == timedelta(hours=72)
-    # Everyone in the group but the author could read it: owner, 2 moderators, 3 reporters, bystander, admin? no.
-    assert incident.members_in_window == 7
+    # Everyone who could read the group but the author: owner, 2 moderators, 3 reporters, bystander, and the
+    # admin (who reads every group).
+    assert incident.members_in_window == 8
     assert sorted(reader["name"] for reader in incident.readers) == ["Bea Bystander", "Rita Reporter 2"]
     assert "Qxvorblatt" not in json.dumps(incident.readers)
     assert "privacy:incident:open" in log_actions()
@@ -60,7 +61,7 @@ def test_a_redaction_opens_an_incident_with_window_readers_and_deadline(scene, l
     assert "Bea Bystander" in page and "Qxvorblatt" not in page
 
 
-def test_a_held_post_was_never_visible_so_the_window_is_empty(scene, login):
+def test_a_held_post_was_visible_only_to_those_who_see_held_posts(scene, login):
     response = login(scene.author).post(f"/g/{scene.group.slug}/t/{scene.topic.id}/reply",
                                         data={"body": FLAGGED, "confirm_no_phi": "y"})
     assert response.status_code == 302
@@ -68,7 +69,36 @@ def test_a_held_post_was_never_visible_so_the_window_is_empty(scene, login):
     assert decide(login(scene.moderator), scene.group, post, "redact", reason="Named the patient.",
                   body=CORRECTED).status_code == 302
     incident = db.session.scalar(select(PrivacyIncident))
-    assert incident.hidden_at == incident.published_at and incident.members_in_window == 0 and incident.readers == []
+    assert incident.hidden_at == incident.published_at and incident.readers == []
+    # Never public, but the owner, the two moderators and the admin could open it in the queue.
+    assert incident.members_in_window == 4
+
+
+def test_the_count_of_who_could_read_follows_the_policy(scene, login, make):
+    """Not every membership row is a reader: a member who has not accepted the current guidelines, a banned one
+    and an account still waiting for verification could not open the group; an admin outside it could."""
+    from forum.accounts.models import VerificationStatus
+    from forum.groups.models import MembershipStatus
+
+    unaccepted = make.user("Una Unaccepted")
+    make.member(scene.group, unaccepted, accepted=False)
+    banned = make.user("Ben Banned")
+    make.member(scene.group, banned).status = MembershipStatus.BANNED
+    waiting = make.user("Wanda Waiting", status=VerificationStatus.PENDING)
+    make.member(scene.group, waiting)
+    suspended = make.user("Sue Suspended")
+    membership = make.member(scene.group, suspended)
+    membership.status, membership.suspended_until = MembershipStatus.SUSPENDED, None  # still reads, cannot write
+    second_admin = make.user("Abe Admin", admin=True)
+    db.session.commit()
+
+    post = _published_post(scene, login)
+    assert decide(login(scene.moderator), scene.group, post, "redact", reason="Named the patient.",
+                  body=CORRECTED).status_code == 302
+    incident = db.session.scalar(select(PrivacyIncident))
+    # owner, 2 moderators, 3 reporters, bystander, suspended member, 2 admins
+    assert incident.members_in_window == 10
+    assert second_admin.id and unaccepted.id and banned.id and waiting.id
 
 
 def test_hiding_after_a_privacy_report_opens_an_incident_from_the_moment_it_was_hidden(scene, login):

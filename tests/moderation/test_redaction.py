@@ -196,3 +196,129 @@ def test_a_plain_delete_keeps_the_text_for_an_appeal(scene, login):
     assert decide(moderator, scene.group, post, "delete", reason="Off topic.").status_code == 302
     assert db.session.get(Post, post.id).body_source == FLAGGED
     assert db.session.scalar(select(func.count(PrivacyIncident.id))) == 0
+
+
+# --- a topic's title is redacted like its text ------------------------------------------------------------
+
+FLAGGED_TITLE = f"Mrs {MARKER} (+49 30 {NUMBER}): discharge"
+CORRECTED_TITLE = "A discharge question"
+
+
+def _topic_with_flagged_title(scene, login):
+    """The author opens a topic whose title names the patient, past the guard's findings."""
+    response = login(scene.author).post(f"/g/{scene.group.slug}/new", data={
+        "title": FLAGGED_TITLE, "body": "Who can call the family back about the discharge?", "confirm_no_phi": "y"})
+    assert response.status_code == 302, text(response)
+    return db.session.scalar(select(Post).order_by(Post.id.desc()))
+
+
+def test_redacting_a_published_title_destroys_every_copy_of_it(scene, app, login):
+    _publish_and_queue(scene)
+    post = _topic_with_flagged_title(scene, login)
+    topic_id, slug = post.topic_id, scene.group.slug
+    assert post.number == 1
+    # Copies spread: a reporter quotes the title, a notification and a digest e-mail carry it, moderators act
+    # on the post (each action a log entry), and the search index holds it.
+    assert report(login(scene.reporters[0]), post, "patient_privacy",
+                  f"The title names Mrs {MARKER}.").status_code == 302
+    with app.test_request_context():
+        notify(scene.second_moderator.id, "moderation", "post.edited_by_moderator", topic=post.topic,
+               params={"reason": f"Look at “{FLAGGED_TITLE}”."})
+        db.session.commit()
+        assert send_digests() >= 1
+    bystander = login(scene.bystander)
+    assert MARKER in text(bystander.get(f"/search?q={MARKER}"))
+    assert outbox_holding(app, MARKER) and rows_holding(MARKER)
+    assert "moderation_log.target_label" not in rows_holding(MARKER)  # the log never copies a title
+
+    moderator = login(scene.moderator)
+    form = text(moderator.get(f"/g/{slug}/moderation/{post.id}"))
+    assert 'name="title"' in form  # the opening post's title is offered for correction
+    response = decide(moderator, scene.group, post, "redact", reason="The title named the patient.",
+                      body="Who can call the family back about the discharge?", title=CORRECTED_TITLE)
+    assert response.status_code == 302, text(response)
+
+    from forum.posts.models import Topic
+
+    assert db.session.get(Topic, topic_id).title == CORRECTED_TITLE
+    pages = [bystander.get(f"/g/{slug}"), bystander.get(f"/g/{slug}/t/{topic_id}"), bystander.get("/"),
+             bystander.get(f"/search?q={MARKER[:5]}"), bystander.get("/search?q=discharge"),
+             moderator.get(f"/g/{slug}/moderation?tab=resolved"), moderator.get(f"/g/{slug}/moderation/log"),
+             moderator.get(f"/posts/{post.id}/history"), login(scene.second_moderator).get("/notifications"),
+             login(scene.reporters[0]).get("/notifications"), login(scene.author).get("/notifications")]
+    for page in pages:
+        assert page.status_code == 200
+        assert MARKER not in text(page) and NUMBER not in text(page)
+    assert CORRECTED_TITLE in text(bystander.get(f"/g/{slug}"))
+    export = login(scene.author).post("/me/export")
+    assert export.status_code == 200 and MARKER not in text(export) and CORRECTED_TITLE in text(export)
+    assert outbox_holding(app, MARKER) == [] and outbox_holding(app, NUMBER) == []
+    assert rows_holding(MARKER) == [] and rows_holding(NUMBER) == []
+    assert database_files_holding(MARKER) == [] and database_files_holding(NUMBER) == []
+    entry = db.session.scalar(select(LogEntry).where(LogEntry.action == "moderation:post:redact"))
+    assert entry.target_label == f"topic #{topic_id} in {scene.group.name}" and entry.details["title"] is True
+
+
+def test_a_held_opening_posts_title_is_redacted_and_the_topic_published(scene, login):
+    post = _topic_with_flagged_title(scene, login)  # the group holds posts past the guard
+    assert post.is_held
+    bystander, moderator = login(scene.bystander), login(scene.moderator)
+    assert bystander.get(f"/g/{scene.group.slug}/t/{post.topic_id}").status_code == 404
+    log = text(moderator.get(f"/g/{scene.group.slug}/moderation/log"))
+    assert MARKER in log  # the moderator sees the title as it is now, joined when the log is read
+    assert sorted(rows_holding(MARKER)) == ["moderation_cases.topic_title", "topics.title"]
+
+    # A corrected title that still names the patient comes back, nothing changed.
+    still = decide(moderator, scene.group, post, "redact", reason="The title named the patient.",
+                   body="Who can call the family back about the discharge?", title=f"Call +49 30 {NUMBER}")
+    assert still.status_code == 422 and "corrected title still contains" in text(still)
+    assert sorted(rows_holding(MARKER)) == ["moderation_cases.topic_title", "topics.title"]
+
+    assert decide(moderator, scene.group, post, "redact", reason="The title named the patient.",
+                  body="Who can call the family back about the discharge?", title=CORRECTED_TITLE).status_code == 302
+    page = text(bystander.get(f"/g/{scene.group.slug}/t/{post.topic_id}"))
+    assert CORRECTED_TITLE in page and MARKER not in page
+    assert CORRECTED_TITLE in text(moderator.get(f"/g/{scene.group.slug}/moderation/log"))
+    assert rows_holding(MARKER) == [] and rows_holding(NUMBER) == [] and database_files_holding(MARKER) == []
+
+
+def test_an_author_corrects_their_own_title_and_no_copy_survives(scene, app, login):
+    _publish_and_queue(scene)
+    post = _topic_with_flagged_title(scene, login)
+    with app.test_request_context():
+        notify(scene.bystander.id, "moderation", "post.edited_by_moderator", topic=post.topic,
+               params={"reason": f"About “{FLAGGED_TITLE}”."})
+        db.session.commit()
+    author = login(scene.author)
+    form = text(author.get(f"/posts/{post.id}/edit"))
+    assert 'name="title"' in form and MARKER in form
+    response = author.post(f"/posts/{post.id}/edit", data={
+        "title": CORRECTED_TITLE, "body": "Who can call the family back about the discharge?",
+        "removes_patient_data": "y", "reason": "removed the patient's name from the title"})
+    assert response.status_code == 302, text(response)
+    assert CORRECTED_TITLE in text(login(scene.bystander).get(f"/g/{scene.group.slug}"))
+    assert rows_holding(MARKER) == [] and rows_holding(NUMBER) == [] and database_files_holding(MARKER) == []
+    assert "post:redact" in log_actions(target_id=post.id)
+
+
+def test_the_log_shows_a_title_only_to_whoever_may_see_the_topic(scene, login, make):
+    post = _topic_with_flagged_title(scene, login)  # held: only the author and the moderators see it
+    other_group_moderator = make.user("Otto Other")
+    make.group("Other Round", moderators=[other_group_moderator])
+    entry = db.session.scalar(select(LogEntry).where(LogEntry.action == "moderation:post:hold"))
+    assert entry.target_label == f"topic #{post.topic_id} in {scene.group.name}"
+    assert MARKER in text(login(scene.admin).get("/admin/log"))  # admins moderate everywhere
+    assert MARKER in text(login(scene.moderator).get(f"/g/{scene.group.slug}/moderation/log"))
+    assert login(other_group_moderator).get(f"/g/{scene.group.slug}/moderation/log").status_code == 404
+
+
+def test_deleting_an_opening_post_for_patient_privacy_takes_the_identifiers_out_of_its_title(scene, login):
+    _publish_and_queue(scene)
+    post = _topic_with_flagged_title(scene, login)
+    assert decide(login(scene.moderator), scene.group, post, "delete", reason="It named the patient.",
+                  patient_privacy="y").status_code == 302
+    from forum.posts.models import Topic
+
+    title = db.session.get(Topic, post.topic_id).title
+    assert MARKER not in title and NUMBER not in title and "discharge" in title
+    assert rows_holding(MARKER) == [] and rows_holding(NUMBER) == [] and database_files_holding(MARKER) == []

@@ -10,6 +10,8 @@ from forum.groups.models import Membership
 from forum.posts.models import Post
 from forum.verification.models import RequestStatus, VerificationRequest
 
+from tests.core.support import register
+
 from .support import log_entries, mails_to, notifications_of, text_of
 
 REGISTRATION = {
@@ -49,8 +51,9 @@ def test_invite_register_reject_resubmit_approve_accept_read_and_post(app, make,
     assert 'value="1234567890"' in refused.get_data(as_text=True)
     registered = client.post(invite_path, data={**REGISTRATION, "licence_number": "1234567839"})  # still wrong
     assert registered.status_code == 422
-    registered = client.post(invite_path, data={**REGISTRATION, "licence_number": "NPI 1245319599",
-                                                 "licence_authority": "State Board (typo: should be NPPES)"})
+    # A valid form: the address is confirmed through the mailed link, then the account exists.
+    registered = register(client, invite_path.rsplit("/", 1)[1], {
+        **REGISTRATION, "licence_number": "NPI 1245319599", "licence_authority": "State Board (typo: should be NPPES)"})
     assert registered.status_code == 302
     ines = db.session.scalar(select(User).where(User.email == REGISTRATION["email"]))
     assert ines.verification_status == VerificationStatus.PENDING
