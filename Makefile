@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test install install-run db demo demo-reset serve bench clean translations compile-translations
+.PHONY: run test install install-run db demo demo-reset serve bench bench-images bench-presidio clean translations compile-translations
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -63,5 +63,18 @@ serve: install-run
 bench: install
 	$(BIN)/python bench/durability.py
 
+# Clinical images: recall, clean images flagged and seconds per image, the pipeline before and after its last
+# change side by side, and Presidio's image redactor in its own environment (never a project dependency).
+PRESIDIO_VENV := .venv-presidio
+$(PRESIDIO_VENV)/.installed: bench/requirements-presidio.txt
+	$(PYTHON) -m venv $(PRESIDIO_VENV)
+	$(PRESIDIO_VENV)/bin/pip install --quiet -r bench/requirements-presidio.txt
+	touch $@
+
+bench-presidio: $(PRESIDIO_VENV)/.installed
+
+bench-images: install bench-presidio
+	$(BIN)/python bench/images.py --presidio-python $(PRESIDIO_VENV)/bin/python
+
 clean:
-	rm -rf $(VENV) instance
+	rm -rf $(VENV) $(PRESIDIO_VENV) instance

@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/pages.py                                     # SQLite in a fresh /tmp directory
     .venv/bin/python bench/pages.py --database-url "$TEST_DATABASE_URL"  # PostgreSQL (emptied first!)
+    .venv/bin/python bench/pages.py --posts 1000000 --pages topic_first,topic_deep,group,group_deep
+                                         # page 1 and page 500 of a 10,000-post topic and of a large group
 
 1. Seeds one group with --posts posts spread over topics (a few of 150 and 60 posts, the rest of
    20) through the models with bulk inserts; each body is markdown rendered once, as the app does
@@ -80,7 +82,7 @@ def configure_environment(database_url: str, folder: Path) -> dict:
     return env
 
 
-def seed(app, posts_wanted: int) -> dict:
+def seed(app, posts_wanted: int, deep_page: int = 500) -> dict:
     """One group, --posts posts; returns what the pages need."""
     from sqlalchemy import insert
 
@@ -113,7 +115,8 @@ def seed(app, posts_wanted: int) -> dict:
          "last_visit_at": now - timedelta(days=1)}
         for user_id in user_ids if user_id != owner.id])
 
-    sizes = [150] * 8 + [60] * 20
+    # From 100,000 posts on, the first topic is a long one (10,000 posts), so that --deep-page can reach far into it.
+    sizes = ([10_000] if posts_wanted >= 100_000 else []) + [150] * 8 + [60] * 20
     remaining = posts_wanted - sum(sizes)
     sizes += [20] * (remaining // 20) + ([remaining % 20] if remaining % 20 else [])
     rendered = {body: render_markdown(body) for body in BODIES}
@@ -141,8 +144,15 @@ def seed(app, posts_wanted: int) -> dict:
     db.session.commit()
     long_topic = topic_ids[2]  # 150 posts, not pinned
     print(f"Seeded {sum(sizes):,} posts in {len(sizes)} topics in {time.perf_counter() - started:.1f} s.")
-    return {"group": f"/g/{group.slug}", "topic": f"/g/{group.slug}/t/{long_topic}", "dashboard": "/",
-            "topic_title": topic_rows[2]["title"]}
+    per_page, topics_per_page = app.config["POSTS_PER_PAGE"], app.config["TOPICS_PER_PAGE"]
+    deep_topic, deep_size = max(zip(topic_ids, sizes), key=lambda pair: pair[1])
+    topic_page = min(deep_page, -(-deep_size // per_page))
+    group_page = min(deep_page, -(-len(sizes) // topics_per_page))
+    return {"group": f"/g/{group.slug}", "topic": f"/g/{group.slug}/t/{long_topic}?page=1", "dashboard": "/",
+            "topic_title": topic_rows[2]["title"],
+            "topic_first": f"/g/{group.slug}/t/{deep_topic}?page=1",
+            "topic_deep": f"/g/{group.slug}/t/{deep_topic}?page={topic_page}",
+            "group_deep": f"/g/{group.slug}?page={group_page}"}
 
 
 def signed_in_client(app):
@@ -266,7 +276,11 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--pages", default="topic,group,dashboard", help="comma-separated: topic, group, dashboard")
+    parser.add_argument("--pages", default="topic,group,dashboard",
+                        help="comma-separated: topic, group, dashboard; topic_first, topic_deep (page 1 and page "
+                             "--deep-page of the longest topic), group_deep (page --deep-page of the group)")
+    parser.add_argument("--deep-page", type=int, default=500, help="the far page for topic_deep and group_deep "
+                                                                   "(or the last page, if there are fewer)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of ceiling and pages")
     parser.add_argument("--keep", action="store_true", help="keep the /tmp directory (database, gunicorn log)")
     args = parser.parse_args()
@@ -288,7 +302,7 @@ def main() -> int:
     with app.app_context():
         db.drop_all()
         db.create_all()
-        paths = seed(app, args.posts)
+        paths = seed(app, args.posts, args.deep_page)
         client = signed_in_client(app)
         queries = count_queries(app, client, {name: paths[name] for name in wanted})
         cpu = {name: cpu_ms_per_request(client, paths[name]) for name in wanted}
@@ -335,7 +349,7 @@ def main() -> int:
     print(f"{backend}, {args.posts:,} posts, gunicorn {args.workers} sync workers, wrk -t{args.threads} "
           f"-c{args.connections} -d{args.duration}s, {args.rounds} interleaved rounds, {os.cpu_count()} CPUs")
     print("Medians over rounds; 'of ceiling' is the page's req/s over the ceiling's in the same round.")
-    print(f"{'page':10} {'path':26} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'CPU ms':>8} {'queries':>8} "
+    print(f"{'page':12} {'path':30} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'CPU ms':>8} {'queries':>8} "
           f"{'non-2xx':>8} {'of ceiling':>11}")
     for name in ["ceiling", *wanted]:
         results = rounds[name]
@@ -345,7 +359,7 @@ def main() -> int:
         non2xx = sum(r["non2xx"] for r in results)
         share = "" if name == "ceiling" else f"{statistics.median(ratios[name]):>10.0%}"
         errors = "; ".join(r["errors"] for r in results if r["errors"])
-        print(f"{name:10} {paths[name]:26} {rps:>9.1f} {p50:>9.2f} {p99:>9.2f} {cpu[name]:>8.2f} "
+        print(f"{name:12} {paths[name]:30} {rps:>9.1f} {p50:>9.2f} {p99:>9.2f} {cpu[name]:>8.2f} "
               f"{queries[name]:>8} {non2xx:>8} {share:>11}" + (f"  socket errors: {errors}" if errors else ""))
     if args.keep:
         print(f"\nKept {folder}")

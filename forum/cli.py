@@ -163,7 +163,8 @@ def scan_phi(path: str | None, all_posts: bool) -> None:
 
 @forum_cli.command("send-digests")
 def send_digests_command() -> None:
-    """E-mail each member a digest of their unread notifications (run daily from a timer)."""
+    """E-mail each member a digest of their unread notifications when it is due by their preference and outside
+    their quiet hours (run hourly from a timer; see forum/notifications/digest.py)."""
     from .notifications.digest import send_digests
     from .participation.services import fire_due_reminders
 

@@ -95,6 +95,8 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=_int("SESSION_LIFETIME_HOURS", 12))
     SESSION_IDLE_MINUTES = _int("SESSION_IDLE_MINUTES", 60)
+    # The cookie is re-sent when the session changes (its activity stamp, at most once a minute), not on every request.
+    SESSION_REFRESH_EACH_REQUEST = False
     WTF_CSRF_TIME_LIMIT = None  # the session itself expires; a form left open during a shift stays valid
     MAX_CONTENT_LENGTH = 512 * 1024
 

@@ -4,7 +4,7 @@ from .accounts.models import LoginThrottle, PasswordResetToken, RecoveryCode, Se
 from .audit import LogEntry  # noqa: F401
 from .groups.models import Group, GuidelinesVersion, JoinRequest, Membership  # noqa: F401
 from .invitations.models import Invitation  # noqa: F401
-from .notifications.models import Mute, Notification  # noqa: F401
+from .notifications.models import Mute, Notification, NotificationPreference  # noqa: F401
 from .posts.models import Post, PostRevision, Topic  # noqa: F401
 from .privacy_guard.models import GuardOutcome, GuardPattern, GuardSettings  # noqa: F401
 from .verification.models import AccountSuspension, VerificationReminder, VerificationRequest  # noqa: F401
@@ -13,4 +13,4 @@ from .incidents.models import PostRead, PrivacyIncident  # noqa: F401
 from .uploads.models import GroupImageSettings, ImageConsent, Upload  # noqa: F401
 from .search.models import SearchDocument  # noqa: F401
 from .search import schema as _search_schema  # noqa: F401,E402  (the engine-specific index beside it)
-from .participation.models import Bookmark, Reaction, TopicRead  # noqa: F401
+from .participation.models import Bookmark, GroupWatch, Reaction, TopicRead, TopicWatch  # noqa: F401

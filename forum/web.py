@@ -10,14 +10,34 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
+from sqlalchemy import and_, false, select
 from sqlalchemy.exc import OperationalError
 
 from . import policy
-from .accounts.models import User
+from .accounts.models import User, UserSession
+from .accounts.sessions import remember_record, sid_hash_of_request
+from .groups.models import Membership
 from .database import is_transient
 from .db_types import utcnow
 from .extensions import db, login_manager
 from flask_babel import gettext as _
+
+
+def _load_signed_in(user_id: int) -> User | None:
+    """The user, this session's server-side record and all of the user's memberships, in one query: every
+    page needs them (session checks, the policy's membership and staff-group look-ups)."""
+    sid_hash = sid_hash_of_request()
+    on_record = and_(UserSession.user_id == User.id, UserSession.sid_hash == sid_hash) if sid_hash else false()
+    rows = db.session.execute(
+        select(User, UserSession, Membership).outerjoin(UserSession, on_record)
+        .outerjoin(Membership, Membership.user_id == User.id).where(User.id == user_id)).all()
+    if not rows:
+        return None
+    user = rows[0][0]
+    if sid_hash:
+        remember_record(sid_hash, rows[0][1])
+    policy.remember_memberships(user, [row[2] for row in rows if row[2] is not None])
+    return user
 
 
 @login_manager.user_loader
@@ -25,7 +45,7 @@ def load_user(user_id: str) -> User | None:
     """Sessions carry the user's session version; bumping it signs the user out everywhere."""
     try:
         raw_id, raw_version = user_id.split(":", 1)
-        user = db.session.get(User, int(raw_id))
+        user = _load_signed_in(int(raw_id))
         version = int(raw_version)
     except (ValueError, TypeError):
         return None
@@ -49,6 +69,9 @@ def _wants_json() -> bool:
         request.accept_mimetypes.best == "application/json"
     )
 
+
+# The session cookie's last activity is re-stamped (and the cookie re-sent) at most this often.
+SESSION_STAMP_EVERY = timedelta(minutes=1)
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -121,8 +144,12 @@ def init_app(app: Flask) -> None:
 
                 flash(_("You were signed out after a period of inactivity."), "info")
                 return None
+            if last_at is not None and now - last_at < SESSION_STAMP_EVERY:
+                return None  # a GET that changes nothing sends no new cookie
+        # The stamp is at most a minute old, so an idle session ends at most a minute early, never late.
         session["last_active"] = now.isoformat()
-        session.permanent = True
+        if not session.permanent:
+            session.permanent = True
         return None
 
     @app.after_request

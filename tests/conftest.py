@@ -91,14 +91,33 @@ def make(app):
     return factories.Factories(app)
 
 
+def sign_in(client, user, *, password: str = factories.PASSWORD, otp: str | None = None,
+            environ: dict | None = None):
+    """The suite's one way to sign in: the sign-in form, posted as a person would (with the form's CSRF
+    token when the app checks it). Returns the response, for tests about signing in itself."""
+    data = {"email": user.email, "password": password}
+    if otp is not None:
+        data["otp"] = otp
+    if client.application.config.get("WTF_CSRF_ENABLED", True):
+        data["csrf_token"] = csrf_token_from(client.get("/auth/login").get_data(as_text=True))
+    return client.post("/auth/login", data=data, environ_base=environ or {})
+
+
+def signed_in_client(app, user):
+    """A fresh test client, signed in as `user` (None: a signed-out visitor)."""
+    client = app.test_client()
+    if user is not None:
+        response = sign_in(client, user)
+        assert response.status_code == 302, f"sign-in failed for {user.email}: {response.status_code}"
+    return client
+
+
 class Browser:
     """A test client signed in as one persona."""
 
     def __init__(self, app, user):
         self.user = user
-        self.client = app.test_client()
-        response = self.client.post("/auth/login", data={"email": user.email, "password": factories.PASSWORD})
-        assert response.status_code == 302, f"login failed for {user.email}: {response.status_code}"
+        self.client = signed_in_client(app, user)
 
     def __getattr__(self, name):
         return getattr(self.client, name)
@@ -106,10 +125,19 @@ class Browser:
 
 @pytest.fixture
 def login(app):
-    def sign_in(user):
+    """login(user) -> a client signed in as user, through the sign-in form."""
+    def sign_in_as(user):
         return Browser(app, user)
 
-    return sign_in
+    return sign_in_as
+
+
+@pytest.fixture
+def personas(make):
+    """The persona world (tests/factories.py: PersonaWorld): admin, owner, moderator, member, muted,
+    suspended and banned members of secret group A; pending and suspended accounts; an outsider, a
+    verifier and a privacy officer in group B."""
+    return make.personas()
 
 
 def csrf_token_from(html: str) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import itertools
 
+from sqlalchemy import select
+
 from forum.accounts.models import User, VerificationStatus
 from forum.accounts.services import create_user
 from forum.extensions import db
@@ -69,3 +71,79 @@ class Factories:
             post = reply(author, topic, body=body, guard=GuardResult())
             db.session.commit()
         return post
+
+    def personas(self, *, admin_in_group_a: bool = False) -> "PersonaWorld":
+        """The persona world (below): every persona the suite tests against, in two groups."""
+        return PersonaWorld(self, admin_in_group_a=admin_in_group_a)
+
+
+# ---------------------------------------------------------------------------------------------
+# The persona world: the suite's one cast, used by the access matrix and by feature tests alike.
+
+# Every persona, signed-out visitor included. Group A is secret and holds the cast; group B holds the
+# outsider, the verifier and the privacy officer, so they are verified members of the forum who
+# simply do not belong to A.
+PERSONAS = ("anonymous", "pending", "suspended_account", "outsider", "member", "colleague", "suspended_member",
+            "banned_member", "muted_member", "moderator", "owner", "admin", "verifier", "privacy_officer")
+
+
+class PersonaWorld:
+    """Group A (secret, members may invite) with its owner, a moderator, `member` (who wrote the topic
+    and its first post, and muted `muted_member`), `colleague` (a second member in good standing, who
+    reads, reports and reacts), a member suspended in A for a week, a banned member,
+    a pending account and a verified account that is later suspended (`suspend_account()`); group B
+    with the outsider, the verifier and the privacy officer; an admin who belongs to no group unless
+    `admin_in_group_a`. The moderator replied to the topic; the outsider started a topic in B.
+
+    `users[persona]` and attributes (`world.member`, `world.admin` ...) name the same accounts."""
+
+    def __init__(self, make: "Factories", *, admin_in_group_a: bool = False):
+        from datetime import timedelta
+
+        from forum.db_types import utcnow
+        from forum.groups.models import MembershipStatus
+        from forum.notifications.mutes import mute
+
+        users = self.users = {}
+        users["admin"] = make.user("Ada Admin", admin=True)
+        for persona in ("member", "colleague", "suspended_member", "banned_member", "muted_member", "moderator",
+                        "outsider", "suspended_account"):
+            users[persona] = make.user(f"{persona.replace('_', ' ').title()} Persona")
+        users["pending"] = make.user("Pending Persona", status=VerificationStatus.PENDING)
+        users["verifier"] = make.user("Vera Verifier", verifier=True)
+        users["privacy_officer"] = make.user("Paula Privacy Officer")
+        users["privacy_officer"].is_privacy_officer = True
+        users["owner"] = make.user("Owner of A")
+        self.owner_b = make.user("Owner of B")
+        self.group_a = make.group("Group A", owner=users["owner"], visibility="secret", invite_policy="members",
+                                  members=[users[p] for p in ("member", "colleague", "suspended_member",
+                                                              "banned_member", "muted_member", "pending",
+                                                              "suspended_account")],
+                                  moderators=[users["moderator"]])
+        self.group_b = make.group("Group B", owner=self.owner_b, visibility="secret",
+                                  members=[users["outsider"], users["verifier"], users["privacy_officer"]])
+        if admin_in_group_a:
+            make.member(self.group_a, users["admin"])
+        suspended = self.membership("suspended_member")
+        suspended.status = MembershipStatus.SUSPENDED
+        suspended.suspended_until = utcnow() + timedelta(days=7)
+        self.membership("banned_member").status = MembershipStatus.BANNED
+        mute(users["member"], users["muted_member"])
+        db.session.commit()
+
+        self.topic = make.topic(self.group_a, users["member"], title="Matrix topic", body="Matrix post body")
+        self.post = db.session.scalar(select(Post).where(Post.topic_id == self.topic.id, Post.number == 1))
+        self.reply = make.reply(self.topic, users["moderator"], body="A moderator's reply")
+        self.topic_b = make.topic(self.group_b, users["outsider"], title="Topic in B")
+        for persona, user in users.items():
+            setattr(self, persona, user)
+
+    def membership(self, persona: str, group: Group | None = None) -> Membership | None:
+        group = group or self.group_a
+        return db.session.scalar(select(Membership).where(Membership.user_id == self.users[persona].id,
+                                                          Membership.group_id == group.id))
+
+    def suspend_account(self) -> None:
+        """The suspended_account persona's account is suspended (sign it in first: afterwards it cannot)."""
+        self.users["suspended_account"].verification_status = VerificationStatus.SUSPENDED
+        db.session.commit()

@@ -5,9 +5,12 @@ automatically: without a stated expectation for every persona, test_every_route_
 How a response is read:
   "login"  401, or a redirect to the sign-in page made by the sign-in gate (it flashes
            login_manager's message; a route that signs the user out and sends them to the sign-in
-           page, such as logout, is "ok").
-  "404"    404.     "403"  403.
-  "ok"     any other status below 400, or 400/422 (the empty form that the matrix sends was refused).
+           page, such as logout, answers "302").
+  "200", "302", "403", "404", ...  exactly that status: an expectation names the precise answer.
+
+A state-changing request carries the form its module states in FORMS (a valid one, so that a persona
+allowed to make the request gets the route's success, not a refused empty form); routes without one
+are sent an empty form.
 
 The world is built once per module; requests that write to the database are undone by restoring
 a snapshot of every table before the next request, so each (endpoint, persona) case starts from the
@@ -18,35 +21,36 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import shutil
-from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from flask import url_for
-from sqlalchemy import event, select, text
+from sqlalchemy import event, text
 
 from config import TestingConfig
 from forum import create_app
-from forum.accounts.models import VerificationStatus
-from forum.db_types import utcnow
 from forum.extensions import db
-from forum.groups.models import Membership, MembershipStatus
 from forum.invitations.services import create_invitation
-from forum.posts.models import Post
 
 from . import access_rules, factories
-from .conftest import POSTGRES_URL, FreshContextClient, csrf_token_from
+from .conftest import POSTGRES_URL, FreshContextClient, sign_in
 
 PERSONAS = ("anonymous", "pending", "suspended_account", "outsider", "member", "suspended_member",
             "banned_member", "moderator", "admin")
-# Tested wherever a rule states them, but not required of every route: a verifier (verified, not an
-# admin, member of group B only).
-OPTIONAL_PERSONAS = ("verifier",)
+# Tested wherever a rule states them, but not required of every route: a verifier and a privacy officer
+# (verified, not admins, members of group B only). The persona world (tests/factories.py) is the whole cast.
+OPTIONAL_PERSONAS = ("verifier", "privacy_officer")
 ALL_PERSONAS = PERSONAS + OPTIONAL_PERSONAS
-EXPECTATIONS = {"login", "404", "403", "ok"}
+LOGIN = "login"
 STATE_CHANGING = ("POST", "PUT", "PATCH", "DELETE")
-RULE_FORMAT = "tests/access_rules/<feature>.py: RULES = {endpoint: {persona: 'login'|'404'|'403'|'ok'}}"
+RULE_FORMAT = "tests/access_rules/<feature>.py: RULES = {endpoint: {persona: 'login'|'200'|'302'|'403'|'404'|...}}"
+
+
+def is_expectation(value) -> bool:
+    """'login' or a precise HTTP status ('200', '302', '403', ...)."""
+    return value == LOGIN or (isinstance(value, str) and len(value) == 3 and value.isdigit()
+                              and 100 <= int(value) <= 599)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -80,9 +84,18 @@ class RuleBook:
                     if persona not in ALL_PERSONAS:
                         self.problems.append(f"{endpoint}: unknown persona {persona!r} in {name}.py "
                                              f"(known: {', '.join(ALL_PERSONAS)})")
-                    elif value not in EXPECTATIONS:
-                        self.problems.append(f"{endpoint}: {persona} expects {value!r}, not one of {sorted(EXPECTATIONS)}")
+                    elif not is_expectation(value):
+                        self.problems.append(f"{endpoint}: {persona} expects {value!r}, not 'login' or a precise "
+                                             f"status such as '200' or '302' (see tests/access_rules/__init__.py)")
                 self.expected[endpoint] = merged
+
+    def form_for(self, endpoint: str):
+        """The callable(world) -> form data that the endpoint's own module states in FORMS, or None."""
+        for module in self.modules:
+            forms = getattr(module, "FORMS", {}) or {}
+            if endpoint in forms:
+                return forms[endpoint]
+        return None
 
     def param_names(self) -> set[str]:
         return {name for module in self.modules for name in (getattr(module, "PARAMS", {}) or {})}
@@ -159,9 +172,9 @@ class Snapshot:
 
 
 class World:
-    """Group A (secret) with member, moderator, suspended_member, banned_member and the pending and
-    suspended_account users; group B with the outsider and the verifier; an admin who belongs to no group (unless
-    admin_in_group_a); a topic and a post in A by `member`; an invitation to A made by `member`.
+    """The persona world (tests/factories.py: PersonaWorld; group A secret with the cast, group B with the
+    outsider, the verifier and the privacy officer), plus an invitation to A made by `member` and whatever
+    the rule modules' SETUP hooks add.
 
     Personas sign in once, through the sign-in form, while the world is built; each request then
     uses a fresh client carrying that persona's session cookie. The suspended_account persona
@@ -183,30 +196,10 @@ class World:
     # building
 
     def build(self) -> "World":
-        make = self.make
-        users = self.users
-        users["admin"] = make.user("Ada Admin", admin=True)
-        for persona in ("member", "suspended_member", "banned_member", "moderator", "outsider", "suspended_account"):
-            users[persona] = make.user(f"{persona.replace('_', ' ').title()} Persona")
-        users["pending"] = make.user("Pending Persona", status=VerificationStatus.PENDING)
-        users["verifier"] = make.user("Vera Verifier", verifier=True)
-        owner_a, owner_b = make.user("Owner of A"), make.user("Owner of B")
-        self.group_a = make.group("Group A", owner=owner_a, visibility="secret", invite_policy="members",
-                                  members=[users[p] for p in ("member", "suspended_member", "banned_member",
-                                                              "pending", "suspended_account")],
-                                  moderators=[users["moderator"]])
-        self.group_b = make.group("Group B", owner=owner_b, visibility="secret", members=[users["outsider"], users["verifier"]])
-        if self.admin_in_group_a:
-            make.member(self.group_a, users["admin"])
-        self._membership("suspended_member").status = MembershipStatus.SUSPENDED
-        self._membership("suspended_member").suspended_until = utcnow() + timedelta(days=7)
-        self._membership("banned_member").status = MembershipStatus.BANNED
-        db.session.commit()
-
-        self.topic = make.topic(self.group_a, users["member"], title="Matrix topic", body="Matrix post body")
-        self.post = db.session.scalar(select(Post).where(Post.topic_id == self.topic.id, Post.number == 1))
-        self.reply = make.reply(self.topic, users["moderator"], body="A moderator's reply")
-        self.topic_b = make.topic(self.group_b, users["outsider"], title="Topic in B")
+        people = self.people = self.make.personas(admin_in_group_a=self.admin_in_group_a)
+        users = self.users = people.users
+        self.group_a, self.group_b = people.group_a, people.group_b
+        self.topic, self.post, self.reply, self.topic_b = people.topic, people.post, people.reply, people.topic_b
         self.invitation, self.token = create_invitation(users["member"], self.group_a)
         db.session.commit()
 
@@ -226,15 +219,10 @@ class World:
         for persona in ALL_PERSONAS:
             if persona != "anonymous":
                 self.cookies[persona] = self._sign_in(users[persona])
-        users["suspended_account"].verification_status = VerificationStatus.SUSPENDED
-        db.session.commit()
+        people.suspend_account()
         self.snapshot = Snapshot()
         event.listen(db.engine, "before_cursor_execute", self._watch_writes)
         return self
-
-    def _membership(self, persona: str) -> Membership:
-        return db.session.scalar(select(Membership).where(Membership.user_id == self.users[persona].id,
-                                                          Membership.group_id == self.group_a.id))
 
     def _default_params(self) -> dict:
         return {
@@ -249,10 +237,7 @@ class World:
 
     def _sign_in(self, user) -> str:
         client = self.app.test_client()
-        data = {"email": user.email, "password": factories.PASSWORD}
-        if self.app.config.get("WTF_CSRF_ENABLED", True):
-            data["csrf_token"] = csrf_token_from(client.get("/auth/login").get_data(as_text=True))
-        response = client.post("/auth/login", data=data)
+        response = sign_in(client, user)
         assert response.status_code == 302 and "/auth/login" not in response.location, \
             f"{user.display_name} could not sign in: {response.status_code}"
         cookie = client.get_cookie(self.app.config["SESSION_COOKIE_NAME"])
@@ -334,17 +319,12 @@ def _fitting_value(converter):
 def outcome(app, client, response) -> str:
     status = response.status_code
     if status == 401:
-        return "login"
+        return LOGIN
     if status in (301, 302, 303, 307, 308):
         login_path = urlsplit(_login_url(app)).path
         if urlsplit(response.location).path == login_path and _gate_flashed(app, client):
-            return "login"
-        return "ok"
-    if status in (403, 404):
-        return str(status)
-    if status < 400 or status in (400, 422):
-        return "ok"
-    return f"status {status}"
+            return LOGIN
+    return str(status)
 
 
 def _login_url(app) -> str:
@@ -456,7 +436,12 @@ def test_access(world, endpoint, rule, method, persona, expected):
     world.reset()
     url = world.url(endpoint, rule)
     client = world.client_for(persona)
-    response = client.open(url, method=method, data={} if method != "GET" else None)
+    data = None
+    if method != "GET":
+        form = RULEBOOK.form_for(endpoint)
+        with world.app.test_request_context():
+            data = form(world) if form is not None else {}
+    response = client.open(url, method=method, data=data)
     got = outcome(world.app, client, response)
     assert got == expected, (f"{method} {url} as {persona}: expected {expected!r}, got {got!r} "
                              f"(status {response.status_code}{', to ' + response.location if response.location else ''})")

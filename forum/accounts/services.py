@@ -114,7 +114,7 @@ def end_all_sessions(user: User) -> None:
 
     user.session_version = (user.session_version or 1) + 1
     db.session.execute(update(UserSession).where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
-                       .values(ended_at=utcnow()).execution_options(synchronize_session=False))
+                       .values(ended_at=utcnow()).execution_options(synchronize_session="evaluate"))
 
 
 def change_password(user: User, current_password: str, new_password: str) -> None:

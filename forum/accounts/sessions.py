@@ -68,11 +68,25 @@ def current_marker() -> str | None:
     return security.session_marker(sid) if sid else None
 
 
-def current_record() -> UserSession | None:
+def sid_hash_of_request() -> str | None:
+    """The hash naming this request's session record, if the session carries an id."""
     sid = session.get("sid")
-    if not sid or not isinstance(sid, str):
+    return _sid_hash(sid) if sid and isinstance(sid, str) else None
+
+
+def remember_record(sid_hash: str, record: UserSession | None) -> None:
+    """The session record, loaded with the signed-in user (web.load_user) so that it is not asked for again."""
+    g._session_record = (sid_hash, record)
+
+
+def current_record() -> UserSession | None:
+    sid_hash = sid_hash_of_request()
+    if sid_hash is None:
         return None
-    return db.session.scalar(select(UserSession).where(UserSession.sid_hash == _sid_hash(sid)))
+    loaded = g.get("_session_record")
+    if loaded is not None and loaded[0] == sid_hash:
+        return loaded[1]
+    return db.session.scalar(select(UserSession).where(UserSession.sid_hash == sid_hash))
 
 
 def start_session(user: User, method: str = "registration", origin: security.Origin | None = None) -> None:

@@ -352,8 +352,7 @@ def delete():
 # --- admins -----------------------------------------------------------------------------------------
 
 def _require_security_admin():
-    if not policy.can_view_security_log(current_user):
-        abort(403)
+    policy.ensure(current_user, "instance.security_log")
 
 
 def _find_user(query: str) -> User | None:
@@ -393,8 +392,7 @@ def admin_reset_two_factor(user_id):
     target = db.session.get(User, user_id)
     if target is None:
         abort(404)
-    if not policy.can_reset_second_factor(current_user, target):
-        abort(403)
+    policy.ensure(current_user, "account.reset_second_factor", target)
     form = ResetSecondFactorForm()
     if not form.validate_on_submit():
         flash(form.reason.errors[0] if form.reason.errors else "Say why, for the log.", "error")

@@ -16,8 +16,9 @@ class GuidelinesFirst(Exception):
 
 def visible_group_or_404(slug: str) -> Group:
     group = get_by_slug(slug)
-    if group is None or not policy.can_see_group(current_user, group):
+    if group is None:
         abort(404)
+    policy.ensure(current_user, "group.see", group)
     return group
 
 

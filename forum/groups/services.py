@@ -64,41 +64,6 @@ def listed_groups_for(user: User) -> list[Group]:
     ))
 
 
-def new_post_counts(user: User, memberships: list[Membership]) -> dict[int, int]:
-    """Posts by others since the member's last visit, per group, in one query."""
-    if not memberships:
-        return {}
-    conditions = []
-    for membership in memberships:
-        since = membership.last_visit_at or membership.joined_at
-        conditions.append(and_(Topic.group_id == membership.group_id, Post.created_at > since))
-    rows = db.session.execute(
-        select(Topic.group_id, func.count(Post.id))
-        .join(Post, Post.topic_id == Topic.id)
-        .where(or_(*conditions), Post.deleted_at.is_(None), Post.hidden.is_(False),
-               or_(Post.author_id.is_(None), Post.author_id != user.id))
-        .group_by(Topic.group_id)
-    ).all()
-    return {group_id: count for group_id, count in rows}
-
-
-def whats_new(user: User, memberships: list[Membership], limit: int = 15) -> list:
-    """Topics with activity since the member last opened each group, newest first, in one query."""
-    from sqlalchemy.orm import selectinload
-
-    readable = [m for m in memberships if m.status != MembershipStatus.BANNED
-                and (m.accepted_guidelines_version or 0) >= m.group.guidelines_version]
-    if not readable:
-        return []
-    conditions = [and_(Topic.group_id == m.group_id, Topic.last_activity_at > (m.last_visit_at or m.joined_at))
-                  for m in readable]
-    return list(db.session.scalars(
-        select(Topic).where(or_(*conditions), Topic.hidden.is_(False))
-        .options(selectinload(Topic.group), selectinload(Topic.author))
-        .order_by(Topic.last_activity_at.desc()).limit(limit)
-    ))
-
-
 def create_group(actor: User, *, name: str, slug: str, description: str, guidelines: str,
                  visibility: str, invite_policy: str) -> Group:
     if get_by_slug(slug) is not None:
@@ -177,10 +142,6 @@ def add_member(actor: User | None, group: Group, user: User, *, role: str = Role
 def accept_guidelines(user: User, group: Group, membership: Membership) -> None:
     membership.accepted_guidelines_version = group.guidelines_version
     membership.guidelines_accepted_at = utcnow()
-
-
-def mark_visited(membership: Membership, when: datetime | None = None) -> None:
-    membership.last_visit_at = when or utcnow()
 
 
 def pending_join_request(user: User, group: Group):

@@ -9,7 +9,7 @@ from ..params import positive_int
 from ..web import page_argument
 from .access import GuidelinesFirst, guidelines_redirect, readable_group_or_404, visible_group_or_404
 from .forms import GroupForm, GuidelinesAcceptForm
-from .services import GroupError, accept_guidelines, create_group, mark_visited, topic_page, update_group
+from .services import GroupError, accept_guidelines, create_group, topic_page, update_group
 from flask_babel import gettext as _
 
 bp = Blueprint("groups", __name__)
@@ -23,8 +23,7 @@ def _guidelines_first(error):
 @bp.route("/groups/new", methods=["GET", "POST"])
 @login_required
 def new():
-    if not policy.can_create_group(current_user):
-        abort(403)
+    policy.ensure(current_user, "instance.create_group")
     form = GroupForm()
     if form.validate_on_submit():
         try:
@@ -43,8 +42,7 @@ def new():
 @login_required
 def edit(slug):
     group = visible_group_or_404(slug)
-    if not policy.can_manage_group(current_user, group):
-        abort(403)
+    policy.ensure(current_user, "group.manage", group)
     form = GroupForm(obj=group, guidelines=group.guidelines_source)
     if request.method == "GET":
         form.guidelines.data = group.guidelines_source
@@ -83,16 +81,9 @@ def show(slug):
                       include_hidden=policy.can_moderate(current_user, group))
     if page is None:
         abort(404)
-    membership = policy.membership_for(current_user, group)
-    last_visit = membership.last_visit_at if membership else None
-    # Render before committing: a commit expires every loaded topic and author, and the
-    # template would then reload them one query at a time.
-    html = render_template("groups/show.html", group=group, page=page, last_visit=last_visit,
-                           membership=membership)
-    if membership is not None and page_number == 1:
-        mark_visited(membership)
-        db.session.commit()
-    return html
+    # Reading the group writes nothing: what is new for the reader is the per-topic unread count.
+    return render_template("groups/show.html", group=group, page=page,
+                           membership=policy.membership_for(current_user, group))
 
 
 @bp.route("/g/<slug>/guidelines", methods=["GET", "POST"])
@@ -125,8 +116,9 @@ def _listed_group_or_404(slug):
     from .services import get_by_slug
 
     group = get_by_slug(slug)
-    if group is None or not policy.can_see_listing(current_user, group):
+    if group is None:
         abort(404)
+    policy.ensure(current_user, "group.see_listing", group)
     return group
 
 
@@ -162,8 +154,7 @@ def join_requests(slug):
     from .services import decide_join_request, pending_join_requests
 
     group = visible_group_or_404(slug)
-    if not policy.can_moderate(current_user, group):
-        abort(403)
+    policy.ensure(current_user, "group.moderate", group)
     form = EmptyForm()
     if request.method == "POST" and form.validate_on_submit():
         join_request = db.session.get(JoinRequest, positive_int(request.form.get("request_id")) or 0)

@@ -52,6 +52,12 @@ def valid_timezone(name: str | None) -> bool:
     return True
 
 
+def zone_of(user) -> ZoneInfo:
+    """The member's own time zone (the configured default when they chose none)."""
+    name = getattr(user, "timezone", None) if user is not None else None
+    return ZoneInfo(name if valid_timezone(name) else default_timezone())
+
+
 def select_timezone() -> str:
     user = _signed_in_user()
     zone = getattr(user, "timezone", None) if user is not None else None

@@ -5,7 +5,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import permissions
+from .. import policy
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..extensions import db
@@ -18,8 +18,8 @@ bp = Blueprint("incidents", __name__)
 
 
 def _require_handler() -> None:
-    if not permissions.can_handle_incidents(current_user):
-        abort(403, description=_("Privacy incidents are for admins and privacy officers."))
+    policy.ensure(current_user, "instance.handle_incidents",
+                  message=_("Privacy incidents are for admins and privacy officers."))
 
 
 def _incident_or_404(incident_id: int) -> PrivacyIncident:
@@ -139,8 +139,7 @@ def export_json():
 @bp.route("/admin/users/<int:account_id>/privacy-officer", methods=["POST"])
 @login_required
 def officer_role(account_id):
-    if not permissions.can_manage_accounts(current_user):
-        abort(403, description=_("Only administrators manage accounts."))
+    policy.ensure(current_user, "instance.manage_accounts", message=_("Only administrators manage accounts."))
     user = db.session.get(User, account_id)
     if user is None or user.deleted_at is not None:
         abort(404)

@@ -86,8 +86,7 @@ def _join_existing(invitation: Invitation):
 @login_required
 def manage(slug):
     group = visible_group_or_404(slug)
-    if not policy.can_invite_to(current_user, group):
-        abort(403)
+    policy.ensure(current_user, "group.invite", group)
     form = InvitationForm()
     if request.method == "GET" or not form.language.data:
         form.language.data = locale_of(current_user)
@@ -140,8 +139,7 @@ def revoke_invitation(slug, invitation_id):
     invitation = db.session.get(Invitation, invitation_id)
     if invitation is None or invitation.group_id != group.id:
         abort(404)
-    if not (invitation.inviter_id == current_user.id or policy.can_moderate(current_user, group)):
-        abort(403)
+    policy.ensure(current_user, "invitation.revoke", invitation)
     form = EmptyForm()
     if form.validate_on_submit():
         try:

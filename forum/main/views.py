@@ -5,8 +5,7 @@ from sqlalchemy import select
 from .. import policy
 from ..accounts.models import User
 from ..extensions import db
-from ..groups.services import (groups_of, listed_groups_for, new_post_counts, pending_join_request_group_ids,
-                               whats_new)
+from ..groups.services import groups_of, listed_groups_for, pending_join_request_group_ids
 from .services import shared_groups
 
 bp = Blueprint("main", __name__)
@@ -19,10 +18,7 @@ def dashboard():
         from ..verification.views import status_page
 
         return status_page()  # pending, rejected and lapsed accounts see where their verification stands
-    memberships = groups_of(current_user)
-    counts = new_post_counts(current_user, [membership for _, membership in memberships])
-    return render_template("main/dashboard.html", memberships=memberships, counts=counts,
-                           new_topics=whats_new(current_user, [membership for _, membership in memberships]),
+    return render_template("main/dashboard.html", memberships=groups_of(current_user),
                            listed=listed_groups_for(current_user),
                            pending_requests=pending_join_request_group_ids(current_user))
 
@@ -33,10 +29,9 @@ def profile(username):
     user = db.session.scalar(select(User).where(User.username == username))
     if user is None:
         abort(404)
+    policy.ensure(current_user, "user.see_profile", user)
     is_self = user.id == current_user.id
     groups = shared_groups(current_user, user)
-    if not is_self and not (policy.is_verified(current_user) and (groups or policy.is_admin(current_user))):
-        abort(404)
     return render_template("main/profile.html", profile=user, groups=groups, is_self=is_self)
 
 

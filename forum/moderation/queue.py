@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 from .. import policy
 from ..accounts.models import User
 from ..core.pagination import Page, paginate
+from ..core.header import header_count
 from ..extensions import db
 from ..groups.models import Group, Membership
 from ..posts.models import Post
@@ -82,19 +83,23 @@ def author_records(pairs: set[tuple[int, int | None]]) -> dict[tuple[int, int], 
     return records
 
 
-def review_summary(user: User) -> tuple[bool, int]:
-    """(moderates anything, open cases to review) in one query: the cases of the groups the user
-    moderates, plus escalated cases for admins."""
-    staff_groups = policy.scopes.staff_group_ids_query(user.id)
+def open_cases_to_review(user: User):
+    """The header's count of open cases the user reviews (the cases of the groups they moderate, plus
+    escalated cases for admins), as a scalar subquery; None for someone who moderates nothing."""
     is_admin = policy.is_admin(user)
-    case_filter = ModerationCase.group_id.in_(staff_groups)
+    if not is_admin and not policy.staff_group_ids(user):
+        return None
+    case_filter = ModerationCase.group_id.in_(policy.scopes.staff_group_ids_query(user.id))
     if is_admin:
         case_filter = or_(case_filter, ModerationCase.escalated.is_(True))
-    staff_count = select(func.count()).select_from(staff_groups.subquery()).scalar_subquery()
-    open_count = (select(func.count(ModerationCase.id))
-                  .where(ModerationCase.state == CaseState.OPEN, case_filter).scalar_subquery())
-    row = db.session.execute(select(staff_count, open_count)).one()
-    return bool(row[0]) or is_admin, int(row[1] or 0)
+    return (select(func.count(ModerationCase.id))
+            .where(ModerationCase.state == CaseState.OPEN, case_filter).scalar_subquery())
+
+
+def review_summary(user: User) -> tuple[bool, int]:
+    """(moderates anything, open cases to review); the count is asked with the header's other counts."""
+    moderates = policy.is_admin(user) or bool(policy.staff_group_ids(user))
+    return moderates, (header_count(user, "review") if moderates else 0)
 
 
 def open_counts_by_group(group_ids: list[int]) -> dict[int, int]:

@@ -13,7 +13,6 @@ from ..forms import EmptyForm, safe_next_url
 from ..groups.access import readable_group_or_404, visible_group_or_404
 from ..groups.models import Group, Membership, MembershipStatus
 from ..groups.services import GroupError
-from ..main.services import shared_groups
 from ..params import page_argument, positive_int
 from ..posts.models import Post, Topic
 from ..groups import management
@@ -40,15 +39,14 @@ bp.add_app_template_global(holds.highlighted_findings, "held_findings")
 
 def _moderated_group_or_404(slug: str) -> Group:
     group = visible_group_or_404(slug)
-    if not policy.can_moderate(current_user, group):
-        abort(403, description=_("Only the moderators of %(group)s can do this. You are not (or no longer) "
-                                 "one of them, so nothing was changed.", group=group.name))
+    policy.ensure(current_user, "group.moderate", group,
+                  message=_("Only the moderators of %(group)s can do this. You are not (or no longer) "
+                            "one of them, so nothing was changed.", group=group.name))
     return group
 
 
 def _verified_or_404() -> None:
-    if not policy.is_verified(current_user):
-        abort(404)
+    policy.ensure(current_user, "instance.read")
 
 
 def _post_in_group_or_404(group: Group, post_id: int) -> Post:
@@ -97,10 +95,9 @@ def report(post_id):
     if post is None:
         abort(404)
     group = readable_group_or_404(post.topic.group.slug)
-    if post.hidden and not policy.can_see_hidden_post(current_user, post):
-        abort(404)
-    if not policy.can_report_post(current_user, post):
-        abort(403, description=_why_not_report(post))
+    if post.hidden:
+        policy.ensure(current_user, "post.see_hidden", post)
+    policy.ensure(current_user, "post.report", post, message=_why_not_report(post))
     form = ReportForm()
     if form.validate_on_submit():
         try:
@@ -130,9 +127,8 @@ def report(post_id):
 @login_required
 def overview():
     _verified_or_404()
+    policy.ensure(current_user, "instance.moderation_overview", message=_("You do not moderate any group."))
     groups = review_queue.moderated_groups(current_user)
-    if not groups and not policy.is_admin(current_user):
-        abort(403, description=_("You do not moderate any group."))
     counts = review_queue.open_counts_by_group([group.id for group in groups])
     escalated = review_queue.queue_page(None, escalated_only=True, per_page=1).total if policy.is_admin(current_user) else 0
     return render_template("moderation/overview.html", groups=groups, counts=counts, escalated=escalated)
@@ -196,12 +192,15 @@ def case(slug, post_id):
     if open_case is not None and not form.case_id.data:
         form.case_id.data = str(open_case.id)
     records = review_queue.author_records({(group.id, post.author_id)})
+    # The form offers the decisions the policy allows on this case (the chosen one was validated above).
+    offered = policy.actions_for(current_user, open_case) if open_case is not None else frozenset()
+    form.action.choices = [(value, label) for value, label in form.action.choices if value in offered]
     if request.method == "GET" and not form.body.data:
         form.body.data = post.body_source
     if request.method == "GET" and open_case is not None and open_case.has_privacy_report:
         form.patient_privacy.data = True
     return render_template("moderation/case.html", group=group, post=post, topic=post.topic, cases=cases,
-                           open_case=open_case, form=form, records=records, tool_form=PostToolForm(),
+                           open_case=open_case, offered=offered, form=form, records=records, tool_form=PostToolForm(),
                            redact_findings=findings), status
 
 
@@ -312,8 +311,7 @@ def unpin_topic(slug, topic_id):
 @login_required
 def admin_queue():
     _verified_or_404()
-    if not policy.is_admin(current_user):
-        abort(403, description=_("The escalated cases are for admins."))
+    policy.ensure(current_user, "instance.admin", message=_("The escalated cases are for admins."))
     page = review_queue.queue_page(None, escalated_only=True, page=page_argument())
     if page is None:
         abort(404)
@@ -362,8 +360,7 @@ def group_log(slug):
 @login_required
 def admin_log():
     _verified_or_404()
-    if not policy.can_see_global_log(current_user):
-        abort(403, description=_("The instance's moderation log is for admins."))
+    policy.ensure(current_user, "instance.global_log", message=_("The instance's moderation log is for admins."))
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
     log_filter, status = _log_filter(form, audit.log_actions(), groups)
@@ -379,8 +376,7 @@ def admin_log():
 @login_required
 def admin_log_csv():
     _verified_or_404()
-    if not policy.can_see_global_log(current_user):
-        abort(403, description=_("The instance's moderation log is for admins."))
+    policy.ensure(current_user, "instance.global_log", message=_("The instance's moderation log is for admins."))
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
     log_filter, status = _log_filter(form, audit.log_actions(), groups)
@@ -437,8 +433,8 @@ def _run(group: Group, action, success: str):
 @login_required
 def member_role(slug, member_id):
     group = visible_group_or_404(slug)
-    if not policy.can_manage_group(current_user, group):
-        abort(403, description=_("Only the group's owner or an admin appoints and demotes moderators."))
+    policy.ensure(current_user, "group.manage", group,
+                  message=_("Only the group's owner or an admin appoints and demotes moderators."))
     membership = _membership_or_404(group, member_id)
     form = RoleForm()
     if not form.validate_on_submit():
@@ -589,8 +585,9 @@ def new_appeal():
 
 def _appeal_or_404(appeal_id: int) -> Appeal:
     appeal = db.session.get(Appeal, appeal_id)
-    if appeal is None or not policy.can_see_group(current_user, appeal.group):
+    if appeal is None:
         abort(404)
+    policy.ensure(current_user, "group.see", appeal.group)
     return appeal
 
 
@@ -608,9 +605,9 @@ def group_appeals(slug):
 def decide_appeal(appeal_id):
     appeal = _appeal_or_404(appeal_id)
     group = _moderated_group_or_404(appeal.group.slug)
-    if not policy.can_decide_appeal(current_user, appeal):
-        abort(403, description=_("You made the original decision (or filed the appeal); another moderator or an "
-                                 "admin decides it."))
+    policy.ensure(current_user, "appeal.decide", appeal,
+                  message=_("You made the original decision (or filed the appeal); another moderator or an "
+                            "admin decides it."))
     form = AppealDecisionForm()
     if form.validate_on_submit():
         try:
@@ -643,8 +640,7 @@ def _visible_user_or_404(username: str) -> User:
     user = db.session.scalar(select(User).where(User.username == username))
     if user is None or user.is_deleted:
         abort(404)
-    if user.id != current_user.id and not (shared_groups(current_user, user) or policy.is_admin(current_user)):
-        abort(404)
+    policy.ensure(current_user, "user.see_profile", user)
     return user
 
 

@@ -10,8 +10,9 @@ Audiences decide who may read a notification, at send time and again at read tim
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timezone
 
+from flask_babel import format_date, format_time, get_timezone
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
@@ -22,17 +23,22 @@ SUBJECT, MEMBER, STAFF = "subject", "member", "staff"
 class Message:
     text: object                     # a lazy string with %(name)s placeholders
     audience: str = SUBJECT
-    dates: dict = field(default_factory=dict)  # parameter -> strftime format, stored as ISO text
+    dates: dict = field(default_factory=dict)  # parameter -> DATETIME or DATE, stored as ISO text
     plural: object = None            # fn(count, **values) -> text, through ngettext, when the text has a number
     count: str = ""
 
 
-SANCTION_DATE = "%d %b %Y, %H:%M UTC"
-VERIFICATION_DATE = "%d %B %Y"
+# How a stored date is shown: with the reader's month names and clock, in the reader's time zone (a moment), or
+# as the calendar day it names (a date, never shifted by a time zone).
+DATETIME = "datetime"
+DATE = "date"
+SANCTION_DATE = DATETIME
+VERIFICATION_DATE = DATE
 
 MESSAGES: dict[str, Message] = {
     "legacy": Message(_l("%(text)s")),
     "reply": Message(_l("%(actor)s replied to “%(topic)s”"), MEMBER),
+    "topic.new": Message(_l("%(actor)s started “%(topic)s” in %(group)s"), MEMBER),
     "mention": Message(_l("%(actor)s mentioned you in “%(topic)s”"), MEMBER),
     "bookmark.reminder": Message(_l("Reminder: the post you bookmarked in “%(topic)s”."), MEMBER),
     "post.edited_by_moderator": Message(_l("A moderator edited your post in “%(topic)s”: %(reason)s"), MEMBER),
@@ -126,15 +132,26 @@ MESSAGES: dict[str, Message] = {
 }
 
 
+def format_stored_date(raw: str, style: str) -> str:
+    """An ISO date or moment stored with a notification, in the current locale (and, for a moment, time zone)."""
+    moment = datetime.fromisoformat(raw)
+    if style == DATE:
+        return format_date(date(moment.year, moment.month, moment.day), "long")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    zone = getattr(get_timezone(), "zone", None) or str(get_timezone())
+    return f"{format_date(moment, 'long')}, {format_time(moment, 'short')} ({zone})"
+
+
 def render(key: str, params: dict) -> str:
-    """The sentence for a stored notification, in the current locale."""
+    """The sentence for a stored notification, in the current locale and time zone."""
     message = MESSAGES.get(key) or MESSAGES["legacy"]
     values = dict(params)
-    for name, pattern in message.dates.items():
+    for name, style in message.dates.items():
         raw = values.get(name)
         if isinstance(raw, str) and raw:
             try:
-                values[name] = datetime.fromisoformat(raw).strftime(pattern)
+                values[name] = format_stored_date(raw, style)
             except ValueError:
                 pass
     try:
@@ -144,3 +161,23 @@ def render(key: str, params: dict) -> str:
         return str(message.text) % values
     except (KeyError, TypeError, ValueError):
         return str(values.get("text", ""))
+
+
+# Similar notifications shown as one line ("3 new replies in X"): unread ones with the same key about the same topic.
+GROUPED = {
+    "reply": lambda n, **values: ngettext("%(num)d new reply in “%(topic)s”",
+                                          "%(num)d new replies in “%(topic)s”", n, **values),
+    "mention": lambda n, **values: ngettext("%(num)d mention of you in “%(topic)s”",
+                                            "%(num)d mentions of you in “%(topic)s”", n, **values),
+    "topic.new": lambda n, **values: ngettext("%(num)d new topic in %(group)s",
+                                              "%(num)d new topics in %(group)s", n, **values),
+}
+
+
+def render_group(key: str, count: int, params: dict) -> str:
+    """The one line for `count` similar notifications (GROUPED), with the latest one's parameters."""
+    values = {k: v for k, v in params.items() if k != "num"}
+    try:
+        return GROUPED[key](count, **values)
+    except (KeyError, TypeError, ValueError):
+        return render(key, params)

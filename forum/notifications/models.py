@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
@@ -38,11 +38,8 @@ class Notification(db.Model):
     group = relationship("Group", foreign_keys=[group_id])
     topic = relationship("Topic", foreign_keys=[topic_id])
 
-    @property
-    def message(self) -> str:
-        """The sentence in the current locale, with names as they are now."""
-        from .messages import render
-
+    def values(self) -> dict:
+        """The stored parameters, with names as they are now."""
         params = dict(self.params or {})
         if self.key == "legacy":
             params["text"] = self.legacy_message
@@ -51,7 +48,14 @@ class Notification(db.Model):
             params.setdefault("group", self.group.name)
         if self.topic is not None:
             params.setdefault("topic", self.topic.title)
-        return render(self.key, params)
+        return params
+
+    @property
+    def message(self) -> str:
+        """The sentence in the current locale, with names as they are now."""
+        from .messages import render
+
+        return render(self.key, self.values())
 
 
 class Mute(db.Model):
@@ -66,3 +70,29 @@ class Mute(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     muted_user: Mapped[User] = relationship(foreign_keys=[muted_user_id])
+
+
+class DigestFrequency:
+    NEVER = "never"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    ALL = (NEVER, DAILY, WEEKLY)
+
+
+class NotificationPreference(db.Model):
+    """What a member wants to hear of, and when e-mail may reach them. A member without a row has the defaults:
+    every kind notifies, a daily digest, no quiet hours, watching what they post in."""
+    __tablename__ = "notification_preferences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    # Kinds (see notifications/preferences.py) the member no longer wants to be notified of.
+    muted_kinds: Mapped[list | None] = mapped_column(JSON)
+    digest: Mapped[str] = mapped_column(String(8), default=DigestFrequency.DAILY, server_default=DigestFrequency.DAILY)
+    # Quiet hours in the member's own time zone, as minutes after midnight; both set or both empty.
+    # The window may wrap around midnight (22:00 to 07:00).
+    quiet_start: Mapped[int | None] = mapped_column(Integer)
+    quiet_end: Mapped[int | None] = mapped_column(Integer)
+    watch_on_post: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

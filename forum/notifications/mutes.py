@@ -51,3 +51,11 @@ def muted_users(user: User) -> list[User]:
 
 def cached_muted_ids(user: User) -> set[int]:
     return cached("_muted_ids", lambda: muted_ids(user))
+
+
+def muted_ids_among(user_ids, actor_id: int) -> set[int]:
+    """Those among `user_ids` who muted `actor_id`, in one query."""
+    if not user_ids or not actor_id:
+        return set()
+    return set(db.session.scalars(select(Mute.user_id).where(Mute.user_id.in_(list(user_ids)),
+                                                             Mute.muted_user_id == actor_id)))

@@ -5,28 +5,39 @@ when read. Whether the recipient may be told is checked when it is sent and agai
 read: a member removed or banned from a group stops seeing what was about that group."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import and_, func, or_, select, update
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from .. import policy
 from ..accounts.models import User
 from ..db_types import utcnow
+from ..core.header import header_count
 from ..extensions import db
 from ..groups.models import Membership, MembershipStatus
-from .messages import MEMBER, MESSAGES, STAFF, SUBJECT
+from .messages import GROUPED, MEMBER, MESSAGES, STAFF, SUBJECT, render_group
 from .models import Notification
+from . import preferences, watching
 from .mutes import has_muted
 
 
 def notify(user_id: int, kind: str, key: str, *, params: dict | None = None, group=None, topic=None,
-           link: str = "", actor=None, audience: str | None = None) -> Notification | None:
-    """Tell a user something; None when they muted the actor (replies, mentions) or may not know
-    about the group it concerns."""
+           link: str = "", actor=None, audience: str | None = None, checked: bool = False) -> Notification | None:
+    """Tell a user something; None when they muted the actor (replies, mentions), muted the topic or its
+    group (replies, mentions, new topics), switched this kind off in their preferences, or may not know
+    about the group it concerns. `checked`: the caller already applied the member's own choices (mutes,
+    levels, preferences) for many recipients at once; the policy is asked here all the same."""
     if key not in MESSAGES:
         raise KeyError(f"unknown notification message {key!r}")
     actor_id = getattr(actor, "id", None)
-    if actor_id is not None and kind in ("reply", "mention") and has_muted(user_id, actor_id):
-        return None
+    if not checked:
+        if actor_id is not None and kind in ("reply", "mention") and has_muted(user_id, actor_id):
+            return None
+        if not preferences.wants(user_id, kind):
+            return None
+        if topic is not None and kind in watching.SILENCED_BY_MUTE and watching.is_muted(user_id, topic):
+            return None
     if topic is not None and group is None:
         group = topic.group
     audience = audience or MESSAGES[key].audience
@@ -72,17 +83,22 @@ def readable(user, notifications: list[Notification]) -> list[Notification]:
     return [n for n in notifications if n.id in allowed]
 
 
+def unread_count_query(user):
+    return (select(func.count(Notification.id))
+            .where(Notification.user_id == user.id, Notification.read_at.is_(None), _readable(user))
+            .scalar_subquery())
+
+
 def unread_count(user) -> int:
-    return db.session.scalar(
-        select(func.count(Notification.id)).where(Notification.user_id == user.id, Notification.read_at.is_(None),
-                                                  _readable(user))
-    ) or 0
+    """Asked with the header's other counts, in one statement per request."""
+    return header_count(user, "unread_notifications")
 
 
 def recent(user, limit: int = 50) -> list[Notification]:
     return list(db.session.scalars(
         select(Notification).where(Notification.user_id == user.id, _readable(user))
-        .options(selectinload(Notification.actor), selectinload(Notification.group), selectinload(Notification.topic))
+        # Joined, not loaded separately: the page stays within a fixed, small number of statements.
+        .options(joinedload(Notification.actor), joinedload(Notification.group), joinedload(Notification.topic))
         .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit)
     ))
 
@@ -92,3 +108,83 @@ def mark_all_read(user) -> None:
         update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
         .values(read_at=utcnow())
     )
+
+
+def _sibling_key(notification: Notification):
+    """What makes notifications similar enough to show as one line: the same message about the same topic (a new
+    topic: in the same group), and the same read state."""
+    if notification.key not in GROUPED:
+        return None
+    target = notification.group_id if notification.key == "topic.new" else notification.topic_id
+    if target is None:
+        return None
+    return notification.key, target, notification.read_at is None
+
+
+@dataclass
+class Entry:
+    """One line of the notifications page or of a digest: one notification, or several similar ones."""
+    items: list[Notification]
+
+    @property
+    def latest(self) -> Notification:
+        return self.items[0]
+
+    @property
+    def oldest(self) -> Notification:
+        """Where reading starts: the link of a line of several similar notifications is that of the oldest."""
+        return self.items[-1]
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+    @property
+    def unread(self) -> bool:
+        return any(n.read_at is None for n in self.items)
+
+    @property
+    def message(self) -> str:
+        if self.count == 1:
+            return self.latest.message
+        return render_group(self.latest.key, self.count, self.latest.values())
+
+    @property
+    def link(self) -> str:
+        return self.oldest.link
+
+
+def grouped(notifications: list[Notification]) -> list[Entry]:
+    """Similar notifications as one entry, placed where the latest of them is; the order is kept otherwise."""
+    entries: list[Entry] = []
+    by_key: dict = {}
+    for notification in notifications:
+        key = _sibling_key(notification)
+        if key is not None and key in by_key:
+            by_key[key].items.append(notification)
+            continue
+        entry = Entry([notification])
+        entries.append(entry)
+        if key is not None:
+            by_key[key] = entry
+    return entries
+
+
+def open_notification(user, notification: Notification) -> str:
+    """Marks the notification read, with the unread ones shown on the same line; returns where it leads."""
+    conditions = [Notification.id == notification.id]
+    key = _sibling_key(notification)
+    if key is not None and notification.read_at is None:
+        target = (Notification.group_id if notification.key == "topic.new" else Notification.topic_id) == key[1]
+        conditions.append(and_(Notification.key == notification.key, target))
+    db.session.execute(
+        update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None), or_(*conditions))
+        .values(read_at=utcnow()).execution_options(synchronize_session=False))
+    link = notification.link or ""
+    return link if link.startswith("/") and not link.startswith("//") else ""
+
+
+def readable_notification(user, notification_id: int) -> Notification | None:
+    """One of the member's own notifications that they may read now, else None."""
+    return db.session.scalar(select(Notification).where(Notification.id == notification_id,
+                                                        Notification.user_id == user.id, _readable(user)))

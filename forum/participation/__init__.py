@@ -1,5 +1,5 @@
-"""Participation: reactions, bookmarks with reminders and read state per topic (watching, mentions and source
-requests are to follow)."""
+"""Participation: reactions, bookmarks with reminders, read state per topic and watching levels (the notifications
+they lead to are sent by forum/notifications/watching.py)."""
 from __future__ import annotations
 
 
@@ -9,3 +9,4 @@ def init_app(app) -> None:
 
     app.register_blueprint(views.bp)
     signals.account_erased.connect(erasure.erase_participation_data)
+    signals.account_exported.connect(erasure.export_participation_data)

@@ -58,3 +58,42 @@ class TopicRead(db.Model):
     topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"), index=True)
     last_read_number: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WatchLevel:
+    """How closely a member follows a topic or a group. A topic without a level of its own follows its group's;
+    a group without one is `normal`.
+
+    watching -- every new post notifies (in a group: every post of every topic, and every new topic);
+    tracking -- unread counts only, and mentions; set on a topic, it overrides a watched or muted group;
+    normal   -- as tracking, but a topic set to normal follows its group again;
+    muted    -- nothing notifies, not even a mention."""
+    WATCHING = "watching"
+    TRACKING = "tracking"
+    NORMAL = "normal"
+    MUTED = "muted"
+    ALL = (WATCHING, TRACKING, NORMAL, MUTED)
+
+
+class TopicWatch(db.Model):
+    """A member's watching level for one topic (set by hand, or `watching` on posting in it)."""
+    __tablename__ = "topic_watches"
+    __table_args__ = (UniqueConstraint("user_id", "topic_id", name="uq_topic_watches_user_topic"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"), index=True)
+    level: Mapped[str] = mapped_column(String(16), default=WatchLevel.WATCHING, server_default=WatchLevel.WATCHING)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class GroupWatch(db.Model):
+    """A member's watching level for a whole group; its topics follow it unless they have a level of their own."""
+    __tablename__ = "group_watches"
+    __table_args__ = (UniqueConstraint("user_id", "group_id", name="uq_group_watches_user_group"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    level: Mapped[str] = mapped_column(String(16), default=WatchLevel.NORMAL, server_default=WatchLevel.NORMAL)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

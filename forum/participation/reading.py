@@ -11,7 +11,7 @@ from ..posts.models import Post
 from ..urls import page_of
 from ..request_cache import cached
 from ..urls import link_to
-from .models import TopicRead
+from .models import GroupWatch, TopicRead, TopicWatch, WatchLevel
 
 
 def last_read(user, topic) -> int | None:
@@ -132,6 +132,7 @@ def needs_me(user, limit: int = 20) -> list[tuple]:
                or_(Topic.hidden.is_(False), Topic.author_id == user.id, Topic.group_id.in_(staff)),
                Post.number > func.coalesce(TopicRead.last_read_number, 0))
         .group_by(Post.topic_id).subquery())
+    muted = muted_topic_condition(user, Topic)
     for_me = (select(Notification.topic_id).where(Notification.user_id == user.id, Notification.read_at.is_(None),
                                                   Notification.kind.in_(("reply", "mention")),
                                                   Notification.topic_id.is_not(None)))
@@ -139,10 +140,22 @@ def needs_me(user, limit: int = 20) -> list[tuple]:
     rows = db.session.execute(
         select(Topic, unread.c.unread, flag.label("for_me"))
         .join(unread, unread.c.topic_id == Topic.id)
+        .where(~muted)
         .options(selectinload(Topic.group))
         .order_by(flag.desc(), Topic.last_activity_at.desc(), Topic.id.desc()).limit(limit)
     ).all()
     return [(topic, count, bool(mine)) for topic, count, mine in rows]
+
+
+def muted_topic_condition(user, Topic):
+    """SQL: the topic is muted for the member (by its own level, or by its group's when it has none that
+    speaks). Muted topics are left out of "what needs me", as they notify nothing."""
+    own = select(TopicWatch.topic_id).where(TopicWatch.user_id == user.id, TopicWatch.level == WatchLevel.MUTED)
+    speaking = select(TopicWatch.topic_id).where(TopicWatch.user_id == user.id,
+                                                 TopicWatch.level.in_((WatchLevel.WATCHING, WatchLevel.TRACKING)))
+    muted_groups = select(GroupWatch.group_id).where(GroupWatch.user_id == user.id,
+                                                     GroupWatch.level == WatchLevel.MUTED)
+    return or_(Topic.id.in_(own), and_(Topic.group_id.in_(muted_groups), Topic.id.not_in(speaking)))
 
 
 def mark_all_read(actor, group=None) -> None:

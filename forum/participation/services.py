@@ -2,25 +2,33 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timezone
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import literal, null, select
 from sqlalchemy.orm import selectinload
 
 from .. import policy
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..extensions import db
+from ..i18n import zone_of
 from ..posts.models import Post, Topic
-from .models import Bookmark, Reaction, ReactionKind
+from .models import Bookmark, Reaction, ReactionKind, WatchLevel
 from .notify import notify_member
 
 REACTION_LABELS = {
     ReactionKind.HELPFUL: _l("Helpful"),
     ReactionKind.THANKS: _l("Thanks"),
     ReactionKind.SAME_EXPERIENCE: _l("Same experience"),
+}
+
+WATCH_LABELS = {
+    WatchLevel.WATCHING: _l("Watching: every post notifies me"),
+    WatchLevel.TRACKING: _l("Tracking: new posts counted"),
+    WatchLevel.NORMAL: _l("Normal"),
+    WatchLevel.MUTED: _l("Muted: nothing notifies me"),
 }
 
 
@@ -76,8 +84,32 @@ def reactions_in_topic(topic_id: int) -> dict[int, dict[str, list[tuple[int, str
     return result
 
 
-def parse_remind_at(text: str | None, now: datetime | None = None) -> datetime | None:
-    """`YYYY-MM-DDTHH:MM` (the browser's date-and-time field), in UTC; empty means no reminder."""
+def reactions_and_bookmarks(user, post_ids) -> tuple[dict, set[int]]:
+    """The reactions on these posts (as reactions_in_topic) and which of them the user bookmarked, in one
+    statement: a page of a topic asks for its own posts only, however long the topic is."""
+    ids = sorted({post_id for post_id in post_ids if post_id is not None})
+    reactions: dict[int, dict[str, list[tuple[int, str]]]] = defaultdict(lambda: defaultdict(list))
+    if not ids:
+        return reactions, set()
+    given = (select(Reaction.post_id, Reaction.kind, User.id.label("user_id"), User.display_name,
+                    User.deleted_at, Reaction.created_at, Reaction.id.label("row_id"), literal(0).label("bookmark"))
+             .join(User, User.id == Reaction.user_id).where(Reaction.post_id.in_(ids)))
+    marked = (select(Bookmark.post_id, null(), null(), null(), null(), null(), null(), literal(1))
+              .where(Bookmark.user_id == getattr(user, "id", None), Bookmark.post_id.in_(ids)))
+    union = given.union_all(marked).subquery()
+    bookmarked = set()
+    for post_id, kind, user_id, name, deleted_at, _created, _id, bookmark in db.session.execute(
+            select(union).order_by(union.c.bookmark, union.c.created_at, union.c.row_id)):
+        if bookmark:
+            bookmarked.add(post_id)
+        else:
+            reactions[post_id][kind].append((user_id, _("former member") if deleted_at else name))
+    return reactions, bookmarked
+
+
+def parse_remind_at(actor, text: str | None, now: datetime | None = None) -> datetime | None:
+    """`YYYY-MM-DDTHH:MM` (the browser's date-and-time field), on the clock of the member's own time zone;
+    stored in UTC. Empty means no reminder."""
     text = (text or "").strip()
     if not text:
         return None
@@ -86,9 +118,8 @@ def parse_remind_at(text: str | None, now: datetime | None = None) -> datetime |
     except ValueError:
         raise ParticipationError(_("The reminder time is not a date and time, such as 2030-05-01T08:00.")) from None
     if moment.tzinfo is None:
-        from datetime import timezone
-
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=zone_of(actor))
+    moment = moment.astimezone(timezone.utc)
     if moment <= (now or utcnow()):
         raise ParticipationError(_("The reminder time has passed already; choose a time in the future."))
     return moment

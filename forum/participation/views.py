@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -9,10 +10,14 @@ from .. import policy
 from ..extensions import db
 from ..forms import EmptyForm
 from ..groups.access import readable_group_or_404
+from ..i18n import zone_of
 from ..posts.models import Post
+from ..notifications import watching
+from ..posts.models import Topic
 from ..urls import post_link
 from . import reading, services
-from .services import REACTION_LABELS, ParticipationError
+from .models import WatchLevel
+from .services import REACTION_LABELS, WATCH_LABELS, ParticipationError
 
 bp = Blueprint("participation", __name__)
 
@@ -42,8 +47,7 @@ def _refused(post: Post, message: str):
 @login_required
 def react(post_id):
     post = _visible_post_or_404(post_id)
-    if not policy.can_post_in(current_user, post.topic.group):
-        abort(403)
+    policy.ensure(current_user, "group.post", post.topic.group)
     if not EmptyForm().validate_on_submit():
         abort(400)
     kind = request.form.get("kind", "")
@@ -65,7 +69,7 @@ def bookmark(post_id):
     if not EmptyForm().validate_on_submit():
         abort(400)
     try:
-        remind_at = services.parse_remind_at(request.form.get("remind_at"))
+        remind_at = services.parse_remind_at(current_user, request.form.get("remind_at"))
         bookmark = services.toggle_bookmark(current_user, post, remind_at)
     except ParticipationError as error:
         return _refused(post, str(error))
@@ -75,8 +79,8 @@ def bookmark(post_id):
     if bookmark is None:
         flash(_("Bookmark removed."), "success")
     elif bookmark.remind_at:
-        flash(_("Bookmarked. You will be reminded on %(when)s (UTC).",
-                when=bookmark.remind_at.strftime("%Y-%m-%d %H:%M")), "success")
+        flash(_("Bookmarked. You will be reminded on %(when)s.", when=format_datetime(bookmark.remind_at, "medium")),
+              "success")
     else:
         flash(_("Bookmarked."), "success")
     return redirect(post_link(post))
@@ -92,8 +96,7 @@ def bookmarks():
 @bp.route("/read-all", methods=["POST"])
 @login_required
 def read_all():
-    if not policy.is_verified(current_user):
-        abort(404)
+    policy.ensure(current_user, "instance.read")
     if EmptyForm().validate_on_submit():
         reading.mark_all_read(current_user)
         db.session.commit()
@@ -112,24 +115,91 @@ def read_all_in_group(slug):
     return redirect(url_for("main.dashboard"))
 
 
+def _chosen_level() -> str | None:
+    level = request.form.get("level", "")
+    if level not in WatchLevel.ALL:
+        flash(_("Choose one of the notification levels offered."), "error")
+        return None
+    return level
+
+
+@bp.route("/g/<slug>/watch", methods=["POST"])
+@login_required
+def watch_group(slug):
+    group = readable_group_or_404(slug)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    level = _chosen_level()
+    if level is not None:
+        watching.set_group_level(current_user, group, level)
+        db.session.commit()
+        flash(_("Notifications for %(group)s: %(level)s.", group=group.name, level=WATCH_LABELS[level]), "success")
+    return redirect(url_for("groups.show", slug=group.slug))
+
+
+@bp.route("/g/<slug>/t/<int:topic_id>/watch", methods=["POST"])
+@login_required
+def watch_topic(slug, topic_id):
+    group = readable_group_or_404(slug)
+    topic = db.session.get(Topic, topic_id)
+    if topic is None or topic.group_id != group.id:
+        abort(404)
+    policy.ensure(current_user, "topic.see", topic)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    level = _chosen_level()
+    if level is not None:
+        watching.set_topic_level(current_user, topic, level)
+        db.session.commit()
+        flash(_("Notifications for this topic: %(level)s.", level=WATCH_LABELS[level]), "success")
+    return redirect(url_for("posts.topic", slug=group.slug, topic_id=topic.id))
+
+
 class _Helpers:
     """Template helpers for the post partial; each loads a whole topic's data once per request."""
     labels = REACTION_LABELS
+    watch_labels = WATCH_LABELS
+
+    @staticmethod
+    def topic_watch(topic) -> tuple:
+        """(the member's own level or None, the level in force) for the topic page's selector."""
+        return watching.topic_level(current_user, topic)
+
+    @staticmethod
+    def zone_name() -> str:
+        """The member's time zone, in which reminder times are typed and shown."""
+        return zone_of(current_user).key
+
+    @staticmethod
+    def group_watch(group) -> str:
+        return watching.group_level(current_user, group)
+
+    @staticmethod
+    def _marks(post) -> tuple[dict, set]:
+        """Reactions and the reader's bookmarks for the posts of this topic loaded by the request (the page
+        being shown), asked once, in one statement."""
+        from ..request_cache import cached
+
+        def load():
+            ids = {obj.id for obj in list(db.session.identity_map.values())
+                   if isinstance(obj, Post) and obj.topic_id == post.topic_id} | {post.id}
+            return (*services.reactions_and_bookmarks(current_user, ids), ids)
+
+        marks = cached(f"_marks_{post.topic_id}", load)
+        if post.id not in marks[2]:  # a post loaded after the page's posts were asked for
+            marks = cached(f"_marks_post_{post.id}",
+                           lambda: (*services.reactions_and_bookmarks(current_user, {post.id}), {post.id}))
+        return marks[0], marks[1]
 
     @staticmethod
     def reactions(post) -> dict:
-        from ..request_cache import cached
-
-        return cached(f"_reactions_{post.topic_id}", lambda: services.reactions_in_topic(post.topic_id)).get(post.id, {})
+        return _Helpers._marks(post)[0].get(post.id, {})
 
     @staticmethod
     def bookmarked(post) -> bool:
-        from ..request_cache import cached
-
         if not current_user.is_authenticated:
             return False
-        return post.id in cached(f"_bookmarks_{post.topic_id}",
-                                 lambda: services.bookmarked_post_ids(current_user, post.topic_id))
+        return post.id in _Helpers._marks(post)[1]
 
     @staticmethod
     def needs_me():

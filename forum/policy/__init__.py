@@ -38,6 +38,16 @@ def _group_of(obj) -> Group | None:
     return getattr(obj, "group", None)
 
 
+def can_see_profile(actor, user) -> bool:
+    """A member's page: for themselves, for verified members who share a group with them, and for
+    admins; to anyone else the member does not exist."""
+    if not getattr(actor, "is_authenticated", False):
+        return False
+    if user.id == actor.id:
+        return True
+    return rules.is_verified(actor) and (rules.is_admin(actor) or scopes.shares_a_group(actor, user))
+
+
 def _rule_for_membership(check):
     return lambda actor, membership: check(actor, membership)
 
@@ -76,20 +86,44 @@ ACTIONS = {
 }
 
 
+# What a view asks before it shows or changes anything (refused through ensure below).
+ACTIONS.update({
+    "instance.read": lambda actor, obj=None: rules.is_verified(actor),
+    "instance.admin": lambda actor, obj=None: rules.is_admin(actor),
+    "instance.moderation_overview": lambda actor, obj=None: rules.can_see_moderation_overview(actor),
+    "instance.handle_incidents": lambda actor, obj=None: rules.can_handle_incidents(actor),
+    "topic.see": rules.can_see_topic,
+    "post.see": rules.can_see_post,
+    "post.history": rules.can_see_post_history,
+    "upload.view": rules.can_view_upload,
+    "user.see_profile": can_see_profile,
+    "invitation.revoke": rules.can_revoke_invitation,
+})
+
+
 def can(actor, action: str, obj=None) -> bool:
     """Whether the actor may take the action on obj (a KeyError names an action nobody defined)."""
     rule = ACTIONS[action]
     return bool(rule(actor, obj) if obj is not None else rule(actor))
 
 
-def ensure(actor, action: str, obj=None) -> None:
-    """Abort unless allowed: 404 when the actor cannot see the group obj lives in (its existence is
-    confidential), 403 otherwise."""
+# Refusing these says nothing exists: group content for accounts that are not verified (pending,
+# rejected, suspended), a topic or post held back from the reader, a hidden post.
+SECRET_ACTIONS = frozenset({"instance.read", "group.see", "topic.see", "post.see", "post.see_hidden",
+                            "user.see_profile", "upload.view"})
+
+
+def ensure(actor, action: str, obj=None, *, message: str | None = None) -> None:
+    """Abort unless allowed: 404 where the refusal would reveal what the actor may not know exists (a
+    secret action, or obj lives in a group the actor cannot see), 403 otherwise -- with `message` on the
+    error page when given (why, in the reader's words)."""
     if can(actor, action, obj):
         return
     group = _group_of(obj)
-    if group is not None and not can_see_group(actor, group):
+    if action in SECRET_ACTIONS or (group is not None and not can_see_group(actor, group)):
         abort(404)
+    if message is not None:
+        abort(403, description=message)
     abort(403)
 
 
@@ -153,6 +187,54 @@ def post_actions(actor, post) -> frozenset[str]:
     return frozenset(allowed)
 
 
+class TopicPageActions:
+    """What the actor may do on one page of a topic, decided once for the page: the actor's standing in the
+    group is looked up once, and each post adds only its own facts (author, deleted, held). Gives the same
+    answers as the per-post rules (tests/performance/test_topic_controls.py compares them for every role).
+
+    `posts[post.id]` is the set of short names for that post: "see" (the post is there for the actor at all),
+    "see_hidden", "history", "edit", "delete", "report", "moderate", "react"; a new per-post control adds its name here
+    and one line in the post macro (templates/_post.html)."""
+
+    def __init__(self, actor, topic, posts):
+        group = topic.group
+        self.moderate = rules.can_moderate(actor, group)
+        self.read = rules.can_read_group(actor, group)
+        self.post_in = rules.can_post_in(actor, group)
+        self.suspended = rules.is_suspended_in(actor, group)
+        self.reply = self.post_in and (not topic.locked or self.moderate)
+        see_topic = rules.can_see_topic(actor, topic)
+        actor_id = self.viewer_id = getattr(actor, "id", None)
+        self.posts = {}
+        for post in posts:
+            live = post.deleted_at is None
+            own = post.author_id == actor_id
+            allowed = set()
+            if own or self.moderate:
+                allowed.update(("see_hidden", "history"))
+            if not post.is_held or own or self.moderate:
+                allowed.add("see")
+            if live and (self.moderate or (own and self.post_in and not topic.locked)):
+                allowed.add("edit")
+            if live and (self.moderate or (own and self.post_in)):
+                allowed.add("delete")
+            if live and self.read and not self.suspended and not own and actor_id is not None:
+                allowed.add("report")
+            if self.moderate:
+                allowed.add("moderate")
+            if (live and self.read and self.post_in and see_topic and not own and actor_id is not None
+                    and (not post.hidden or self.moderate)):
+                allowed.add("react")  # as participation's can_react: others' visible posts, for those who may write
+            self.posts[post.id] = frozenset(allowed)
+
+    def __getitem__(self, post) -> frozenset[str]:
+        return self.posts[post.id]
+
+
+def topic_page_actions(actor, topic, posts) -> TopicPageActions:
+    return TopicPageActions(actor, topic, posts)
+
+
 def group_actions(actor, group: Group) -> frozenset[str]:
     return frozenset(name.split(".", 1)[1] for name in ("group.read", "group.post", "group.invite",
                                                          "group.moderate", "group.manage")
@@ -161,17 +243,68 @@ def group_actions(actor, group: Group) -> frozenset[str]:
 
 def actions_for(actor, obj) -> frozenset[str]:
     """The actions the actor may take on obj, by short name ("edit", "ban", ...)."""
+    from ..moderation.models import ModerationCase
     from ..posts.models import Post
 
+    if isinstance(obj, ModerationCase):
+        return case_actions(actor, obj)
     if isinstance(obj, Membership):
         return membership_actions(actor, obj)
     if isinstance(obj, Post):
-        return post_actions(actor, obj)
+        return post_actions(actor, obj) | moderator_tools(actor, obj)
     if isinstance(obj, Group):
         return group_actions(actor, obj)
     raise TypeError(f"no actions defined for {type(obj).__name__}")
 
 
+def moderator_tools(actor, post) -> frozenset[str]:
+    """A moderator's tools on a post outside a case: "hide" a visible post, "restore" a hidden one or one
+    that a moderator deleted (an author's own deletion stands)."""
+    if not rules.can_moderate(actor, post.topic.group):
+        return frozenset()
+    allowed = set()
+    deleted_by_moderator = post.is_deleted and bool(post.deleted_by_id) and post.deleted_by_id != post.author_id
+    if not post.is_deleted and not post.hidden:
+        allowed.add("hide")
+    if (post.hidden and not post.is_deleted) or deleted_by_moderator:
+        allowed.add("restore")
+    return frozenset(allowed)
+
+
+# The decisions on a case, in the order the queue offers them.
+CASE_ACTIONS = ("dismiss", "release", "redact", "hide", "restore", "delete", "edit", "warn", "suspend", "ban",
+                "escalate")
+
+
+def case_actions(actor, case) -> frozenset[str]:
+    """The decisions the actor may take on a moderation case: none unless the case is open and the actor
+    moderates its group, and none on a case about the actor's own post (another moderator decides it).
+    What the post and its author still allow: release a held post; redact, hide (unless a moderator hid
+    it already), restore a hidden one, delete or edit a post that is not deleted; warn, suspend or ban an
+    author whose account exists; escalate a case not yet escalated."""
+    if case is None or not case.is_open or case.post_id is None:
+        return frozenset()
+    if not rules.can_moderate(actor, case.group) or case.post_author_id == actor.id:
+        return frozenset()
+    post = case.post
+    allowed = {"dismiss"}
+    if post is not None and not post.is_deleted:
+        if post.is_held:
+            allowed.add("release")
+        allowed.update({"redact", "delete", "edit"})
+        if not post.hidden or post.hidden_reason != "moderator":
+            allowed.add("hide")
+        if post.hidden:
+            allowed.add("restore")
+    author = post.author if post is not None else None
+    if author is not None and not author.is_deleted:
+        allowed.update({"warn", "suspend", "ban"})
+    if not case.escalated:
+        allowed.add("escalate")
+    return frozenset(allowed)
+
+
 __all__ = [name for name in dir(rules) if not name.startswith("_") and callable(getattr(rules, name))] + [
     "ACTIONS", "Standing", "actions_for", "active_in_sql", "can", "current_actor", "effective_status", "ensure",
-    "forget_actor", "membership_actions", "membership_for", "rules", "scopes", "standing", "suspension_in_force"]
+    "forget_actor", "membership_actions", "membership_for", "rules", "scopes", "standing", "suspension_in_force",
+    "TopicPageActions", "topic_page_actions"]

@@ -10,6 +10,7 @@ from ..accounts.models import User, VerificationStatus
 from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group, InvitePolicy, Membership, MembershipStatus, Role
+from ..posts.models import Post
 from .status import effective_status, staff_group_ids_query
 
 
@@ -75,12 +76,29 @@ def can_reset_second_factor(user, target) -> bool:
     return is_admin(user) and target is not None and target.id != user.id and target.deleted_at is None
 
 
+def remember_memberships(user, memberships) -> None:
+    """All of the user's memberships, loaded with the sign-in (web.load_user): for the rest of the request
+    membership_for and staff_group_ids answer from them instead of asking the database again."""
+    if not has_request_context():
+        return
+    cache = g.setdefault("_memberships", {})
+    for membership in memberships:
+        cache[(user.id, membership.group_id)] = membership
+    g.setdefault("_memberships_complete", set()).add(user.id)
+    now = utcnow()
+    g.setdefault("_staff_groups", {})[user.id] = frozenset(
+        membership.group_id for membership in memberships
+        if membership.role in (Role.MODERATOR, Role.OWNER) and effective_status(membership, now) == MembershipStatus.ACTIVE)
+
+
 def membership_for(user, group: Group) -> Membership | None:
     if not _authenticated(user):
         return None
     cache = g.setdefault("_memberships", {}) if has_request_context() else {}
     key = (user.id, group.id)
     if key not in cache:
+        if has_request_context() and user.id in g.get("_memberships_complete", ()):
+            return None  # every membership of the user was loaded with the sign-in: there is none here
         cache[key] = db.session.scalar(
             select(Membership).where(Membership.user_id == user.id, Membership.group_id == group.id)
         )
@@ -90,6 +108,8 @@ def membership_for(user, group: Group) -> Membership | None:
 def forget_membership(user, group: Group) -> None:
     if has_request_context():
         g.setdefault("_memberships", {}).pop((user.id, group.id), None)
+        g.setdefault("_memberships_complete", set()).discard(user.id)
+        g.setdefault("_staff_groups", {}).pop(user.id, None)
 
 
 def _membership_in_force(membership: Membership | None) -> bool:
@@ -158,6 +178,21 @@ def can_moderate(user, group: Group) -> bool:
         and membership.role in (Role.MODERATOR, Role.OWNER)
         and effective_status(membership) == MembershipStatus.ACTIVE
     )
+
+
+def can_revoke_invitation(user, invitation) -> bool:
+    """An invitation may be withdrawn by whoever made it and by the group's moderators."""
+    return invitation.inviter_id == user.id or can_moderate(user, invitation.group)
+
+
+def can_see_post_history(user, post) -> bool:
+    """A post's earlier versions: for its author and the group's moderators."""
+    return post.author_id == getattr(user, "id", None) or can_moderate(user, post.topic.group)
+
+
+def can_see_moderation_overview(user) -> bool:
+    """The moderators' landing page: for whoever moderates or owns a group, and for admins."""
+    return is_admin(user) or bool(staff_group_ids(user))
 
 
 def can_manage_group(user, group: Group) -> bool:
@@ -257,6 +292,27 @@ def can_see_post(user, post) -> bool:
 def can_handle_incidents(user) -> bool:
     """Privacy incidents name exposed posts and their readers: admins and privacy officers only."""
     return is_verified(user) and bool(user.is_admin or getattr(user, "is_privacy_officer", False))
+
+
+def can_view_upload(user, upload) -> bool:
+    """Unattached: only its author. Attached: whoever may read the post -- so a hidden, held or deleted
+    post, a hidden topic or a removed image hides it from members; moderators of the group still see it
+    (they review cases)."""
+    if upload.removed_at is not None or not is_verified(user):
+        return False
+    if upload.post_id is None:
+        return upload.owner_id == user.id
+    post = db.session.get(Post, upload.post_id)
+    if post is None:
+        return False
+    group = post.topic.group
+    if not can_read_group(user, group):
+        return False
+    if can_moderate(user, group):
+        return True
+    if post.deleted_at is not None or post.topic.hidden:
+        return False
+    return not post.hidden or can_see_hidden_post(user, post)
 
 
 def can_report_post(user, post) -> bool:

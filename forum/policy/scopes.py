@@ -61,3 +61,8 @@ def shared_group_ids_query(viewer_id: int, other_id: int) -> Select:
     """Groups both belong to (neither banned): where one may see the other's profile details."""
     return (select(Membership.group_id)
             .where(Membership.user_id == other_id, Membership.group_id.in_(member_group_ids_query(viewer_id))))
+
+
+def shares_a_group(viewer, other) -> bool:
+    """Whether the two belong to a group together (neither banned from it)."""
+    return bool(db.session.scalar(select(shared_group_ids_query(viewer.id, other.id).exists())))

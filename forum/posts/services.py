@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from ..accounts.models import User
 from ..core import signals
@@ -17,6 +17,7 @@ from ..db_types import utcnow
 from ..extensions import db
 from ..groups.models import Group
 from ..markup import MarkupTooComplex, check_complexity, render_markdown
+from ..notifications import watching
 from ..notifications.services import notify
 from ..policy import scopes
 from ..privacy_guard.service import find_identifiers
@@ -92,6 +93,7 @@ def create_topic(author: User, group: Group, *, title: str, body: str, guard: Gu
                 phi_findings=_stored_findings(guard), phi_confirmed=guard.found, submission_id=submission_id or None)
     db.session.add(post)
     _flush_once(post)
+    watching.watch_on_post(author, topic)
     _after_publish(author, post, guard)
     if not post.is_held:
         notify_publication(author, post)
@@ -116,6 +118,7 @@ def reply(author: User, topic: Topic, *, body: str, guard: GuardResult, submissi
                 submission_id=submission_id or None)
     db.session.add(post)
     _flush_once(post)
+    watching.watch_on_post(author, topic)
     _after_publish(author, post, guard)
     if not post.is_held:
         notify_publication(author, post)
@@ -123,12 +126,11 @@ def reply(author: User, topic: Topic, *, body: str, guard: GuardResult, submissi
 
 
 def notify_publication(author: User, post: Post) -> None:
-    """Mentions, and the topic's author for a reply: sent when the post becomes visible to others
-    (at once, or when a moderator releases a held post)."""
+    """Mentions, then everyone watching the topic (or its group): sent when the post becomes visible to
+    others (at once, or when a moderator releases a held post). A member mentioned hears of it once."""
     topic = post.topic
     mentioned = _notify_mentions(author, post, topic.group)
-    if post.number > 1 and topic.author_id and topic.author_id != author.id and topic.author_id not in mentioned:
-        notify(topic.author_id, "reply", "reply", topic=topic, link=post_link(post), actor=author)
+    watching.notify_watchers(author, post, already_told=mentioned)
 
 
 def _flush_once(post: Post) -> None:
@@ -209,10 +211,12 @@ def post_page(topic: Topic, page: int, per_page: int) -> Page | None:
     pages = page_count(total, per_page)
     if page < 1 or page > pages:
         return None
+    # Posts are numbered 1, 2, 3 ... within their topic (a deleted post keeps its number), so a page is a seek
+    # on (topic, number), as fast for page 500 as for page 1; the authors come in the same statement.
     posts = list(db.session.scalars(
-        select(Post).where(Post.topic_id == topic.id)
-        .options(selectinload(Post.author))
-        .order_by(Post.number).limit(per_page).offset((page - 1) * per_page)
+        select(Post).where(Post.topic_id == topic.id, Post.number > (page - 1) * per_page)
+        .options(joinedload(Post.author))
+        .order_by(Post.number).limit(per_page)
     ))
     return Page(posts, page, pages, total)
 

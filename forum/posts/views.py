@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import policy
 from ..core import signals
@@ -37,8 +38,8 @@ def _topic_or_404(slug: str, topic_id: int) -> Topic:
     topic = db.session.get(Topic, topic_id)
     if topic is None or topic.group_id != group.id:
         abort(404)
-    if not policy.can_see_topic(current_user, topic):
-        abort(404)
+    set_committed_value(topic, "group", group)  # the group just loaded; otherwise it is asked for again
+    policy.ensure(current_user, "topic.see", topic)
     return topic
 
 
@@ -47,8 +48,9 @@ def _post_or_404(post_id: int) -> Post:
     if post is None:
         abort(404)
     group = readable_group_or_404(post.topic.group.slug)
-    if not policy.can_see_topic(current_user, post.topic) or not policy.can_see_post(current_user, post):
-        abort(404)  # as for the topic page: a held topic or post is not there for other members
+    # As for the topic page: a held topic or post is not there for other members.
+    policy.ensure(current_user, "topic.see", post.topic)
+    policy.ensure(current_user, "post.see", post)
     return post
 
 
@@ -104,8 +106,7 @@ def _publish(form, write):
 @login_required
 def new_topic(slug):
     group = readable_group_or_404(slug)
-    if not policy.can_post_in(current_user, group):
-        abort(403)
+    policy.ensure(current_user, "group.post", group)
     if request.method == "GET" and needs_primer(current_user):
         return redirect(url_for("primer.show", next=request.path))
     form = TopicForm()
@@ -152,8 +153,7 @@ def topic(slug, topic_id):
 @login_required
 def reply_to(slug, topic_id):
     topic = _topic_or_404(slug, topic_id)
-    if not policy.can_reply(current_user, topic):
-        abort(403)
+    policy.ensure(current_user, "topic.reply", topic)
     form = ReplyForm()
     guard = None
     status = 422
@@ -185,8 +185,7 @@ def show(post_id):
 @login_required
 def edit(post_id):
     post = _post_or_404(post_id)
-    if not policy.can_edit_post(current_user, post):
-        abort(403)
+    policy.ensure(current_user, "post.edit", post)
     form = EditForm(body=post.body_source) if request.method == "GET" else EditForm()
     if request.method == "GET":
         prefill(form, post)
@@ -233,8 +232,7 @@ def edit(post_id):
 @login_required
 def delete(post_id):
     post = _post_or_404(post_id)
-    if not policy.can_delete_post(current_user, post):
-        abort(403)
+    policy.ensure(current_user, "post.delete", post)
     form = EmptyForm()
     if form.validate_on_submit():
         try:
@@ -251,8 +249,7 @@ def delete(post_id):
 @login_required
 def history(post_id):
     post = _post_or_404(post_id)
-    if not (policy.can_moderate(current_user, post.topic.group) or post.author_id == current_user.id):
-        abort(403)
+    policy.ensure(current_user, "post.history", post)
     return render_template("posts/history.html", post=post, group=post.topic.group,
                            changes=changes(post, revisions_of(post)))
 
@@ -260,8 +257,7 @@ def history(post_id):
 @bp.route("/posts/preview", methods=["POST"])
 @login_required
 def preview():
-    if not policy.is_verified(current_user):
-        abort(404)
+    policy.ensure(current_user, "instance.read")
     form = PreviewForm()
     if not form.validate_on_submit():
         message = "; ".join(error for errors in form.errors.values() for error in errors)

@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms.validators import DataRequired
 
-from .. import permissions
+from .. import policy
 from ..extensions import db
 from ..forms import safe_next_url
 from ..privacy_guard.detector import CATEGORIES
@@ -24,8 +24,7 @@ class PrimerForm(FlaskForm):
 @bp.route("/me/primer", methods=["GET", "POST"])
 @login_required
 def show():
-    if not permissions.is_verified(current_user):
-        abort(404)
+    policy.ensure(current_user, "instance.read")
     form = PrimerForm()
     status = 200
     if request.method == "POST":

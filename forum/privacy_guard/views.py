@@ -3,7 +3,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import permissions
+from .. import policy
 from ..extensions import db
 from ..forms import EmptyForm
 from .detector import CATEGORIES
@@ -19,8 +19,7 @@ bp = Blueprint("guard", __name__, url_prefix="/admin/guard")
 
 
 def _require_admin():
-    if not permissions.can_configure_guard(current_user):
-        abort(403)
+    policy.ensure(current_user, "instance.configure_guard")
 
 
 def _settings_form(formdata=None) -> GuardSettingsForm:

@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, render_template, request
 from flask_login import current_user, login_required
 
 from .. import policy
@@ -11,8 +11,7 @@ bp = Blueprint("search", __name__)
 @bp.route("/search")
 @login_required
 def index():
-    if not policy.is_verified(current_user):
-        abort(404)  # pending, rejected and suspended accounts read no group content
+    policy.ensure(current_user, "instance.read")  # pending, rejected and suspended accounts read no group content
     query = (request.args.get("q") or "").strip()
     error, page = None, None
     if query:

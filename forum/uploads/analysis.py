@@ -6,13 +6,21 @@ tesseract process and reloads ~30 MB of models for every call, and we make sever
 releases the GIL while recognising, so the upload pool's threads do not stall the web worker.
 
 What the preprocessing does, and why (small, rotated, low-contrast and Devanagari text is where plain
-Tesseract fails): small images are upscaled and large photos scaled to ~2200 px; dark screens are inverted;
-contrast is equalised (CLAHE) and the image binarised with local (adaptive) thresholds; text turned by 90°
-is recognised from projection profiles and read both ways, keeping the more confident; small skew (±20°) is
-found by a projection-profile search and undone; then two page-segmentation modes are read (sparse text on
-the binarised image, automatic layout on the deskewed greyscale) and their findings merged. Tesseract's own
-OSD was tried first and gave no answer on labels and wristbands with little text. Each finding of the guard is mapped back onto the boxes of the
-words it covers, in the stored image's pixels.
+Tesseract fails): small images are upscaled; large photos are scaled to ~2200 px and then further down as
+long as their smaller glyphs stay ~20 px high (recognition time grows with the pixels read, recall does not);
+dark screens are inverted; contrast is equalised (CLAHE) and the image binarised with local (adaptive)
+thresholds. The binarised image is read upright (sparse text). When that reading is doubtful (few words, or
+a low mean confidence: turned and upside-down text reads as garbage at 45-70 %, upright text at 75-95 %),
+Tesseract's orientation detection (osd.traineddata, Debian's tesseract-ocr-osd) says by how much the text is
+turned (0/90/180/270°) and it is read again that way up; OSD needs some text to answer and says nothing on
+short labels and wristbands, and then each turn is read and the most confident reading kept. OSD costs
+about half a reading, so confident upright pages never pay for it. Small skew (±20°) is found by a
+projection-profile search. Slanted and doubtful readings are read a second time, from the deskewed greyscale
+with automatic layout (eng+deu only, unless the first reading met Devanagari or was doubtful: the Hindi
+model roughly doubles the time of a pass), and the findings of both readings merged. A confident, straight
+reading of larger print is not read again (small print is: binarising ~11 px letters loses lines). The
+Tesseract objects are made once per upload-pool thread and reused for every image and pass. Each finding
+of the guard is mapped back onto the boxes of the words it covers, in the stored image's pixels.
 """
 from __future__ import annotations
 
@@ -26,8 +34,11 @@ from PIL import Image
 _local = threading.local()
 DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata/"
 LANGUAGES = "eng+deu+hin"
+LATIN_LANGUAGES = "eng+deu"
 OCR_SIDE = 2200        # the longest side OCR works at; photos are scaled down to it, small images up
 MIN_OCR_SIDE = 1400
+SMALL_TEXT = 15        # below this glyph height (px, at the reading size) every page is read a second time
+TEXT_HEIGHT = 20       # glyph height (px) that large photos are scaled down to, never below MIN_OCR_SIDE
 FACE_SIDE = 900
 
 
@@ -49,16 +60,20 @@ def tessdata_path() -> str:
     return DEFAULT_TESSDATA
 
 
-def _api(psm: int):
+def _api(psm: int, languages: str = LANGUAGES):
+    """The thread's Tesseract for `languages`, loaded once per upload-pool thread and reused for every image
+    and pass (loading eng+deu+hin costs ~0.3 s); the page-segmentation mode is switched per pass."""
     import tesserocr
 
     apis = getattr(_local, "apis", None)
     if apis is None:
         apis = _local.apis = {}
-    if psm not in apis:
-        apis[psm] = tesserocr.PyTessBaseAPI(path=tessdata_path(), lang=LANGUAGES, psm=psm,
-                                            oem=tesserocr.OEM.LSTM_ONLY)
-    return apis[psm]
+    if languages not in apis:
+        apis[languages] = tesserocr.PyTessBaseAPI(path=tessdata_path(), lang=languages, psm=psm,
+                                                  oem=tesserocr.OEM.LSTM_ONLY)
+    api = apis[languages]
+    api.SetPageSegMode(psm)
+    return api
 
 
 # ---------------------------------------------------------------------------------- preprocessing
@@ -139,34 +154,69 @@ def _quality(words: list[Word]) -> float:
     return sum(w.confidence for w in words if w.confidence > 60 and sum(ch.isalnum() for ch in w.text) >= 2)
 
 
+def _binarise(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    import cv2
+
+    equalised = cv2.createCLAHE(clipLimit=3.0, tileGridSize=(8, 8)).apply(gray)
+    # Local thresholds: uneven light on photographed pages and dark monitor backgrounds binarise cleanly.
+    block = max(15, (max(gray.shape) // 60) | 1)
+    binary = cv2.adaptiveThreshold(equalised, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, 12)
+    return equalised, binary
+
+
+def text_height(binary: np.ndarray) -> float | None:
+    """The height of the smaller glyphs on the page (25th percentile of letter-shaped ink blobs), or None
+    when too few blobs look like letters to tell."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(255 - binary, connectivity=8)
+    if count < 2:
+        return None
+    width, height, area = (stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT],
+                           stats[1:, cv2.CC_STAT_AREA])
+    letters = (height >= 8) & (height <= 400) & (width >= 2) & (width <= 2 * height) & (area * 8 >= width * height)
+    if int(letters.sum()) < 12:
+        return None
+    return float(np.percentile(height[letters], 25))
+
+
 def prepare(image: Image.Image) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(equalised greyscale, binarised, map back to the image) at the size OCR works at."""
+    """(equalised greyscale, binarised, map back to the image) at the size OCR works at.
+
+    Small images are upscaled; large ones are brought to OCR_SIDE and then further down while their
+    smaller glyphs stay at least TEXT_HEIGHT pixels high: recognition time grows with the pixels read,
+    recall does not once letters are that tall."""
     import cv2
 
     gray = np.asarray(image.convert("L"))
     h, w = gray.shape
     side = max(h, w)
     scale = OCR_SIDE / side if side > OCR_SIDE else (min(2.5, MIN_OCR_SIDE / side) if side < MIN_OCR_SIDE else 1.0)
-    to_original = np.array([[1 / scale, 0, 0], [0, 1 / scale, 0]], dtype="float64")
     if scale != 1.0:
         gray = cv2.resize(gray, (int(w * scale), int(h * scale)),
                           interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC)
     if gray.mean() < 110:  # monitors and X-rays: light text on dark ground
         gray = 255 - gray
-    equalised = cv2.createCLAHE(clipLimit=3.0, tileGridSize=(8, 8)).apply(gray)
-    # Local thresholds: uneven light on photographed pages and dark monitor backgrounds binarise cleanly.
-    block = max(15, (max(gray.shape) // 60) | 1)
-    binary = cv2.adaptiveThreshold(equalised, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, 12)
+    equalised, binary = _binarise(gray)
+    if scale < 1.0:
+        glyphs = text_height(binary)
+        if glyphs and glyphs > TEXT_HEIGHT * 1.25:
+            shrink = max(TEXT_HEIGHT / glyphs, MIN_OCR_SIDE / max(gray.shape))
+            if shrink < 0.9:
+                gh, gw = gray.shape
+                gray = cv2.resize(gray, (int(gw * shrink), int(gh * shrink)), interpolation=cv2.INTER_AREA)
+                scale *= shrink
+                equalised, binary = _binarise(gray)
+    to_original = np.array([[w / gray.shape[1], 0, 0], [0, h / gray.shape[0], 0]], dtype="float64")
     return equalised, binary, to_original
 
 
 # ---------------------------------------------------------------------------------- recognition
 
-def read_words(frame: Frame, psm: int) -> list[Word]:
-    import tesserocr
+def read_words(frame: Frame, psm: int, languages: str = LANGUAGES) -> list[Word]:
     from tesserocr import RIL, iterate_level
 
-    api = _api(psm)
+    api = _api(psm, languages)
     api.SetImage(Image.fromarray(frame.gray))
     api.Recognize()
     words: list[Word] = []
@@ -257,30 +307,74 @@ class _Span:
     explanation: str
 
 
+def orientation(binary: np.ndarray) -> int | None:
+    """Tesseract's orientation detection (osd.traineddata): the counter-clockwise turn in degrees (0, 90,
+    180, 270) that makes the text upright, or None when it sees too little text to say."""
+    import tesserocr
+
+    api = getattr(_local, "osd", None)
+    if api is None:
+        api = _local.osd = tesserocr.PyTessBaseAPI(path=tessdata_path(), lang="osd",
+                                                   psm=tesserocr.PSM.OSD_ONLY)
+    api.SetImage(Image.fromarray(binary))
+    try:
+        result = api.DetectOrientationScript()
+    except RuntimeError:
+        return None
+    if not result:
+        return None
+    return int(result["orient_deg"]) % 360
+
+
+def _doubtful(words: list[Word]) -> bool:
+    """A reading to doubt: few words, or words read with low confidence (upside-down or turned text comes
+    out as garbage at 45-70 % mean confidence; upright text at 75-95 %)."""
+    words = [w for w in words if sum(ch.isalnum() for ch in w.text) >= 2]
+    return len(words) < 4 or sum(w.confidence for w in words) / len(words) < 80
+
+
+def _has_devanagari(words: list[Word]) -> bool:
+    return any("\u0900" <= ch <= "\u097f" for word in words for ch in word.text)
+
+
 def ocr_findings(image: Image.Image, scan, long_number_explanation: str = LONG_NUMBER_EXPLANATION) -> list[dict]:
-    """Read the image twice (see the module's docstring) and return the guard's findings as boxes."""
+    """Read the image (see the module's docstring) and return the guard's findings as boxes."""
     import tesserocr
 
     scan = image_rules(scan, long_number_explanation)
     equalised, binary, to_original = prepare(image)
     first = Frame(binary, to_original)
     words = read_words(first, tesserocr.PSM.SPARSE_TEXT)
-    if _quality(words) < 400:
-        # Little confident text upright: the text may be turned by 90° either way; keep the best reading.
-        best = (_quality(words), 0.0, first, words)
-        for turn in (90.0, 270.0):
-            turned, mapping = _rotate(binary, turn, to_original)
+    if _doubtful(words):
+        # Little text read with confidence: it may be turned. Tesseract's orientation detection says how far
+        # (it costs about half a reading, so confident upright pages never pay for it); when it sees too
+        # little text to say, each turn is read and the most confident reading kept.
+        turn = orientation(binary)
+        trials = (90, 270, 180) if turn is None else ((turn,) if turn else ())
+        best = (_quality(words), 0, first, words)
+        for trial in trials:
+            turned, mapping = _rotate(binary, trial, to_original)
             frame = Frame(turned, mapping)
             candidate = read_words(frame, tesserocr.PSM.SPARSE_TEXT)
-            if _quality(candidate) > best[0] * 1.5:
-                best = (_quality(candidate), turn, frame, candidate)
+            if turn or _quality(candidate) > best[0] * 1.5:
+                best = (_quality(candidate), trial, frame, candidate)
+            if not _doubtful(best[3]):
+                break
         _, turn, first, words = best
         if turn:
-            equalised, to_original = _rotate(equalised, turn, to_original)
+            equalised, _ = _rotate(equalised, turn, to_original)
     found = findings_for_words(words, first, scan)
     skew = _skew_angle(first.gray)
-    second = Frame(*_rotate(equalised, skew, to_original)) if skew else Frame(equalised, to_original)
-    found.extend(findings_for_words(read_words(second, tesserocr.PSM.AUTO), second, scan))
+    glyphs = text_height(first.gray)
+    if skew or _doubtful(words) or glyphs is None or glyphs < SMALL_TEXT:
+        # A second reading where the first may have lost text: lines at a slant (read again deskewed), doubtful
+        # readings, and small print (binarising ~11 px letters of photographed pages loses whole lines; the
+        # greyscale with automatic layout keeps them). A confident, straight reading of larger text is not
+        # read twice: on the labelled set the second reading found nothing the first had missed there.
+        second = Frame(*_rotate(equalised, skew, first.to_original)) if skew else Frame(equalised, first.to_original)
+        # The Devanagari model only where the first reading met Devanagari script or was doubtful.
+        languages = LANGUAGES if _has_devanagari(words) or _doubtful(words) else LATIN_LANGUAGES
+        found.extend(findings_for_words(read_words(second, tesserocr.PSM.AUTO, languages), second, scan))
     return dedupe(found, image.size)
 
 
@@ -342,3 +436,26 @@ def face_findings(image: Image.Image, explanation: str) -> list[dict]:
         box = [int((x - mx) / scale), int((y - my) / scale), int((fw + 2 * mx) / scale), int((fh + 2 * my) / scale)]
         results.append({"box": box, "type": "face", "explanation": explanation})
     return dedupe(results, image.size)
+
+
+# ---------------------------------------------------------------------------------- both
+
+# DICOM modalities whose pixels are slices or projections of the body (CT, MR, radiographs, mammograms,
+# angiograms, ultrasound, nuclear medicine): a frontal-face detector has nothing to find in them, so that pass
+# is skipped. Photographic DICOM (VL, XC, OP, ES, SC, OT, ...) keeps it.
+NO_FACE_MODALITIES = frozenset({"CT", "MR", "PT", "NM", "CR", "DX", "MG", "RF", "XA", "US", "IO", "PX", "RG"})
+
+
+def faces_can_matter(kind: str, facts: dict | None) -> bool:
+    return not (kind == "dicom" and str((facts or {}).get("modality", "")).upper() in NO_FACE_MODALITIES)
+
+
+def analyse(image: Image.Image, scan, *, ocr: bool = True, faces: bool = True, face_explanation: str = "A face.",
+            number_explanation: str = LONG_NUMBER_EXPLANATION, kind: str = "", facts: dict | None = None) -> list[dict]:
+    """Every proposal for one decoded image: burned-in identifiers, then faces where they can occur."""
+    findings = []
+    if ocr:
+        findings.extend(ocr_findings(image, scan, number_explanation))
+    if faces and faces_can_matter(kind, facts):
+        findings.extend(face_findings(image, face_explanation))
+    return findings

@@ -27,7 +27,7 @@ from flask_babel import lazy_gettext as _l
 from PIL import Image
 from sqlalchemy import func, select, update
 
-from .. import audit, permissions
+from .. import audit, permissions, policy
 from ..db_types import utcnow
 from ..extensions import db
 from . import pipeline, pool, storage
@@ -98,7 +98,7 @@ class _Job:
         self.data = None  # the original bytes are not needed any more
         image = decoded.image
         findings = analyse(image, self.scan, ocr=self.ocr, faces=self.faces, face_explanation=self.face_explanation,
-                           number_explanation=self.number_explanation)
+                           number_explanation=self.number_explanation, kind=decoded.kind, facts=decoded.facts)
         boxes = [f["box"] for f in findings] if self.boxes is None else pipeline.clamp_boxes(self.boxes, *image.size)
         redacted = pipeline.fill_boxes(image, boxes)
         full, content_type = pipeline.encode(redacted, decoded.kind)
@@ -108,15 +108,11 @@ class _Job:
 
 
 def analyse(image: Image.Image, scan, *, ocr: bool = True, faces: bool = True, face_explanation: str = "A face.",
-            number_explanation: str = "A long number.") -> list[dict]:
+            number_explanation: str = "A long number.", kind: str = "", facts: dict | None = None) -> list[dict]:
     from . import analysis
 
-    findings = []
-    if ocr:
-        findings.extend(analysis.ocr_findings(image, scan, number_explanation))
-    if faces:
-        findings.extend(analysis.face_findings(image, face_explanation))
-    return findings
+    return analysis.analyse(image, scan, ocr=ocr, faces=faces, face_explanation=face_explanation,
+                            number_explanation=number_explanation, kind=kind, facts=facts)
 
 
 def _run(job: _Job) -> dict:
@@ -374,26 +370,8 @@ def consent_label(kind: str) -> str:
 # ------------------------------------------------------------------------------- reading
 
 def can_view(user, upload: Upload) -> bool:
-    """Unattached: only its author. Attached: whoever may read the post -- so a hidden, held or deleted
-    post, a hidden topic or a removed image hides it from members; moderators of the group still see it
-    (they review cases)."""
-    if upload.removed_at is not None or not permissions.is_verified(user):
-        return False
-    if upload.post_id is None:
-        return upload.owner_id == user.id
-    from ..posts.models import Post
-
-    post = db.session.get(Post, upload.post_id)
-    if post is None:
-        return False
-    group = post.topic.group
-    if not permissions.can_read_group(user, group):
-        return False
-    if permissions.can_moderate(user, group):
-        return True
-    if post.deleted_at is not None or post.topic.hidden:
-        return False
-    return not post.hidden or permissions.can_see_hidden_post(user, post)
+    """Whether the user may see the image (the rule lives in the policy: `upload.view`)."""
+    return policy.can(user, "upload.view", upload)
 
 
 # ------------------------------------------------------------------------------- lifecycle

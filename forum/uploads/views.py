@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import permissions
+from .. import policy
 from ..extensions import db
 from ..forms import EmptyForm
 from ..urls import post_link
@@ -55,13 +55,13 @@ def _owned_upload_or_404(upload_id: str) -> Upload:
 @bp.route("/uploads", methods=["POST"])
 @login_required
 def create():
-    if not permissions.is_verified(current_user):
-        abort(404)
+    policy.ensure(current_user, "instance.read")
     try:
         data = _read_file_field()
         group = get_by_slug((request.form.get("group") or "").strip())
-        if group is None or not permissions.can_read_group(current_user, group):
+        if group is None:
             abort(404)
+        policy.ensure(current_user, "group.read", group)
         if data is None:
             raise UploadError(services.refusal_message("empty"))
         upload = services.create_upload(current_user, group, data)
@@ -89,8 +89,9 @@ def redact(upload_id):
 @login_required
 def image(upload_id, variant):
     upload = db.session.get(Upload, upload_id)
-    if upload is None or not services.can_view(current_user, upload):
+    if upload is None:
         abort(404)
+    policy.ensure(current_user, "upload.view", upload)
     accel = current_app.config.get("UPLOAD_ACCEL_PREFIX")
     content_type = upload.content_type if variant == "full" else "image/jpeg"
     if accel:
@@ -111,10 +112,10 @@ def image(upload_id, variant):
 def moderate(upload_id):
     """A moderator blacks out further regions of an attached image (the moderation `redact` action links here)."""
     upload = db.session.get(Upload, upload_id)
-    if upload is None or not services.can_view(current_user, upload):
+    if upload is None:
         abort(404)
-    if not permissions.can_moderate(current_user, upload.group):
-        abort(403)
+    policy.ensure(current_user, "upload.view", upload)
+    policy.ensure(current_user, "group.moderate", upload.group)
     form = EmptyForm()
     if request.method == "POST":
         if not form.validate_on_submit():
@@ -150,8 +151,7 @@ def moderate(upload_id):
 @login_required
 def group_settings(slug):
     group = visible_group_or_404(slug)
-    if not permissions.can_manage_group(current_user, group):
-        abort(403)
+    policy.ensure(current_user, "group.manage", group)
     form = EmptyForm()
     if form.validate_on_submit():
         services.set_needs_consent(current_user, group, request.form.get("images_need_consent") == "1")
@@ -169,7 +169,7 @@ def _image_helpers():
 def _page_cache(post) -> tuple[dict, dict]:
     """Images and consent records for every post this request has loaded so far, fetched in one batch the
     first time a post asks (the page's posts are loaded before it renders): two queries per page, however
-    many posts, topics or groups it shows."""
+    many posts, topics or groups it shows (consent records only where a moderator sees images)."""
     from ..posts.models import Post
 
     cache = g.setdefault("_post_images", {"known": set(), "images": {}, "consents": {}})
@@ -178,7 +178,6 @@ def _page_cache(post) -> tuple[dict, dict]:
                if isinstance(obj, Post) and obj.id is not None} | {post.id}
         ids -= cache["known"]
         cache["images"].update(services.images_of(ids))
-        cache["consents"].update(services.consents_of(ids))
         cache["known"] |= ids
     return cache["images"], cache["consents"]
 
@@ -191,7 +190,15 @@ def _post_images(post) -> list[Upload]:
 
 
 def _post_consent(post):
-    return _page_cache(post)[1].get(post.id)
+    """Consent records are shown to moderators beside a post's images only: asked for, in one batch for the
+    page's posts with images, the first time a page shows one."""
+    images, consents = _page_cache(post)
+    cache = g._post_images
+    wanted = {post_id for post_id, found in images.items() if found} - cache.setdefault("consents_known", set())
+    if post.id in wanted:
+        consents.update(services.consents_of(wanted))
+        cache["consents_known"] |= wanted
+    return consents.get(post.id)
 
 
 def _uploads_for_form(form) -> list[dict]:

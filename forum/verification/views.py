@@ -117,8 +117,7 @@ def status_page():
 # --- the verifiers ------------------------------------------------------------------------
 
 def _require_verifier() -> None:
-    if not policy.can_verify(current_user):
-        abort(403, description=_("Only verifiers review credentials."))
+    policy.ensure(current_user, "instance.verify", message=_("Only verifiers review credentials."))
 
 
 @bp.route("/admin/verifications")
@@ -148,8 +147,8 @@ def review(verification_id):
     form = DecisionForm()
     problem, newer, status_code = None, None, 200
     if request.method == "POST":
-        if not policy.can_decide_verification(current_user, verification_request):
-            abort(403, description=_("Nobody can decide on their own verification request; another verifier will."))
+        policy.ensure(current_user, "verification.decide", verification_request,
+                      message=_("Nobody can decide on their own verification request; another verifier will."))
         status_code = 422
         if form.validate_on_submit():
             try:
@@ -200,8 +199,7 @@ def _review_context(verification_request: VerificationRequest) -> dict:
 # --- the admins: accounts ------------------------------------------------------------------
 
 def _require_admin() -> None:
-    if not policy.can_manage_accounts(current_user):
-        abort(403, description=_("Only administrators manage accounts."))
+    policy.ensure(current_user, "instance.manage_accounts", message=_("Only administrators manage accounts."))
 
 
 def _account_or_404(account_id: int) -> User:
@@ -267,8 +265,7 @@ def verifier_role(account_id):
 def suspend_account(account_id):
     _require_admin()
     user = _account_or_404(account_id)
-    if not policy.can_suspend_account(current_user, user):
-        abort(403, description=_("You cannot suspend your own account."))
+    policy.ensure(current_user, "account.suspend", user, message=_("You cannot suspend your own account."))
     form = SuspendForm()
     if form.validate_on_submit():
         try:

@@ -5,6 +5,7 @@ included (it is their own data). The password reset pages are public: they must 
 sign in. The security log and second-factor resets are for admins; those pages are not secret, so other
 signed-in accounts get 403. A suspended account's session ends at its next request, hence "login".
 /auth/login and /auth/logout are stated in core.py."""
+from . import answers
 
 EVERYONE = {persona: "ok" for persona in ("anonymous", "pending", "suspended_account", "outsider", "member",
                                           "suspended_member", "banned_member", "moderator", "admin")}
@@ -16,23 +17,23 @@ ADMINS = {"anonymous": "login", "pending": "403", "suspended_account": "login", 
           "suspended_member": "403", "banned_member": "403", "moderator": "403", "admin": "ok"}
 
 RULES = {
-    "auth.reset_request": EVERYONE,
-    "auth.reset_password": EVERYONE,  # with a valid link: the form (an empty POST is refused, 422)
-    "accounts.settings": SIGNED_IN,
-    "accounts.password": SIGNED_IN,
-    "accounts.two_factor": SIGNED_IN,
-    "accounts.two_factor_start": SIGNED_IN,
-    "accounts.two_factor_cancel": SIGNED_IN,
-    "accounts.two_factor_confirm": SIGNED_IN,
-    "accounts.recovery_codes": SIGNED_IN,
-    "accounts.two_factor_disable": SIGNED_IN,
-    "accounts.sessions": SIGNED_IN,
-    "accounts.end_sessions": SIGNED_IN,
-    "accounts.security_events": SIGNED_IN,
-    "accounts.export": SIGNED_IN,
-    "accounts.delete": SIGNED_IN,
-    "accounts.admin_security": ADMINS,
-    "accounts.admin_reset_two_factor": ADMINS,  # the target is `member`
+    "auth.reset_request": answers(EVERYONE, 200),
+    "auth.reset_password": answers(EVERYONE, 200),  # with a valid link: the form (an empty POST is refused, 422)
+    "accounts.settings": answers(SIGNED_IN, 200),
+    "accounts.password": answers(SIGNED_IN, 200),
+    "accounts.two_factor": answers(SIGNED_IN, 200),
+    "accounts.two_factor_start": answers(SIGNED_IN, 302),
+    "accounts.two_factor_cancel": answers(SIGNED_IN, 302),
+    "accounts.two_factor_confirm": answers(SIGNED_IN, 302),
+    "accounts.recovery_codes": answers(SIGNED_IN, 302),
+    "accounts.two_factor_disable": answers(SIGNED_IN, 302),
+    "accounts.sessions": answers(SIGNED_IN, 200),
+    "accounts.end_sessions": answers(SIGNED_IN, 302),
+    "accounts.security_events": answers(SIGNED_IN, 200),
+    "accounts.export": answers(SIGNED_IN, 200),
+    "accounts.delete": answers(SIGNED_IN, 200),
+    "accounts.admin_security": answers(ADMINS, 200),
+    "accounts.admin_reset_two_factor": answers(ADMINS, 302),  # the target is `member`
 }
 
 
@@ -61,5 +62,5 @@ def _member_session(world):
 
 PARAMS["session_id"] = _member_session
 # Ending one of your own sessions; anyone else's session id is unknown to them.
-RULES["accounts.end_one_session"] = {**SIGNED_IN, "pending": "404", "outsider": "404", "suspended_member": "404",
-                                     "banned_member": "404", "moderator": "404", "admin": "404"}
+RULES["accounts.end_one_session"] = answers({**SIGNED_IN, "pending": "404", "outsider": "404", "suspended_member": "404",
+                                             "banned_member": "404", "moderator": "404", "admin": "404"}, 302)

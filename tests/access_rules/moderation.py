@@ -7,7 +7,7 @@ by A's owner, so both `moderator` and `admin` may decide it.
 Group pages for moderators answer 404 to whoever cannot see the group (non-members, pending and
 banned users) and 403 to members who can see it but do not moderate it. Admin pages answer 404 to
 unverified accounts and 403 to verified non-admins."""
-from sqlalchemy import select
+from . import answers
 
 SIGNED_OUT = {"anonymous": "login", "suspended_account": "login"}
 
@@ -25,35 +25,46 @@ VERIFIED = {**SIGNED_OUT, "pending": "404", "outsider": "ok", "member": "ok", "s
             "banned_member": "ok", "moderator": "ok", "admin": "ok"}
 
 RULES = {
-    # Reporting member's post: not by its author (403), not while suspended (403); others' empty form is refused (ok).
-    "moderation.report": {**MODERATE_A, "member": "403", "suspended_member": "403"},
-    "moderation.overview": {**ADMIN_ONLY, "moderator": "ok"},  # every moderator's landing page
-    "moderation.queue": MODERATE_A,
-    "moderation.case": MODERATE_A,
-    "moderation.post_tool": MODERATE_A,
-    "moderation.lock_topic": MODERATE_A,
-    "moderation.unlock_topic": MODERATE_A,
-    "moderation.pin_topic": MODERATE_A,
-    "moderation.unpin_topic": MODERATE_A,
-    "moderation.group_log": MODERATE_A,
-    "moderation.group_appeals": MODERATE_A,
-    "moderation.members": MODERATE_A,
-    "moderation.member_status": MODERATE_A,
-    "moderation.member_remove": MODERATE_A,
-    "moderation.invite_policy": MODERATE_A,
-    "moderation.edit_guidelines": MODERATE_A,
+    # Reporting member's post: not by its author (403), not while suspended (403); moderators and admins file the report.
+    "moderation.report": answers({**MODERATE_A, "member": "403", "suspended_member": "403"}, 302),
+    "moderation.overview": answers({**ADMIN_ONLY, "moderator": "ok"}, 200),  # every moderator's landing page
+    "moderation.queue": answers(MODERATE_A, 200),
+    "moderation.case": answers(MODERATE_A, 200),
+    "moderation.post_tool": answers(MODERATE_A, 302),
+    "moderation.lock_topic": answers(MODERATE_A, 302),
+    "moderation.unlock_topic": answers(MODERATE_A, 302),
+    "moderation.pin_topic": answers(MODERATE_A, 302),
+    "moderation.unpin_topic": answers(MODERATE_A, 302),
+    "moderation.group_log": answers(MODERATE_A, 200),
+    "moderation.group_appeals": answers(MODERATE_A, 200),
+    "moderation.members": answers(MODERATE_A, 200),
+    "moderation.member_status": answers(MODERATE_A, 302),
+    "moderation.member_remove": answers(MODERATE_A, 302),
+    "moderation.invite_policy": answers(MODERATE_A, 302),
+    "moderation.edit_guidelines": answers(MODERATE_A, 200),
     # Appointing and demoting moderators: the owner and admins, not moderators.
-    "moderation.member_role": {**MODERATE_A, "moderator": "403"},
-    "moderation.decide_appeal": MODERATE_A,
-    "moderation.admin_queue": ADMIN_ONLY,
-    "moderation.admin_log": ADMIN_ONLY,
-    "moderation.admin_log_csv": ADMIN_ONLY,
-    "moderation.appeals": VERIFIED,
-    "moderation.new_appeal": VERIFIED,  # without ?decision= it leads to the list of one's decisions
+    "moderation.member_role": answers({**MODERATE_A, "moderator": "403"}, 302),
+    "moderation.decide_appeal": answers(MODERATE_A, 302),
+    "moderation.admin_queue": answers(ADMIN_ONLY, 200),
+    "moderation.admin_log": answers(ADMIN_ONLY, 200),
+    "moderation.admin_log_csv": answers(ADMIN_ONLY, 200),
+    "moderation.appeals": answers(VERIFIED, 200),
+    "moderation.new_appeal": answers(VERIFIED, 302),  # without ?decision= it leads to the list of one's decisions
     # Muting member: whoever can see member's page (members of a shared group, admins); member themself
     # is told that one cannot mute oneself.
-    "moderation.mute": {**VERIFIED, "outsider": "404", "banned_member": "404"},
-    "moderation.unmute": {**VERIFIED, "outsider": "404", "banned_member": "404"},
+    "moderation.mute": answers({**VERIFIED, "outsider": "404", "banned_member": "404"}, 302),
+    "moderation.unmute": answers({**VERIFIED, "outsider": "404", "banned_member": "404"}, 302),
+}
+
+# Valid forms: whoever may act gets the action's success. The target is `member`.
+FORMS = {
+    "moderation.report": lambda world: {"reason": "off_topic", "details": ""},
+    "moderation.member_status": lambda world: {"action": "warn", "reason": "Please keep to the group's topic.",
+                                               "days": ""},
+    "moderation.member_remove": lambda world: {"reason": "Left the hospital's team."},
+    "moderation.member_role": lambda world: {"role": "moderator"},
+    "moderation.invite_policy": lambda world: {"invite_policy": "moderators"},
+    "moderation.decide_appeal": lambda world: {"decision": "deny", "reason": "The post was off topic; the decision stands."},
 }
 
 PARAMS = {
@@ -66,12 +77,10 @@ def SETUP(world):
     """A second post by member, hidden by A's owner, and member's appeal against that decision."""
     from forum.audit import LogEntry
     from forum.extensions import db
-    from forum.groups.models import Membership, Role
     from forum.moderation.appeals import file_appeal
     from forum.moderation.cases import moderate_post
 
-    owner = db.session.scalar(select(Membership).where(Membership.group_id == world.group_a.id,
-                                                       Membership.role == Role.OWNER)).user
+    owner = world.users["owner"]
     post = world.make.reply(world.topic, world.users["member"], body="A post that a moderator hid")
     with world.app.test_request_context():
         entry = moderate_post(owner, post, "hide", "Off topic for this group.")

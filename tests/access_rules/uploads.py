@@ -5,19 +5,21 @@ attached images; the per-group consent setting is the owner's (and admins')."""
 import io
 import tempfile
 
+from . import answers
+
 SIGNED_OUT = {"anonymous": "login", "suspended_account": "login", "pending": "404"}
 
 RULES = {
     "uploads.create": {**SIGNED_OUT, "outsider": "404", "member": "404", "suspended_member": "404",
                        "banned_member": "404", "moderator": "404", "admin": "404", "verifier": "404"},
-    "uploads.redact": {**SIGNED_OUT, "outsider": "404", "member": "ok", "suspended_member": "404",
+    "uploads.redact": {**SIGNED_OUT, "outsider": "404", "member": "200", "suspended_member": "404",
                        "banned_member": "404", "moderator": "404", "admin": "404", "verifier": "404"},
-    "uploads.image": {**SIGNED_OUT, "outsider": "404", "member": "ok", "suspended_member": "ok",
-                      "banned_member": "404", "moderator": "ok", "admin": "ok", "verifier": "404"},
-    "uploads.moderate": {**SIGNED_OUT, "outsider": "404", "member": "403", "suspended_member": "403",
-                         "banned_member": "404", "moderator": "ok", "admin": "ok", "verifier": "404"},
+    "uploads.image": answers({**SIGNED_OUT, "outsider": "404", "member": "ok", "suspended_member": "ok",
+                              "banned_member": "404", "moderator": "ok", "admin": "ok", "verifier": "404"}, 200),
+    "uploads.moderate": answers({**SIGNED_OUT, "outsider": "404", "member": "403", "suspended_member": "403",
+                                 "banned_member": "404", "moderator": "ok", "admin": "ok", "verifier": "404"}, 200),
     "uploads.group_settings": {**SIGNED_OUT, "outsider": "404", "member": "403", "suspended_member": "403",
-                               "banned_member": "404", "moderator": "403", "admin": "ok", "verifier": "404"},
+                               "banned_member": "404", "moderator": "403", "admin": "302", "verifier": "404"},
 }
 
 

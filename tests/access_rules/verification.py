@@ -4,7 +4,9 @@
 # Suspended accounts are signed out at their next request, hence "login".
 from forum.accounts.models import VerificationStatus
 
-DEFAULTS = {
+from . import answers
+
+_ADMINS = {
     "anonymous": "login", "suspended_account": "login", "pending": "403", "outsider": "403", "member": "403",
     "suspended_member": "403", "banned_member": "403", "moderator": "403", "verifier": "403", "admin": "ok",
 }
@@ -14,14 +16,18 @@ _EVERY_ACCOUNT = {"pending": "ok", "outsider": "ok", "member": "ok", "suspended_
 _VERIFIERS = {"verifier": "ok", "admin": "ok"}
 
 RULES = {
-    "verification.status": _EVERY_ACCOUNT,          # GET the status page, POST (re)submitted credentials
-    "verification.queue": _VERIFIERS,
-    "verification.review": _VERIFIERS,              # GET the request, POST decision/reason
-    "verification.accounts": {},                    # admins only (DEFAULTS)
-    "verification.account": {},
-    "verification.verifier_role": {},
-    "verification.suspend_account": {},
-    "verification.unsuspend_account": {},
+    "verification.status": answers({**_ADMINS, **_EVERY_ACCOUNT}, 200),  # GET the status page, POST (re)submitted credentials
+    "verification.queue": answers({**_ADMINS, **_VERIFIERS}, 200),
+    "verification.review": answers({**_ADMINS, **_VERIFIERS}, 200),     # GET the request, POST decision/reason
+    "verification.accounts": answers(_ADMINS, 200),                     # admins only
+    "verification.account": answers(_ADMINS, 200),
+    "verification.verifier_role": answers(_ADMINS, 302),
+    "verification.suspend_account": answers(_ADMINS, 302),
+    "verification.unsuspend_account": answers(_ADMINS, 302),
+}
+
+FORMS = {
+    "verification.suspend_account": lambda world: {"reason": "Licence withdrawn by the Karnataka Nursing Council."},
 }
 
 

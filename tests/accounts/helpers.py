@@ -1,4 +1,5 @@
-"""Helpers for the account-security tests: authenticator codes, enrolment through the real pages, sign-in."""
+"""Helpers for the account-security tests: authenticator codes and enrolment through the real pages (signing in
+is tests.conftest.sign_in, the suite's one way)."""
 from __future__ import annotations
 
 import re
@@ -34,13 +35,6 @@ def enrol(client, user) -> tuple[str, list[str]]:
                        response.get_data(as_text=True))
     assert len(codes) == 10
     return secret, codes
-
-
-def sign_in(client, user, *, password: str = PASSWORD, otp: str | None = None, environ: dict | None = None):
-    data = {"email": user.email, "password": password}
-    if otp is not None:
-        data["otp"] = otp
-    return client.post("/auth/login", data=data, environ_base=environ or {})
 
 
 def is_signed_in(client) -> bool:

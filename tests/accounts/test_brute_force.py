@@ -110,7 +110,8 @@ def test_throttle_rows_hold_neither_addresses_nor_typed_emails(app, make, client
 
 
 def test_wrong_second_factor_codes_count_towards_the_lock(app, make, client):
-    from .helpers import enrol, sign_in
+    from .helpers import enrol
+    from tests.conftest import sign_in
 
     member = make.user(email="anna@clinic.example")
     sign_in(client, member)

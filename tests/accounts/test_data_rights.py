@@ -9,7 +9,8 @@ from forum.groups.models import Membership
 from forum.invitations.services import create_invitation
 from tests.factories import PASSWORD
 
-from .helpers import code, enrol, is_signed_in, sign_in
+from .helpers import code, enrol, is_signed_in
+from tests.conftest import sign_in
 
 
 @pytest.fixture

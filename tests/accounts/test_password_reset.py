@@ -7,7 +7,8 @@ from forum.db_types import utcnow
 from forum.extensions import db
 from tests.factories import PASSWORD
 
-from .helpers import is_signed_in, sign_in
+from .helpers import is_signed_in
+from tests.conftest import sign_in
 
 NEW_PASSWORD = "lantern orchid subway metronome"
 

@@ -10,7 +10,8 @@ from forum.audit import LogEntry
 from forum.extensions import db
 from tests.factories import PASSWORD
 
-from .helpers import code, enrol, is_signed_in, sign_in
+from .helpers import code, enrol, is_signed_in
+from tests.conftest import sign_in
 
 
 def test_users_see_their_own_events_only(app, make, client, login):

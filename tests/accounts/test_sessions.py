@@ -7,7 +7,8 @@ from forum.extensions import db
 from forum.groups.models import Membership, Role
 from tests.factories import PASSWORD
 
-from .helpers import is_signed_in, sign_in
+from .helpers import is_signed_in
+from tests.conftest import sign_in
 
 FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 SAFARI_IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "

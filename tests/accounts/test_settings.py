@@ -3,7 +3,7 @@ from forum.accounts.models import SecurityEvent, User
 from forum.extensions import db
 from tests.factories import PASSWORD
 
-from .helpers import sign_in
+from tests.conftest import sign_in
 
 NEW_PASSWORD = "granite meadow fountain pencil"
 

@@ -7,7 +7,8 @@ from forum.groups.models import Membership, Role
 from forum.posts.models import Topic
 from tests.factories import PASSWORD
 
-from .helpers import code, enrol, sign_in
+from .helpers import code, enrol
+from tests.conftest import sign_in
 
 
 @pytest.fixture

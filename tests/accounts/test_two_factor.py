@@ -6,7 +6,8 @@ from forum.extensions import db
 
 from tests.factories import PASSWORD
 
-from .helpers import code, enrol, is_signed_in, secret_of, sign_in
+from .helpers import code, enrol, is_signed_in, secret_of
+from tests.conftest import sign_in
 
 
 def test_member_enrols_with_a_locally_drawn_qr_code_and_a_first_code(app, make, login):

@@ -1,4 +1,4 @@
-"""Shared helpers for the hardening tests: a small world of personas, and checks for headers and
+"""Shared helpers for the hardening tests: the persona world with URL values, and checks for headers and
 inline code in HTML."""
 from __future__ import annotations
 
@@ -6,34 +6,24 @@ import importlib
 import pkgutil
 from html.parser import HTMLParser
 
-from forum.accounts.models import VerificationStatus
 from forum.extensions import db
 from forum.invitations.services import create_invitation
 
-from .. import factories
 
 PERSONAS = ("anonymous", "pending", "outsider", "member", "moderator", "verifier", "admin")
 
 
 class World:
-    """Two groups, a topic and a post, one user per persona; the same attributes the access
-    rules' PARAMS and SETUP functions expect (.app, .group_a, .group_b, .topic, .post, .users, .make)."""
+    """The suite's persona world (tests/factories.py: PersonaWorld) with a night-shift topic in group A,
+    its reply by `member` as the post and an invitation to A by the moderator; the same attributes the
+    access rules' PARAMS and SETUP functions expect (.app, .group_a, .group_b, .topic, .post, .users, .make)."""
 
     def __init__(self, app, make):
         self.app = app
         self.make = make
-        users = {
-            "pending": make.user("Pending Person", status=VerificationStatus.PENDING),
-            "outsider": make.user("Olga Outsider"),
-            "member": make.user("Mia Member"),
-            "moderator": make.user("Mo Moderator"),
-            "verifier": make.user("Vera Verifier", verifier=True),
-            "admin": make.user("Ada Admin", admin=True),
-        }
-        self.users = users
-        self.group_a = make.group("Ward A", owner=users["admin"], members=[users["member"]],
-                                  moderators=[users["moderator"]])
-        self.group_b = make.group("Ward B", owner=users["admin"], members=[users["outsider"]], visibility="listed")
+        self.people = make.personas()
+        users = self.users = {persona: self.people.users[persona] for persona in PERSONAS if persona != "anonymous"}
+        self.group_a, self.group_b = self.people.group_a, self.people.group_b
         self.topic = make.topic(self.group_a, users["member"], title="Night shift handover", replies=1)
         self.post = make.reply(self.topic, users["member"], body="A reply in ward A.")
         invitation, self.invitation_token = create_invitation(users["moderator"], self.group_a, None)
@@ -75,14 +65,6 @@ def access_rule_modules():
 
     return [importlib.import_module(f"{package.__name__}.{info.name}")
             for info in pkgutil.iter_modules(package.__path__)]
-
-
-def sign_in(app, user):
-    client = app.test_client()
-    if user is not None:
-        response = client.post("/auth/login", data={"email": user.email, "password": factories.PASSWORD})
-        assert response.status_code == 302, f"login failed for {user.email}: {response.status_code}"
-    return client
 
 
 REQUIRED_CSP = ("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'",

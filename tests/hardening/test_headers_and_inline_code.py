@@ -11,7 +11,9 @@ from werkzeug.routing import Rule
 from forum.extensions import db
 from forum.posts.models import Post
 
-from .support import PERSONAS, World, header_problems, inline_code, sign_in
+from tests.conftest import sign_in, signed_in_client
+
+from .support import PERSONAS, World, header_problems, inline_code
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 INLINE_IN_TEMPLATE = (
@@ -64,7 +66,7 @@ def world(app, make):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_every_get_page_carries_the_headers_and_no_inline_code(app, world, persona):
-    client = sign_in(app, world.users.get(persona))
+    client = signed_in_client(app, world.users.get(persona))
     checked_html = 0
     failures = []
     for rule in _get_routes(app):
@@ -86,7 +88,7 @@ def test_every_get_page_carries_the_headers_and_no_inline_code(app, world, perso
 
 def test_pages_a_member_reaches_really_render(app, world):
     """The crawl must see real pages, not just redirects and 404s."""
-    client = sign_in(app, world.users["member"])
+    client = signed_in_client(app, world.users["member"])
     for url in ("/", f"/g/{world.group_a.slug}", f"/g/{world.group_a.slug}/t/{world.topic.id}",
                 f"/g/{world.group_a.slug}/new", f"/posts/{world.post.id}/edit", "/notifications",
                 f"/u/{world.users['member'].username}", "/search?q=shift"):
@@ -96,7 +98,7 @@ def test_pages_a_member_reaches_really_render(app, world):
 
 
 def test_form_errors_and_error_pages_carry_the_headers_and_no_inline_code(app, world):
-    member = sign_in(app, world.users["member"])
+    member = signed_in_client(app, world.users["member"])
     anonymous = app.test_client()
     slug, topic_id = world.group_a.slug, world.topic.id
     responses = {
@@ -105,7 +107,7 @@ def test_form_errors_and_error_pages_carry_the_headers_and_no_inline_code(app, w
         "empty topic": member.post(f"/g/{slug}/new", data={"title": "", "body": ""}),
         "empty reply": member.post(f"/g/{slug}/t/{topic_id}/reply", data={"body": ""}),
         "not found": member.get("/no/such/page"),
-        "secret group of others": sign_in(app, world.users["outsider"]).get(f"/g/{slug}"),
+        "secret group of others": signed_in_client(app, world.users["outsider"]).get(f"/g/{slug}"),
         "wrong method": member.get(f"/g/{slug}/t/{topic_id}/reply"),
         "robots.txt": anonymous.get("/robots.txt"),
         "static file": anonymous.get("/static/css/app.css"),
@@ -158,7 +160,7 @@ def test_pages_are_never_cached_but_static_files_may_be(client):
 def test_the_session_cookie_is_httponly_and_samesite(app, world):
     client = app.test_client()
     user = world.users["member"]
-    response = client.post("/auth/login", data={"email": user.email, "password": "correct horse battery staple"})
+    response = sign_in(client, user)
     cookie = next(value for value in response.headers.getlist("Set-Cookie") if value.startswith("konsil_session="))
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert db.session.query(Post).count() >= 3  # the world is really there

@@ -16,7 +16,7 @@ import pytest
 
 from forum.posts.forms import BODY_MAX
 
-from .support import sign_in
+from tests.conftest import signed_in_client
 
 PREVIEW_BUDGET = 0.5  # seconds per request
 LOAD_FACTOR = 6  # how much slower than full-length prose any accepted shape may be
@@ -110,7 +110,7 @@ def _inputs():
 def writer(app, make):
     member = make.user("Fay Fuzz")
     make.group(members=[member])
-    return sign_in(app, member)
+    return signed_in_client(app, member)
 
 
 def _timed_preview(client, text: str) -> tuple[float, object]:

@@ -29,7 +29,7 @@ from forum.posts.models import Post
 from tests.core.support import registration
 
 from .. import factories
-from .support import sign_in
+from tests.conftest import sign_in, signed_in_client
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,7 +44,7 @@ def outbox(tmp_path) -> list:
 def test_a_line_of_blanks_is_posted_at_once(app, make):
     member = make.user("Bea Blank")
     group = make.group(members=[member])
-    client = sign_in(app, member)
+    client = signed_in_client(app, member)
     for body in (" " * 48 + "x", " " * 26 + "x" + " " * 40 + "-", "\t" * 60 + "- x"):
         started = time.perf_counter()
         response = client.post(f"/g/{group.slug}/new", data={"title": "Blanks", "body": body})
@@ -57,7 +57,7 @@ def test_a_line_of_blanks_is_posted_at_once(app, make):
 def test_hyphenated_digits_render_at_once_and_links_still_work(app, make):
     member = make.user("Lin Link")
     group = make.group(members=[member])
-    client = sign_in(app, member)
+    client = signed_in_client(app, member)
     body = "-".join(str(i % 10) for i in range(25_000))[:49_000]
     started = time.perf_counter()
     response = client.post("/posts/preview", data={"body": body + " see example.org."})
@@ -92,11 +92,11 @@ def _invite_link(client, slug) -> str:
 
 def test_invitations_of_a_removed_member_are_void_even_for_themselves(app, ward):
     group, moderator, member = ward
-    member_client = sign_in(app, member)
+    member_client = signed_in_client(app, member)
     link = _invite_link(member_client, group.slug)
     assert app.test_client().get(link).status_code == 200  # usable while the inviter is a member
 
-    mod_client = sign_in(app, moderator)
+    mod_client = signed_in_client(app, moderator)
     assert mod_client.post(f"/g/{group.slug}/members/{member.id}/remove",
                            data={"reason": "Left the team"}).status_code == 302
     assert db.session.scalar(select(Membership).where(Membership.user_id == member.id)) is None
@@ -111,19 +111,19 @@ def test_invitations_of_a_removed_member_are_void_even_for_themselves(app, ward)
 @pytest.mark.parametrize("action", ["ban", "suspend"])
 def test_invitations_of_a_banned_or_suspended_member_are_void(app, ward, action):
     group, moderator, member = ward
-    link = _invite_link(sign_in(app, member), group.slug)
+    link = _invite_link(signed_in_client(app, member), group.slug)
     data = {"action": action, "reason": "Repeated breaches", "days": "7" if action == "suspend" else ""}
-    assert sign_in(app, moderator).post(f"/g/{group.slug}/members/{member.id}/status", data=data).status_code == 302
+    assert signed_in_client(app, moderator).post(f"/g/{group.slug}/members/{member.id}/status", data=data).status_code == 302
     assert app.test_client().get(link).status_code == 404
 
 
 def test_no_invitation_readmits_a_banned_member(app, ward):
     group, moderator, member = ward
-    mod_client = sign_in(app, moderator)
+    mod_client = signed_in_client(app, moderator)
     assert mod_client.post(f"/g/{group.slug}/members/{member.id}/status",
                            data={"action": "ban", "reason": "Harassment", "days": ""}).status_code == 302
     link = _invite_link(mod_client, group.slug)  # a moderator's invitation, in force
-    banned_client = sign_in(app, member)
+    banned_client = signed_in_client(app, member)
     assert banned_client.get(link).status_code == 404
     assert banned_client.post(link, data={}).status_code == 404
     membership = db.session.scalar(select(Membership).where(Membership.user_id == member.id))
@@ -138,16 +138,16 @@ def test_a_submission_id_belongs_to_its_author(app, make):
     group = make.group(members=[first, second])
     topic = make.topic(group, first)
     shared_id = "same-id-typed-by-both"
-    one = sign_in(app, first).post(f"/g/{group.slug}/t/{topic.id}/reply",
+    one = signed_in_client(app, first).post(f"/g/{group.slug}/t/{topic.id}/reply",
                                    data={"body": "Ann's reply", "submission_id": shared_id})
-    two = sign_in(app, second).post(f"/g/{group.slug}/t/{topic.id}/reply",
+    two = signed_in_client(app, second).post(f"/g/{group.slug}/t/{topic.id}/reply",
                                     data={"body": "Ben's reply", "submission_id": shared_id})
     assert one.status_code == two.status_code == 302
     bens = db.session.scalar(select(Post).where(Post.author_id == second.id, Post.body_source == "Ben's reply"))
     assert bens is not None and f"#post-{bens.id}" in two.headers["Location"] or str(bens.number) in two.headers[
         "Location"]
     # Ben's retry of the same form is still one post.
-    again = sign_in(app, second).post(f"/g/{group.slug}/t/{topic.id}/reply",
+    again = signed_in_client(app, second).post(f"/g/{group.slug}/t/{topic.id}/reply",
                                       data={"body": "Ben's reply", "submission_id": shared_id})
     assert again.status_code == 302
     assert db.session.query(Post).filter_by(author_id=second.id).count() == 1
@@ -270,7 +270,7 @@ def test_a_next_address_with_line_breaks_goes_home(app, make):
 @pytest.mark.parametrize("name", ["Dr. Evil\r\nBcc: all@example.org", "Tab\there", "Bell\x07", "Rtl\u202eevil"])
 def test_names_refuse_control_characters(app, make, name):
     member = make.user("Clean Name")
-    client = sign_in(app, member)
+    client = signed_in_client(app, member)
     settings = client.post("/settings", data={"display_name": name, "specialty": "", "locale": "en"})
     assert settings.status_code == 422 and "control characters" in settings.get_data(as_text=True)
     group = make.group()
@@ -286,7 +286,7 @@ def test_an_invitation_by_email_from_an_older_name_with_a_line_break_is_sent(app
     group = make.group(members=[inviter], invite_policy="members")
     inviter.display_name = "Dr. Old\r\nBcc: everyone@example.org"  # written before names were checked
     db.session.commit()
-    response = sign_in(app, inviter).post(f"/g/{group.slug}/invites", data={"email": "new@clinic.example"})
+    response = signed_in_client(app, inviter).post(f"/g/{group.slug}/invites", data={"email": "new@clinic.example"})
     assert response.status_code == 200
     (message,) = [m for m in outbox(tmp_path) if m["To"] == "new@clinic.example"]
     assert message["Bcc"] is None
@@ -299,7 +299,7 @@ def test_invitation_mails_keep_member_text_out_of_the_subject_and_are_limited_pe
     app.config.update(INVITATION_EMAILS_PER_DAY=2)
     inviter = make.user("Win a prize at evil.example")
     group = make.group("URGENT reset your password", members=[inviter], invite_policy="members")
-    client = sign_in(app, inviter)
+    client = signed_in_client(app, inviter)
     for number in range(2):
         assert client.post(f"/g/{group.slug}/invites", data={"email": f"c{number}@clinic.example"}).status_code == 200
     refused = client.post(f"/g/{group.slug}/invites", data={"email": "c9@clinic.example"})
@@ -323,8 +323,7 @@ def test_invitation_mails_keep_member_text_out_of_the_subject_and_are_limited_pe
 def signed_in(app, make):
     member = make.user("Sam Session")
     client = app.test_client()
-    client.post("/auth/login", data={"email": member.email, "password": factories.PASSWORD},
-                headers={"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"})
+    sign_in(client, member, environ={"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"})
     return member, client
 
 
@@ -379,7 +378,7 @@ def test_the_same_browser_may_change_networks(app, signed_in):
 def test_the_guard_does_not_scan_a_preview_the_renderer_refused(app, make):
     member = make.user("Gus Guard")
     make.group(members=[member])
-    client = sign_in(app, member)
+    client = signed_in_client(app, member)
     body = "Call +49 30 12345678 about Max Mustermann, born 01.02.1960.\n\n" + "[" * 100
     payload = client.post("/posts/preview", data={"body": body}).get_json()
     assert payload["html"] == "" and payload["error"] and payload["findings"] == []
@@ -391,7 +390,7 @@ def test_full_width_and_hidden_formula_starters_are_neutralised_in_the_csv(app, 
     admin = make.user("Ada Admin", admin=True)
     member = make.user("Mel Member")
     group = make.group(owner=admin, members=[member])
-    client = sign_in(app, admin)
+    client = signed_in_client(app, admin)
     for reason in ("＝HYPERLINK(\"http://evil.example\")", "\u200b=1+1", "﹢SUM(A1)", "－2+3", "＠cmd", "plain reason"):
         assert client.post(f"/g/{group.slug}/members/{member.id}/status",
                            data={"action": "warn", "reason": reason, "days": ""}).status_code == 302
@@ -406,7 +405,7 @@ def test_turning_on_two_factor_needs_the_password(app, make):
     from tests.accounts.helpers import code, secret_of
 
     member = make.user("Tia Totp")
-    client = sign_in(app, member)
+    client = signed_in_client(app, member)
     assert client.post("/settings/two-factor/start").status_code == 302
     without = client.post("/settings/two-factor/confirm", data={"code": code(secret_of(member))})
     wrong = client.post("/settings/two-factor/confirm", data={"code": code(secret_of(member)),

@@ -11,7 +11,9 @@ from werkzeug.routing import Rule
 
 from forum.params import MAX_ID
 
-from .support import World, sign_in
+from tests.conftest import signed_in_client
+
+from .support import World
 
 HUGE_IDS = (MAX_ID + 1, 10**30)
 BAD_PAGES = ("99999999999999999999999", str(2**63), "-1", "0", "²", "١", "1e9", "")
@@ -68,7 +70,7 @@ def test_the_walk_finds_the_routes_it_is_about(app):
 
 
 def test_every_int_id_beyond_the_database_range_is_a_404_page(app, world):
-    admin = sign_in(app, world.users["admin"])
+    admin = signed_in_client(app, world.users["admin"])
     failures = []
     for rule in app.url_map.iter_rules():
         names = _int_arguments(rule)
@@ -87,7 +89,7 @@ def test_every_int_id_beyond_the_database_range_is_a_404_page(app, world):
 
 
 def test_every_page_parameter_out_of_range_is_a_404_page(app, world):
-    admin = sign_in(app, world.users["admin"])
+    admin = signed_in_client(app, world.users["admin"])
     failures, checked = [], 0
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or "page_argument" not in _view_source(app, rule.endpoint):
@@ -106,7 +108,7 @@ def test_every_page_parameter_out_of_range_is_a_404_page(app, world):
 
 
 def test_every_date_parameter_out_of_range_is_a_400_page(app, world):
-    moderator = sign_in(app, world.users["admin"])
+    moderator = signed_in_client(app, world.users["admin"])
     failures, checked = [], 0
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or "LogFilterForm" not in _view_source(app, rule.endpoint):
@@ -125,13 +127,13 @@ def test_every_date_parameter_out_of_range_is_a_400_page(app, world):
 
 
 def test_an_appeal_for_a_decision_written_in_other_digits_is_a_404_page(app, world):
-    member = sign_in(app, world.users["member"])
+    member = signed_in_client(app, world.users["member"])
     for decision in ("²", "١٢", "99999999999999999999999999", "-3", "1.0"):
         response = member.get("/appeals/new", query_string={"decision": decision})
         assert response.status_code == 404 and _is_error_page(response), decision
 
 
 def test_the_admin_security_page_refuses_a_huge_page_number(app, world):
-    admin = sign_in(app, world.users["admin"])
+    admin = signed_in_client(app, world.users["admin"])
     assert admin.get("/admin/security").status_code == 200
     assert _is_error_page(admin.get("/admin/security", query_string={"page": str(10**40)}))

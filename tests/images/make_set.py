@@ -4,7 +4,7 @@
 
 Kinds: monitor screenshots, wristbands, printed lab reports, X-ray corner annotations, photographed
 documents; English, German and Hindi; names, record numbers, dates of birth, phone numbers at several sizes,
-rotations and contrasts. Clean images carry clinical text without identifiers. Each identifier's
+rotations (small skews, 90°, 180°, 270°) and contrasts. Clean images carry clinical text without identifiers. Each identifier's
 ground-truth box is the bounding box of its value (not its label) in the final image's pixels.
 Nothing generated here is committed: the set is made at bench or test time.
 """
@@ -198,6 +198,18 @@ def make_set(output: Path, seed: int = SEED) -> list[dict]:
                     image.save(output / name)
                     labels.append({"file": name, "kind": kind, "language": language, "clean": clean,
                                    "rotation": rotation, "identifiers": boxes})
+    # Upside down (a phone held the wrong way round), from a stream of its own so the images above stay
+    # the same as in earlier runs.
+    rng = random.Random(seed + 180)
+    for kind, make in KINDS.items():
+        for language in ("en", "de", "hi"):
+            number += 1
+            image, boxes, fill = make(rng, language, False)
+            image = _rotate(image, 180, boxes, fill)
+            name = f"{number:03d}-{kind}-{language}-180.png"
+            image.save(output / name)
+            labels.append({"file": name, "kind": kind, "language": language, "clean": False, "rotation": 180.0,
+                           "identifiers": boxes})
     (output / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, indent=1))
     return labels
 

@@ -51,6 +51,41 @@ def burned_in(lines=("Patient: John Miller", "MRN: 48213377"), size=(900, 500), 
     return buffer.getvalue()
 
 
+def turned_record_number(degrees: int, number="48213377") -> tuple[bytes, list[int]]:
+    """A label photographed turned by `degrees` (counter-clockwise) and the box [x, y, w, h] the record
+    number occupies in the turned image."""
+    image = Image.new("RGB", (900, 500), (245, 245, 240))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 30)
+    draw.text((40, 40), "Patient: John Miller", font=font, fill=(10, 10, 10))
+    prefix = "MRN: "
+    draw.text((40, 94), prefix + number, font=font, fill=(10, 10, 10))
+    left, top, right, bottom = draw.textbbox((40 + draw.textlength(prefix, font=font), 94), number, font=font)
+    turned = image.rotate(degrees, expand=True)
+    # Quarter turns map the box exactly: (x, y) -> (y, W - x) for 90, (W - x, H - y) for 180, (H - y, x) for 270.
+    width, height = image.size
+    corners = {90: lambda x, y: (y, width - x), 180: lambda x, y: (width - x, height - y),
+               270: lambda x, y: (height - y, x)}[degrees]
+    xs, ys = zip(*(corners(x, y) for x, y in ((left, top), (right, bottom))))
+    buffer = io.BytesIO()
+    turned.save(buffer, "PNG")
+    return buffer.getvalue(), [int(min(xs)), int(min(ys)), int(max(xs) - min(xs)), int(max(ys) - min(ys))]
+
+
+def turned_document(kind: str, language: str, degrees: int, seed: int = 7) -> tuple[bytes, list[list[int]]]:
+    """An image of the labelled set (tests/images/make_set.py: a lab report, a wristband, a monitor, ...)
+    turned by `degrees`, and the boxes of its identifiers in the turned image."""
+    import random
+
+    from tests.images import make_set
+
+    image, identifiers, fill = make_set.KINDS[kind](random.Random(seed), language, False)
+    image = make_set._rotate(image, degrees, identifiers, fill)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue(), [item["box"] for item in identifiers]
+
+
 def plain_png(size=(300, 200), colour=(120, 180, 200)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, "PNG")

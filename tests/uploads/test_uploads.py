@@ -11,7 +11,6 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from forum.accounts.models import VerificationStatus
 from forum.extensions import db
 from forum.posts.models import Post
 from forum.uploads.models import ImageConsent, Upload
@@ -27,14 +26,11 @@ def app_config(app_config, tmp_path):
 
 
 @pytest.fixture
-def world(make):
-    author, reader, moderator, outsider = (make.user("Ann Author"), make.user("Rita Reader"),
-                                           make.user("Mo Moderator"), make.user("Otto Outsider"))
-    pending = make.user("Pat Pending", status=VerificationStatus.PENDING)
-    group = make.group("Dermatology", members=[author, reader, pending], moderators=[moderator])
-    make.group("Elsewhere", members=[outsider])
-    return {"author": author, "reader": reader, "moderator": moderator, "outsider": outsider, "pending": pending,
-            "group": group}
+def world(personas):
+    """The persona world's group A: `member` posts the images, `colleague` reads them; the pending account
+    belongs to A, the outsider to group B only."""
+    return {"author": personas.member, "reader": personas.colleague, "moderator": personas.moderator,
+            "outsider": personas.outsider, "pending": personas.pending, "group": personas.group_a}
 
 
 def upload(browser, group, data: bytes, name="image.bin"):
@@ -87,6 +83,37 @@ def test_burned_in_record_number_is_proposed_and_blacked_out(app, login, world):
         x, y, w, h = finding["box"]
         region = image.crop((x + 2, y + 2, x + w - 2, y + h - 2))
         assert region.getextrema() == (0, 0), "a proposed box is filled solid before anyone sees the image"
+
+
+@pytest.mark.parametrize("kind,language", [("lab_report", "en"), ("wristband", "de"), ("monitor", "hi")])
+def test_upside_down_identifiers_are_found_and_blacked_out(app, login, world, kind, language):
+    # A lab report and a monitor photo (orientation detection turns them), a wristband (too little text for
+    # it: each turn is read), in English, German and Hindi.
+    data, identifiers = support.turned_document(kind, language, 180)
+    response = upload(login(world["author"]), world["group"], data, "photo.png")
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    image = Image.open(io.BytesIO(stored(app, body["id"]))).convert("L")
+    for x, y, w, h in identifiers:
+        region = image.crop((x, y, x + w, y + h))
+        black = region.histogram()[0] / (region.width * region.height)
+        assert black >= 0.9, ((x, y, w, h), black, body["findings"])
+
+
+@pytest.mark.parametrize("degrees", [90, 270])
+def test_turned_record_number_is_found_and_blacked_out(app, login, world, degrees):
+    data, number_box = support.turned_record_number(degrees)
+    response = upload(login(world["author"]), world["group"], data, "label.png")
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert (body["width"], body["height"]) == Image.open(io.BytesIO(data)).size  # stored as taken, not turned
+    x, y, w, h = number_box
+    covering = [f for f in body["findings"]
+                if f["box"][0] <= x + 2 and f["box"][1] <= y + 2
+                and f["box"][0] + f["box"][2] >= x + w - 2 and f["box"][1] + f["box"][3] >= y + h - 2]
+    assert covering and covering[0]["type"] == "record_number", (number_box, body["findings"])
+    image = Image.open(io.BytesIO(stored(app, body["id"]))).convert("L")
+    assert image.crop((x + 2, y + 2, x + w - 2, y + h - 2)).getextrema() == (0, 0), "the digits are gone"
 
 
 def test_author_boxes_are_filled_uniformly(app, login, world):

@@ -8,6 +8,7 @@ from forum.extensions import db
 from forum.verification.models import RequestStatus, VerificationRequest
 
 from .support import CREDENTIALS, applicant, log_entries, mails_to, notifications_of, pending_request_of, text_of
+from tests.conftest import signed_in_client
 
 
 def test_two_verifiers_deciding_at_once_produce_one_decision(app, make, login):
@@ -48,10 +49,7 @@ def test_concurrent_decisions_in_threads_on_a_real_database(app, make):
     verifiers = [make.user(f"Verifier {n}", verifier=True) for n in range(2)]
     clients = []
     for verifier in verifiers:
-        client = app.test_client()
-        assert client.post("/auth/login", data={"email": verifier.email,
-                                                "password": "correct horse battery staple"}).status_code == 302
-        clients.append(client)
+        clients.append(signed_in_client(app, verifier))
     db.session.commit()
     db.session.remove()  # the test holds no connection while the threads run
     barrier = threading.Barrier(len(clients))
@@ -195,10 +193,7 @@ def test_simultaneous_resubmissions_leave_exactly_one_pending_request(app, make)
     ines, _ = applicant(make)
     clients = []
     for _ in range(3):
-        client = app.test_client()
-        assert client.post("/auth/login", data={"email": ines.email,
-                                                "password": "correct horse battery staple"}).status_code == 302
-        clients.append(client)
+        clients.append(signed_in_client(app, ines))
     user_id = ines.id
     db.session.commit()
     db.session.remove()
