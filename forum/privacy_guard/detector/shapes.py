@@ -22,11 +22,10 @@ _CAP = r"[A-ZÄÖÜÀ-ÞĀ-ſ]"
 
 # Ward handover: "Bett 3 Name 61m", "Zi. 12 Name 79w", "बेड 6 नाम 71M", "Side room 2: Name, 96,".
 _HANDOVER_WORDS = ("bett", "bed", "zi.", "zimmer", "room", "bay", "platz", "बेड")
-_HANDOVER = _rx(
-    r"(?:\b(?:bett|bed|zi\.|zimmer|room|bay|platz)|बेड)[ \t]{1,2}[0-9]{1,3}[a-d]?[ \t]{0,2}:?[ \t]{1,2}"
+_HANDOVER = _rx(r"(?:bett|bed|zi\.|zimmer|room|bay|platz|बेड)[ \t]{1,2}[0-9]{1,3}[a-d]?[ \t]{0,2}:?[ \t]{1,2}")
+_HANDOVER_REST = _rx(
     rf"(?P<n>{_CAP}{_L}{{1,30}}(?:-{_CAP}{_L}{{1,30}})?|[{_DV}]{{2,24}})"
-    r"(?P<tail>[ \t]{1,2}(?P<a1>[0-9]{1,3})[ \t]?[MFWmfw](?![\w])|,[ \t]{0,2}(?P<a2>[0-9]{1,3})(?=[ \t]?[,;MFWmfw]))",
-    re.IGNORECASE)
+    r"(?P<tail>[ \t]{1,2}(?P<a1>[0-9]{1,3})[ \t]?[MFWmfw](?![\w])|,[ \t]{0,2}(?P<a2>[0-9]{1,3})(?=[ \t]?[,;MFWmfw]))")
 # "Name, 54m," after a clause start such as "Kurz zur Nacht: ..."
 _COLON_NAME_AGE = _rx(
     rf":[ \t]{{1,2}}(?P<n>{_CAP}{_L}{{1,30}}),[ \t]{{0,2}}(?P<a>[0-9]{{1,3}})[ \t]?(?:[MFWmfw](?![\w])|(?=,))")
@@ -63,7 +62,7 @@ _DATE_SHAPES = _rx(
     r"|(?P<hi>[0-3]?[0-9][ \t](?:जनवरी|फरवरी|फ़रवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|अक्टूबर|नवंबर|दिसंबर)(?=[ \t]{1,2}को))"
     r"|(?P<tr>[0-3]?[0-9][ \t]tareekh(?=[ \t]{1,2}ko)))(?![\w.]*[0-9])")
 _EVENT_IN_CLAUSE = _rx(
-    r"\b(?:had (?:his|her)|op|operation|surgery|operiert|tavi|stent\w{0,14}|implant\w{0,6}|chemo|cycle|zyklus|entlassung|"
+    r"(?:had (?:his|her)|op|operation|surgery|operiert|tavi|stent\w{0,14}|implant\w{0,6}|chemo|cycle|zyklus|entlassung|"
     r"discharged|admitted|aufnahme|aufgenommen|fell|sturz|icu|shift|surgery)\b|गिर|भर्ती|हुई|हुआ")
 _DATE_NOT_IN_CLAUSE = _rx(
     r"guideline|leitlinie|published|update|version|study|trial|studie|congress|kongress|meeting|webinar|fortbildung|"
@@ -75,8 +74,9 @@ _EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _DE_UNITS = "ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
 _AGE_WORD_HINTS = ("ninety", "hundred", "neunzig", "hundert")
 _AGE_WORDS_BEFORE = _rx(r"(?:^|[^\w'])(?:is|was|he's|she's|turned|turns|umar|ist|war|wird|wurde|mitte|ende|anfang)[ \t]{1,2}$")
+_DE_UNIT_UND = _rx(rf"(?:{_DE_UNITS})und$")
 _AGE_WORDS = _rx(
-    rf"(?P<a>ninety(?:[ \-](?:{_EN_UNITS}))?|a[ \t]hundred(?:[ \t]and[ \t](?:{_EN_UNITS}|ten))?|(?:(?:{_DE_UNITS})und)?neunzig|hundert(?:und)?(?:{_DE_UNITS})?)"
+    rf"(?P<a>ninety(?:[ \-](?:{_EN_UNITS}))?|hundred(?:[ \t]and[ \t](?:{_EN_UNITS}|ten))?|neunzig|hundert(?:und)?(?:{_DE_UNITS})?)"
     r"(?![\w\-])(?![ \t]{0,2}(?:%|percent|prozent|mg|ml|min|minutes|minuten|seconds|sekunden|meters|metres|meter|kg|euro|€|\$|dollars|mmhg|times|mal))")
 _OF_AGE = _rx(r"[ \t](?:of|von)[ \t](?P<a>9[0-9]|1[01][0-9])(?![\w.,])")
 _OF_AGE_BEFORE = _rx(r"(?:^|[^\w])(?:lady|man|woman|gentleman|gent|dame|herr|mann|frau|patient|patientin)$")
@@ -92,7 +92,8 @@ _NAME_THEN_AGE = _rx(
 _NAME_THEN_AGE_NOT = frozenset("""The This That Our Your His Her Dear Der Die Das Mein Meine Unser Unsere Case Patient
 Patientin Herr Frau Mr Mrs Ms Dr Prof""".split())
 # A lower-case surname after a lower-case title: "mr doe in bay B", "frau muster auf".
-_LOWER_TITLE = _rx(r"\b(?:mr|mrs|ms|herr|frau)\.?[ \t](?P<n>[a-zäöüß][a-zäöüß'\-]{2,20})(?=[ \t]{1,2}(?:in|on|im|auf|from|aus|vom)\b|,)")
+_LOWER_TITLE_HINTS = ("mr", "ms", "herr ", "frau ")
+_LOWER_TITLE = _rx(r"(?:mr|mrs|ms|herr|frau)\.?[ \t](?P<n>[a-zäöüß][a-zäöüß'\-]{2,20})(?=[ \t]{1,2}(?:in|on|im|auf|from|aus|vom)\b|,)")
 # "Name: <Devanagari name>" (a Latin label before a Devanagari name), up to three words.
 _LATIN_LABEL_DEV = _rx(rf"\bname[ \t]{{0,2}}:[ \t]{{0,2}}(?P<n>[{_DV}]{{2,24}}(?:[ \t][{_DV}]{{2,24}}){{0,2}})(?![{_DV}])",
                        re.IGNORECASE)
@@ -123,7 +124,12 @@ def detect_shapes(c: _Ctx, enabled: frozenset) -> None:
     text = c.text
     if "patient_name" in enabled or "age" in enabled:
         if c.has_digit:
-            for m in _HANDOVER.finditer(text) if any(w in c.low for w in _HANDOVER_WORDS) else ():
+            for k in _HANDOVER.finditer(c.low) if any(w in c.low for w in _HANDOVER_WORDS) else ():
+                if k.start() and c.low[k.start() - 1].isalnum():
+                    continue
+                m = _HANDOVER_REST.match(text, k.end())
+                if m is None:
+                    continue
                 if m.group("n").lower() in _LOWER_STOP:
                     continue
                 c.add(m.start("n"), m.end("n"), "patient_name", 0.8, _NAME_EXPL_SHORTHAND)
@@ -150,14 +156,24 @@ def detect_shapes(c: _Ctx, enabled: frozenset) -> None:
                 if not _OF_AGE_BEFORE.search(c.low, max(0, m.start() - 12), m.start()):
                     continue
                 c.add(m.start("a"), m.end("a"), "age", 0.8, _AGE_EXPL)
-            for m in _SAAL.finditer(text) if ("saal" in c.low or "sal" in c.low or "varsh" in c.low or "baras" in c.low) else ():
+            for m in _SAAL.finditer(text) if ("saal" in c.low or " sal " in c.low or "varsh" in c.low or "baras" in c.low) else ():
                 c.add(m.start("a"), m.end("a"), "age", 0.8, _AGE_EXPL)
         for m in _AGE_WORDS.finditer(c.low) if any(w in c.low for w in _AGE_WORD_HINTS) else ():
-            if m.start() and c.low[m.start() - 1].isalnum() and not c.low[m.start() - 3:m.start()] == "und":
+            start = m.start()
+            if m.group().startswith("hundred"):
+                if c.low[max(0, start - 2):start] != "a ":
+                    continue
+                start -= 2
+            elif m.group() == "neunzig" and c.low[max(0, start - 3):start] == "und":
+                u = _DE_UNIT_UND.search(c.low, max(0, start - 9), start)
+                if u is None:
+                    continue
+                start = u.start()
+            if start and c.low[start - 1].isalnum():
                 continue
-            if not _AGE_WORDS_BEFORE.search(c.low, max(0, m.start() - 16), m.start()):
+            if not _AGE_WORDS_BEFORE.search(c.low, max(0, start - 16), start):
                 continue
-            c.add(m.start("a"), m.end("a"), "age", 0.75, _AGE_EXPL)
+            c.add(start, m.end("a"), "age", 0.75, _AGE_EXPL)
         initials = list(_INITIALS.finditer(text)) + (list(_DEV_INITIALS.finditer(text)) if c.has_dev else [])
         for m in initials:
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."):
@@ -176,7 +192,9 @@ def detect_shapes(c: _Ctx, enabled: frozenset) -> None:
             if _INITIALS_STAFF_BEFORE.search(before):
                 continue
             c.add(m.start("n"), m.end("n"), "patient_name", 0.75, _NAME_EXPL_SHORTHAND)
-        for m in _LOWER_TITLE.finditer(c.low):
+        for m in _LOWER_TITLE.finditer(c.low) if any(w in text for w in _LOWER_TITLE_HINTS) else ():
+            if m.start() and c.low[m.start() - 1].isalnum():
+                continue
             if text[m.start("n")].islower() and m.group("n") not in _LOWER_STOP:
                 c.add(m.start("n"), m.end("n"), "patient_name", 0.75, _NAME_EXPL_PAT)
         if c.has_dev:
@@ -217,6 +235,8 @@ def detect_shapes(c: _Ctx, enabled: frozenset) -> None:
     if "date" in enabled:
         windows: list[list[int]] = []
         for e in _EVENT_IN_CLAUSE.finditer(c.low):
+            if e.start() and c.low[e.start() - 1].isalnum() and e.group()[0].isascii():
+                continue
             lo, hi = _clause_start(text, e.start(), 160), _clause_end(text, e.end(), 160)
             if windows and lo <= windows[-1][1]:
                 windows[-1][1] = max(windows[-1][1], hi)
