@@ -12,7 +12,8 @@ Prints
   2. before, previous and after, on three sets: the tuning corpus, the first held-out set
      (tests/privacy_guard/heldout/, blind for the "previous" detector, read while revising it, so
      tuning material for "after") and the second held-out set (tests/privacy_guard/heldout2/,
-     written without sight of any detector), each measured with the detector as it was at commit
+     written without sight of any detector: blind for "previous", read while revising the rules
+     after it, so tuning material for "after" too), each measured with the detector as it was at commit
      ebe5c0f ("before"), at 9504a45 ("previous", both checked out from git into a temporary
      directory outside the repository) and the current one ("after"), per language.  Only
      figures per language and per type are printed for the held-out sets, never their misses;
@@ -151,7 +152,7 @@ def before_and_after(corpus_mod, before_scan, previous_scan=None) -> None:
     sets = [("tuning corpus", corpus_as_spans(corpus_mod), TARGET_RECALL, TARGET_FP),
             ("held-out set 1 (blind for 'previous'; tuning material for 'after')", load_heldout(HELDOUT),
              HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP),
-            ("held-out set 2 (written without sight of any of these detectors)", load_heldout(HELDOUT2),
+            ("held-out set 2 (blind for 'previous'; tuning material for 'after')", load_heldout(HELDOUT2),
              HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP)]
     detectors = [("before", before_scan)] if before_scan else []
     if previous_scan:

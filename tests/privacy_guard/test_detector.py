@@ -455,3 +455,69 @@ def test_compile_extra_pattern_accepts(source, sample):
     pattern = compile_extra_pattern(source)
     assert isinstance(pattern, re.Pattern)
     assert pattern.search(sample)
+
+
+# Shapes that the second held-out set showed missing, written anew (never copied from that set):
+# handover lines, initials before a surname, lower-case names after a cue, prefixed running
+# numbers, day-precise dates next to a procedure, ages of 90+ in words or shorthand.
+GENERAL_SHAPES = [
+    ("de", "Nachtdienst: Zi. 7 Hagedorn 83m, Pneumonie, O2 2 l.", "patient_name", "Hagedorn"),
+    ("en", "Handover: bed 11 Okafor 95F, delirium, on haloperidol prn.", "age", "95"),
+    ("hi", "Round: बेड 4 यादव 67F, sepsis, meropenem चल रहा है।", "patient_name", "यादव"),
+    ("de", "Visite: Mertens, 58w, Cholangitis, ERCP morgen.", "patient_name", "Mertens"),
+    ("en", "Advice please on R. K. Menon, a retired judge admitted with pancreatitis.", "patient_name", "R. K. Menon"),
+    ("hi", "पेशेंट आर. के. मिश्रा का potassium 6.8 है।", "patient_name", "आर. के. मिश्रा"),
+    ("en", "pt is dorothy blackwood, 71, with cellulitis again.", "patient_name", "dorothy blackwood"),
+    ("de", "patientin sabine kellermann, 49, mit Migräne-Status.", "patient_name", "sabine kellermann"),
+    ("hi", "patient ka naam arjun mehra hai, 30 saal, typhoid.", "patient_name", "arjun mehra"),
+    ("en", "saw mrs pemberton on the ward round, she is confused.", "patient_name", "pemberton"),
+    ("hi", "Form पर Name: सुरेश कुमार यादव, Age 64 लिखा है।", "patient_name", "सुरेश कुमार यादव"),
+    ("en", "Please see Augustine Mbeki, aged 88, for a falls review.", "patient_name", "Augustine Mbeki"),
+    ("en", "Cytology on CY-23-40127 still pending.", "record_number", "CY-23-40127"),
+    ("de", "Befund MB/24/118207 fehlt in der Akte.", "record_number", "MB/24/118207"),
+    ("en", "Re: NHS number 401 023 2137, the repeat prescription.", "record_number", "401 023 2137"),
+    ("en", "Home visit to 3 Elm Row, LS6 2QB this afternoon.", "postal_code", "LS6 2QB"),
+    ("hi", "पता: फ्लैट 12, गंगा निवास, अलीगंज, लखनऊ — visit करें।", "address", "फ्लैट 12, गंगा निवास, अलीगंज"),
+    ("en", "She had her ablation on 2023-11-06 and now has AF again.", "date", "2023-11-06"),
+    ("de", "Die OP war am 9. März, seitdem Fieber.", "date", "9. März"),
+    ("en", "Discharged Mon 3/4, readmitted with a leak.", "date", "Mon 3/4"),
+    ("hi", "Surgery 14 जून को हुई थी, अब fever है।", "date", "14 जून"),
+    ("hi", "Baby 2 tareekh ko ICU se ward gaya.", "date", "2 tareekh"),
+    ("en", "She's ninety-six and wants everything done.", "age", "ninety-six"),
+    ("en", "He turned a hundred and two in March.", "age", "a hundred and two"),
+    ("de", "Der Herr ist siebenundneunzig und lebt allein.", "age", "siebenundneunzig"),
+    ("de", "Sie ist hunderteins Jahre alt.", "age", "hunderteins"),
+    ("en", "A gentleman of 94 with urosepsis.", "age", "94"),
+    ("hi", "Nani 96 saal ki hain, hip fracture hai.", "age", "96"),
+    ("de", "Pat. (geb. 1930) mit Exsikkose.", "age", "1930"),
+    ("hi", "1931 mein paida hue the, ab stroke hua hai.", "age", "1931"),
+]
+
+
+@pytest.mark.parametrize("lang,text,typ,sub", GENERAL_SHAPES,
+                         ids=[f"{p[0]}-{p[2]}-{i}" for i, p in enumerate(GENERAL_SHAPES)])
+def test_detects_general_shapes(lang, text, typ, sub):
+    assert_found(text, typ, sub)
+
+
+GENERAL_SHAPE_NEGATIVES = [
+    "Fever 104 F overnight, paracetamol given.",           # a temperature, not age and sex
+    "Walked 95m with the physio today.",                   # a distance
+    "Dr. R. K. Menon suggested a CT first.",               # a colleague with initials
+    "As J. A. Smith et al. showed, the risk is low.",      # a citation
+    "Bed 4 is free, room 2 needs cleaning.",               # beds without a patient
+    "pt is stable, sats fine, plan as before.",            # lower-case words after a cue, not a name
+    "ISO-13485 and EN-60601 certified pump.",              # standards, not running numbers
+    "ICD-10 code I21.4, DSM-5 criteria met.",
+    "The new guideline was published on 2024-03-11.",      # a publication date
+    "Die neue Regelung gilt seit dem 01.07.2025 für alle Stationen.",
+    "Fortbildung am Fr., 22.11., Thema Sepsis.",
+    "Accuracy is ninety-five percent in the trial.",       # a share, not an age
+    "Mitte der neunziger Jahre wurde das Verfahren eingeführt.",
+    "Call NHS 111 for out-of-hours advice.",               # a public service number
+]
+
+
+@pytest.mark.parametrize("text", GENERAL_SHAPE_NEGATIVES)
+def test_general_shape_negatives_stay_clean(text):
+    assert scan(text) == [], spans(text)

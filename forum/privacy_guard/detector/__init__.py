@@ -72,6 +72,7 @@ from .names import (
     _propagate_names,
 )
 from .normalize import normalize
+from .shapes import detect_shapes
 from .custom import (
     _detect_custom,
     compile_extra_pattern,
@@ -142,6 +143,7 @@ def scan(text: str, config: GuardConfig | None = None) -> list[Finding]:
     if "age" in enabled:
         _detect_age(c)
         _detect_age_words(c)
+    detect_shapes(c, enabled)
     if "patient_name" in enabled:
         _detect_names(c)
         _propagate_names(c)

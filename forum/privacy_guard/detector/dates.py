@@ -105,12 +105,12 @@ _BIRTH_MARK = _rx(r"(?<![\w*])[*\u2020][ \t]?(?=[0-9])")
 
 # A year of birth after a cue: "born in 1931", "Jahrgang 1929", "जन्म 1934 में"; not decades ("1950s").
 _BIRTH_YEAR = re.compile(
-    _trie(["born", "b.", "year of birth", "birth year", "yob", "jahrgang", "jg.", "geburtsjahrgang", "geboren",
+    _trie(["born", "b.", "dob", "d.o.b.", "geb.", "year of birth", "birth year", "yob", "jahrgang", "jg.", "geburtsjahrgang", "geboren",
            "geburtsjahr", "जन्म", "जन्मवर्ष"])
     + r"(?:[ \t:,]{1,3}(?:in|im|the year|jahr|वर्ष|साल|सन्|सन|का वर्ष))?[ \t:,]{1,3}"
     r"(?P<y>(?:18|19|20)[0-9]{2})(?![0-9]|s(?![\w])|er|'s|\u2019s)")
 _YEAR_BEFORE_BIRTH = _rx(
-    r"(?P<y>(?:18|19|20)[0-9]{2})[ \t]{1,2}(?:में[ \t]{1,2})?(?:पैदा|जन्मे|जन्मी|जन्म[ \t]हुआ|geboren)")
+    r"(?P<y>(?:18|19|20)[0-9]{2})[ \t]{1,2}(?:में[ \t]{1,2})?(?:पैदा|जन्मे|जन्मी|जन्म[ \t]हुआ|geboren|(?:mein[ \t]{1,2})?paida)")
 
 
 def _valid_date(m: re.Match) -> bool:
@@ -217,7 +217,7 @@ def _detect_dates(c: _Ctx) -> None:
         if _word_char_before(low, m.start()) or (m.group().startswith("b.") and m.start() and low[m.start() - 1] == "."):
             continue
         _add_birth_year(c, m)
-    if "geboren" in low or c.has_dev:
+    if "geboren" in low or "paida" in low or c.has_dev:
         for m in _YEAR_BEFORE_BIRTH.finditer(low):
             if m.start() and (_word_char_before(low, m.start()) or low[m.start() - 1] in ".,/-"):
                 continue

@@ -165,7 +165,8 @@ def _mixed_token(text: str, pos: int) -> bool:
         return True
     # A short all-capital look-alike token between identifier parts ("UP 32 КВ 7719"): a plate's or a
     # record's letters, not a Cyrillic or Greek word.
-    return (len(token) <= 3 and token.isupper() and all(ch in HOMOGLYPHS for ch in token)
+    letters = token.replace("-", "")
+    return (len(letters) <= 3 and letters.isupper() and all(ch in HOMOGLYPHS for ch in letters)
             and any(ch.isdecimal() for ch in text[max(0, lo - 4):lo] + text[hi:hi + 4]))
 
 
