@@ -9,11 +9,13 @@ Prints
      identifier counts as found when a finding of the same type overlaps it; type-agnostic recall
      alongside) and false-positive rate (share of clean posts with any finding), per language and
      overall, plus recall per type and the list of misses;
-  2. before, previous and after, on three sets: the tuning corpus, the first held-out set
+  2. before, previous and after, on four sets: the tuning corpus, the first held-out set
      (tests/privacy_guard/heldout/, blind for the "previous" detector, read while revising it, so
      tuning material for "after") and the second held-out set (tests/privacy_guard/heldout2/,
      written without sight of any detector: blind for "previous", read while revising the rules
-     after it, so tuning material for "after" too), each measured with the detector as it was at commit
+     after it, so tuning material for "after" too) and the third (tests/privacy_guard/heldout3/,
+     written while the rules were revised against the second, never read: the held-out figure for
+     "after"), each measured with the detector as it was at commit
      ebe5c0f ("before"), at 9504a45 ("previous", both checked out from git into a temporary
      directory outside the repository) and the current one ("after"), per language.  Only
      figures per language and per type are printed for the held-out sets, never their misses;
@@ -61,6 +63,7 @@ TARGET_2K_MS = 2.0
 BEFORE_COMMIT = "ebe5c0f"
 HELDOUT = ROOT / "tests" / "privacy_guard" / "heldout" / "posts.jsonl"
 HELDOUT2 = ROOT / "tests" / "privacy_guard" / "heldout2" / "posts.jsonl"
+HELDOUT3 = ROOT / "tests" / "privacy_guard" / "heldout3" / "posts.jsonl"
 # The detector before the revision that read the first held-out set's misses.
 PREVIOUS_COMMIT = "9504a45"
 
@@ -153,7 +156,9 @@ def before_and_after(corpus_mod, before_scan, previous_scan=None) -> None:
             ("held-out set 1 (blind for 'previous'; tuning material for 'after')", load_heldout(HELDOUT),
              HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP),
             ("held-out set 2 (blind for 'previous'; tuning material for 'after')", load_heldout(HELDOUT2),
-             HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP)]
+             HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP),
+            ("held-out set 3 (written without sight of any of these detectors; never tuned on)",
+             load_heldout(HELDOUT3), HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP)]
     detectors = [("before", before_scan)] if before_scan else []
     if previous_scan:
         detectors.append(("previous", previous_scan))

@@ -6,10 +6,12 @@
 * heldout2/ (351 posts): written afterwards by another author who saw neither the rules nor the first
   set's posts.  Measured once, blind (70.3 % recall, 70.8 % any type, no clean post flagged).  The
   rules were then revised after reading its misses (general shapes, see its README), so it is tuning
-  material now too and its floors only guard against regressions.  A held-out figure for the current
-  rules needs a new set written without sight of them.
+  material now too and its floors only guard against regressions.
+* heldout3/ (486 posts): written while the rules were revised against heldout2, by a third author who
+  saw neither the rules nor the other sets' posts.  It is the held-out figure for the current rules:
+  measured once, reported as it is (78.5 % recall, below the 95 % target), never tuned on.
 
-bench/phi_guard.py prints both, with the detectors before and after."""
+bench/phi_guard.py prints all three, with the detectors before, previous and after."""
 from __future__ import annotations
 
 import json
@@ -33,6 +35,13 @@ FLOORS = {
     "heldout2": ({"en": 0.93, "de": 0.98, "hi": 0.98, "all": 0.96},
                  {"en": 0.93, "de": 0.98, "hi": 0.98, "all": 0.96},
                  {"en": 0.0, "de": 0.0, "hi": 0.0, "all": 0.0}),
+    # heldout3/ (486 posts), written while the rules were revised against heldout2's misses, by an author
+    # who saw neither; measured once, blind: en 72.2 / 73.1 %, de 79.4 / 80.4 %, hi 83.6 / 83.6 %,
+    # all 78.5 / 79.1 %; clean posts flagged en 1.4 %, de 1.5 %, hi 0 %, all 0.9 % (the detector at
+    # 9504a45: all 57.5 / 60.6 %; after the first revision: all 70.2 / 70.5 %). Not tuned on.
+    "heldout3": ({"en": 0.72, "de": 0.79, "hi": 0.83, "all": 0.78},
+                 {"en": 0.73, "de": 0.80, "hi": 0.83, "all": 0.79},
+                 {"en": 0.014, "de": 0.015, "hi": 0.0, "all": 0.01}),
 }
 CASES = [(name, lang) for name in FLOORS for lang in ("en", "de", "hi", "all")]
 
