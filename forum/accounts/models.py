@@ -103,7 +103,7 @@ class User(UserMixin, db.Model):
 
     @property
     def public_name(self) -> str:
-        return "former member" if self.is_deleted else self.display_name
+        return str(_l("former member")) if self.is_deleted else self.display_name
 
     def __repr__(self) -> str:
         return f"<User {self.id}>"
