@@ -7,7 +7,7 @@ from sqlalchemy import delete, select
 from ..extensions import db
 from ..notifications.models import NotificationPreference
 from .models import Bookmark, GroupWatch, TopicWatch
-from .sources import erase_requester
+from .sources import erase_requester, requests_for_export
 
 
 def erase_participation_data(sender, user, actor=None, **extra) -> None:
@@ -17,7 +17,8 @@ def erase_participation_data(sender, user, actor=None, **extra) -> None:
 
 
 def export_participation_data(sender, user, **extra) -> dict:
-    """The member's watching levels and notification preferences, for their data export."""
+    """The member's watching levels, notification preferences and the source requests they made, for their
+    data export."""
     topics = db.session.execute(select(TopicWatch.topic_id, TopicWatch.level).where(TopicWatch.user_id == user.id)
                                 .order_by(TopicWatch.topic_id)).all()
     groups = db.session.execute(select(GroupWatch.group_id, GroupWatch.level).where(GroupWatch.user_id == user.id)
@@ -29,4 +30,5 @@ def export_participation_data(sender, user, **extra) -> dict:
         "last_digest_at": choice.last_digest_at.isoformat() if choice.last_digest_at else None}
     return {"watching": {"topics": [{"topic_id": t, "level": level} for t, level in topics],
                          "groups": [{"group_id": g, "level": level} for g, level in groups]},
-            "notification_preferences": preferences}
+            "notification_preferences": preferences,
+            "source_requests": requests_for_export(user.id)}

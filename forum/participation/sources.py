@@ -164,6 +164,14 @@ def escalated_in_group(group: Group) -> list[SourceRequest]:
         .order_by(SourceRequest.created_at)))
 
 
+def requests_for_export(user_id: int) -> list[dict]:
+    """The source requests a member made, with their own reason and note."""
+    return [{"post_id": r.post_id, "reason": r.reason, "note": r.note, "state": r.state,
+             "created_at": r.created_at.isoformat(), "closed_at": r.closed_at.isoformat() if r.closed_at else None}
+            for r in db.session.scalars(select(SourceRequest).where(SourceRequest.requester_id == user_id)
+                                        .order_by(SourceRequest.id))]
+
+
 def erase_requester(user_id: int) -> None:
     """An erased account's requests stay (the post keeps its badge) without who asked or their note."""
     for request in db.session.scalars(select(SourceRequest).where(SourceRequest.requester_id == user_id)):

@@ -146,3 +146,19 @@ def test_unanswered_requests_go_to_the_moderators_after_seven_days(app, make, lo
 def test_source_request_log_codes_read_as_sentences():
     for code in ("post:source_request:resolve", "post:source_request:escalate"):
         assert code in SENTENCES
+
+
+def test_a_members_source_requests_are_in_their_export_and_lose_who_asked_on_erasure(make, login):
+    import json
+
+    from tests.factories import PASSWORD
+
+    _author, reader, _other, _moderator, _group, _topic, post = _world(make)
+    browser = login(reader)
+    browser.post(f"/posts/{post.id}/source-request", data={"reason": "dose", "note": "Which trial?"})
+    data = json.loads(browser.post("/me/export").get_data(as_text=True))
+    [mine] = data["source_requests"]
+    assert (mine["post_id"], mine["reason"], mine["note"], mine["state"]) == (post.id, "dose", "Which trial?", "open")
+    assert browser.post("/me/delete", data={"password": PASSWORD, "confirm": "y"}).status_code == 302
+    [request] = _requests(post)
+    assert (request.requester_id, request.note) == (None, "")
