@@ -12,7 +12,7 @@ started=$(date +%s)
 bash scripts/system-packages.sh
 
 services_dir=$(mktemp -d /tmp/konsil-test-services.XXXXXX)
-cleanup() { bash scripts/test-services.sh stop "$services_dir"; }
+cleanup() { if [ -n "${pg_pid:-}" ]; then kill "$pg_pid" 2>/dev/null || true; fi; bash scripts/test-services.sh stop "$services_dir"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -33,13 +33,24 @@ unset TEST_DATABASE_URL
 # The compiled catalogues (.mo) are build products, never committed.
 "$BIN/pybabel" compile -d translations -f >/dev/null 2>&1
 
+# The two passes share nothing but the Redis server (each test takes its own keys), so they run side by
+# side on two cores; the PostgreSQL pass's output is printed after the SQLite pass's.
 status=0
+pg_status=0
+if [ -n "$pg_url" ]; then
+  pg_log="$services_dir/postgresql-pass.log"
+  KONSIL_TEST_PASS=postgresql TEST_DATABASE_URL="$pg_url" "$BIN/pytest" -p no:cacheprovider -m "not browser" "$@" \
+    >"$pg_log" 2>&1 &
+  pg_pid=$!
+fi
 echo "== Test suite on SQLite"
 KONSIL_TEST_PASS=sqlite "$BIN/pytest" "$@" || status=$?
 
 if [ -n "$pg_url" ]; then
+  wait "$pg_pid" || pg_status=$?
   echo "== Test suite on PostgreSQL"
-  KONSIL_TEST_PASS=postgresql TEST_DATABASE_URL="$pg_url" "$BIN/pytest" -m "not browser" "$@" || status=$?
+  cat "$pg_log"
+  [ "$pg_status" -eq 0 ] || status=$pg_status
 else
   echo "== PostgreSQL is not installed here: the PostgreSQL pass was skipped"
 fi
