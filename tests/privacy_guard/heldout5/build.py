@@ -136,7 +136,7 @@ P("en", "quoted_letter",
 P("en", "paediatric_child_and_parent",
   "Paeds: [[patient_name:Ivy Ramkissoon]], 22 months, with a button battery on X-ray. Mum (Shanice) arrived with the packet. Honey on the way to theatre?")
 P("en", "date_dob_paediatric",
-  "Neonatal jaundice review: DOB [[date:21.10.2026]], bili 312 at 70 hours, on the line for phototherapy. Do we repeat in 6 hours or start now?")
+  "Neonatal jaundice review: DOB [[date:27.11.2026]], bili 312 at 70 hours, on the line for phototherapy. Do we repeat in 6 hours or start now?")
 P("en", "name_lowercase_after_cue",
   "spoke to the family of mr [[patient_name:oyelaran]] re ceilings of care, they agreed to ward-based only. please update the escalation form")
 P("en", "phone_local_handover",
@@ -235,6 +235,96 @@ P("en", "neg_age_over_90_population",
   "In the over-90s, is there any evidence for statins in primary prevention, or do we deprescribe on admission?")
 P("en", "neg_eponym_person_like",
   "Is Cushing's more likely than pseudo-Cushing's with a midnight salivary cortisol just above range? Endo wants dexamethasone suppression.")
+
+# positives, second batch
+P("en", "name_shorthand_short_surname",
+  "Cubicle 12: [[patient_name:Ng]] 58M, paracetamol OD ~ 20 g staggered, ALT 3400, INR 2.9. Liver unit say 'call back if lactate rises' — is that normal practice?")
+P("en", "name_apostrophe",
+  "Mrs [[patient_name:O'Sullivan]] in HDU bed 2 is refusing the NG tube again; her sodium is 119 and still falling. Capacity assessment tonight or leave it for the day team?")
+P("en", "twins_paediatric",
+  "NICU: twins [[patient_name:Ada]] and [[patient_name:Leo Brennan]], day 3, both jaundiced, [[patient_name:Leo]]'s bili just under the line. Their father keeps asking if they can room in together — any unit doing co-bedding?")
+P("en", "telemedicine_url_record",
+  "Video consult room for Mrs [[patient_name:Beaumont]] is [[url:https://telehealth.northvale.org/room/beaumont-8841]] at 14:00 — can someone from palliative join? She wants to talk about stopping dialysis.")
+P("en", "birth_year_b_dot",
+  "Falls clinic referral: b. [[age:1927]], lives with his daughter, three falls since summer, orthostatic drop of 40. Would you stop the tamsulosin first?")
+P("en", "age_aged_102",
+  "Anyone had a patient aged [[age:102]] on the acute take with a GI bleed? Family want scope, gastro say no. Who decides?")
+P("en", "date_iso",
+  "Discharged [[date:2026-11-18]] on rivaroxaban, readmitted two days later with melaena. Restart after the OGD, or switch agent?")
+P("en", "record_hash_label",
+  "hosp# [[record_number:5583104]] — radiology report mentions 'incidental 2 cm adrenal lesion' and no one has actioned it. Whose job is it on the medical take?")
+P("en", "record_accession",
+  "Can a radiologist look at accession [[record_number:RAD-7712093]]? Registrar reported it as normal but I think there's free air under the right hemidiaphragm.")
+P("en", "phone_uk_relative",
+  "Next of kin lives in London, daughter's number is [[phone:+44 20 7946 0321]]. Anyone know if we can do the best-interests meeting by phone?")
+P("en", "national_id_ssn_spaced",
+  "The disability form has his SSN as [[national_id:529 17 4486]] and asks for our diagnosis. Is it OK to fill this in on the ward or does it go to social work?")
+P("en", "name_patient_with_dr_title",
+  "Tricky one: the patient is Dr [[patient_name:Ifeoma Nwachukwu]], a retired anaesthetist, who wants to manage her own PCA settings. How do you handle professional patients on your unit?")
+P("en", "quoted_colleague_question",
+  "From the surgical SHO: \"can I give [[patient_name:Petrosyan]] enoxaparin tonight, platelets 48?\" I said no — what's everyone's cut-off?")
+P("en", "oncology_board_dob_full",
+  "Tumour board case 7 — [[patient_name:Mateus Okoye-Lind]], DOB [[date:22/03/1948]], pancreatic head mass abutting the SMV. Biopsy via EUS or straight to surgery?")
+P("en", "whatsapp_pasted_lowercase",
+  "pasting from the night group: 'anyone free? bay 3 [[patient_name:mcgillivray]] 74m cp + st elev inf leads, cath lab called' — did he get to the lab in time?")
+P("en", "age_paren_y_o",
+  "Ortho geriatrics: Mr [[patient_name:Adebayo-Finch]] ([[age:98]] y/o) with a periprosthetic fracture. Anaesthetics want a TTE first — is that really needed?")
+P("en", "phone_local_mobile_paeds",
+  "Paeds ED: toddler with a bead in the nose, mum had to leave to get the other kids — her cell is [[phone:(720) 384-9152]], please ring before sedation.")
+
+# negatives, second batch
+P("en", "neg_age_under_90_shorthand",
+  "Cubicle 7: 84M NSTEMI, cubicle 9: 67F pyelo, cubicle 11: empty. Who's taking the next ambulance?")
+P("en", "neg_bed_number_90plus",
+  "Bed 91 on the overflow ward has no working call bell and bed 94 no oxygen port. Estates say next week — can we stop using them?")
+P("en", "neg_eponym_scores",
+  "Apgars 6 and 9, Wells score 6, Hartmann's running at 125 ml/h. Who writes up the Kleihauer for the mother?")
+P("en", "neg_icd_age_code",
+  "Should we code R54 (age-related physical debility) for the frailty admissions, or does that hurt the tariff?")
+P("en", "neg_rota_dates",
+  "Rota for 24/12 and 31/12 is out; swaps by Friday please. The paediatric sim session is on 9 January.")
+P("en", "neg_public_figure_author",
+  "Didn't Sackett say evidence-based medicine was never meant to replace judgement? Our new pathway feels like the opposite.")
+P("en", "neg_whatsapp_staff",
+  "msg from Priya (ICU CNS): 'pls stop sending pts up without a DNACPR conversation documented' — fair point, can we add it to the checklist?")
+P("en", "neg_oncology_trial",
+  "Anyone enrolling into KEYNOTE-671 style perioperative pembro outside the trial? The NICE TA is TA876 I think.")
+P("en", "neg_telemed_platform",
+  "Our tele-ICU vendor pushed version 3.14.2 and the camera zoom broke. Support line is 1-800-555-0199 but nobody answers overnight.")
+P("en", "neg_paeds_percentiles",
+  "Weight on the 0.4th centile, head circumference 91st — is that disproportion enough to refer to genetics?")
+P("en", "neg_obstetric_shorthand",
+  "G4P3, 39+1, SROM 22 h, GBS unknown, maternal temp 38.2 — benzylpenicillin or cefuroxime plus metronidazole?")
+P("en", "neg_ninety_percent_words",
+  "Ninety percent of our sepsis alerts are false positives. Has anyone tuned the NEWS trigger thresholds?")
+
+# positives, third batch
+P("en", "quoted_letter_uppercase",
+  "Discharge summary pasted from the other site: 'Name: [[patient_name:BELINDA QUARSHIE]] | Age: [[age:90]] | Adm: [[date:11/19/2026]] | MRN: [[record_number:0092-4471]]' — why was she sent home on apixaban and clopidogrel together?")
+P("en", "invisible_chars_in_name",
+  "Bay 2: pt [[patient_name:Hal\u200bvorsen]] refusing bloods again, MCA done and he has capacity. Do we just document and stop asking?")
+P("en", "address_postal_apartment",
+  "Home oxygen order keeps bouncing: the supplier needs the delivery address as [[address:88 Winthrop St, Apt 4B, Medford, MA]] [[postal_code:02155]], not the PO box. Who signs the HOOF form?")
+P("en", "ip_address_v6",
+  "The patient's home dialysis machine phones in from [[ip_address:2600:1700:3ec1:8e0::4b]] and the treatment logs look truncated. Who do we call at the vendor?")
+P("en", "licence_plate_uk",
+  "Security asked whether the car [[licence_plate:LB19 XKT]] parked in the ambulance bay belongs to the man in resus 3 — can we confirm that to them?")
+P("en", "name_lowercase_no_cue_whatsapp",
+  "kindly see [[patient_name:okeke]] bay 6 when free, K 2.6 on repeat, replacing iv, ?needs mg too")
+P("en", "age_words_ninety_nine",
+  "Aged [[age:ninety-nine]], lives independently, now a trimalleolar fracture. Ortho say cast only — would you push for fixation?")
+P("en", "phone_ext_relative",
+  "Son works nights; call his work line [[phone:+1 (646) 381-2074]] and ask for him by name, he says the mobile has no signal in the warehouse.")
+
+# negatives, third batch
+P("en", "neg_public_hotline",
+  "For newly diagnosed patients we hand out the Parkinson's UK helpline, 0808 800 0303. Anyone have a similar number for MND?")
+P("en", "neg_eponyms_signs",
+  "Beck's triad on arrival, Kussmaul's sign too, and Osler nodes on the fingertips — tamponade plus endocarditis, or am I overcalling?")
+P("en", "neg_historical_building_year",
+  "Our ward block opened in 1931 and still has no en-suite side rooms; IPC want 12 more isolation beds by spring.")
+P("en", "neg_policy_age_number",
+  "Our ICU admission policy says age 90 alone is not a reason to decline referral. Does anyone have a frailty-based alternative?")
 
 # ---------------------------------------------------------------- German
 # positives
@@ -337,7 +427,7 @@ P("de", "oncology_board_birth_year",
 P("de", "age_101_birthday",
   "Sie feiert am Sonntag ihren [[age:101]]. Geburtstag und will unbedingt nach Hause. Entlassung mit oraler Antibiose vertretbar?")
 P("de", "date_dob_paediatric",
-  "Neugeborenes, geb. [[date:25.11.2026]], Bilirubin 18 mg/dl am 3. Lebenstag. Fototherapie oder erst Kontrolle?")
+  "Neugeborenes, geb. [[date:28.11.2026]], Bilirubin 18 mg/dl am 3. Lebenstag. Fototherapie oder erst Kontrolle?")
 P("de", "phone_local_landline",
   "Hausbesuch-Rückruf bitte unter [[phone:06221 5639827]], der Patient hört schlecht, also laut sprechen.")
 P("de", "name_lowercase_after_cue",
@@ -430,6 +520,86 @@ P("de", "neg_eponym_syndrome",
   "Guillain-Barré oder Miller-Fisher bei Ophthalmoplegie und Ataxie? GQ1b-Antikörper dauern eine Woche.")
 P("de", "neg_dates_nonpatient",
   "Ab 1. Januar gilt die neue Dienstvereinbarung, die Fortbildung am 15. Januar ist Pflicht.")
+
+# positives, zweiter Teil
+P("de", "name_diacritics_shorthand",
+  "ZNA Box 5: [[patient_name:Nguyễn]] 47w, Anaphylaxie nach Wespenstich, 2x Adrenalin i.m. Beobachtung 6 oder 24 Stunden?")
+P("de", "dob_asterisk",
+  "Aus dem Überleitungsbogen: Frau [[patient_name:Lüdecke]], * [[date:14.03.1931]], Pflegegrad 4, Dekubitus sakral Grad 3. Wer versorgt solche Wunden ambulant in Spandau?")
+P("de", "birth_year_geb",
+  "Telekonsil aus der Reha: Pat. geb. [[age:1928]], neues Vorhofflimmern nach Hüft-TEP. Lohnt sich Antikoagulation noch, CHA2DS2-VASc 5?")
+P("de", "age_jaehriger_no_hyphen",
+  "Ein [[age:98]]jähriger mit Ileus, Chirurgie will nicht operieren. Wer hat Erfahrung mit palliativer Ableitung über die Magensonde?")
+P("de", "date_weekday",
+  "Entbindung war am [[date:Montag, 16.11.]], seit gestern Fieber und übelriechende Lochien. Endometritis — ambulant oder stationär?")
+P("de", "kvnr_spaced",
+  "Kasse sagt, die Versichertennummer [[insurance_number:R 163 902 857]] gehört zu einer anderen Person. Wie gehen wir mit der Aufnahme um?")
+P("de", "phone_intl_plus49",
+  "Der Neffe bittet um Rückruf unter [[phone:+49 89 21804472]], er ist der Bevollmächtigte. Wer führt das Gespräch zur Therapiezieländerung?")
+P("de", "twins_paediatric",
+  "Neo: Zwillinge [[patient_name:Mia]] und [[patient_name:Ben Kowalski]], 32+0, beide CPAP. Die Eltern fragen nach Känguruhen trotz Nabelkatheter — macht ihr das?")
+P("de", "url_video_consult",
+  "Link zur Videosprechstunde: [[url:https://video.praxis-am-ring.de/r/x7Kp2-wendland]] — kann jemand aus der Palliativmedizin um 15 Uhr dazukommen?")
+P("de", "name_title_prof_patient",
+  "Herr Prof. Dr. [[patient_name:Eberhard Quandt]] liegt privat auf der 7, verlangt täglich Chefarztvisite und lehnt die Heparinprophylaxe ab. Wie dokumentiert ihr das?")
+P("de", "whatsapp_pasted_time",
+  "[22:14] OA Hintergrund: \"Hr. [[patient_name:Scholz-Wiener]] auf IMC 3 braucht Noradrenalin, bitte ITS-Bett klären\" — hat jemand schon mit der ITS gesprochen?")
+P("de", "quoted_colleague_question",
+  "Frage aus der Hausarztpraxis weitergeleitet: 'Kann ich Frau [[patient_name:Oberländer]] mit eGFR 24 noch Metformin geben?' Ich würde absetzen — Meinungen?")
+P("de", "age_words_hundert",
+  "Der Patient wird nächste Woche [[age:hundert]] und der Bürgermeister will zum Gratulieren auf die Station kommen. Dürfen wir das zulassen?")
+P("de", "record_labor_nr",
+  "Labor-Auftragsnr. [[record_number:L26-3391027]]: Troponin ist zweimal verschwunden. Muss ich neu abnehmen lassen?")
+P("de", "phone_mobile_relative_paeds",
+  "Mama von dem Kleinen mit Fieberkrampf ist nur unter [[phone:0157 73920184]] erreichbar, bitte vor der LP anrufen.")
+P("de", "licence_plate_city",
+  "Der Rettungsdienst hat den Fahrer aus dem Wagen [[licence_plate:M-AB 4721]] gebracht, BAK wird von der Polizei verlangt. Braucht es einen richterlichen Beschluss?")
+
+# negatives, zweiter Teil
+P("de", "neg_bed_number_90plus",
+  "Zimmer 93 und Bett 91 auf der Überlaufstation haben keinen Sauerstoffanschluss. Bitte dort keine Patienten mit O2-Bedarf hinlegen.")
+P("de", "neg_age_under_90",
+  "85-jähriger mit Pneumonie, CRB-65 von 2 — stationär oder mit Pflegedienst zu Hause lassen?")
+P("de", "neg_eponym_scores",
+  "Apgar 8/9/10, Nabelschnur-pH 7,28, trotzdem stöhnt das Kind nach 20 Minuten. Ruft ihr da sofort die Neo oder wartet ihr die zweite BGA ab?")
+P("de", "neg_eponym_law",
+  "Virchow-Trias erfüllt, Wells-Score 5 — trotzdem D-Dimere oder direkt CT?")
+P("de", "neg_staff_consultant",
+  "Dr. Schmidt aus der Neurologie hat heute Hintergrund, Pflegeleitung Frau Bartels ist bis 16 Uhr im Haus.")
+P("de", "neg_basedow",
+  "Morbus Basedow mit TRAK 18, Thiamazol 20 mg, jetzt Agranulozytose-Verdacht. Radiojod oder Thyreoidektomie?")
+P("de", "neg_whatsapp_staff",
+  "aus der Stations-Gruppe: \"Leute, die Pumpe in Zi. 4 piept wieder, bitte Biomed anrufen\" — Biomed ist unter Durchwahl 4410 erreichbar.")
+P("de", "neg_guideline_version",
+  "ESC-Leitlinie Herzinsuffizienz 2023 Focused Update: Empfehlungsgrad IA für SGLT2-Hemmer auch bei HFpEF — setzt ihr das schon um?")
+P("de", "neg_lab_ranges",
+  "Referenzbereich TSH 0,27–4,20 mU/l, fT4 12–22 pmol/l. Wie interpretiert ihr TSH 0,1 unter Amiodaron?")
+P("de", "neg_oncology_codes",
+  "C34.1 mit OPS 5-324.a1 — die Tumordokumentation verlangt noch den ICD-O-Code 8140/3. Wer pflegt das bei euch?")
+P("de", "neg_neunzig_words",
+  "Neunzig Prozent unserer Anfragen im Telekonsil betreffen Antikoagulation. Gibt es dafür eine gemeinsame SOP?")
+
+# positives, dritter Teil
+P("de", "quoted_letter_uppercase_inverted",
+  "Aus dem Etikett kopiert: '[[patient_name:KRÜGER, HILDEGARD]] * [[date:02.02.1933]] Fall [[record_number:26011873]]' — das Etikett klebt auf den Blutkulturen eines anderen Patienten. Meldung ins CIRS?")
+P("de", "invisible_chars_in_name",
+  "Frau [[patient_name:Ha\u200bbermann]] auf der Stroke Unit hat eine neue Aphasie nach der Lyse. Kontroll-CT sofort oder nach 24 h?")
+P("de", "address_postal_leipzig",
+  "Entlassung nach Hause: [[address:Am Lindenhof 3a]], [[postal_code:04109]] Leipzig, 4. OG ohne Aufzug. Schafft ihr das mit Pflegegrad 3 und Rollator?")
+P("de", "email_birth_year_in_address",
+  "Die Patientin will den Medikationsplan an [[email:m.grabowski1934@web.de]] geschickt bekommen. Dürfen wir unverschlüsselt mailen, wenn sie es ausdrücklich möchte?")
+P("de", "name_dative_cue",
+  "Bei Frau [[patient_name:Ahrens]] ist seit heute das Troponin dynamisch, EKG unauffällig. Herzkatheter heute noch oder morgen elektiv?")
+P("de", "ip_address_telemonitoring",
+  "Herzinsuffizienz-Telemonitoring: das Tablet des Patienten hat die IP [[ip_address:91.47.212.9]] und sendet seit drei Tagen nichts. Wer ist zuständig?")
+
+# negatives, dritter Teil
+P("de", "neg_historical_surgeon",
+  "Sauerbruch hätte das wohl anders gesehen — aber würdet ihr heute bei einem Pleuraempyem noch primär thorakotomieren?")
+P("de", "neg_eponym_surgery",
+  "Z. n. Billroth II, jetzt Dumping-Syndrom, Alvarado-Score hier irrelevant — hilft Acarbose bei Spätdumping?")
+P("de", "neg_population_hochbetagte",
+  "Im Register waren 14 % der Patienten 90 Jahre und älter. Wie viele davon bekamen eine TAVI?")
 
 # ---------------------------------------------------------------- Hindi (Devanagari + Hinglish)
 # positives
@@ -611,6 +781,86 @@ P("hi", "neg_nonagenarian_hinglish",
   "Nabbe saal se upar ke patients mein statin continue karte ho ya band kar dete ho?")
 P("hi", "neg_phone_like_range",
   "TSH का reference range 0.4-4.5 है, लेकिन report में 0.40-04.50 लिखा आता है, juniors confuse हो जाते हैं।")
+
+# positives, second batch
+P("hi", "name_after_hindi_cue_ji",
+  "पेशेंट [[patient_name:अब्दुल रहीम]] जी को तीन दिन से hiccups हैं, CT brain normal है। Baclofen शुरू करें या पहले MRI?")
+P("hi", "baby_of_hinglish",
+  "NICU: B/O [[patient_name:sunita devi]], 1.4 kg, day 2, sepsis screen positive. Meropenem start karein ya pehle blood culture ka wait?")
+P("hi", "age_words_nabbe",
+  "मरीज़ की उम्र [[age:नब्बे]] साल है, फिर भी family ventilator चाहती है। ऐसे में counselling कैसे करें?")
+P("hi", "age_hinglish_yrs",
+  "[[age:91]] yrs ki amma hai, fall ke baad se bedridden, ab bedsore infected. Debridement bedside kar sakte hain?")
+P("hi", "date_dob_full",
+  "Pension form पर मरीज़ का DOB [[date:03/04/1930]] लिखा है और hospital records में अलग है। Death certificate में कौन सा लिखें?")
+P("hi", "record_mlc",
+  "MLC no. [[record_number:MLC/2026/1183]] वाले burns patient की police statement लेनी है, मरीज़ GCS 13 पर है — fit for statement लिखें?")
+P("hi", "digits_spaced_aadhaar",
+  "Ayushman card के लिए Aadhaar [[national_id:6 2 7 4 1 0 9 3 8 5 5 1]] दिया है, ward clerk पूछ रहा है इसे file में लिखें या नहीं।")
+P("hi", "national_id_pan_hinglish",
+  "Reimbursement ke liye patient ka PAN [[national_id:CGHPM1947D]] chahiye bol rahe hain, accounts wale. Discharge file mein daal dein?")
+P("hi", "licence_plate_in",
+  "Accident वाली गाड़ी [[licence_plate:MH 14 EY 7302]] के driver की blood alcohol report police को देनी है, किससे sign करवाएँ?")
+P("hi", "phone_intl_mobile",
+  "बेटे का नंबर [[phone:+91 63904 17258]] है, वो Bengaluru से आ रहे हैं, ventilator पर डालने से पहले उनसे बात करनी है।")
+P("hi", "icu_handover_hinglish",
+  "ICU handover: bed 3 [[patient_name:Gurmeet]] [[age:93]]F, urosepsis, noradrenaline 0.1 pe, family ne DNR bola hai par sign nahi kiya. Night mein kya karein agar arrest ho?")
+P("hi", "oncology_board_hindi",
+  "Tumour board में आज श्री [[patient_name:श्रीनिवास राव]] का case है, carcinoma stomach, age 64, peritoneal deposits। HIPEC का option है क्या?")
+P("hi", "quoted_colleague_hindi",
+  "PG ने पूछा: 'Madam, bed 8 वाली [[patient_name:फ़ातिमा]] को ceftriaxone से rash आया है, अब क्या दें?' मैंने azithro कहा — आप लोगों की राय?")
+P("hi", "email_hinglish",
+  "Patient khud bol rahi hai reports [[email:meenakshi.iyer1950@rediffmail.com]] pe bhej do, consent likh ke de diya hai.")
+P("hi", "phone_landline_delhi",
+  "मरीज़ के घर का landline [[phone:011 4183 7265]] है, mobile बंद है। Follow-up के लिए वहीं call करें।")
+P("hi", "date_hinglish_ddmm",
+  "Delivery [[date:27/10]] ko hui thi, ab 4 hafte baad breathlessness aur EF 30% — peripartum cardiomyopathy? Bromocriptine dein?")
+
+# negatives, second batch
+P("hi", "neg_bed_number_90plus",
+  "बेड 92 और 95 पर oxygen point काम नहीं कर रहा, maintenance को complaint दे दी है।")
+P("hi", "neg_eponym",
+  "Sheehan syndrome का case लग रहा है, delivery के बाद lactation नहीं हुआ और sodium 124 है। Cortisol पहले या thyroxine?")
+P("hi", "neg_public_figure",
+  "Dr. Naresh Trehan का interview देखा, कह रहे थे TAVI सस्ता होना चाहिए। हमारे यहाँ अभी भी 20 लाख लगता है।")
+P("hi", "neg_population_stats",
+  "NFHS-5 (2019-21) के हिसाब से हमारे ज़िले में anaemia 60 प्रतिशत है, तो antenatal IFA कौन सा regimen चलाएँ?")
+P("hi", "neg_apgar",
+  "Apgar 4 और 7 था, cord pH 7.1 — therapeutic hypothermia शुरू करें या नहीं?")
+P("hi", "neg_staff_whatsapp",
+  "Sister Reena ka msg: 'bed 6 ki drip khatam, naya bottle bhejo' — pharmacy 9 baje khulti hai, emergency stock kahan hai?")
+P("hi", "neg_age_under_90_hindi",
+  "अस्सी साल के दादाजी में TURP करें या लंबे समय तक catheter? Anaesthesia fit बता रहा है।")
+P("hi", "neg_codes_snomed",
+  "SNOMED code 38341003 hypertension के लिए डालना है, ABDM वाले system में dropdown नहीं आ रहा।")
+P("hi", "neg_hotline_women",
+  "Domestic violence का शक है, महिला helpline 181 पर बात करवाई, और police 112 को भी inform किया।")
+P("hi", "neg_device_model_hinglish",
+  "Naya BiPAP machine ResMed Lumis 150 aaya hai, kisi ne iska ST mode use kiya hai COPD mein?")
+P("hi", "neg_kayakalp_dates",
+  "Kayakalp inspection 12 दिसंबर को है, सभी wards में BMW segregation ठीक रखें।")
+
+# positives, third batch
+P("hi", "quoted_letter_hindi",
+  "Discharge summary की copy: 'नाम: [[patient_name:रामप्यारी]], उम्र: [[age:९१]] वर्ष, IPD नं. [[record_number:26/11/3307]]' — इसमें digoxin 0.25 daily लिखा है, इस उम्र में ये dose सही है?")
+P("hi", "name_initials_hindi",
+  "मरीज़ [[patient_name:के. एन. पिल्लई]] को कल angioplasty के बाद groin hematoma हुआ है, Hb 2 gram गिरा है। Surgery refer करें या compression से manage करें?")
+P("hi", "name_lowercase_hinglish_cue",
+  "mareez [[patient_name:ramprasad]] ka creatinine 5.8 ho gaya, urine output 200 ml in 24 hr. Dialysis ke liye family ready nahi hai, kya karein?")
+P("hi", "address_postal_devanagari_pin",
+  "Follow-up letter भेजना है: [[address:ग्राम पोस्ट बिसौली, ज़िला बदायूँ]] [[postal_code:२४३७२०]]। Post से भेजें या ASHA के ज़रिए?")
+P("hi", "bank_account_in_hinglish",
+  "NGO ne patient ke account [[bank_account:50100482917364]] mein paise bhejne ki baat ki hai, IFSC HDFC0001234 — kya hum ye details OPD mein display kar sakte hain?")
+P("hi", "phone_bengaluru_landline",
+  "मरीज़ के बेटे के office का number [[phone:+91 80 4721 9036]] है, high-risk consent के लिए वहीं call करना होगा, वो ward तक नहीं आ पाएँगे।")
+
+# negatives, third batch
+P("hi", "neg_public_figure_cricketer",
+  "Dhoni जैसी knee injury हर दूसरे young patient में दिख रही है, ACL reconstruction के बाद rehab protocol कौन सा follow करते हो?")
+P("hi", "neg_eponym_hinglish",
+  "Kawasaki disease mein IVIG ke baad bhi fever hai, second dose dein ya infliximab? Echo mein coronary normal hai.")
+P("hi", "neg_pincode_public",
+  "AIIMS New Delhi का पता Ansari Nagar, 110029 सबको पता है, referral letter में यही लिखें या department का भी?")
 
 
 # ------------------------------------------------------------ machinery
