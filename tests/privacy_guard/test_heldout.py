@@ -15,6 +15,8 @@ bench/phi_guard.py prints all three, with the detectors before, previous and aft
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,3 +98,14 @@ def test_heldout_recall_holds(figures, name, lang):
 def test_heldout_clean_posts_stay_clean(figures, name, lang):
     s = figures[name][lang]
     assert s["flagged"] / s["clean"] <= FLOORS[name][2][lang], s
+
+
+@pytest.mark.parametrize("build_script", sorted(Path(__file__).parent.glob("heldout*/build.py")),
+                         ids=lambda path: path.parent.name)
+def test_the_stored_set_is_what_its_build_script_writes(build_script):
+    """Every stored set equals a fresh build of its marked-up posts, and its identifiers validate."""
+    done = subprocess.run([sys.executable, str(build_script), "--check"], cwd=build_script.parent,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith("posts: "), done.stdout
+
