@@ -124,6 +124,7 @@ def _detect_url(c: _Ctx) -> None:
 _IPV4 = _rx(r"[0-9](?<![\w.][0-9])[0-9]{0,2}(?:\.[0-9]{1,3}){3}(?![\w]|\.[0-9])")
 _IPV6 = _rx(r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:.]{6,45}(?![\w:])")
 _IP_NOT = _rx(r"(?:\b(?:version|ver|release|build|firmware|software|update|kapitel|chapter|"
+              r"(?:firmware|software|version|release|build)[ \t]{1,2}(?:is|was|ist|war|von|of)|"
               r"section|abschnitt|recommendation|empfehlung|table|tab|fig|figure|abb|rule|"
               r"regel|schema|v)\W{0,3}|§\s?)$")
 _IP_CTX = _rx(r"\b(?:ip|ipv4|ipv6|ip-adresse|address|adresse|server|host|router|login|"

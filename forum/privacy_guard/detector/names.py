@@ -226,6 +226,8 @@ def _detect_names(c: _Ctx) -> None:
                 conf = min(conf, 0.45)
             else:
                 conf = min(conf, 0.85)
+        if _STAFF_BEFORE_HONORIFIC.search(low, max(0, m.start() - 30), m.start()):
+            conf = min(conf, 0.45)  # "unsere Stationsleitung Frau Albers", "our charge nurse Mr Patel"
         if _STAFF_APPOSITION.match(low, got[0]):
             conf = min(conf, 0.45)  # "Mr. Harris, our charge nurse", "Herr Krause aus der Pflegedirektion"
         c.add(m.start(), got[0], "patient_name", conf, _NAME_EXPL_HON)
@@ -267,6 +269,7 @@ def _detect_names(c: _Ctx) -> None:
 
     _detect_lower_and_shorthand(c)
     _detect_more_name_shapes(c)
+    _detect_gazetteer_names(c)
     if "amil" in low:
         for m in _FAMILY.finditer(text):
             if m.end() > m.start():  # "Familie Müller"
@@ -441,6 +444,11 @@ def _ages_after_names(c: _Ctx) -> None:
 _AGE_AFTER_NAME = re.compile(r"(?:,[ \t]{0,2}|[ \t]{0,2}\([ \t]?)(?P<age>[0-9]{2,3})(?=[ \t]?[),;]|[ \t]?[MFWmfw](?![\w]))")
 
 
+# A member of staff named by their role right before the honorific.
+_STAFF_BEFORE_HONORIFIC = _rx(
+    r"(?:stationsleitung|pflegeleitung|pflegedienstleitung|oberärztin|oberarzt|chefärztin|chefarzt|kollegin|"
+    r"kollege|colleague|charge nurse|nurse|sister|matron|pharmacist|registrar|consultant|secretary|"
+    r"sekretärin|apothekerin|apotheker|therapeutin|therapeut|ward manager|manager)[ \t,]{1,3}$")
 # A member of staff named in apposition right after the name.
 _STAFF_APPOSITION = _rx(
     r"[ \t]{0,2}[,(]?[ \t]{0,2}(?:our|the|unsere?r?|die|der|from|aus|von)(?:[ \t]{1,2}(?:der|dem|the))?"
@@ -543,3 +551,102 @@ def _propagate_names(c: _Ctx) -> None:
 
 
 _NAME_EXPL_AGAIN = _l("The same name again: it was recognised as a patient's name elsewhere in this post.")
+
+
+# --------------------------------------------------------------------------- names without a cue
+
+# A first name from the gazetteer followed by a surname-like word ("Brigid Callahan has had ..."),
+# an all-capital surname before a first name as in a pasted header ("GALLAGHER, Siobhan"), and a
+# lower-case first and last name after a cue or before an age ("pt is maria gonzalez from ...",
+# "case: ramesh kumar, 45M").  Only the shape is read here; the first name must be in the list.
+_GAZ_PAIR = _rx(
+    r"(?P<f>[A-ZÄÖÜÀ-Þ](?<![\w.\-'\u2019].)[a-zäöüßà-ÿ]{2,20})(?![\w\-'\u2019])"
+    r"(?=(?P<gap>[ \t]{1,2}(?:[A-Z]\.[ \t]{1,2})?)"
+    r"(?P<s>(?:(?:van|von|de|del|da|di|le|la|ten|ter|bin|al|el|O'|O\u2019|Mc)[ \t]?)?"
+    r"[A-ZÄÖÜÀ-ÞÓ][a-zäöüßà-ÿ'\u2019]{1,30}(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]{1,30})?)(?![\w\-]))")
+_GAZ_CAPS_FIRST = _rx(r"(?P<s>[A-ZÄÖÜ]{3,30}(?:-[A-ZÄÖÜ]{2,30})?),[ \t]{1,2}(?P<f>[A-ZÄÖÜ][a-zäöüßà-ÿ]{2,20})(?![\w\-])")
+_GAZ_LOWER = _rx(
+    r"(?P<f>[a-zäöüß](?<![\w.\-'].)[a-zäöüßà-ÿ]{2,20})[ \t]{1,2}"
+    r"(?P<s>[a-zäöüß][a-zäöüßà-ÿ'\-]{1,30})(?![\w\-])")
+_GAZ_LOWER_CUE = _rx(r"(?:\bpt|\bpat|patient(?:in)?|\bcase|\bfall|name|naam|मरीज़?|पेशेंट|रोगी)\.?"
+                     r"(?:[ \t]{1,2}(?:is|ist|heißt|heisst|hai|ka naam))?[ \t]{0,2}[:,\-\u2013]?[ \t]{0,2}$")
+_GAZ_AGE_AFTER = _rx(r"[ \t]{0,2},[ \t]{0,2}[0-9]{1,3}(?:[ \t]?[MFWmfw](?![\w])|[ \t]{0,2}(?:,|y|j|years|jahre|saal|साल))")
+_GAZ_STAFF_BEFORE = _rx(
+    r"(?:\bdr|\bprof|doctor|doktor|dr\.[ \t]?med|consultant|colleague|kolleg\w{0,3}|nurse|sister|matron|"
+    r"pharmacist|registrar|resident|fellow|intern|oberarzt|oberärztin|chefarzt|chefärztin|stationsleitung|"
+    r"pflege\w{0,12}|therapeut\w{0,3}|physio\w{0,8}|thanks to|danke an|thank|by|author|autor\w{0,3}|"
+    r"sgt|डॉ|डॉक्टर)\.?[ \t,:]{0,3}$", re.IGNORECASE)
+_GAZ_NOT_AFTER = _rx(
+    r"[ \t'\u2019s]{0,3}(?:disease|syndrome|sign|criteria|score|scale|test|classification|procedure|"
+    r"operation|manoeuvre|maneuver|method|technique|index|rule|law|phenomenon|reflex|fracture|"
+    r"krankheit|syndrom|zeichen|kriterien|klassifikation|regel|methode|operation|reflex|fraktur|"
+    r"et al|and colleagues|und kollegen|lecture|vorlesung|award|preis|prize)", re.IGNORECASE)
+_GAZ_LOWER_STOP = frozenset("""
+will may mark grace rose hope faith art bill guy max don ben al pat sunny page case bed ward major
+joy dawn ray dean jack red summer june april august amber ruby lily holly ivy iris olive violet
+the and with from this that kind doctor nurse sister mother father son
+mein main hai hain ka ki ke ko se par aur bhi nahi kar karo lo de do call wala wali wale abhi phir
+""".split())
+# A public figure, not a patient: "since the news about ...", "Seit ... wissen wir", "... interview".
+_GAZ_PUBLIC = _rx(
+    r"news|interview|famous|celebrit|actor|actress|singer|politician|schauspiel|promi|prominent|publicly|"
+    r"spoke about|talked about|gesprochen|berichtet|wissen wir|lots of families|many families|"
+    r"many patients|viele patienten|fragen viele|patients खुद|वाले interview")
+# An adjective or brand before a plural or a device: "Han Chinese patients", "the Baxter Prismax machine".
+_GAZ_THING_AFTER = _rx(
+    r"[ 	]{1,2}(?:patients|people|population|men|women|families|patienten|menschen|machine|pump|device|"
+    r"monitor|system|ventilator|analy[sz]er|gerät|pumpe|kit|assay|[A-Z]{3,})(?![\w])")
+_NAME_EXPL_GAZ = _l("Looks like a patient's name (a known first name followed by a surname in a clinical post).")
+
+
+def _gaz_rejects(c: _Ctx, start: int, end: int) -> bool:
+    text, low = c.text, c.low
+    if _GAZ_STAFF_BEFORE.search(low, max(0, start - 24), start):
+        return True
+    if _GAZ_NOT_AFTER.match(low, end) or _INSTITUTION_AFTER.match(text, end) or _STAFF_APPOSITION.match(low, end):
+        return True
+    if _GAZ_THING_AFTER.match(text, end):
+        return True
+    if _GAZ_PUBLIC.search(low, max(0, start - 100), min(len(low), end + 100)):
+        return True
+    lo, hi = max(0, start - 60), min(len(low), end + 60)
+    return bool(_COLLEAGUE_CTX.search(low, lo, hi)) and not _PATIENT_CTX.search(low, lo, hi)
+
+
+def _detect_gazetteer_names(c: _Ctx) -> None:
+    from .gazetteer import first_names
+    names = first_names()
+    if not names:
+        return
+    text, low = c.text, c.low
+    for m in _GAZ_PAIR.finditer(text):
+        f, s = m.group("f"), m.group("s")
+        if f not in names or f in W.NAME_STOP or f in _CLINICAL_CAPS:
+            continue
+        if s.endswith(("'s", "\u2019s")):
+            s = s[:-2]
+        s = s.rstrip("'\u2019")
+        if (len(s) < 2 or s in W.NAME_STOP or s in _CLINICAL_CAPS or _noun_like(s)
+                or s.lower() in W.PATIENT_ROUTE_STOP):
+            continue
+        end = m.start("s") + len(s)
+        if _gaz_rejects(c, m.start(), end):
+            continue
+        c.add(m.start(), end, "patient_name", 0.75, _NAME_EXPL_GAZ)
+    if "," in text:
+        for m in _GAZ_CAPS_FIRST.finditer(text):
+            if m.group("f") in names and not _word_char_before(text, m.start()) \
+                    and m.group("s") not in W.NAME_STOP and not _gaz_rejects(c, m.start(), m.end()):
+                c.add(m.start(), m.end(), "patient_name", 0.8, _NAME_EXPL_GAZ)
+    for m in _GAZ_LOWER.finditer(low):
+        f, s = m.group("f"), m.group("s")
+        if f in _GAZ_LOWER_STOP or f in _LOWER_STOP or s in _LOWER_STOP or s in _GAZ_LOWER_STOP:
+            continue
+        if not text[m.start()].islower() or not text[m.start("s")].islower():
+            continue
+        if f.capitalize() not in names or _noun_like(s) or s in _PERSON_VERB:
+            continue
+        if not (_GAZ_LOWER_CUE.search(low, max(0, m.start() - 24), m.start())
+                or _GAZ_AGE_AFTER.match(low, m.end())):
+            continue
+        c.add(m.start(), m.end(), "patient_name", 0.75, _NAME_EXPL_GAZ)

@@ -44,6 +44,11 @@ _IN_ADDR = _rx(
     r"(?:,[ \t]{0,2}(?:[A-Z][\w.\-]{0,25}[ \t]){0,3}(?:Road|Rd|Marg|Street|St|Lane|Nagar|Colony|Layout|"
     r"Vihar|Enclave|Puram|Chowk|Bazar|Bazaar|Gali|Cross|Main|Hills|Extension|Ext|Block|Phase|Sector)"
     r"(?![\w])\.?)?")
+# A bare "Flat 12" is an address only with a number marker ("No.", "#") or when the address goes on
+# after a comma or with a building, road or locality.
+_IN_ADDR_MARK = _rx(r"(?i:no\b|number|#|/)")
+_IN_ADDR_GOES_ON = _rx(r"[ \t]{0,2}(?:,|[ \t](?:[A-Z][\w.\-]{0,25}[ \t]){0,3}(?:Road|Rd|Marg|Street|Lane|Nagar|Colony|"
+                       r"Apartments?|Residency|Tower|Towers|Heights|Complex|Society|Building|Bldg|Block|Sector)(?![\w]))")
 _IN_SECTOR = _rx(r"(?:Sector|Sec\.|सेक्टर)[ \t\-]{0,2}[0-9]{1,3}[A-Z]?(?![\w])")
 _IN_LOCALITY = _rx(r"[ \t](?P<s>Nagar|Colony|Layout|Vihar|Enclave|Puram|Marg|Chowk|Road|Bagh|Ganj)(?![\w])")
 _CAP_WORDS_BEFORE = _rx(r"(?:[A-Z][A-Za-z]{1,20}[ \t])?(?P<w>[A-Z][A-Za-z]{1,20})$")
@@ -110,8 +115,12 @@ def _detect_address(c: _Ctx, enabled: frozenset[str]) -> None:
                    or _DE_PREP_PLZ_AFTER.match(text, m.end()))
             add_addr(m.start(), m.end(), 0.85 if ctx else 0.4)
         for m in _IN_ADDR.finditer(text):
-            if not _word_char_before(text, m.start()):
-                add_addr(m.start(), m.end(), 0.8)
+            if _word_char_before(text, m.start()):
+                continue
+            bare = "," not in m.group() and not _IN_ADDR_MARK.search(m.group())
+            if bare and not _IN_ADDR_GOES_ON.match(text, m.end()):
+                continue  # "Flat 3 of the protocol", "Door 2 of the ward": a numbered thing, not an address
+            add_addr(m.start(), m.end(), 0.8)
         for m in _IN_SECTOR.finditer(text):
             if not _word_char_before(text, m.start()):
                 add_addr(m.start(), m.end(), 0.75)
