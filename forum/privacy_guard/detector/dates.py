@@ -99,14 +99,14 @@ _DATE_POST = frozenset(s for w in [
     "शिफ्ट", "shift", "shifted", "refer", "referred", "रेफर", "मौत", "निधन", "presented", "brought in",
     "came in", "transferred", "operated", "intubated", "collapsed", "stellte", "kam", "kamen"] for s in _spellings(w))
 _GAP = _rx(r"(?:[ \t:,\-\u2013(=]|(?:on|am|at|is|was|ist|war|of|the|den|dem|vom|date|datum|seit|since)"
-           r"(?![\w]))*")
+           r"(?![\w])|(?:laut|lt\.|gemäß|per|according to)[ \t]{1,2}(?:der[ \t]|the[ \t]|his[ \t]|her[ \t])?[^\W\d_]{2,25}(?![\w]))*")
 _BIRTH_MARK = _rx(r"(?<![\w*])[*\u2020][ \t]?(?=[0-9])")
 
 
 # A year of birth after a cue: "born in 1931", "Jahrgang 1929", "जन्म 1934 में"; not decades ("1950s").
 _BIRTH_YEAR = re.compile(
     _trie(["born", "b.", "dob", "d.o.b.", "geb.", "year of birth", "birth year", "yob", "jahrgang", "jg.", "geburtsjahrgang", "geboren",
-           "geburtsjahr", "जन्म", "जन्मवर्ष"])
+           "geburtsjahr", "जन्म", "जन्मवर्ष", "janm", "janam"])
     + r"(?:[ \t:,]{1,3}(?:in|im|the year|jahr|वर्ष|साल|सन्|सन|का वर्ष))?[ \t:,]{1,3}"
     r"(?P<y>(?:18|19|20)[0-9]{2})(?![0-9]|s(?![\w])|er|'s|\u2019s)")
 _YEAR_BEFORE_BIRTH = _rx(

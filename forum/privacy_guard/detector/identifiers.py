@@ -122,7 +122,7 @@ _NUMBER_WORDS = ["number", "no", "nr", "#", "id", "nummer", "नंबर", "न
 _KEY_FAMILIES: dict[str, tuple[list[str], list[str], list[str]]] = {
     "record_number": (
         ["mrn", "uhid", "medical record", "medical records", "fallnummer", "fallnr", "aktenzeichen",
-         "aktennummer", "specimen", "sample", "accession", "यूएचआईडी"],
+         "aktennummer", "specimen", "sample", "accession", "यूएचआईडी", "pid", "mrd", "patienten-id", "patient id"],
         ["mr", "medical record", "medical records", "record", "chart", "case", "file", "encounter", "visit",
          "admission", "accession", "specimen", "sample", "lab", "patient", "pt", "ip", "ipd", "op", "opd", "cr",
          "registration", "reg", "ref", "reference", "referenz", "hospital", "hosp", "fall", "patienten", "pat", "aufnahme", "krankenblatt",
@@ -222,7 +222,9 @@ def _value_after(text: str, kw_end: int) -> tuple[int, int, str] | None:
     if _BOUNDARY.search(text, gap_start, start):  # the value must sit in the keyword's clause
         return None
     loose = _gap_words(text[gap_start:start])
-    if loose > 3 or (loose and _digits(v) < 6 and not _LETTER.search(v)):
+    # A value with letters and six or more digits is an identifier even a few words after its keyword
+    # ("Device ID pasted from the vendor portal: PX4-22871046").
+    if loose > (5 if _digits(v) >= 6 and _LETTER.search(v) else 3) or (loose and _digits(v) < 6 and not _LETTER.search(v)):
         return None
     return start, end, v
 

@@ -270,6 +270,8 @@ def _detect_names(c: _Ctx) -> None:
     _detect_lower_and_shorthand(c)
     _detect_more_name_shapes(c)
     _detect_gazetteer_names(c)
+    if c.has_dev:
+        _detect_hi_surnames(c)
     if "amil" in low:
         for m in _FAMILY.finditer(text):
             if m.end() > m.start():  # "Familie Müller"
@@ -319,6 +321,8 @@ def _detect_names(c: _Ctx) -> None:
             conf = 0.85
         elif nxt == _JI:
             conf = 0.8
+        elif nxt == "" and _HI_AGE_AFTER.match(text, end):
+            conf = 0.8  # "पेशेंट <name> 19 साल की है"
         elif nxt in W.HI_POSTPOSITIONS or (nxt == "" and len(tokens) >= 2):
             conf = 0.55
         else:
@@ -596,6 +600,11 @@ _GAZ_PUBLIC = _rx(
 _GAZ_THING_AFTER = _rx(
     r"[ 	]{1,2}(?:patients|people|population|men|women|families|patienten|menschen|machine|pump|device|"
     r"monitor|system|ventilator|analy[sz]er|gerät|pumpe|kit|assay|[A-Z]{3,})(?![\w])")
+_HI_AGE_AFTER = _rx(r"[ \t]{1,2}[0-9]{1,3}[ \t]{0,2}(?:साल|वर्ष|बरस|years?|yrs?|saal)(?![\w])")
+# A family name from the list (or a capitalised Latin word) with a respectful "जी"/"साहब" after it, or an
+# age in brackets: "शर्मा जी के बेटे", "Reddy साहब की wife", "<first name> मिश्रा (94)".
+_HI_SURNAME_ANCHOR = _rx(r"[ \t](?:जी|साहब|साहिबा)(?![\u0900-\u097f])|[ \t]{0,2}\((?P<a>[0-9]{2,3})\)")
+_HI_STAFF_BEFORE = _rx(r"(?:डॉ\.?|डॉक्टर|डा\.|dr\.?|prof\.?|sir|madam|हमारे|हमारी|सर)[ \t]{1,2}$", re.IGNORECASE)
 _NAME_EXPL_GAZ = _l("Looks like a patient's name (a known first name followed by a surname in a clinical post).")
 
 
@@ -611,6 +620,38 @@ def _gaz_rejects(c: _Ctx, start: int, end: int) -> bool:
         return True
     lo, hi = max(0, start - 60), min(len(low), end + 60)
     return bool(_COLLEAGUE_CTX.search(low, lo, hi)) and not _PATIENT_CTX.search(low, lo, hi)
+
+
+def _detect_hi_surnames(c: _Ctx) -> None:
+    text = c.text
+    for a in _HI_SURNAME_ANCHOR.finditer(text):
+        starts = _word_starts_before(text, a.start(), devanagari=True)
+        if not starts:
+            continue
+        words = text[starts[0]:a.start()].split()
+        if not words or "(" in text[starts[-1]:a.start()]:
+            continue
+        last = _nfc(words[-1].strip("("))
+        latin = last[:1].isupper() and last.isalpha() and last.isascii()
+        if not (last in W.HI_SURNAMES or (latin and not a.group("a") and last not in W.NAME_STOP)):
+            continue
+        # keep the first names right before the family name; drop function words
+        keep = []
+        for st, w in zip(starts, words):
+            w = _nfc(w)
+            if w in W.HI_STOP or w in W.NAME_STOP or (w.isascii() and not w[:1].isupper()):
+                keep = []
+                continue
+            keep.append(st)
+        if not keep:
+            continue
+        start = keep[0]
+        if _HI_STAFF_BEFORE.search(text, max(0, start - 16), start):
+            continue
+        end = starts[-1] + len(words[-1])
+        c.add(start, end, "patient_name", 0.75, _NAME_EXPL_HON)
+        if a.group("a") and 90 <= int(a.group("a")) <= 119:
+            c.add(a.start("a"), a.end("a"), "age", 0.85, _AGE_EXPL_NAME)
 
 
 def _detect_gazetteer_names(c: _Ctx) -> None:
