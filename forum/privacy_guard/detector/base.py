@@ -149,7 +149,7 @@ def _lower(text: str) -> str:
 
 # A clause boundary: newline, ; ! ? danda, a table pipe, or a full stop that ends a word of four
 # or more letters (so "geb." / "Pat." / "Nr." / "Dr." do not end a clause).
-_BOUNDARY = _rx(r"[\n;!?\u0964\u0965|]|(?<=[^\W\d_]{4})\.(?=\s)")
+_BOUNDARY = _rx(r"[\n;!?\u0964\u0965|]|\.(?<=[^\W\d_]{4}\.)(?=\s)")
 
 
 def _clause_start(text: str, pos: int, limit: int) -> int:

@@ -348,10 +348,15 @@ _PERSON_THEN_AGE = _rx(
     rf"(?![\w{_DV}])[ \t]{{0,2}}\([ \t]?(?P<n>9[0-9]|1[01][0-9])[ \t]?\)")
 
 
+_AGE_IN_BRACKETS = _rx(r"\([ \t]?(?:9[0-9]|1[01][0-9])[ \t]?\)")
+
+
 def _detect_age_words(c: _Ctx) -> None:
     low, text = c.low, c.text
     if c.has_digit and "(" in text:
-        for m in _PERSON_THEN_AGE.finditer(low):
+        for m in (p for b in _AGE_IN_BRACKETS.finditer(low)
+                  for p in [_PERSON_THEN_AGE.search(low, max(0, b.start() - 24), b.end())]
+                  if p and p.end() == b.end()):
             if not _word_char_before(low, m.start()):
                 c.add(m.start("n"), m.end("n"), "age", 0.8, _AGE_EXPL)
     if "neunzehnhundert" in low or "nineteen" in low or "उन्नीस सौ" in low:

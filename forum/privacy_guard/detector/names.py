@@ -6,6 +6,7 @@ import re
 from . import wordlists as W
 from .base import (
     _l,
+    _trie,
     _Ctx,
     _DV,
     _nfc,
@@ -563,17 +564,19 @@ _NAME_EXPL_AGAIN = _l("The same name again: it was recognised as a patient's nam
 # an all-capital surname before a first name as in a pasted header ("GALLAGHER, Siobhan"), and a
 # lower-case first and last name after a cue or before an age ("pt is maria gonzalez from ...",
 # "case: ramesh kumar, 45M").  Only the shape is read here; the first name must be in the list.
-_GAZ_PAIR = _rx(
-    r"(?P<f>[A-ZÄÖÜÀ-Þ](?<![\w.\-'\u2019].)[a-zäöüßà-ÿ]{2,20})(?![\w\-'\u2019])"
-    r"(?=(?P<gap>[ \t]{1,2}(?:[A-Z]\.[ \t]{1,2})?)"
+_GAZ_WORD = _rx(r"[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ]{2,20}(?![\w\-'\u2019])")
+_GAZ_SURNAME = _rx(
+    r"[ \t]{1,2}(?:[A-Z]\.[ \t]{1,2})?"
     r"(?P<s>(?:(?:van|von|de|del|da|di|le|la|ten|ter|bin|al|el|O'|O\u2019|Mc)[ \t]?)?"
-    r"[A-ZÄÖÜÀ-ÞÓ][a-zäöüßà-ÿ'\u2019]{1,30}(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]{1,30})?)(?![\w\-]))")
+    r"[A-ZÄÖÜÀ-ÞÓ][a-zäöüßà-ÿ'\u2019]{1,30}(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]{1,30})?)(?![\w\-])")
 _GAZ_CAPS_FIRST = _rx(r"(?P<s>[A-ZÄÖÜ]{3,30}(?:-[A-ZÄÖÜ]{2,30})?),[ \t]{1,2}(?P<f>[A-ZÄÖÜ][a-zäöüßà-ÿ]{2,20})(?![\w\-])")
 _GAZ_LOWER = _rx(
     r"(?P<f>[a-zäöüß](?<![\w.\-'].)[a-zäöüßà-ÿ]{2,20})[ \t]{1,2}"
     r"(?P<s>[a-zäöüß][a-zäöüßà-ÿ'\-]{1,30})(?![\w\-])")
-_GAZ_LOWER_CUE = _rx(r"(?:\bpt|\bpat|patient(?:in)?|\bcase|\bfall|name|naam|मरीज़?|पेशेंट|रोगी)\.?"
-                     r"(?:[ \t]{1,2}(?:is|ist|heißt|heisst|hai|ka naam))?[ \t]{0,2}[:,\-\u2013]?[ \t]{0,2}$")
+_GAZ_LOWER_CUE = re.compile(_trie(["pt", "pat", "patient", "patientin", "case", "fall", "name", "naam", "मरीज़", "मरीज",
+                                   "पेशेंट", "रोगी"]) + r"(?![\w])\.?"
+                     r"(?:[ \t]{1,2}(?:is|ist|heißt|heisst|hai|ka naam))?[ \t]{0,2}[:,\-\u2013]?[ \t]{0,2}"
+                     r"(?=[a-zäöüß])")
 _GAZ_AGE_AFTER = _rx(r"[ \t]{0,2},[ \t]{0,2}[0-9]{1,3}(?:[ \t]?[MFWmfw](?![\w])|[ \t]{0,2}(?:,|y|j|years|jahre|saal|साल))")
 _GAZ_STAFF_BEFORE = _rx(
     r"(?:\bdr|\bprof|doctor|doktor|dr\.[ \t]?med|consultant|colleague|kolleg\w{0,3}|nurse|sister|matron|"
@@ -603,7 +606,7 @@ _GAZ_THING_AFTER = _rx(
 _HI_AGE_AFTER = _rx(r"[ \t]{1,2}[0-9]{1,3}[ \t]{0,2}(?:साल|वर्ष|बरस|years?|yrs?|saal)(?![\w])")
 # A family name from the list (or a capitalised Latin word) with a respectful "जी"/"साहब" after it, or an
 # age in brackets: "शर्मा जी के बेटे", "Reddy साहब की wife", "<first name> मिश्रा (94)".
-_HI_SURNAME_ANCHOR = _rx(r"[ \t](?:जी|साहब|साहिबा)(?![\u0900-\u097f])|[ \t]{0,2}\((?P<a>[0-9]{2,3})\)")
+_HI_SURNAME_ANCHOR = _rx(r"[ \t](?:जी|साहब|साहिबा)(?![\u0900-\u097f])|\((?P<a>[0-9]{2,3})\)")
 _HI_STAFF_BEFORE = _rx(r"(?:डॉ\.?|डॉक्टर|डा\.|dr\.?|prof\.?|sir|madam|हमारे|हमारी|सर)[ \t]{1,2}$", re.IGNORECASE)
 _NAME_EXPL_GAZ = _l("Looks like a patient's name (a known first name followed by a surname in a clinical post).")
 
@@ -660,17 +663,23 @@ def _detect_gazetteer_names(c: _Ctx) -> None:
     if not names:
         return
     text, low = c.text, c.low
-    for m in _GAZ_PAIR.finditer(text):
-        f, s = m.group("f"), m.group("s")
+    for m in _GAZ_WORD.finditer(text):
+        f = m.group()
         if f not in names or f in W.NAME_STOP or f in _CLINICAL_CAPS:
             continue
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".-'\u2019_"):
+            continue
+        m2 = _GAZ_SURNAME.match(text, m.end())
+        if not m2:
+            continue
+        s = m2.group("s")
         if s.endswith(("'s", "\u2019s")):
             s = s[:-2]
         s = s.rstrip("'\u2019")
         if (len(s) < 2 or s in W.NAME_STOP or s in _CLINICAL_CAPS or _noun_like(s)
                 or s.lower() in W.PATIENT_ROUTE_STOP):
             continue
-        end = m.start("s") + len(s)
+        end = m2.start("s") + len(s)
         if _gaz_rejects(c, m.start(), end):
             continue
         c.add(m.start(), end, "patient_name", 0.75, _NAME_EXPL_GAZ)
@@ -679,15 +688,23 @@ def _detect_gazetteer_names(c: _Ctx) -> None:
             if m.group("f") in names and not _word_char_before(text, m.start()) \
                     and m.group("s") not in W.NAME_STOP and not _gaz_rejects(c, m.start(), m.end()):
                 c.add(m.start(), m.end(), "patient_name", 0.8, _NAME_EXPL_GAZ)
-    for m in _GAZ_LOWER.finditer(low):
+    # lower case: only right after a cue, or right before ", 45M"
+    starts = [m.end() for m in _GAZ_LOWER_CUE.finditer(low) if not _word_char_before(low, m.start())]
+    if c.has_digit and "," in text:
+        for a in _SHORTHAND_ANCHOR.finditer(text):
+            if text[a.start()] == "," and _GAZ_AGE_AFTER.match(low, a.start()):
+                before = _word_starts_before(text, a.start(), devanagari=False)
+                if len(before) >= 2:
+                    starts.append(before[-2])
+    for pos in starts:
+        m = _GAZ_LOWER.match(low, pos)
+        if not m:
+            continue
         f, s = m.group("f"), m.group("s")
         if f in _GAZ_LOWER_STOP or f in _LOWER_STOP or s in _LOWER_STOP or s in _GAZ_LOWER_STOP:
             continue
         if not text[m.start()].islower() or not text[m.start("s")].islower():
             continue
         if f.capitalize() not in names or _noun_like(s) or s in _PERSON_VERB:
-            continue
-        if not (_GAZ_LOWER_CUE.search(low, max(0, m.start() - 24), m.start())
-                or _GAZ_AGE_AFTER.match(low, m.end())):
             continue
         c.add(m.start(), m.end(), "patient_name", 0.75, _NAME_EXPL_GAZ)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from .base import _DV, _Ctx, _clause_end, _clause_start, _l, _rx
+from .base import _DV, _Ctx, _clause_end, _clause_start, _l, _rx, _trie
 
 _NAME_EXPL_SHORTHAND = _l("Looks like a patient's name (a name next to an age or sex, such as \"Name, 42F\").")
 _NAME_EXPL_PAT = _l("Looks like a patient's name (a name right after \"patient\", \"Pat.\" or \"मरीज़\").")
@@ -69,12 +69,14 @@ _DATE_SHAPES = _rx(
     r"|(?P<wd>(?:mon|tue|tues|wed|thu|thur|fri|sat|sun|mo|di|mi|do|fr|sa|so)\.?,?[ \t][0-3]?[0-9][./][01]?[0-9]\.?)"
     r"|(?P<hi>[0-3]?[0-9][ \t](?:जनवरी|फरवरी|फ़रवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|अक्टूबर|नवंबर|दिसंबर)(?=[ \t]{1,2}को))"
     r"|(?P<tr>[0-3]?[0-9][ \t]tareekh(?=[ \t]{1,2}ko)))(?![\w.]*[0-9])")
-_EVENT_IN_CLAUSE = _rx(
-    r"(?:had (?:his|her)|op|operation|surgery|operiert|tavi|stent\w{0,14}|implant\w{0,6}|chemo|cycle|zyklus|entlassung|"
-    r"discharged|admitted|aufnahme|aufgenommen|fell|sturz|icu|shift|surgery|"
-    r"biops\w{0,4}|dialys\w{0,4}|placed|taken|inserted|removed|resect\w{0,5}|resektion|transplant\w{0,6}|"
-    r"delivered|delivery|sectio|entbindung|entbunden|tep|whipple|entlassen|eingeliefert|notaufnahme|"
-    r"hatte|had|died|verstorben|gestürzt)\b|गिर|भर्ती|हुई|हुआ")
+# A trie of the event words (re checks one branch per character instead of every word), then the
+# words that take an ending ("stented", "biopsies", "dialysed").
+_EVENT_WORDS = """had his|had her|op|operation|surgery|operiert|tavi|chemo|cycle|zyklus|entlassung|discharged|admitted|
+aufnahme|aufgenommen|fell|sturz|icu|shift|placed|taken|inserted|removed|resektion|delivered|delivery|sectio|
+entbindung|entbunden|tep|whipple|entlassen|eingeliefert|notaufnahme|hatte|had|died|verstorben|gestürzt""".replace("\n", "").split("|")
+_EVENT_STEMS = ["stent", "implant", "biops", "dialys", "resect", "transplant"]
+_EVENT_IN_CLAUSE = re.compile(
+    _trie(_EVENT_WORDS) + r"(?![\w])|" + _trie(_EVENT_STEMS) + r"\w{0,14}(?![\w])|गिर|भर्ती|हुई|हुआ")
 _DATE_NOT_IN_CLAUSE = _rx(
     r"guideline|leitlinie|published|update|version|study|trial|studie|congress|kongress|meeting|webinar|fortbildung|"
     r"deadline|course|kurs|conference|rota|dienstplan|approval|zulassung|released|gilt|regel|policy|rule|protocol|sop\b", re.IGNORECASE)
@@ -219,7 +221,7 @@ def detect_shapes(c: _Ctx, enabled: frozenset) -> None:
             if text[m.start("n")].islower() and m.group("n") not in _LOWER_STOP:
                 c.add(m.start("n"), m.end("n"), "patient_name", 0.75, _NAME_EXPL_PAT)
         if c.has_dev:
-            for m in _LATIN_LABEL_DEV.finditer(text):
+            for m in _LATIN_LABEL_DEV.finditer(text) if "name" in c.low else ():
                 c.add(m.start("n"), m.end("n"), "patient_name", 0.8, _NAME_EXPL_PAT)
         for m in _LOWER_CUE.finditer(c.low):
             if m.start() and c.low[m.start() - 1].isalnum():
