@@ -547,12 +547,31 @@ def _propagate_names(c: _Ctx) -> None:
     if not names:
         return
     covered = [(s, e) for s, e, t, _c, _x in c.out if t == "patient_name"]
-    pattern = re.compile(r"(?<![\w\u0900-\u097f])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w\u0900-\u097f])")
-    for m in pattern.finditer(text):
-        if any(s <= m.start() < e for s, e in covered):
+    # str.find per name (there are only a few) instead of compiling a pattern for every post
+    hits: list[tuple[int, int]] = []
+    for name in sorted(names, key=len, reverse=True):
+        i = text.find(name)
+        while i != -1:
+            end = i + len(name)
+            if not (_name_char(text, i - 1) or _name_char(text, end)):
+                hits.append((i, end))
+            i = text.find(name, i + 1)
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    last_end = -1
+    for start, end in hits:
+        if start < last_end:
+            continue  # inside a longer name already found here
+        last_end = end
+        if any(s <= start < e for s, e in covered):
             continue
-        c.add(m.start(), m.end(), "patient_name", 0.75, _NAME_EXPL_AGAIN)
+        c.add(start, end, "patient_name", 0.75, _NAME_EXPL_AGAIN)
+
+
+def _name_char(text: str, pos: int) -> bool:
+    if pos < 0 or pos >= len(text):
+        return False
+    ch = text[pos]
+    return ch.isalnum() or ch == "_" or "\u0900" <= ch <= "\u097f"
 
 
 _NAME_EXPL_AGAIN = _l("The same name again: it was recognised as a patient's name elsewhere in this post.")

@@ -55,6 +55,10 @@ _PREFIXED = _rx(r"(?P<v>[A-Z]{1,4}[0-9]{0,2}(?:[\-/][0-9]{2,4})?[\-/][0-9]{5,8})
 _GLUED_PREFIX = _rx(r"[A-Z](?<![\w/\-.][A-Z])[A-Z]{0,2}[0-9]{6,10}(?![\w/\-]|[.,][0-9])")
 _GLUED_PREFIX_NOT = _rx(r"(?:nct|pzn|isrctn|drks|ctri|pmid|pmc|doi|gtin|ean|lot|ch|ref|ik|bsnr|lanr|isbn|issn|gb|rs|nm|np|hg)$",
                         re.IGNORECASE)
+_PREFIXED_HINT = _rx(r"[\-/][0-9]{5}")
+_SIX_DIGITS = _rx(r"[0-9]{6}")
+_LATIN_INITIAL = _rx(r"[A-Z]\.")
+_DEV_INITIAL = _rx(r"[\u0900-\u097f]\.")
 _PREFIXED_NOT = _rx(r"(?:iso|din|en|iec|nct|icd|isbn|issn|doi|pmid|rfc|gb|nr|pl|ss|ds|ts)$", re.IGNORECASE)
 
 # Day-precise dates tied to a procedure or event of the patient.
@@ -197,7 +201,10 @@ def detect_shapes(c: _Ctx, enabled: frozenset) -> None:
                     or _AGE_WORDS_AFTER.match(c.low, m.end("a"))):
                 continue
             c.add(start, m.end("a"), "age", 0.75, _AGE_EXPL)
-        initials = list(_INITIALS.finditer(text)) + (list(_DEV_INITIALS.finditer(text)) if c.has_dev else [])
+        # cheap pre-filters: an initial is a capital (or a Devanagari letter) right before a full stop
+        initials = list(_INITIALS.finditer(text)) if _LATIN_INITIAL.search(text) else []
+        if c.has_dev and _DEV_INITIAL.search(text):
+            initials += list(_DEV_INITIALS.finditer(text))
         for m in initials:
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."):
                 continue
@@ -239,7 +246,7 @@ def detect_shapes(c: _Ctx, enabled: frozenset) -> None:
             digits = "".join(ch for ch in m.group("v") if ch.isdigit())
             if _nhs_valid(digits):
                 c.add(m.start("v"), m.end("v"), "record_number", 0.97, _RECORD_EXPL)
-        for m in _PREFIXED.finditer(text):
+        for m in _PREFIXED.finditer(text) if _PREFIXED_HINT.search(text) else ():
             v = m.group("v")
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-_"):
                 continue
@@ -247,7 +254,7 @@ def detect_shapes(c: _Ctx, enabled: frozenset) -> None:
             if _PREFIXED_NOT.match(prefix) or sum(ch.isdigit() for ch in v) < 7:
                 continue
             c.add(m.start("v"), m.end("v"), "record_number", 0.75, _RECORD_EXPL)
-        for m in _GLUED_PREFIX.finditer(text):
+        for m in _GLUED_PREFIX.finditer(text) if _SIX_DIGITS.search(text) else ():
             prefix = m.group().rstrip("0123456789")
             if _GLUED_PREFIX_NOT.match(prefix):
                 continue
@@ -256,7 +263,8 @@ def detect_shapes(c: _Ctx, enabled: frozenset) -> None:
         for m in _UK_POSTCODE.finditer(text):
             c.add(m.start("v"), m.end("v"), "postal_code", 0.75, _POSTCODE_EXPL)
     if "address" in enabled:
-        for m in _FLAT.finditer(c.low) if ("flat" in c.low or "no" in c.low or "फ्लैट" in text or "मकान" in text) else ():
+        for m in _FLAT.finditer(c.low) if ("flat" in c.low or "house" in c.low or "h.no" in c.low or "h. no" in c.low
+                                          or "फ्लैट" in text or "मकान" in text) else ():
             if m.start() and c.low[m.start() - 1].isalnum():
                 continue
             c.add(m.start(), m.end(), "address", 0.75, _ADDRESS_EXPL)
