@@ -182,7 +182,7 @@ _HAS_DEV = _rx(r"[\u0900-\u097F]")
 
 
 class _Ctx:
-    __slots__ = ("text", "low", "config", "out", "has_digit", "has_dev")
+    __slots__ = ("text", "low", "config", "out", "has_digit", "has_dev", "_anchors")
 
     def __init__(self, text: str, config: GuardConfig):
         self.text = text
@@ -191,6 +191,16 @@ class _Ctx:
         self.out: list[tuple[int, int, str, float, str]] = []
         self.has_digit = bool(_HAS_DIGIT.search(text))
         self.has_dev = max(text) >= "\u0900" and bool(_HAS_DEV.search(text))
+        self._anchors: dict[str, list] = {}
+
+    def anchors(self, pattern: re.Pattern, low: bool = False) -> list:
+        """The matches of ``pattern`` over the text (or its lower-case copy), found once per scan for
+        the rules that share them."""
+        key = (pattern.pattern, low)
+        found = self._anchors.get(key)
+        if found is None:
+            found = self._anchors[key] = list(pattern.finditer(self.low if low else self.text))
+        return found
 
     def add(self, start: int, end: int, typ: str, conf: float, expl: str) -> None:
         if end > start:

@@ -353,7 +353,7 @@ tr ar pr ms as mvr avr tvr ef lv rv la ra lvh rvh rwma ecg echo cxr ct mri bp hr
 def _detect_lower_and_shorthand(c: _Ctx) -> None:
     text, low = c.text, c.low
     if c.has_dev and c.has_digit:
-        for a in _SHORTHAND_ANCHOR.finditer(text):
+        for a in c.anchors(_SHORTHAND_ANCHOR):
             if text[a.start()] != ",":
                 continue
             m = None
@@ -392,7 +392,7 @@ def _detect_lower_and_shorthand(c: _Ctx) -> None:
     if not c.has_digit:
         return
     seen = -1
-    for a in _SHORTHAND_ANCHOR.finditer(text):
+    for a in c.anchors(_SHORTHAND_ANCHOR):
         m = None
         for start in _word_starts_before(text, a.start(), devanagari=False):
             if start <= seen:
@@ -625,7 +625,7 @@ _GAZ_THING_AFTER = _rx(
 _HI_AGE_AFTER = _rx(r"[ \t]{1,2}[0-9]{1,3}[ \t]{0,2}(?:साल|वर्ष|बरस|years?|yrs?|saal)(?![\w])")
 # A family name from the list (or a capitalised Latin word) with a respectful "जी"/"साहब" after it, or an
 # age in brackets: "शर्मा जी के बेटे", "Reddy साहब की wife", "<first name> मिश्रा (94)".
-_HI_SURNAME_ANCHOR = _rx(r"[ \t](?:जी|साहब|साहिबा)(?![\u0900-\u097f])|\((?P<a>[0-9]{2,3})\)")
+_HI_SURNAME_ANCHOR = _rx(r"(?:जी|साहब|साहिबा)(?![\u0900-\u097f])|\((?P<a>[0-9]{2,3})\)")
 _HI_STAFF_BEFORE = _rx(r"(?:डॉ\.?|डॉक्टर|डा\.|dr\.?|prof\.?|sir|madam|हमारे|हमारी|सर)[ \t]{1,2}$", re.IGNORECASE)
 _NAME_EXPL_GAZ = _l("Looks like a patient's name (a known first name followed by a surname in a clinical post).")
 
@@ -647,6 +647,8 @@ def _gaz_rejects(c: _Ctx, start: int, end: int) -> bool:
 def _detect_hi_surnames(c: _Ctx) -> None:
     text = c.text
     for a in _HI_SURNAME_ANCHOR.finditer(text):
+        if not a.group("a") and text[a.start() - 1:a.start()] not in (" ", "\t"):
+            continue
         starts = _word_starts_before(text, a.start(), devanagari=True)
         if not starts:
             continue
@@ -710,7 +712,7 @@ def _detect_gazetteer_names(c: _Ctx) -> None:
     # lower case: only right after a cue, or right before ", 45M"
     starts = [m.end() for m in _GAZ_LOWER_CUE.finditer(low) if not _word_char_before(low, m.start())]
     if c.has_digit and "," in text:
-        for a in _SHORTHAND_ANCHOR.finditer(text):
+        for a in c.anchors(_SHORTHAND_ANCHOR):
             if text[a.start()] == "," and _GAZ_AGE_AFTER.match(low, a.start()):
                 before = _word_starts_before(text, a.start(), devanagari=False)
                 if len(before) >= 2:

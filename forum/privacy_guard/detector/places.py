@@ -53,6 +53,8 @@ _IN_SECTOR = _rx(r"(?:Sector|Sec\.|सेक्टर)[ \t\-]{0,2}[0-9]{1,3}[A-Z
 _IN_LOCALITY = _rx(r"[ \t](?P<s>Nagar|Colony|Layout|Vihar|Enclave|Puram|Marg|Chowk|Road|Bagh|Ganj)(?![\w])")
 _CAP_WORDS_BEFORE = _rx(r"(?:[A-Z][A-Za-z]{1,20}[ \t])?(?P<w>[A-Z][A-Za-z]{1,20})$")
 _VILLAGE = _rx(r"(?:[Vv]illage|[Vv]ill\.|Gaon|Tehsil|Taluka|Taluk)[ \t]{1,2}[A-Z][a-z]{2,20}(?![\w])")
+_HI_ADDR_WORDS = ("मकान", "फ्लैट", "फ़्लैट", "गली", "प्लॉट", "हाउस", "घर", "गांव", "गाँव", "ग्राम", "मोहल्ला",
+                  "फ\u093c्लैट")
 _HI_ADDR = _rx(
     rf"(?:(?:मकान|फ्लैट|फ़्लैट|गली|प्लॉट|हाउस|घर) ?(?:नं\.?|नंबर|संख्या) ?[0-9{_DVD}][\w/\-]{{0,8}}"
     rf"|(?:गांव|गाँव|ग्राम|मोहल्ला) (?P<v>[{_DV}]{{2,20}}))(?![{_DV}])")
@@ -131,12 +133,12 @@ def _detect_address(c: _Ctx, enabled: frozenset[str]) -> None:
         if m.group("s") == "Road" and not (pm.group("w").isupper() and 2 <= len(pm.group("w")) <= 4):
             continue  # "MG Road", "SV Road"; not "the Long Road"
         add_addr(pm.start(), m.end(), 0.7)
-    if "ill" in low or "Ta" in text or "Gaon" in text:
+    if "village" in low or "vill." in low or "gaon" in low or "tehsil" in low or "taluk" in low:
         for m in _VILLAGE.finditer(text):
             if not _word_char_before(text, m.start()):
                 add_addr(m.start(), m.end(), 0.7)
     if c.has_dev:
-        for m in _HI_ADDR.finditer(text):
+        for m in _HI_ADDR.finditer(text) if any(w in text for w in _HI_ADDR_WORDS) else ():
             if _word_char_before(text, m.start()) or _nfc(m.group("v") or "") in W.HI_STOP:
                 continue
             add_addr(m.start(), m.end(), 0.7)
