@@ -17,6 +17,7 @@ from .base import (
     _digits,
     _rx,
     _trie,
+    first_tokens,
     log,
 )
 
@@ -348,6 +349,7 @@ _DIGIT_WORD = _trie(DIGIT_WORDS)
 # Seven or more digit words in a row, separated by spaces, commas or hyphens only.
 _WORD_DIGITS = re.compile(_DIGIT_WORD + r"(?:[ \t,\-]{1,3}" + _DIGIT_WORD
                           + r"(?![\w\u0900-\u097f])){6,16}")
+_DIGIT_WORD_FIRSTS = first_tokens(DIGIT_WORDS)
 _DIGIT_WORD_RE = re.compile(_DIGIT_WORD + r"(?![\w\u0900-\u097f])")
 
 
@@ -358,7 +360,7 @@ def words_to_digits(text: str) -> str:
 
 def _detect_phone_words(c: _Ctx) -> None:
     low = c.low
-    for m in _WORD_DIGITS.finditer(low):
+    for m in c.keyword_matches(_WORD_DIGITS, _DIGIT_WORD_FIRSTS):
         if m.start() and (low[m.start() - 1].isalnum() or "\u0900" <= low[m.start() - 1] <= "\u097f"):
             continue
         digits = words_to_digits(m.group())

@@ -14,6 +14,7 @@ from .base import (
     _clause_start,
     _keyword_index,
     _rx,
+    first_tokens,
     _spellings,
     _trie,
     _word_char_before,
@@ -113,6 +114,9 @@ _YEAR_BEFORE_BIRTH = _rx(
     r"(?P<y>(?:18|19|20)[0-9]{2})[ \t]{1,2}(?:में[ \t]{1,2})?(?:पैदा|जन्मे|जन्मी|जन्म[ \t]हुआ|geboren|(?:mein[ \t]{1,2})?paida)")
 
 
+_DATE_KW_FIRSTS = first_tokens(_DATE_KW_ROLE)
+
+
 def _valid_date(m: re.Match) -> bool:
     def num(g):
         return int(m.group(g))
@@ -189,7 +193,7 @@ def _detect_dates(c: _Ctx) -> None:
     text, low = c.text, c.low
     if not c.has_digit:
         return
-    for k in _DATE_KW_RE.finditer(low):
+    for k in c.keyword_matches(_DATE_KW_RE, _DATE_KW_FIRSTS):
         ks, ke = k.span()
         if _word_char_before(low, ks):
             continue

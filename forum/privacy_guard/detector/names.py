@@ -589,6 +589,7 @@ _GAZ_SURNAME = _rx(
     r"(?P<s>(?:(?:van|von|de|del|da|di|le|la|ten|ter|bin|al|el|O'|O\u2019|Mc)[ \t]?)?"
     r"[A-ZÄÖÜÀ-ÞÓ][a-zäöüßà-ÿ'\u2019]{1,30}(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]{1,30})?)(?![\w\-])")
 _GAZ_CAPS_FIRST = _rx(r"(?P<s>[A-ZÄÖÜ]{3,30}(?:-[A-ZÄÖÜ]{2,30})?),[ \t]{1,2}(?P<f>[A-ZÄÖÜ][a-zäöüßà-ÿ]{2,20})(?![\w\-])")
+_GAZ_CAPS_COMMA = _rx(r",(?<=[A-ZÄÖÜ]{3},)[ \t]{1,2}(?P<f>[A-ZÄÖÜ][a-zäöüßà-ÿ]{2,20})(?![\w\-])")
 _GAZ_LOWER = _rx(
     r"(?P<f>[a-zäöüß](?<![\w.\-'].)[a-zäöüßà-ÿ]{2,20})[ \t]{1,2}"
     r"(?P<s>[a-zäöüß][a-zäöüßà-ÿ'\-]{1,30})(?![\w\-])")
@@ -626,6 +627,7 @@ _HI_AGE_AFTER = _rx(r"[ \t]{1,2}[0-9]{1,3}[ \t]{0,2}(?:साल|वर्ष|�
 # A family name from the list (or a capitalised Latin word) with a respectful "जी"/"साहब" after it, or an
 # age in brackets: "शर्मा जी के बेटे", "Reddy साहब की wife", "<first name> मिश्रा (94)".
 _HI_SURNAME_ANCHOR = _rx(r"(?:जी|साहब|साहिबा)(?![\u0900-\u097f])|\((?P<a>[0-9]{2,3})\)")
+_HI_SURNAME_HINTS = (" जी", " साहब", " साहिबा", "(")
 _HI_STAFF_BEFORE = _rx(r"(?:डॉ\.?|डॉक्टर|डा\.|dr\.?|prof\.?|sir|madam|हमारे|हमारी|सर)[ \t]{1,2}$", re.IGNORECASE)
 _NAME_EXPL_GAZ = _l("Looks like a patient's name (a known first name followed by a surname in a clinical post).")
 
@@ -646,7 +648,7 @@ def _gaz_rejects(c: _Ctx, start: int, end: int) -> bool:
 
 def _detect_hi_surnames(c: _Ctx) -> None:
     text = c.text
-    for a in _HI_SURNAME_ANCHOR.finditer(text):
+    for a in _HI_SURNAME_ANCHOR.finditer(text) if any(h in text for h in _HI_SURNAME_HINTS) else ():
         if not a.group("a") and text[a.start() - 1:a.start()] not in (" ", "\t"):
             continue
         starts = _word_starts_before(text, a.start(), devanagari=True)
@@ -705,8 +707,14 @@ def _detect_gazetteer_names(c: _Ctx) -> None:
             continue
         c.add(m.start(), end, "patient_name", 0.75, _NAME_EXPL_GAZ)
     if "," in text:
-        for m in _GAZ_CAPS_FIRST.finditer(text):
-            if m.group("f") in names and not _word_char_before(text, m.start()) \
+        for k in _GAZ_CAPS_COMMA.finditer(text):  # found from the comma, then read backwards
+            if k.group("f") not in names:
+                continue
+            start = k.start()
+            while start > 0 and k.start() - start < 40 and (text[start - 1].isupper() or text[start - 1] == "-"):
+                start -= 1
+            m = _GAZ_CAPS_FIRST.match(text, start)
+            if m and m.end() == k.end() and not _word_char_before(text, m.start()) \
                     and m.group("s") not in W.NAME_STOP and not _gaz_rejects(c, m.start(), m.end()):
                 c.add(m.start(), m.end(), "patient_name", 0.8, _NAME_EXPL_GAZ)
     # lower case: only right after a cue, or right before ", 45M"

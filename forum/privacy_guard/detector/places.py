@@ -51,6 +51,7 @@ _IN_ADDR_GOES_ON = _rx(r"[ \t]{0,2}(?:,|[ \t](?:[A-Z][\w.\-]{0,25}[ \t]){0,3}(?:
                        r"Apartments?|Residency|Tower|Towers|Heights|Complex|Society|Building|Bldg|Block|Sector)(?![\w]))")
 _IN_SECTOR = _rx(r"(?:Sector|Sec\.|सेक्टर)[ \t\-]{0,2}[0-9]{1,3}[A-Z]?(?![\w])")
 _IN_LOCALITY = _rx(r"[ \t](?P<s>Nagar|Colony|Layout|Vihar|Enclave|Puram|Marg|Chowk|Road|Bagh|Ganj)(?![\w])")
+_IN_LOCALITY_WORDS = ("Nagar", "Colony", "Layout", "Vihar", "Enclave", "Puram", "Marg", "Chowk", "Road", "Bagh", "Ganj")
 _CAP_WORDS_BEFORE = _rx(r"(?:[A-Z][A-Za-z]{1,20}[ \t])?(?P<w>[A-Z][A-Za-z]{1,20})$")
 _VILLAGE = _rx(r"(?:[Vv]illage|[Vv]ill\.|Gaon|Tehsil|Taluka|Taluk)[ \t]{1,2}[A-Z][a-z]{2,20}(?![\w])")
 _HI_ADDR_WORDS = ("मकान", "फ्लैट", "फ़्लैट", "गली", "प्लॉट", "हाउस", "घर", "गांव", "गाँव", "ग्राम", "मोहल्ला",
@@ -123,10 +124,10 @@ def _detect_address(c: _Ctx, enabled: frozenset[str]) -> None:
             if bare and not _IN_ADDR_GOES_ON.match(text, m.end()):
                 continue  # "Flat 3 of the protocol", "Door 2 of the ward": a numbered thing, not an address
             add_addr(m.start(), m.end(), 0.8)
-        for m in _IN_SECTOR.finditer(text):
+        for m in _IN_SECTOR.finditer(text) if ("Sec" in text or "सेक्टर" in text) else ():
             if not _word_char_before(text, m.start()):
                 add_addr(m.start(), m.end(), 0.75)
-    for m in _IN_LOCALITY.finditer(text):
+    for m in _IN_LOCALITY.finditer(text) if any(w in text for w in _IN_LOCALITY_WORDS) else ():
         pm = _CAP_WORDS_BEFORE.search(text, max(0, m.start() - 43), m.start())
         if not pm or pm.group("w") in ("The", "A", "An", "This", "That", "Our", "Your", "On", "In", "At", "By"):
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from .base import _DV, _Ctx, _clause_end, _clause_start, _l, _rx, _trie
+from .base import _DV, _Ctx, _clause_end, _clause_start, _l, _rx, _trie, first_tokens
 
 _NAME_EXPL_SHORTHAND = _l("Looks like a patient's name (a name next to an age or sex, such as \"Name, 42F\").")
 _NAME_EXPL_PAT = _l("Looks like a patient's name (a name right after \"patient\", \"Pat.\" or \"मरीज़\").")
@@ -79,6 +79,10 @@ _EVENT_WORDS = """had his|had her|op|operation|surgery|operiert|tavi|chemo|cycle
 aufnahme|aufgenommen|fell|sturz|icu|shift|placed|taken|inserted|removed|resektion|delivered|delivery|sectio|
 entbindung|entbunden|tep|whipple|entlassen|eingeliefert|notaufnahme|hatte|had|died|verstorben|gestürzt""".replace("\n", "").split("|")
 _EVENT_STEMS = ["stent", "implant", "biops", "dialys", "resect", "transplant"]
+_EVENT_FIRSTS = first_tokens(_EVENT_WORDS)
+_EVENT_STEMS_T = tuple(_EVENT_STEMS)
+_EVENT_DEV = ("गिर", "भर्ती", "हुई", "हुआ")
+_EVENT_DEV_RE = re.compile("|".join(_EVENT_DEV))
 _EVENT_IN_CLAUSE = re.compile(
     _trie(_EVENT_WORDS) + r"(?![\w])|" + _trie(_EVENT_STEMS) + r"\w{0,14}(?![\w])|गिर|भर्ती|हुई|हुआ")
 _DATE_NOT_IN_CLAUSE = _rx(
@@ -270,7 +274,10 @@ def detect_shapes(c: _Ctx, enabled: frozenset) -> None:
             c.add(m.start(), m.end(), "address", 0.75, _ADDRESS_EXPL)
     if "date" in enabled:
         windows: list[list[int]] = []
-        for e in _EVENT_IN_CLAUSE.finditer(c.low):
+        events = c.keyword_matches(_EVENT_IN_CLAUSE, _EVENT_FIRSTS, _EVENT_STEMS_T)
+        if c.has_dev and any(w in text for w in _EVENT_DEV):
+            events = sorted(events + list(_EVENT_DEV_RE.finditer(c.low)), key=lambda e: e.start())
+        for e in events:
             if e.start() and c.low[e.start() - 1].isalnum() and e.group()[0].isascii():
                 continue
             lo, hi = _clause_start(text, e.start(), 160), _clause_end(text, e.end(), 160)
