@@ -78,12 +78,16 @@ _URL_KEYS = [
     "dob", "birthdate", "birth_date", "geburtsdatum", "ssn", "email", "phone", "tel", "memberid",
     "member_id", "insuranceid", "insurance_id", "kvnr", "encounter", "encounterid", "encounter_id",
     "visit", "visitid", "visit_id", "person", "personid", "person_id", "subject", "subjectid",
-    "subject_id", "user", "userid", "user_id"]
+    "subject_id", "user", "userid", "user_id", "study", "studyid", "study_id", "accession", "accessionnumber",
+    "befund", "befundid", "akte", "akteid"]
 _URL_QUERY = re.compile(r"[?&;]" + _trie(_URL_KEYS) + r"=(?=[^&#\s])")
 _URL_PATH = re.compile(r"/" + _trie(["patient", "patients", "pat", "record", "records", "mrn", "case",
                                      "cases", "faelle", "fälle", "chart", "charts", "encounter",
-                                     "encounters", "person", "persons"])
+                                     "encounters", "person", "persons", "akte", "akten", "befund", "befunde",
+                                     "study", "studies", "fall"])
                        + r"/[a-z0-9\-]{3,40}(?=[/?#\s]|$)")
+# A share link whose name carries a patient or case number: ".../s/seizure-pat-4471".
+_URL_SLUG = _rx(r"[/\-_](?:pat|patient|patientin|fall|case|mrn)[\-_][0-9]{3,10}(?=[/?#\s\-_.]|$)")
 _URL_DELIM = _rx(r"[\s<>\"'()\[\]`]")
 _URL_LOOKS = _rx(r"[A-Za-z][A-Za-z0-9+.\-]{0,15}://|www\.|[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}(?::\d{1,5})?/")
 _URL_SCHEME = _rx(r"[A-Za-z][A-Za-z0-9+.\-]{0,15}://")
@@ -96,6 +100,7 @@ def _detect_url(c: _Ctx) -> None:
     hits = [m.start() for m in _URL_QUERY.finditer(low)]
     if "/" in text:
         hits += [m.start() for m in _URL_PATH.finditer(low)]
+        hits += [m.start() for m in _URL_SLUG.finditer(low)]
     if not hits:
         return
     delims = [m.start() for m in _URL_DELIM.finditer(text)]

@@ -19,7 +19,8 @@ from .base import (
 
 # An honorific, then optionally academic titles ("Herr Dr.", "Frau Prof. Dr. med.", "Ms. Dr.").
 _HONORIFIC = _rx(
-    r"(?P<h>Mrs|Mr|Ms|Miss|Mx|Frau|Herrn|Herr|Hr|Smt|Shrimati|Shri|Sri|Kumari|Reverend|Revd|Rev|Fr)(?P<dot>\.)?"
+    r"(?P<h>Mrs|Mr|Ms|Miss|Mx|Frau|Herrn|Herr|Hr|Smt|Shrimati|Shri|Sri|Kumari|Reverend|Revd|Rev|Fr|Lady|Lord|Dame|"
+    r"Sgt|Sergeant|Capt|Captain|Cpl|Corporal)(?P<dot>\.)?"
     r"(?P<title>(?:[ \t]{1,2}(?:Dr|Prof|Doktor|Professor|Professorin|Dipl\.-Ing|Dipl\.-Kfm|Mag|Ing)\.?"
     r"(?:[ \t](?:med|dent|vet|rer\.[ \t]?nat|phil|jur|habil)\.)?){0,3})"
     r"(?=[ \t\u00a0]{1,3}[^\W\d_])")
@@ -155,6 +156,12 @@ def _latin_name(text: str, pos: int, strict: bool) -> tuple[int, int] | None:
             break
         if t in W.NAME_STOP or (strict and t.lower() in W.PATIENT_ROUTE_STOP):
             break
+        if len(t) == 1 and not t.isascii() and not m.group("dot") and not tokens:
+            nxt = _NAME_TOKEN.match(text, m.end())
+            if nxt and nxt.group("t")[:1].isupper() and len(nxt.group("t")) > 1:
+                i = m.end()  # a one-letter particle such as the Irish "Ó" ("Mr Ó Súilleabháin")
+                end = end if end is not None else None
+                continue
         if len(t) == 1:  # an initial: fine after a first name, a pseudonym on its own ("Mr K.")
             if not tokens:
                 return None
@@ -471,11 +478,21 @@ _LOWER_CUE_NAME = _rx(
 # A name just before a date-of-birth label, as in a pasted letter header: "Re: Margaret O'Leary, DOB ...".
 _DOB_AFTER_NAME = _rx(r",[ \t]{0,2}(?:dob|d\.o\.b\.?|geb\.|geboren|born|b\.|date of birth|geburtsdatum)(?![\w])")
 # Handover shorthand without a comma: "Kowalski 58M", "Bed 4 Novak 81F", "Yilmaz 67M".
+_LIST_ITEM_AGE = _rx(r"[:;\n][ \t]{0,2}(?P<n>[A-ZÄÖÜ][a-zäöüß'\-]{1,30})[ \t](?P<a>[0-9]{1,3})[mwf]"
+                     r"(?=[ \t]{1,2}[A-ZÄÖÜ]|[ \t]?[,;])")
+_LIST_ITEM_AGE_START = _rx(r"[ \t]{0,2}(?P<n>[A-ZÄÖÜ][a-zäöüß'\-]{1,30})[ \t](?P<a>[0-9]{1,3})[mwf]"
+                           r"(?=[ \t]{1,2}[A-ZÄÖÜ]|[ \t]?[,;])")
 _SHORTHAND_GLUED = _rx(r"(?P<age>[0-9]{1,3})(?P<sex>[MFW])(?![\w])")
 _DEVICE_AFTER = _rx(r"[ \t]{0,2}(?:catheter|cath|sheath|tube|drain|cannula|stent|introducer|katheter|schleuse|"
                     r"kanüle|drainage|tubus|fr\b|french)", re.I)
 _DEVICE_WORDS = frozenset("""foley nelaton pigtail tiemann sheath ch charriere charrière fr french ng og picc cvc
 dauerkatheter blasenkatheter""".split())
+
+
+def _list_items(text: str) -> list[re.Match]:
+    """_LIST_ITEM_AGE after every list separator, and at the very start of the post."""
+    first = _LIST_ITEM_AGE_START.match(text)
+    return ([first] if first else []) + list(_LIST_ITEM_AGE.finditer(text))
 
 
 def _detect_more_name_shapes(c: _Ctx) -> None:
@@ -504,6 +521,14 @@ def _detect_more_name_shapes(c: _Ctx) -> None:
             if len(tokens) >= 2 or _NAME_CUE_BEFORE.search(low, max(0, tokens[0][0] - 30), tokens[0][0]):
                 c.add(tokens[0][0], a.start(), "patient_name", 0.85, _NAME_EXPL_LABEL)
     if c.has_digit:
+        # a handover list item: "Nachtdienst: Name 88m Sturz; Name 62w, ..." (lower-case sex code)
+        for m in _list_items(text):
+            word = m.group("n")
+            if word in W.NAME_STOP or word in _CLINICAL_CAPS or _noun_like(word) or not 0 < int(m.group("a")) <= 119:
+                continue
+            c.add(m.start("n"), m.end("n"), "patient_name", 0.75, _NAME_EXPL_SHORTHAND)
+            if 90 <= int(m.group("a")) <= 119:
+                c.add(m.start("a"), m.end("a"), "age", 0.85, _AGE_EXPL_NAME)
         for m in _SHORTHAND_GLUED.finditer(text):
             age = int(m.group("age"))
             if not 0 < age <= 119 or m.start() < 3 or text[m.start() - 1] not in " \t":

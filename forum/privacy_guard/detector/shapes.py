@@ -34,7 +34,14 @@ _GLUED_OLD = _rx(r"(?P<a>9[0-9]|1[01][0-9])[ \t]?[MFWmfw](?![\w])")
 
 # Initials before a surname: "S. V. Surname", "K. Given Surname", "एस. पी. त्रिपाठी".
 _INITIALS = _rx(
-    rf"(?P<n>[A-Z]\.[ \t]?(?:(?:[A-Z]\.[ \t]?){{1,2}}{_CAP}[a-zà-ÿ]{{2,30}}|{_CAP}[a-zà-ÿ]{{2,30}}[ \t]{_CAP}[a-zà-ÿ]{{1,30}}))")
+    rf"(?P<n>[A-Z]\.(?:(?P<multi>(?:-?[ \t]?[A-Z]\.){{1,2}})[ \t]?{_CAP}[a-zà-ÿ]{{2,30}}(?:-{_CAP}[a-zà-ÿ]{{2,30}})?"
+    rf"|[ \t]?{_CAP}[a-zà-ÿ]{{2,30}}[ \t]{_CAP}[a-zà-ÿ]{{1,30}}))")
+# Two or more initials before a surname name a person on their own ("R. K. Surname", "K.-H. Surname");
+# only a colleague, an author or a citation is excluded.
+_INITIALS_COLLEAGUE = _rx(r"colleague|kolleg|consultant|oberarzt|oberärztin|chefarzt|chefärztin|department|abteilung|"
+                          r"lecture|vortrag|talk|paper|study|studie|published|wrote|schrieb|author|autor|journal|"
+                          r"guideline|leitlinie|hod|सर(?![\u0900-\u097f])|sir\b")
+_DEV_AFTER_NAME = _rx(r"[ \t]{1,2}(?:जी|को|का|की|के|ने)(?![\u0900-\u097f])")
 _DEV_INITIALS = _rx(rf"(?P<n>(?:[{_DV}]{{1,3}}\.[ \t]?){{2,3}}[{_DV}]{{2,24}})")
 _INITIALS_STAFF_BEFORE = _rx(r"(?:dr|prof|doctor|dr\.med|consultant|colleague|kollege|kollegin|डॉ|डॉक्टर)\.?[ \t]{0,2}$", re.IGNORECASE)
 _INITIALS_CITATION_AFTER = _rx(r"[ \t,]{0,2}(?:et al|and colleagues|\(?(?:19|20)[0-9]{2}|'s (?:sign|syndrome|disease|test))", re.IGNORECASE)
@@ -215,7 +222,11 @@ def detect_shapes(c: _Ctx, enabled: frozenset) -> None:
             before = text[max(0, m.start() - 24):m.start()]
             if _INITIALS_STAFF_BEFORE.search(before) or _INITIALS_CITATION_AFTER.match(text, m.end()):
                 continue
-            if _PATIENT_IN_CLAUSE.search(_clause(c, m.start())):
+            cl = _clause(c, m.start())
+            if _PATIENT_IN_CLAUSE.search(cl):
+                c.add(m.start("n"), m.end("n"), "patient_name", 0.75, _NAME_EXPL_PAT)
+            elif ((m.groupdict().get("multi") or _DEV_AFTER_NAME.match(text, m.end()))
+                  and not _INITIALS_COLLEAGUE.search(cl)):
                 c.add(m.start("n"), m.end("n"), "patient_name", 0.75, _NAME_EXPL_PAT)
         for m in _NAME_THEN_AGE.finditer(text):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."):
