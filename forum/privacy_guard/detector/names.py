@@ -582,13 +582,17 @@ def _propagate_names(c: _Ctx) -> None:
                 hits.append((i, end))
             i = text.find(name, i + 1)
     hits.sort(key=lambda h: (h[0], -h[1]))
-    last_end = -1
-    for start, end in hits:
+    covered.sort()
+    last_end, k, reach = -1, 0, -1
+    for start, end in hits:  # one sweep over both sorted lists: linear, however many names were found
         if start < last_end:
             continue  # inside a longer name already found here
         last_end = end
-        if any(s <= start < e for s, e in covered):
-            continue
+        while k < len(covered) and covered[k][0] <= start:
+            reach = max(reach, covered[k][1])
+            k += 1
+        if start < reach:
+            continue  # already part of a name found by another rule
         c.add(start, end, "patient_name", 0.75, _NAME_EXPL_AGAIN)
 
 
