@@ -201,7 +201,13 @@ def _region_may_match(region: str, digits: str, groups: list[str]) -> bool:
     a valid NANP number has 10 digits, a national German number starts with the trunk prefix 0,
     an Indian one has at least 10 digits.  Other regions are always asked."""
     if region in ("US", "CA"):
-        return len(digits) >= 10
+        # ten digits after an optional country code 1, the area code starting with 2-9 -- from the
+        # first group or, when that is a stray prefix ("0 212 ..."), from the second
+        for d in (digits, "".join(groups[1:])):
+            d = d[1:] if d.startswith("1") else d
+            if len(d) >= 10 and d[0] in "23456789":
+                return True
+        return False
     if region in ("DE", "AT"):
         return any(g.startswith("0") for g in groups)
     if region == "IN":
