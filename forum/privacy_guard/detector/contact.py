@@ -397,7 +397,7 @@ _SOCIAL = ["facebook.com", "fb.com", "instagram.com", "twitter.com", "x.com", "t
 _PAGE_HOST = re.compile(r"(?P<h>" + _trie(_CROWDFUNDING + _SOCIAL)
                         + r")(?![\w\-])(?P<path>/[^\s<>\"'()\[\]`]{2,200})?")
 _CROWD = frozenset(_CROWDFUNDING)
-_PAGE_HOSTS = tuple(_CROWDFUNDING + _SOCIAL)
+_PAGE_HOST_FIRSTS = first_tokens(h for h in _CROWDFUNDING + _SOCIAL if h not in ("t.me", "x.com"))
 _PERSONAL_CTX = _rx(
     r"\b(?:his|her|their|him|he|she|patient|patients|pt|family|families|daughter|son|wife|husband|mother|"
     r"father|mum|mom|dad|grand\w{0,8}|sister|brother|relatives?|fundraiser|fundraising|donations?|"
@@ -428,7 +428,7 @@ def _detect_personal_pages(c: _Ctx) -> None:
                 c.add(m.start("h"), m.end("h"), "url", 0.8, _l("A social-media account that can identify a patient."))
     if "/" not in low and not any(site in low for site in _SUBDOMAIN_SITES):
         return  # every page worth flagging has a path, or is a blog's own subdomain
-    if not any(host in low for host in _PAGE_HOSTS):
+    if not (c.tokens() & _PAGE_HOST_FIRSTS or "t.me" in low or "x.com" in low):
         return  # the hosts are literals: str `in` is an exact, much cheaper pre-filter
     for m in _PAGE_HOST.finditer(low):
         path = m.group("path")
