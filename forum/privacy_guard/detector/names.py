@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from . import wordlists as W
+from .gazetteer import first_names
 from .base import (
     _l,
     _trie,
@@ -710,7 +711,6 @@ def _detect_hi_surnames(c: _Ctx) -> None:
 
 
 def _detect_gazetteer_names(c: _Ctx) -> None:
-    from .gazetteer import first_names
     names = first_names()
     if not names:
         return
