@@ -178,14 +178,8 @@ def _word_char_before(text: str, pos: int) -> bool:
 
 
 _HAS_DIGIT = _rx(r"[0-9]")
-# Words for the keyword pre-filter: digits and punctuation become spaces, then str.split (faster than a
-# regex over every character).  Keywords are split the same way, so both sides agree.
-_TO_SPACE = str.maketrans({ch: " " for ch in
-                           "0123456789!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00a0\u00ad\u00b7\u00b0\u2010\u2011\u2012"
-                           "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2022\u00ab\u00bb\u0964\u0965"})
-
-
-_SPACED = frozenset(ch for ch in map(chr, range(0x10000)) if _TO_SPACE.get(ord(ch)) == " ")
+# The letter runs of a post, for the keyword pre-filter; keywords are split the same way.
+_TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def first_tokens(words, glue=()) -> frozenset[str]:
@@ -195,9 +189,9 @@ def first_tokens(words, glue=()) -> frozenset[str]:
     for word in words:
         for w in _spellings(word):
             for tail in ("", *glue):
-                parts = (w + tail).translate(_TO_SPACE).split()
-                if parts:
-                    out.add(parts[0])
+                t = _TOKEN.match(w + tail)
+                if t:
+                    out.add(t.group())
     return frozenset(out)
 _HAS_DEV = _rx(r"[\u0900-\u097F]")
 
@@ -218,7 +212,7 @@ class _Ctx:
     def tokens(self) -> frozenset[str]:
         """The distinct letter runs of the lower-case text (one C-speed pass, shared by every rule)."""
         if self._tokens is None:
-            self._tokens = frozenset(self.low.translate(_TO_SPACE).split())
+            self._tokens = frozenset(_TOKEN.findall(self.low))
         return self._tokens
 
     def keyword_matches(self, pattern: re.Pattern, firsts: frozenset[str], stems: tuple[str, ...] = ()) -> list:
@@ -234,7 +228,7 @@ class _Ctx:
         for word in [*present, *(st for st in stems if st in low)]:
             i = low.find(word)
             while i != -1:
-                if not i or low[i - 1].isspace() or low[i - 1] in _SPACED:
+                if not i or not low[i - 1].isalpha():
                     positions.append(i)
                 i = low.find(word, i + 1)
         positions.sort()
