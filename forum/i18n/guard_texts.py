@@ -69,6 +69,7 @@ GUARD_TEXTS = (
     _l('Looks like a patient\'s family name ("Familie …", "the … family").'),
     _l('Looks like a patient\'s name (a name after "name").'),
     _l('Looks like a patient\'s name (a name next to an age or sex, such as "Name, 42F").'),
+    _l("Looks like a patient's name (a known first name followed by a surname in a clinical post)."),
     _l('An age of 90 or over next to a name identifies a very old patient; write "90 or older" instead.'),
     _l('A postal code together with a place name or an address.'),
     _l('A street address.'),

@@ -8,8 +8,11 @@
   rules were then revised after reading its misses (general shapes, see its README), so it is tuning
   material now too and its floors only guard against regressions.
 * heldout3/ (486 posts): written while the rules were revised against heldout2, by a third author who
-  saw neither the rules nor the other sets' posts.  It is the held-out figure for the current rules:
-  measured once, reported as it is (78.5 % recall, below the 95 % target), never tuned on.
+  saw neither the rules nor the other sets' posts.  Measured once, blind (78.5 % recall, 79.1 % any
+  type, 0.9 % of clean posts flagged).  The rules were then revised after reading its misses and false
+  positives (general shapes, see its README), so it is tuning material now too and its floors only
+  guard against regressions.  The next held-out figures come from sets written afterwards by other
+  authors, measured blind.
 
 bench/phi_guard.py prints all three, with the detectors before, previous and after."""
 from __future__ import annotations
@@ -33,17 +36,18 @@ FLOORS = {
                 {"en": 0.97, "de": 0.99, "hi": 0.99, "all": 0.99},
                 {"en": 0.0, "de": 0.0, "hi": 0.0, "all": 0.0}),
     # measured once, blind: all 70.3 / 70.8 %, none flagged; after the revision that read its misses:
-    # en 93.9 / 93.9 %, de 98.7 / 98.7 %, hi 98.7 / 98.7 %, all 97.0 / 97.0 %; no clean post flagged
+    # en 93.9 / 93.9 %, de 98.7 / 98.7 %, hi 98.7 / 98.7 %, all 97.0 / 97.0 %; after the revision on
+    # heldout3's misses: en 95.1 %, all 97.5 %; no clean post flagged
     "heldout2": ({"en": 0.93, "de": 0.98, "hi": 0.98, "all": 0.96},
                  {"en": 0.93, "de": 0.98, "hi": 0.98, "all": 0.96},
                  {"en": 0.0, "de": 0.0, "hi": 0.0, "all": 0.0}),
-    # heldout3/ (486 posts), written while the rules were revised against heldout2's misses, by an author
-    # who saw neither; measured once, blind: en 72.2 / 73.1 %, de 79.4 / 80.4 %, hi 83.6 / 83.6 %,
-    # all 78.5 / 79.1 %; clean posts flagged en 1.4 %, de 1.5 %, hi 0 %, all 0.9 % (the detector at
-    # 9504a45: all 57.5 / 60.6 %; after the first revision: all 70.2 / 70.5 %). Not tuned on.
-    "heldout3": ({"en": 0.72, "de": 0.79, "hi": 0.83, "all": 0.78},
-                 {"en": 0.73, "de": 0.80, "hi": 0.83, "all": 0.79},
-                 {"en": 0.014, "de": 0.015, "hi": 0.0, "all": 0.01}),
+    # heldout3/ (486 posts): measured once, blind: en 72.2 / 73.1 %, de 79.4 / 80.4 %, hi 83.6 / 83.6 %,
+    # all 78.5 / 79.1 %; clean posts flagged en 1.4 %, de 1.5 %, hi 0 %, all 0.9 %.  After the revision
+    # that read its misses: en 95.4 / 95.4 %, de 96.3 / 97.2 %, hi 99.1 / 99.1 %, all 96.9 / 97.2 %;
+    # no clean post flagged.
+    "heldout3": ({"en": 0.95, "de": 0.96, "hi": 0.99, "all": 0.96},
+                 {"en": 0.95, "de": 0.97, "hi": 0.99, "all": 0.97},
+                 {"en": 0.0, "de": 0.0, "hi": 0.0, "all": 0.0}),
 }
 CASES = [(name, lang) for name in FLOORS for lang in ("en", "de", "hi", "all")]
 
