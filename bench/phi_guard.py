@@ -9,11 +9,13 @@ Prints
      identifier counts as found when a finding of the same type overlaps it; type-agnostic recall
      alongside) and false-positive rate (share of clean posts with any finding), per language and
      overall, plus recall per type and the list of misses;
-  2. before, previous and after, on four sets: the tuning corpus, the first and second held-out
+  2. before, previous and after, on six sets: the tuning corpus, the first and second held-out
      sets (tests/privacy_guard/heldout/ and heldout2/, each read while revising the rules after it
      was measured blind, so tuning material for both "previous" and "after") and the third
      (tests/privacy_guard/heldout3/, written while the rules were revised against the second: blind
-     for "previous", read while revising the rules after it, so tuning material for "after"), each
+     for "previous", read while revising the rules after it, so tuning material for "after") and the
+     fourth and fifth (heldout4/ and heldout5/, written while the rules were revised against the
+     third: blind for every detector, their misses never read), each
      measured with the detector as it was at commit ebe5c0f ("before", the original detector), at
      a7b5f8d ("previous": the detector that was measured blind on the third set) -- both checked out
      from git into a temporary directory outside the repository -- and the current one ("after"),
@@ -64,6 +66,8 @@ BEFORE_COMMIT = "ebe5c0f"
 HELDOUT = ROOT / "tests" / "privacy_guard" / "heldout" / "posts.jsonl"
 HELDOUT2 = ROOT / "tests" / "privacy_guard" / "heldout2" / "posts.jsonl"
 HELDOUT3 = ROOT / "tests" / "privacy_guard" / "heldout3" / "posts.jsonl"
+HELDOUT4 = ROOT / "tests" / "privacy_guard" / "heldout4" / "posts.jsonl"
+HELDOUT5 = ROOT / "tests" / "privacy_guard" / "heldout5" / "posts.jsonl"
 # The detector measured blind on the third held-out set, before the revision that read its misses.
 PREVIOUS_COMMIT = "a7b5f8d"
 
@@ -158,7 +162,11 @@ def before_and_after(corpus_mod, before_scan, previous_scan=None) -> None:
             ("held-out set 2 (tuning material for 'previous' and 'after')", load_heldout(HELDOUT2),
              HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP),
             ("held-out set 3 (blind for 'previous'; tuning material for 'after')",
-             load_heldout(HELDOUT3), HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP)]
+             load_heldout(HELDOUT3), HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP),
+            ("held-out set 4 (blind for every detector)", load_heldout(HELDOUT4),
+             HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP),
+            ("held-out set 5 (blind for every detector)", load_heldout(HELDOUT5),
+             HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP)]
     detectors = [("before", before_scan)] if before_scan else []
     if previous_scan:
         detectors.append(("previous", previous_scan))

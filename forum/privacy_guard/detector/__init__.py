@@ -14,8 +14,9 @@ How it decides
 * Names are flagged after an honorific (Mr/Frau/श्रीमती ...), after "patient"/"Pat."/
   "मरीज़" or after "Name:" (German and Hindi words that commonly follow those are filtered out), in
   clinical shorthand ("Name, 42F", handover lines), and without a cue when a first name from a
-  first-name dictionary (gazetteer.py) is followed by a surname, unless the context names a public
-  figure, a member of staff, an eponym or a device maker.
+  first-name list (first_names.py) is followed by a surname, unless the context names a public
+  figure, a member of staff, an eponym or a device maker, and when a known first or last name
+  (gazetteer.py) sits beside clinical details.
 * Dates are only flagged next to a birth / admission / discharge / death keyword, ages only when
   90 or over.
 
@@ -75,6 +76,7 @@ from .names import (
     _detect_names,
     _propagate_names,
 )
+from .gazetteer import detect_gazetteer_names
 from .normalize import normalize
 from .shapes import detect_shapes
 from .custom import (
@@ -150,6 +152,8 @@ def scan(text: str, config: GuardConfig | None = None) -> list[Finding]:
     detect_shapes(c, enabled)
     if "patient_name" in enabled:
         _detect_names(c)
+        if config.name_gazetteer:
+            detect_gazetteer_names(c)
         _propagate_names(c)
         if "age" in enabled:
             _ages_after_names(c)

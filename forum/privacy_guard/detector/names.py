@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import wordlists as W
-from .gazetteer import first_names
+from .first_names import first_names
 from .base import (
     _l,
     _trie,
@@ -278,7 +278,8 @@ def _detect_names(c: _Ctx) -> None:
 
     _detect_lower_and_shorthand(c)
     _detect_more_name_shapes(c)
-    _detect_gazetteer_names(c)
+    if c.config.name_gazetteer:
+        _detect_gazetteer_names(c)
     if c.has_dev:
         _detect_hi_surnames(c)
     if "amil" in low:
@@ -639,6 +640,7 @@ _GAZ_NOT_AFTER = _rx(
     r"krankheit|syndrom|zeichen|kriterien|klassifikation|regel|methode|operation|reflex|fraktur|"
     r"et al|and colleagues|und kollegen|lecture|vorlesung|award|preis|prize)", re.IGNORECASE)
 _GAZ_LOWER_STOP = frozenset("""
+can could would should must might shall may go goes went come came get got be been being
 will may mark grace rose hope faith art bill guy max don ben al pat sunny page case bed ward major
 joy dawn ray dean jack red summer june april august amber ruby lily holly ivy iris olive violet
 the and with from this that kind doctor nurse sister mother father son
@@ -711,30 +713,13 @@ def _detect_hi_surnames(c: _Ctx) -> None:
 
 
 def _detect_gazetteer_names(c: _Ctx) -> None:
+    # A capitalised first name and surname with no cue is left to gazetteer.py, which also asks for
+    # clinical details in the same sentence; here only shapes that carry their own cue: a pasted
+    # header ("GALLAGHER, Siobhan") and lower-case names right after a cue or before ", 45M".
     names = first_names()
     if not names:
         return
     text, low = c.text, c.low
-    for m in _GAZ_WORD.finditer(text):
-        f = m.group()
-        if f not in names or f in W.NAME_STOP or f in _CLINICAL_CAPS:
-            continue
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".-'\u2019_"):
-            continue
-        m2 = _GAZ_SURNAME.match(text, m.end())
-        if not m2:
-            continue
-        s = m2.group("s")
-        if s.endswith(("'s", "\u2019s")):
-            s = s[:-2]
-        s = s.rstrip("'\u2019")
-        if (len(s) < 2 or s in W.NAME_STOP or s in _CLINICAL_CAPS or _noun_like(s)
-                or s.lower() in W.PATIENT_ROUTE_STOP):
-            continue
-        end = m2.start("s") + len(s)
-        if _gaz_rejects(c, m.start(), end):
-            continue
-        c.add(m.start(), end, "patient_name", 0.75, _NAME_EXPL_GAZ)
     if "," in text:
         for k in _GAZ_CAPS_COMMA.finditer(text):  # found from the comma, then read backwards
             if k.group("f") not in names:
