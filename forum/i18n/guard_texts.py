@@ -47,6 +47,7 @@ GUARD_TEXTS = (
     _l('A year of birth 90 or more years ago identifies a very old patient; write "90 or older" instead.'),
     _l('Looks like a hospital case number (letters, a year and a running number).'),
     _l("The same name again: it was recognised as a patient's name elsewhere in this post."),
+    _l("Looks like a patient's name (a known first or last name next to clinical details such as an age, a bed or a diagnosis)."),
     _l('An admission, discharge or death date of a patient.'),
     _l('An age of 90 or over identifies very old patients; write "90 or older" instead.'),
     _l('A medical record, case or hospital number.'),

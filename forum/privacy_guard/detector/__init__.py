@@ -71,6 +71,7 @@ from .names import (
     _detect_names,
     _propagate_names,
 )
+from .gazetteer import detect_gazetteer_names
 from .normalize import normalize
 from .shapes import detect_shapes
 from .custom import (
@@ -146,6 +147,8 @@ def scan(text: str, config: GuardConfig | None = None) -> list[Finding]:
     detect_shapes(c, enabled)
     if "patient_name" in enabled:
         _detect_names(c)
+        if config.name_gazetteer:
+            detect_gazetteer_names(c)
         _propagate_names(c)
         if "age" in enabled:
             _ages_after_names(c)

@@ -62,6 +62,7 @@ class GuardConfig:
     extra_patterns: tuple[tuple[str, str, str], ...] = ()  # (label, regex source, explanation)
     min_confidence: float = 0.5
     public_numbers: tuple[str, ...] = ()  # the instance's public service numbers, E.164
+    name_gazetteer: bool = True  # known names without a cue, next to clinical context (gazetteer.py)
 
 class PatternError(ValueError):
     """An operator-supplied pattern was rejected; ``message`` says why, for humans (in English, for logs and
