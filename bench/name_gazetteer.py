@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 import statistics
 import subprocess
+import time
 import sys
 from pathlib import Path
 
@@ -25,8 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from forum.privacy_guard.detector import GuardConfig, gazetteer, scan  # noqa: E402
-from phi_guard import (HELDOUT, HELDOUT2, HELDOUT3, _load_corpus, load_heldout, realistic_text,  # noqa: E402
-                       time_scan)
+from phi_guard import HELDOUT, HELDOUT2, HELDOUT3, _load_corpus, load_heldout, realistic_text  # noqa: E402
 
 OFF = GuardConfig(name_gazetteer=False)
 ON = GuardConfig(name_gazetteer=True)
@@ -113,14 +113,40 @@ def main() -> None:
     corpus = _load_corpus()
     rng = random.Random(20240601)  # the same posts bench/phi_guard.py times
     texts = [realistic_text(corpus, 2_000, rng) for _ in range(200)]
-    per: dict[str, list[float]] = {"off": [], "on": []}
     for t in texts[:10]:
         scan(t, OFF), scan(t, ON)
-    for t in texts:
-        for label, config in (("off", OFF), ("on", ON)):
-            per[label].append(time_scan(t, fn=lambda x, cfg=config: scan(x, cfg)) * 1000)
-    for label, times in per.items():
-        print(f"2,000-character posts ({len(texts)}), gazetteer {label}: median {statistics.median(times):.2f} ms")
+    # Wall-clock (as bench/phi_guard.py) and CPU time of this process (less disturbed by other load on a
+    # shared machine); each post is scanned off and on alternately, best of 3.
+    for clock_name, clock in (("wall-clock", time.perf_counter), ("CPU time", time.process_time)):
+        per: dict[str, list[float]] = {"off": [], "on": []}
+        for t in texts:
+            for label, config in (("off", OFF), ("on", ON)):
+                best = float("inf")
+                for _ in range(3):
+                    t0 = clock()
+                    scan(t, config)
+                    best = min(best, clock() - t0)
+                per[label].append(best * 1000)
+        off, on = statistics.median(per["off"]), statistics.median(per["on"])
+        print(f"2,000-character posts ({len(texts)}), median {clock_name}: gazetteer off {off:.2f} ms, "
+              f"on {on:.2f} ms (+{on - off:.2f} ms)")
+    print("posts full of names (CPU ms per 1,000 characters at 5k and 50k characters; flat = linear):")
+    for unit in ADVERSARIAL:
+        row = []
+        for n in (5_000, 50_000):
+            text = (unit * (n // len(unit) + 1))[:n]
+            for config in (ON, OFF):
+                best = float("inf")
+                for _ in range(3):
+                    t0 = time.process_time()
+                    scan(text, config)
+                    best = min(best, time.process_time() - t0)
+                row.append(best * 1000 / (n / 1000))
+        print(f"  {unit!r:34} on {row[0]:.2f} -> {row[2]:.2f}   (off {row[1]:.2f} -> {row[3]:.2f})")
+
+
+ADVERSARIAL = ("Nathan Brooks 45m, ", "Anna Schmidt Klaus Weber ", "pt is maria gonzalez ", "सुनीता शर्मा को ",
+               "Brooks साहब ", "Rebecca Holloway was admitted. ")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,11 @@ def test_a_later_mention_of_the_first_name_is_flagged_too():
     "Schwester Monika Braun hat die Infusion für Bett 3 vorbereitet.",
     "Taylor et al. found no benefit of early dialysis in AKI patients.",
     "डॉ. अमित वर्मा साहब ने कहा कि मरीज़ को कल discharge कर सकते हैं।",
+    # colleagues named without a title, but with what they do
+    "Hans Weber from the lab called: the potassium was haemolysed.",
+    "Laura Schmidt aus der Apotheke hat die Dosis nochmal geprüft.",
+    "Thanks to Anna Fischer for the ECG course yesterday.",
+    "Ramesh Gupta sir ne bola ki patient ko discharge kar do.",
     # bare names with no clinical detail nearby
     "Nathan Brooks and Rebecca Holloway are joining the journal club next month.",
     "Sabine Hartmann organisiert das Sommerfest der Abteilung.",

@@ -16,6 +16,8 @@ scripts/build_name_gazetteer.py from the sources listed there) and are read on f
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -101,29 +103,46 @@ _SHORTHAND_AFTER = re.compile(
     r"(?:,?[ \t]{1,2}|[ \t]?\()[0-9]{1,3}[ \t]?(?:[MFWmfw](?![\w])|J\.|Jahre|y/?o(?![\w])|yrs?(?![\w])|"
     r"साल|वर्ष|\))|[ \t]{1,2}(?:ist|is|was|war)[ \t][0-9]{1,3}(?![\w.,:])|[ \t](?:साहब|जी)(?![" + _DV + r"])")
 
-# Clinical context in the same sentence (lower-cased text).
-_CLINICAL = _rx(
-    r"(?<![\w])(?:pt|pat|patient|patientin|patienten|patients|bed|bett|room|zimmer|ward|station|icu|itu|"
-    r"intensiv|notaufnahme|a&e|opd|ipd|admitted|admission|aufgenommen|aufnahme|discharged?|entlassen|"
-    r"entlassung|referral|referred|überwiesen|konsil|handover|handing over|übergabe|nachtdienst|night shift|"
-    r"diagnos\w*|symptom\w*|presented|presents|came in|complains?|klagt|leidet|suffers|fell|sturz|gestürzt|"
-    r"infusion|dose|dosis|mg|started|stopped|abgesetzt|angesetzt|restart\w*|treating|treated|behandelt|"
-    r"therapie|treatment|surgery|op|post-op|postop|pre-op|scan|ct|mri|mrt|ecg|ekg|labs?|labor|bloods|"
-    r"hb|crp|creatinine|kreatinin|sodium|natrium|bp|rr|spo2|sats|fever|fieber|pain|schmerz\w*|"
-    r"[0-9]{1,3}[ ]?[mfw]|[0-9]{1,3}[ -]?(?:year|years|yo|y/o|jahre|jährig\w*|j\.)|"
-    r"मरीज़|मरीज|रोगी|पेशेंट|भर्ती|बेड|वार्ड|साल|वर्ष|इलाज|दवा|बुखार|दर्द|ऑपरेशन)(?![\w])")
+# Clinical context in the same sentence, and talk of colleagues (which rules a name out), as words of
+# the lower-cased post: single words, word beginnings and word pairs.
+def _words(text: str) -> frozenset[str]:
+    return frozenset(unicodedata.normalize("NFKC", w) for w in text.split())
+
+
+_CLINICAL_WORDS = _words("""
+pt pat patient patientin patienten patients bed bett room zimmer ward station icu itu intensiv notaufnahme a&e
+opd ipd admitted admission aufgenommen aufnahme discharge discharged entlassen entlassung referral referred
+überwiesen konsil handover übergabe nachtdienst presented presents complains complain klagt leidet suffers
+fell sturz gestürzt infusion dose dosis mg started stopped abgesetzt angesetzt treating treated behandelt
+therapie treatment surgery op post-op postop pre-op scan ct mri mrt ecg ekg labs labor bloods hb crp
+creatinine kreatinin sodium natrium bp rr spo2 sats fever fieber pain year-old jährige jähriger
+मरीज़ मरीज रोगी पेशेंट भर्ती बेड वार्ड साल वर्ष इलाज दवा बुखार दर्द ऑपरेशन
+""")
+_CLINICAL_PREFIXES = ("diagnos", "symptom", "schmerz", "restart", "jährig")
+_CLINICAL_PAIRS = frozenset({("came", "in"), ("handing", "over"), ("night", "shift")})
+_AGE_AFTER = _words("m f w j year years yo y/o yrs jahre jahr साल वर्ष")
+_SEX_AGE = re.compile(r"[0-9]{1,3}[mfw]")
+_COLLEAGUE_WORDS = _words("""
+colleague colleagues kollege kollegin kollegen consultant registrar oberarzt oberärztin chefarzt chefärztin
+lecture vortrag talk conference kongress webinar paper study studie published wrote schrieb guideline
+leitlinie pharmacy pharmacist apotheke apotheker course kurs workshop teaching leitet leads thanks danke
+grüße greetings reception secretary sekretariat dietitian sozialdienst dienstarzt intern pg pj famulant
+famulantin fellow trainee attending nurse schwester pfleger pflegerin sister matron सहकर्मी हमारे हमारी hod
+sir madam ma'am
+""")
+_COLLEAGUE_PREFIXES = ("kolleg", "diensthab", "physio", "student")
+_COLLEAGUE_PAIRS = frozenset({("runs", "the"), ("in", "charge"), ("thank", "you"), ("front", "desk"),
+                              ("social", "worker"), ("the", "lab"), ("on", "call"), ("unit", "head"),
+                              ("vom", "labor"), ("labor", "hat")})
+_WORD = re.compile(r"[\w\u0900-\u097f][\w\u0900-\u097f'&/\-]{0,30}")
 # Staff, colleagues and authors: a title or role right before, "et al." right after, or talk of
 # colleagues in the same sentence.
 _STAFF_BEFORE = _rx(
-    r"(?:dr|prof|professor|doktor|doctor|nurse|sister|schwester|pfleger|pflegerin|oberarzt|oberärztin|"
+    r"(?<![\w])(?:dr|prof|professor|doktor|doctor|nurse|sister|schwester|pfleger|pflegerin|oberarzt|oberärztin|"
     r"chefarzt|chefärztin|assistenzarzt|assistenzärztin|consultant|registrar|resident|colleague|kollege|"
     r"kollegin|pa|np|sir|madam|author|autor|autorin|by|von|laut|per|according to|says|sagt|"
     r"ड[ॉा]\.?|डॉक्टर|सर|मैडम)\.?,?[ \t]{1,2}(?:[^\s\d]{1,25}[ \t]{1,2})?$")
 _STAFF_AFTER = _rx(r"[ \t,]{0,2}(?:et al|und kollegen|and colleagues|md|phd|frcp|mrcp|facc|(?:our|unser\w*) )")
-_COLLEAGUE_SENTENCE = _rx(
-    r"colleague|kolleg|consultant|registrar|oberarzt|oberärztin|chefarzt|chefärztin|lecture|vortrag|talk|"
-    r"conference|kongress|webinar|paper|study|studie|published|wrote|schrieb|guideline|leitlinie|"
-    r"सहकर्मी|हमारे|हमारी|hod|unit head")
 _SENTENCE_END = re.compile(r"[.!?।\n](?=\s|$)")
 
 _EXPL = _l("Looks like a patient's name (a known first or last name next to clinical details such as an age, "
@@ -141,26 +160,89 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return s, (m.end() if m else min(len(text), end + 160))
 
 
-def _is_staff(c: _Ctx, start: int, end: int, s: int, e: int) -> bool:
-    before = c.low[max(0, start - 50):start]
-    return bool(_STAFF_BEFORE.search(before) or _STAFF_AFTER.match(c.low, end)
-                or _COLLEAGUE_SENTENCE.search(c.low, s, e))
+class _Context:
+    """Where clinical words and talk of colleagues start in the lower-cased post.  The sentences around
+    known names are read one by one; once that adds up to more than the post itself (a post full of
+    names), the whole post is read in one pass instead, so that scanning stays linear."""
+
+    def __init__(self, low: str):
+        self.low = low
+        self.windows: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        self.read_so_far = 0
+        self.whole: tuple[list[int], list[int]] | None = None
+
+    def _scan(self, s: int, e: int) -> tuple[list[int], list[int]]:
+        clinical: list[int] = []
+        colleague: list[int] = []
+        previous, previous_start = "", 0
+        for m in _WORD.finditer(self.low, s, e):
+            word, start = m.group().rstrip("-'"), m.start()
+            if (word in _CLINICAL_WORDS or word.startswith(_CLINICAL_PREFIXES) or _SEX_AGE.fullmatch(word)
+                    or (previous, word) in _CLINICAL_PAIRS):
+                clinical.append(start)
+            elif word in _AGE_AFTER and previous.isdigit() and len(previous) <= 3:
+                clinical.append(previous_start)
+            if (word in _COLLEAGUE_WORDS or word.startswith(_COLLEAGUE_PREFIXES)
+                    or (previous, word) in _COLLEAGUE_PAIRS):
+                colleague.append(start)
+            previous, previous_start = word, start
+        clinical.sort()
+        return clinical, colleague
+
+    def _read(self, s: int, e: int) -> tuple[list[int], list[int]]:
+        if self.whole is not None:
+            return self.whole
+        if (s, e) not in self.windows:
+            self.read_so_far += e - s
+            if self.read_so_far > len(self.low):
+                self.whole = self._scan(0, len(self.low))
+                return self.whole
+            self.windows[(s, e)] = self._scan(s, e)
+        return self.windows[(s, e)]
+
+    @staticmethod
+    def _any(starts: list[int], lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(starts, lo)
+        return i < len(starts) and starts[i] < hi
+
+    def colleague_in(self, s: int, e: int) -> bool:
+        return self._any(self._read(s, e)[1], s, e)
+
+    def clinical_around(self, s: int, e: int, start: int, end: int) -> bool:
+        """A clinical word in the sentence [s, e), outside the name [start, end)."""
+        clinical = self._read(s, e)[0]
+        return self._any(clinical, s, start) or self._any(clinical, end, e)
 
 
-def _clinical(c: _Ctx, start: int, end: int, s: int, e: int) -> bool:
-    return bool(_CLINICAL.search(c.low, s, start) or _CLINICAL.search(c.low, end, e))
+# At most this many names per post come from the gazetteer: a post naming more people than that
+# without any cue is a list (a rota, a reading list), and the cap keeps long posts fast.
+_MAX_NAMES = 25
 
 
 def detect_gazetteer_names(c: _Ctx) -> None:
     """Add patient_name candidates for known names without a cue, next to clinical context."""
     first, last = name_lists()
     text = c.text
-    taken = [(s, e) for s, e, t, _c, _x in c.out if t == "patient_name"]
+    # Names found by the cue rules (they may overlap: starts sorted, with the furthest end so far) and
+    # names added here (never overlapping each other): both looked up by bisection, so that a post
+    # full of names stays linear.
+    found = sorted((s, e) for s, e, t, _c, _x in c.out if t == "patient_name")
+    found_starts = [s for s, _e in found]
+    reach = list(itertools.accumulate((e for _s, e in found), max))
+    added_starts: list[int] = []
+    added_ends: list[int] = []
+    context = _Context(c.low)
 
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+        i = bisect.bisect_left(found_starts, end)
+        if i and reach[i - 1] > start:
+            return False
+        j = bisect.bisect_right(added_starts, start)
+        return not ((j and added_ends[j - 1] > start) or (j < len(added_starts) and added_starts[j] < end))
 
     def consider(start: int, end: int, words: list[str], lower_cue: bool) -> None:
+        if len(added_starts) >= _MAX_NAMES:
+            return
         folded = [_fold(w) for w in words]
         if any(w in EXCLUDED or w in W.HI_STOP for w in folded) or not free(start, end):
             return
@@ -173,16 +255,19 @@ def detect_gazetteer_names(c: _Ctx) -> None:
         if not known:
             return
         s, e = _sentence(text, start, end)
-        if _is_staff(c, start, end, s, e):
+        if (_STAFF_BEFORE.search(c.low, max(0, start - 50), start) or _STAFF_AFTER.match(c.low, end)
+                or context.colleague_in(s, e)):
             return
         glued = _SHORTHAND_AFTER.match(text, end)
         by_age = bool(glued) and glued.group().strip() not in ("साहब", "जी")
         if len(folded) == 1 and not glued and not lower_cue:
             return
-        if not (by_age or lower_cue or _clinical(c, start, end, s, e)):
+        if not (by_age or lower_cue or context.clinical_around(s, e, start, end)):
             return
         c.add(start, end, "patient_name", 0.72, _EXPL)
-        taken.append((start, end))
+        j = bisect.bisect_right(added_starts, start)
+        added_starts.insert(j, start)
+        added_ends.insert(j, end)
 
     for m in _CAP_SEQ.finditer(text):
         words = m.group("n").split()
