@@ -30,6 +30,7 @@ def names(text: str, config: GuardConfig | None = None) -> list[str]:
      "Sabine Hartmann"),
     ("Zimmer 12: Jürgen Schulze ist 93 und will nach Hause, die Tochter ist dagegen.", "Jürgen Schulze"),
     ("Station 4: Wagner 81w, Sturz in der Nacht, Röntgen Hüfte unauffällig.", "Wagner"),
+    ("Bitte morgen früh Sabine Hartmann Station 6 ansehen: Kalium 6,1 trotz Resonium.", "Sabine Hartmann"),
     # Hindi, Devanagari and Latin script
     ("कल रात सुनीता शर्मा को sugar 420 के साथ भर्ती किया, ketones भी positive हैं।", "सुनीता शर्मा"),
     ("Priya Nair 31 साल की है, bleeding के साथ आई है, Hb 6.8 है।", "Priya Nair"),

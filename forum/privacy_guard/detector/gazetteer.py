@@ -6,9 +6,10 @@ its last word a known first or last name, and the same sentence talks about a pa
 sex shorthand, "pt", "Patientin", "मरीज़", a bed or ward, an admission or discharge word, a
 symptom or treatment word).  A single known name is flagged only with shorthand glued to it
 ("Kaminski 84m", "Anjali 24 साल", "Reddy साहब").  Lower-case names count only right after a
-patient cue ("pt is maria gonzalez"), two of them or one with shorthand after it.  Never flagged: eponyms and drug or brand names that are
-also names (Parkinson, Addison, Wilson, Stevens-Johnson ...), staff named with a title or role
-("Dr.", "Oberärztin", "Sister", "Schwester", "colleague") and authors ("Smith et al.").
+patient cue ("pt is maria gonzalez"), two of them or one with shorthand after it.  Never flagged:
+eponyms and drug or brand names that are also names (Parkinson, Addison, Wilson, Stevens-Johnson
+...), staff named with a title or role ("Dr.", "Oberärztin", "Sister", "Schwester", "colleague"),
+colleagues named with what they do ("from the lab", "aus der Apotheke") and authors ("et al.").
 
 The name lists live in ``data/names_*.txt`` (one name a line, built by
 scripts/build_name_gazetteer.py from the sources listed there) and are read on first use.
@@ -276,8 +277,13 @@ def detect_gazetteer_names(c: _Ctx) -> None:
         while words and (_fold(words[0]) not in first and _fold(words[0]) not in last):
             start += len(words[0]) + 1
             words = words[1:]
+        # ... and a capitalised word after it that is on the exclusion list ("Sabine Hartmann Station 4").
+        end = m.end("n")
+        while len(words) > 1 and _fold(words[-1]) in EXCLUDED:
+            end -= len(words[-1]) + 1
+            words = words[:-1]
         if words:
-            consider(start, m.end("n"), words, False)
+            consider(start, end, words, False)
     for m in _LOWER_AFTER_CUE.finditer(c.low):
         if m.start() and (c.low[m.start() - 1].isalnum() or c.low[m.start() - 1] == "_"):
             continue
@@ -289,7 +295,7 @@ def detect_gazetteer_names(c: _Ctx) -> None:
     if c.has_dev:
         for m in _DEV_ANCHOR.finditer(text):
             starts = _word_starts_before(text, m.start(), True)[-2:]
-            for k, start in enumerate(starts):  # the two words before, else the last one
+            for start in starts:  # the two words before, else the last one
                 words = text[start:m.start()].split()
                 if all("\u0900" <= w[0] <= "\u097f" for w in words):
                     consider(start, m.start(), words, False)
