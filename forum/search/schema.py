@@ -81,12 +81,18 @@ _SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS search_documents_ai",
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
-_POSTGRES_CREATE = [
-    f"""ALTER TABLE search_documents ADD COLUMN {VECTOR_COLUMN} tsvector GENERATED ALWAYS AS (
+# The scope's author token (weight D) stays in the tsvector -- one rare token probed with the words;
+# the group tokens do not: PostgreSQL scopes by the group_id column (GROUP_INDEX), and every group
+# token in the GIN index was a posting list nobody read.
+_POSTGRES_VECTOR = f"""ALTER TABLE search_documents ADD COLUMN {VECTOR_COLUMN} tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple'::regconfig, coalesce(title_tokens, '')), 'A')
         || setweight(to_tsvector('simple'::regconfig, coalesce(body_tokens, '')), 'B')
-        || setweight(to_tsvector('simple'::regconfig, coalesce(scope_tokens, '')), 'D')) STORED""",
-    f"CREATE INDEX {VECTOR_INDEX} ON search_documents USING gin ({VECTOR_COLUMN})",
+        || setweight(to_tsvector('simple'::regconfig,
+                                 regexp_replace(coalesce(scope_tokens, ''), 'zzg[0-9]+', '', 'g')), 'D')) STORED"""
+_POSTGRES_VECTOR_INDEX = f"CREATE INDEX {VECTOR_INDEX} ON search_documents USING gin ({VECTOR_COLUMN})"
+_POSTGRES_CREATE = [
+    _POSTGRES_VECTOR,
+    _POSTGRES_VECTOR_INDEX,
     f"""ALTER TABLE search_documents ADD COLUMN {TITLE_VECTOR_COLUMN} tsvector GENERATED ALWAYS AS (
         to_tsvector('simple'::regconfig, coalesce(title_tokens, ''))) STORED""",
     f"CREATE INDEX {TITLE_VECTOR_INDEX} ON search_documents USING gin ({TITLE_VECTOR_COLUMN})",
@@ -148,6 +154,33 @@ def drop_title_index(connection) -> None:
             connection.execute(text(statement))
     elif connection.dialect.name == "postgresql":
         connection.execute(text(f"DROP INDEX IF EXISTS {GROUP_INDEX}"))
+
+
+def vector_without_group_tokens(connection, *, with_group_tokens: bool = False) -> None:
+    """Migration 0025: the tsvector column built again without the group tokens (a new database gets
+    it from create_engine_index; its downgrade puts them back). Rewrites every document row and builds
+    the GIN index in one pass."""
+    if connection.dialect.name != "postgresql":
+        return
+    vector = _POSTGRES_VECTOR
+    if with_group_tokens:
+        vector = vector.replace("regexp_replace(coalesce(scope_tokens, ''), 'zzg[0-9]+', '', 'g')",
+                                "coalesce(scope_tokens, '')")
+    connection.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
+    connection.execute(text(f"DROP INDEX IF EXISTS {VECTOR_INDEX}"))
+    connection.execute(text(f"ALTER TABLE search_documents DROP COLUMN IF EXISTS {VECTOR_COLUMN}"))
+    connection.execute(text(vector))
+    connection.execute(text(_POSTGRES_VECTOR_INDEX))
+
+
+def vector_holds_group_tokens(connection) -> bool:
+    """Whether the tsvector column still has the expression from before migration 0025."""
+    expression = connection.execute(text(
+        "SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a "
+        "ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
+        "WHERE d.adrelid = 'search_documents'::regclass AND a.attname = :column"),
+        {"column": VECTOR_COLUMN}).scalar()
+    return expression is not None and "zzg" not in expression
 
 
 def drop_engine_index(connection) -> None:

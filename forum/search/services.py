@@ -18,7 +18,7 @@ from ..groups.models import Group
 from ..posts.models import Post, Topic
 from . import text
 from .indexer import author_token, group_token
-from .models import SearchDocument
+from .models import SearchDocument, SearchTerm
 from .query import ParsedQuery, QueryError, fts5_match, parse, tsquery, tsquery_scope
 from .schema import FTS_TABLE, TITLE_FTS_TABLE, TITLE_VECTOR_COLUMN, VECTOR_COLUMN
 
@@ -32,6 +32,9 @@ TITLE_WEIGHT = 10.0
 # PostgreSQL looks for candidates among the newest WINDOW post ids first (see _candidates_postgres).
 WINDOW = 100_000
 SNIPPET = 240
+# A prefix (`cardio*`) stands for at most this many words of the index's vocabulary, the most frequent
+# that start with it: without a bound, `ca*` would read the posting list of every word beginning "ca".
+PREFIX_WORDS = 20
 
 __all__ = ["QueryError", "SearchPage", "search"]
 
@@ -51,6 +54,7 @@ class SearchPage:
     topics: int = 0
     posts: int = 0
     capped: bool = False  # the candidate limit was reached: counts are "at least"
+    narrowed: list[str] = field(default_factory=list)  # prefixes as typed that stood for their PREFIX_WORDS most frequent words
     next_cursor: str | None = None
 
 
@@ -83,6 +87,37 @@ def _tokens(scope: list[int] | None, author: int | None) -> tuple[list[str] | No
     """The scope as the index's tokens (indexer.py): the engine restricts a query inside the index."""
     return (None if scope is None else [group_token(group_id) for group_id in scope],
             None if author is None else author_token(author))
+
+
+def _next_after_prefix(prefix: str) -> str:
+    """The smallest string above every string that starts with `prefix` (tokens are ASCII)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def expand_prefixes(parsed: ParsedQuery) -> tuple[bool, list[str]]:
+    """Replaces each prefix term's last token by the vocabulary's most frequent words that start with
+    it. Returns whether the query can match at all (a wanted prefix with no word cannot) and the
+    prefixes that stood for only part of their words."""
+    narrowed = []
+    for term in list(parsed.terms):
+        if not term.prefix or term.expansions is not None:
+            continue
+        start = term.tokens[-1]
+        condition = (SearchTerm.token >= start) & (SearchTerm.token < _next_after_prefix(start))
+        if db.engine.dialect.name == "postgresql":  # the range reads the btree; this makes any collation exact
+            condition &= func.starts_with(SearchTerm.token, start)
+        words = list(db.session.scalars(select(SearchTerm.token).where(condition)
+                                        .order_by(SearchTerm.documents.desc(), SearchTerm.token)
+                                        .limit(PREFIX_WORDS + 1)))
+        if len(words) > PREFIX_WORDS:
+            words = words[:PREFIX_WORDS]
+            narrowed.append(term.typed)
+        term.expansions = words
+        if not words:
+            if not term.negated:
+                return False, []
+            parsed.terms.remove(term)  # nothing to leave out
+    return True, narrowed
 
 
 def _date_conditions(parsed: ParsedQuery, column: str) -> tuple[str, dict]:
@@ -244,6 +279,10 @@ def search(actor: User, raw_query: str, *, cursor: str | None = None, per_page: 
     scope = _scope(actor, parsed)
     author = _author(parsed)
     if scope is False or author is False:
+        return page
+    matchable, narrowed = expand_prefixes(parsed)
+    page.narrowed = narrowed
+    if not matchable:
         return page
     reference, after_key = _parse_cursor(cursor)
     # Scores carry a recency boost; later pages use the first page's clock so the order stays put.
