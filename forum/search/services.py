@@ -54,7 +54,8 @@ class SearchPage:
     topics: int = 0
     posts: int = 0
     capped: bool = False  # the candidate limit was reached: counts are "at least"
-    narrowed: list[str] = field(default_factory=list)  # prefixes as typed that stood for their PREFIX_WORDS most frequent words
+    narrowed: list[str] = field(default_factory=list)  # prefixes as typed that stood for only part of their words
+    prefix_words: int = 0  # ... namely for their this many most frequent
     next_cursor: str | None = None
 
 
@@ -281,7 +282,7 @@ def search(actor: User, raw_query: str, *, cursor: str | None = None, per_page: 
     if scope is False or author is False:
         return page
     matchable, narrowed = expand_prefixes(parsed)
-    page.narrowed = narrowed
+    page.narrowed, page.prefix_words = narrowed, PREFIX_WORDS
     if not matchable:
         return page
     reference, after_key = _parse_cursor(cursor)

@@ -3,7 +3,7 @@ from flask_login import current_user, login_required
 
 from .. import policy
 from .query import QueryError
-from .services import PREFIX_WORDS, search
+from .services import search
 
 bp = Blueprint("search", __name__)
 
@@ -20,5 +20,4 @@ def index():
                           cursor=request.args.get("after"))
         except QueryError as problem:
             error = str(problem)
-    return render_template("search/index.html", query=query, page=page, error=error,
-                           page_prefix_words=PREFIX_WORDS)
+    return render_template("search/index.html", query=query, page=page, error=error)
