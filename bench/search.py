@@ -5,6 +5,12 @@ with the old ILIKE search measured beside it in the same run.
     .venv/bin/python bench/search.py --sizes 100000,1000000           # then a million
     .venv/bin/python bench/search.py --engines sqlite --sizes 20000   # a quick look
     .venv/bin/python bench/search.py --database-url "$URL"            # a PostgreSQL of yours (emptied!)
+    .venv/bin/python bench/search.py --sizes 100000,1000000 --reuse /work/benchdata   # seeded once, reused
+
+With --reuse DIR (also --keep DIR) the seeded SQLite files and a PostgreSQL server with one database
+per size stay in DIR, with a pg_dump of each database beside them; a later run reuses them: it
+restarts the server on its data if it stopped, restores the dumps into a new one if the data is gone,
+and brings a database kept by older code up to date (the vocabulary, the tsvector) before measuring.
 
 For each engine and size:
 1. Seeds the posts in a temporary database (SQLite in /tmp; PostgreSQL started with
@@ -466,15 +472,17 @@ def postgres_for(folder: Path, kept: bool) -> tuple[str, bool]:
             subprocess.run(["bash", str(ROOT / "scripts/test-services.sh"), "stop", str(folder / "pg")],
                            capture_output=True)
             for marker in folder.glob("postgresql-*.seeded"):
-                marker.unlink()
+                if not marker.with_suffix(".dump").exists():  # a dump is restored into the new server instead
+                    marker.unlink()
     url = start_postgres(folder / "pg")
     if kept:
         saved.write_text(url)
     return url, True
 
 
-def postgres_database(url: str, size: int) -> str:
-    """One database per size in a kept server, so each is seeded once."""
+def postgres_database(url: str, size: int, folder: Path | None = None) -> str:
+    """One database per size in a kept server, so each is seeded once; a new one is restored from
+    DIR/postgresql-<size>.dump when there is one (see dump_postgres)."""
     import psycopg
 
     name = f"search_{size}"
@@ -482,7 +490,28 @@ def postgres_database(url: str, size: int) -> str:
     with psycopg.connect(base, autocommit=True) as connection:
         if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
             connection.execute(f'CREATE DATABASE "{name}"')
+            dump = folder / f"postgresql-{size}.dump" if folder else None
+            if dump and dump.exists():
+                print(f"  restoring {dump} (a few minutes at a million posts: the indexes are built again)")
+                subprocess.run([pg_tool(folder, "pg_restore"), "--no-owner", "-j", "2", "-d",
+                                base.rsplit("/", 1)[0] + "/" + name, str(dump)], check=True)
     return url.rsplit("/", 1)[0] + "/" + name
+
+
+def pg_tool(folder: Path, name: str) -> str:
+    pgbin = folder / "pg" / "pgbin"
+    return f"{pgbin.read_text().strip()}/{name}" if pgbin.exists() else name
+
+
+def dump_postgres(url: str, size: int, folder: Path) -> None:
+    """DIR/postgresql-<size>.dump beside the kept server: what a later run restores if the server's
+    data is gone."""
+    dump = folder / f"postgresql-{size}.dump"
+    if dump.exists():
+        return
+    base = url.replace("postgresql+psycopg", "postgresql")
+    subprocess.run([pg_tool(folder, "pg_dump"), "-Fc", "-Z", "1", "-f", str(dump), base], check=True)
+    print(f"  dumped to {dump} ({dump.stat().st_size / 2**20:,.0f} MiB)")
 
 
 def main() -> int:
@@ -492,9 +521,15 @@ def main() -> int:
     parser.add_argument("--database-url", help="a PostgreSQL database to use (its tables are dropped!)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each query and persona")
     parser.add_argument("--ilike-runs", type=int, default=1, help="timed runs of each query with the old search")
-    parser.add_argument("--keep", type=Path, help="keep the seeded databases (and a PostgreSQL server) in this "
+    parser.add_argument("--keep", "--reuse", type=Path, help="keep the seeded databases (and a PostgreSQL server) in this "
                         "folder and reuse them in later runs: for measuring changes to the queries")
+    parser.add_argument("--walk-rows", type=int, help="PostgreSQL: services.WALK_ROWS for this run "
+                        "(0: always ask the GIN index), to measure the choice")
     args = parser.parse_args()
+    if args.walk_rows is not None:
+        from forum.search import services
+
+        services.WALK_ROWS = args.walk_rows
     os.environ.setdefault("FORUM_ENV", "testing")
     sizes = [int(size) for size in args.sizes.split(",")]
     engines = [engine.strip() for engine in args.engines.split(",")]
@@ -515,10 +550,12 @@ def main() -> int:
                     else:
                         if not postgres_url:
                             postgres_url, started_postgres = postgres_for(folder, kept=bool(args.keep))
-                        url = postgres_database(postgres_url, size) if args.keep else postgres_url
+                        url = postgres_database(postgres_url, size, args.keep) if args.keep else postgres_url
                         if args.keep:
                             reuse = folder / f"postgresql-{size}.seeded"
                     results.append(measure(url, size, args.runs, args.ilike_runs, reuse))
+                    if engine != "sqlite" and args.keep:
+                        dump_postgres(url, size, args.keep)
                     if engine == "sqlite" and not args.keep:
                         (folder / f"search-{size}.sqlite3").unlink(missing_ok=True)
         finally:

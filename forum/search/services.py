@@ -31,6 +31,9 @@ TITLE_CANDIDATES = 200
 TITLE_WEIGHT = 10.0
 # PostgreSQL looks for candidates among the newest WINDOW post ids first (see _candidates_postgres).
 WINDOW = 100_000
+# PostgreSQL walks the newest posts instead of asking the GIN index when the vocabulary says the
+# candidates lie within this many of them (see _walk_newest); 0 never walks.
+WALK_ROWS = 30_000
 SNIPPET = 240
 # A prefix (`cardio*`) stands for at most this many words of the index's vocabulary, the most frequent
 # that start with it: without a bound, `ca*` would read the posting list of every word beginning "ca".
@@ -173,7 +176,31 @@ def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool, nam
             params)
 
 
-def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[list, str, dict]:
+def _walk_newest(parsed: ParsedQuery, scope, newest: int) -> bool:
+    """Whether the newest matches are cheaper found by walking the newest posts (and testing each)
+    than through the GIN index, which answers with every match in the whole index -- the part of a
+    search that grows with the number of posts. The vocabulary's document counts say how dense the
+    matches are: walking pays when the CANDIDATES newest turn up within WALK_ROWS posts."""
+    if not WALK_ROWS or newest <= 0 or parsed.in_title:
+        return False
+    tokens = {token for term in parsed.positive for tokens in term.variants() for token in tokens}
+    counts = dict(db.session.execute(select(SearchTerm.token, SearchTerm.documents)
+                                     .where(SearchTerm.token.in_(tokens))).all()) if tokens else {}
+    density = 1.0
+    for term in parsed.positive:  # words taken as independent; a phrase as dense as its rarest word
+        term_documents = sum(min(counts.get(token, 0) for token in tokens) for tokens in term.variants())
+        density *= min(1.0, term_documents / newest)
+    if scope is not None:
+        density *= min(1.0, len(scope) / max(1, _group_count()))
+    return density > 0 and CANDIDATES / density <= WALK_ROWS
+
+
+def _group_count() -> int:
+    return db.session.scalar(select(func.count()).select_from(Group)) or 1
+
+
+def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, name: str,
+                         walk: bool = False) -> tuple[list, str, dict]:
     terms = tsquery(parsed)
     author_query = tsquery_scope(None, _tokens(None, author)[1])
     params = {f"{name}_rank": terms}
@@ -201,6 +228,17 @@ def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, n
     weights = "{0, 0, %s, 1}" % (1.0 / TITLE_WEIGHT)
     matching = (f"SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
                 f"WHERE {conditions}{dates}")
+    recent = matching
+    if walk and not titles:
+        # The same test without the @@ operator, which the GIN index answers: the planner can only walk
+        # the newest posts; the groups are tested first, the words only on the readable groups' posts.
+        words = f"ts_match_vq({VECTOR_COLUMN}, to_tsquery('simple', :{name}))"
+        if scope is not None and len(scope) == 1:
+            words = f"CASE WHEN group_id = :{name}_group THEN {words} ELSE false END"
+        elif scope is not None:
+            words = f"CASE WHEN group_id = ANY(:{name}_groups) THEN {words} ELSE false END"
+        recent = (f"SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
+                  f"WHERE {words}{dates}")
     rank = (f"SELECT c.post_id, c.topic_id, extract(epoch FROM c.created_at) / 86400.0 AS day, "
             f"ts_rank_cd('{weights}'::float4[], c.{VECTOR_COLUMN}, to_tsquery('simple', :{name}_rank)) AS relevance ")
     # The newest posts first (WINDOW post ids): when they hold enough candidates, which is what a
@@ -213,7 +251,7 @@ def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, n
     # The older part runs only for words too rare to fill the window: their GIN bitmap, sorted, is
     # cheaper than the walk back through the posts the planner would otherwise guess at.
     order = "post_id + 0" if titles else "post_id"
-    ctes = [f"{name}_recent AS ({matching} AND post_id >= :window_floor ORDER BY {order} DESC LIMIT {limit})",
+    ctes = [f"{name}_recent AS ({recent} AND post_id >= :window_floor ORDER BY {order} DESC LIMIT {limit})",
             f"{name}_older AS ({matching} AND post_id < :window_floor "
             f"AND (SELECT count(*) FROM {name}_recent) < {limit} ORDER BY post_id + 0 DESC "
             f"LIMIT {limit} - (SELECT count(*) FROM {name}_recent))"]
@@ -228,14 +266,18 @@ def _ranked_topics(parsed: ParsedQuery, scope, author, now: datetime, after_key,
     postgres = db.engine.dialect.name == "postgresql"
     build = _candidates_postgres if postgres else _candidates_sqlite
     params: dict = {}
+    walk = False
     if postgres:
         newest = db.session.scalar(select(func.max(SearchDocument.post_id))) or 0
         params["window_floor"] = newest - WINDOW
+        # An author or an upper date bound makes the newest posts a poor place to look: no walk.
+        walk = author is None and parsed.before is None and _walk_newest(parsed, scope, newest)
     ctes, arms = [], []
     for name, title_only in (("everywhere", False), ("titles", True)):
         if title_only and parsed.in_title:
             continue  # old title matches compete even when many newer posts mention the words
-        fragment_ctes, fragment, fragment_params = build(parsed, scope, author, title_only, name)
+        extra = {"walk": walk} if postgres else {}
+        fragment_ctes, fragment, fragment_params = build(parsed, scope, author, title_only, name, **extra)
         ctes.extend(fragment_ctes)
         arms.append(fragment)
         params.update(fragment_params)
