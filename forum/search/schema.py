@@ -25,6 +25,11 @@ TITLE_VECTOR_INDEX = "ix_search_documents_title_vector"
 # PostgreSQL: the readable groups' newest documents, intersected with the words' GIN bitmap (the
 # scope as a column, not as tokens every query would read whole posting lists of).
 GROUP_INDEX = "ix_search_documents_group_id_post_id"
+# PostgreSQL: the opening posts (the ones with a title) newest first, for a title search whose words
+# are common: walking the newest titles beats reading every title match from the GIN index.
+OPENING_INDEX = "ix_search_documents_opening_post_id"
+_POSTGRES_OPENING_INDEX = (f"CREATE INDEX IF NOT EXISTS {OPENING_INDEX} ON search_documents (post_id) "
+                           "WHERE title_tokens <> ''")
 
 _SQLITE_CREATE = [
     f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
@@ -99,9 +104,11 @@ _POSTGRES_CREATE = [
     f"""ALTER TABLE search_documents ADD COLUMN {TITLE_VECTOR_COLUMN} tsvector GENERATED ALWAYS AS (
         to_tsvector('simple'::regconfig, coalesce(title_tokens, ''))) STORED""",
     f"CREATE INDEX {TITLE_VECTOR_INDEX} ON search_documents USING gin ({TITLE_VECTOR_COLUMN}) WITH (fastupdate = off)",
+    _POSTGRES_OPENING_INDEX,
     f"CREATE INDEX IF NOT EXISTS {GROUP_INDEX} ON search_documents (group_id, post_id)",
 ]
 _POSTGRES_DROP = [
+    f"DROP INDEX IF EXISTS {OPENING_INDEX}",
     f"DROP INDEX IF EXISTS {GROUP_INDEX}",
     f"DROP INDEX IF EXISTS {TITLE_VECTOR_INDEX}",
     f"ALTER TABLE search_documents DROP COLUMN IF EXISTS {TITLE_VECTOR_COLUMN}",
@@ -118,7 +125,7 @@ def suspend_for_bulk_load(connection) -> None:
             connection.execute(text(statement))
         connection.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')"))
     elif connection.dialect.name == "postgresql":
-        for index in (GROUP_INDEX, TITLE_VECTOR_INDEX, VECTOR_INDEX):
+        for index in (GROUP_INDEX, OPENING_INDEX, TITLE_VECTOR_INDEX, VECTOR_INDEX):
             connection.execute(text(f"DROP INDEX IF EXISTS {index}"))
 
 
@@ -176,6 +183,16 @@ def vector_without_group_tokens(connection, *, with_group_tokens: bool = False) 
     connection.execute(text(_POSTGRES_VECTOR_INDEX))
     connection.execute(text(f"ALTER INDEX IF EXISTS {TITLE_VECTOR_INDEX} "
                             f"SET (fastupdate = {'on' if with_group_tokens else 'off'})"))
+    if with_group_tokens:
+        connection.execute(text(f"DROP INDEX IF EXISTS {OPENING_INDEX}"))
+    else:
+        connection.execute(text(_POSTGRES_OPENING_INDEX))
+
+
+def create_opening_index(connection) -> None:
+    """PostgreSQL's index of opening posts (part of migration 0025; here for a database made before)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text(_POSTGRES_OPENING_INDEX))
 
 
 def vector_holds_group_tokens(connection) -> bool:
@@ -212,6 +229,6 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
         return False
     if type_ == "column" and name in (VECTOR_COLUMN, TITLE_VECTOR_COLUMN) and obj.table.name == "search_documents":
         return False
-    if type_ == "index" and name in (VECTOR_INDEX, TITLE_VECTOR_INDEX, GROUP_INDEX):
+    if type_ == "index" and name in (VECTOR_INDEX, TITLE_VECTOR_INDEX, GROUP_INDEX, OPENING_INDEX):
         return False
     return True

@@ -176,12 +176,12 @@ def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool, nam
             params)
 
 
-def _walk_newest(parsed: ParsedQuery, scope, newest: int) -> bool:
+def _walk_newest(parsed: ParsedQuery, scope, newest: int, groups: int = 1) -> bool:
     """Whether the newest matches are cheaper found by walking the newest posts (and testing each)
     than through the GIN index, which answers with every match in the whole index -- the part of a
     search that grows with the number of posts. The vocabulary's document counts say how dense the
     matches are: walking pays when the CANDIDATES newest turn up within WALK_ROWS posts."""
-    if not WALK_ROWS or newest <= 0 or parsed.in_title:
+    if not WALK_ROWS or newest <= 0:
         return False
     tokens = {token for term in parsed.positive for tokens in term.variants() for token in tokens}
     counts = dict(db.session.execute(select(SearchTerm.token, SearchTerm.documents)
@@ -191,12 +191,8 @@ def _walk_newest(parsed: ParsedQuery, scope, newest: int) -> bool:
         term_documents = sum(min(counts.get(token, 0) for token in tokens) for tokens in term.variants())
         density *= min(1.0, term_documents / newest)
     if scope is not None:
-        density *= min(1.0, len(scope) / max(1, _group_count()))
+        density *= min(1.0, len(scope) / max(1, groups))
     return density > 0 and CANDIDATES / density <= WALK_ROWS
-
-
-def _group_count() -> int:
-    return db.session.scalar(select(func.count()).select_from(Group)) or 1
 
 
 def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, name: str,
@@ -229,7 +225,19 @@ def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, n
     matching = (f"SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
                 f"WHERE {conditions}{dates}")
     recent = matching
-    if walk and not titles:
+    if walk and titles:
+        # Common words: the newest opening posts walked through their own index (OPENING_INDEX), each
+        # title tested -- rather than every title match in the index, or every post of the window.
+        words = f"ts_match_vq({TITLE_VECTOR_COLUMN}, to_tsquery('simple', :{name}))"
+        if scope is not None and len(scope) == 1:
+            words = f"CASE WHEN group_id = :{name}_group THEN {words} ELSE false END"
+        elif scope is not None:
+            words = f"CASE WHEN group_id = ANY(:{name}_groups) THEN {words} ELSE false END"
+        if author_query:
+            words += f" AND {VECTOR_COLUMN} @@ to_tsquery('simple', :{name}_author)"
+        recent = (f"SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
+                  f"WHERE title_tokens <> '' AND {words}{dates}")
+    elif walk:
         # The same test without the @@ operator, which the GIN index answers: the planner can only walk
         # the newest posts; the groups are tested first, the words only on the readable groups' posts.
         words = f"ts_match_vq({VECTOR_COLUMN}, to_tsquery('simple', :{name}))"
@@ -250,7 +258,7 @@ def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, n
     # for a prefix, and then find nothing.
     # The older part runs only for words too rare to fill the window: their GIN bitmap, sorted, is
     # cheaper than the walk back through the posts the planner would otherwise guess at.
-    order = "post_id + 0" if titles else "post_id"
+    order = "post_id + 0" if titles and not walk else "post_id"
     ctes = [f"{name}_recent AS ({recent} AND post_id >= :window_floor ORDER BY {order} DESC LIMIT {limit})",
             f"{name}_older AS ({matching} AND post_id < :window_floor "
             f"AND (SELECT count(*) FROM {name}_recent) < {limit} ORDER BY post_id + 0 DESC "
@@ -268,10 +276,17 @@ def _ranked_topics(parsed: ParsedQuery, scope, author, now: datetime, after_key,
     params: dict = {}
     walk = False
     if postgres:
-        newest = db.session.scalar(select(func.max(SearchDocument.post_id))) or 0
+        # One look-up for the newest document and the number of groups (_walk_newest); and no JIT
+        # compilation for the search in this transaction: the planner's cost guess for the older part
+        # (which mostly does not run) passes jit_above_cost at a million posts, and compiling took
+        # ~120 ms -- more than the whole search.
+        newest, groups = db.session.execute(sql(
+            "SELECT set_config('jit', 'off', true), (SELECT max(post_id) FROM search_documents), "
+            "(SELECT count(*) FROM groups)")).one()[1:]
+        newest = newest or 0
         params["window_floor"] = newest - WINDOW
         # An author or an upper date bound makes the newest posts a poor place to look: no walk.
-        walk = author is None and parsed.before is None and _walk_newest(parsed, scope, newest)
+        walk = author is None and parsed.before is None and _walk_newest(parsed, scope, newest, groups=groups)
     ctes, arms = [], []
     for name, title_only in (("everywhere", False), ("titles", True)):
         if title_only and parsed.in_title:
