@@ -59,6 +59,7 @@ class KeysetPage:
     items: list
     next_cursor: str | None
     prev_cursor: str | None
+    total: int | None = None  # only where the page shows how many rows there are (asked separately)
 
     @property
     def has_next(self) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
@@ -17,6 +18,7 @@ from .. import policy
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..core.header import header_count
+from ..core.pagination import KeysetPage, keyset_page
 from ..extensions import db
 from ..groups.models import Membership, MembershipStatus
 from .messages import GROUPED, MEMBER, MESSAGES, STAFF, SUBJECT, render_group
@@ -101,14 +103,18 @@ def unread_count(user) -> int:
 
 
 def recent(user, limit: int = 50) -> list[Notification]:
-    notifications = list(db.session.scalars(
-        select(Notification).where(Notification.user_id == user.id, _readable(user))
-        # Joined, not loaded separately: the page stays within a fixed, small number of statements.
-        .options(joinedload(Notification.actor), joinedload(Notification.group), joinedload(Notification.topic))
-        .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit)
-    ))
-    check_targets(user, notifications)
-    return notifications
+    return recent_page(user, limit).items
+
+
+def recent_page(user, limit: int = 50, *, after: str | None = None, before: str | None = None) -> KeysetPage:
+    """The member's notifications, newest first, a page found by the notification it follows (keyset)."""
+    query = (select(Notification).where(Notification.user_id == user.id, _readable(user))
+             # Joined, not loaded separately: the page stays within a fixed, small number of statements.
+             .options(joinedload(Notification.actor), joinedload(Notification.group), joinedload(Notification.topic)))
+    page = keyset_page(query, (Notification.created_at, Notification.id), lambda n: (n.created_at, n.id),
+                       (datetime, int), limit, after=after, before=before)
+    check_targets(user, page.items)
+    return page
 
 
 _POST_ANCHOR = re.compile(r"#post-([0-9]{1,9})$")
