@@ -15,7 +15,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, event, func, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload
 
 from .accounts.models import User
-from .core.pagination import KeysetPage, Page, encode_cursor, keyset_page, paginate
+from .core.pagination import KeysetPage, encode_cursor, keyset_page
 from .core.text import escape_like
 from .db_types import UTCDateTime, utcnow
 from .extensions import db
