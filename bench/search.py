@@ -296,9 +296,9 @@ def people_of(seeded_groups: int = GROUPS) -> dict:
 
 def bring_up_to_date() -> None:
     """A database kept by an earlier run (--keep) gets what the code now expects of the index, as the
-    migrations would give it: the vocabulary table, and PostgreSQL's tsvector without group tokens
-    (the GIN index's size printed before and after)."""
-    from sqlalchemy import func, select, text
+    migrations would give it: the vocabulary table (counted per group), and PostgreSQL's tsvector
+    without group tokens (the GIN index's size printed before and after)."""
+    from sqlalchemy import func, inspect, select, text
 
     from forum.extensions import db
     from forum.search.indexer import fill_vocabulary
@@ -306,6 +306,10 @@ def bring_up_to_date() -> None:
     from forum.search.schema import (VECTOR_INDEX, create_opening_index, vector_holds_group_tokens,
                                      vector_without_group_tokens)
 
+    columns = {column["name"] for column in inspect(db.engine).get_columns("search_terms")} \
+        if inspect(db.engine).has_table("search_terms") else set()
+    if columns and "group_id" not in columns:  # the forum-wide vocabulary of 0025: counted per group now
+        SearchTerm.__table__.drop(db.engine)
     db.create_all()  # tables the kept database does not have yet
     with db.engine.begin() as connection:
         if not connection.execute(select(func.count()).select_from(SearchTerm.__table__)).scalar():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import delete, event, insert, select, text as sql
+from sqlalchemy import column, delete, event, insert, select, table as table_, text as sql, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -47,39 +47,44 @@ def document_for(post, topic) -> dict:
             "created_at": post.created_at, "title_tokens": title, "body_tokens": body, "scope_tokens": scope}
 
 
-def _words_of(document) -> set[str]:
-    """The distinct tokens of a document's title and body (the vocabulary's unit: one per document)."""
-    return set(document["title_tokens"].split()) | set(document["body_tokens"].split())
+def _words_of(document) -> set[tuple[str, int]]:
+    """The distinct tokens of a document's title and body, each with the document's group (the
+    vocabulary's unit: one per document, counted per group)."""
+    group_id = document["group_id"]
+    return {(token, group_id) for token in
+            set(document["title_tokens"].split()) | set(document["body_tokens"].split())}
 
 
 def _vocabulary_add(connection, delta: Counter) -> None:
-    """Adds these document counts to the vocabulary (negative: removes), in token order, and drops the
-    tokens no document holds any more."""
-    changed = sorted((token, count) for token, count in delta.items() if count)
+    """Adds these document counts, keyed by (token, group), to the vocabulary (negative: removes), in
+    key order, and drops the rows of the tokens no document of the group holds any more."""
+    changed = sorted((key, count) for key, count in delta.items() if count)
     if not changed:
         return
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    terms = SearchTerm.__table__
     for start in range(0, len(changed), _BATCH):
         some = changed[start:start + _BATCH]
-        statement = dialect.insert(SearchTerm.__table__)
+        statement = dialect.insert(terms)
         connection.execute(statement.on_conflict_do_update(
-            index_elements=[SearchTerm.token],
-            set_={"documents": SearchTerm.__table__.c.documents + statement.excluded.documents}),
-            [{"token": token, "documents": count} for token, count in some])
-        gone = [token for token, count in some if count < 0]
+            index_elements=[terms.c.token, terms.c.group_id],
+            set_={"documents": terms.c.documents + statement.excluded.documents}),
+            [{"token": token, "group_id": group_id, "documents": count} for (token, group_id), count in some])
+        gone = [key for key, count in some if count < 0]
         if gone:
-            connection.execute(delete(SearchTerm.__table__).where(SearchTerm.token.in_(gone),
-                                                                  SearchTerm.documents <= 0))
+            connection.execute(delete(terms).where(tuple_(terms.c.token, terms.c.group_id).in_(gone),
+                                                   terms.c.documents <= 0))
 
 
-def fill_vocabulary(connection, *, batch: int = 5000) -> int:
-    """Counts the vocabulary afresh from the documents (`forum reindex`, the migration); returns the
-    number of distinct tokens."""
+def fill_vocabulary(connection, *, batch: int = 5000, by_group: bool = True) -> int:
+    """Counts the vocabulary afresh from the documents (`forum reindex`, the migrations); returns the
+    number of rows. `by_group=False` writes the forum-wide counts of the table's first form (0025)."""
     counts: Counter = Counter()
     last_id = 0
     documents = SearchDocument.__table__
     while True:
-        rows = connection.execute(select(documents.c.post_id, documents.c.title_tokens, documents.c.body_tokens)
+        rows = connection.execute(select(documents.c.post_id, documents.c.group_id, documents.c.title_tokens,
+                                         documents.c.body_tokens)
                                   .where(documents.c.post_id > last_id).order_by(documents.c.post_id)
                                   .limit(batch)).mappings().all()
         if not rows:
@@ -87,13 +92,24 @@ def fill_vocabulary(connection, *, batch: int = 5000) -> int:
         for row in rows:
             counts.update(_words_of(row))
         last_id = rows[-1]["post_id"]
+    if not by_group:
+        forum_wide: Counter = Counter()
+        for (token, _group_id), count in counts.items():
+            forum_wide[token] += count
+        table = table_("search_terms", column("token"), column("documents"))
+        connection.execute(delete(table))
+        rows = [{"token": token, "documents": count} for token, count in sorted(forum_wide.items())]
+        for start in range(0, len(rows), 10_000):
+            connection.execute(insert(table), rows[start:start + 10_000])
+        return len(rows)
     _replace_vocabulary(connection, counts)
     return len(counts)
 
 
 def _replace_vocabulary(connection, counts: Counter) -> None:
     connection.execute(delete(SearchTerm.__table__))
-    rows = [{"token": token, "documents": count} for token, count in sorted(counts.items())]
+    rows = [{"token": token, "group_id": group_id, "documents": count}
+            for (token, group_id), count in sorted(counts.items())]
     for start in range(0, len(rows), 10_000):
         connection.execute(insert(SearchTerm.__table__), rows[start:start + 10_000])
 
@@ -121,7 +137,8 @@ def refresh(connection, *, post_ids=(), topic_ids=()) -> int:
             stale_condition = by_topic if stale_condition is None else (stale_condition | by_topic)
         delta: Counter = Counter()
         if stale_condition is not None:
-            for old in connection.execute(select(documents.c.title_tokens, documents.c.body_tokens)
+            for old in connection.execute(select(documents.c.group_id, documents.c.title_tokens,
+                                                 documents.c.body_tokens)
                                           .where(stale_condition)).mappings():
                 delta.subtract(_words_of(old))
             connection.execute(delete(documents).where(stale_condition))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db_types import UTCDateTime
@@ -31,12 +31,18 @@ class SearchDocument(db.Model):
 
 
 class SearchTerm(db.Model):
-    """The index's vocabulary: every token of a title or a body and the number of documents that hold
-    it, kept in step with search_documents by the indexer (a word that leaves every document, a
-    redacted one for instance, leaves the vocabulary too). A prefix search (`cardio*`) stands for the
-    most frequent tokens that start with it, read from here, so its work is bounded however many words
-    share the prefix."""
+    """The index's vocabulary, group by group: every token of a title or a body and the number of the
+    group's documents that hold it, kept in step with search_documents by the indexer (a word that
+    leaves every post of a group, a redacted one for instance, leaves that group's row). A prefix
+    search (`cardio*`) stands for the tokens that start with it most frequent in the groups the reader
+    may read, summed over those groups only -- so another group's words never decide which words a
+    reader's prefix covers -- and its work is bounded however many words share the prefix."""
     __tablename__ = "search_terms"
+    # Prefix look-ups: a range on the token, the group and the count read from the index alone. On
+    # PostgreSQL with text_pattern_ops, whose operators (~>=~, ~<~) compare bytes whatever the collation.
+    __table_args__ = (Index("ix_search_terms_token_prefix", "token", "group_id", "documents",
+                            postgresql_ops={"token": "text_pattern_ops"}),)
 
     token: Mapped[str] = mapped_column(String(400), primary_key=True)
+    group_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     documents: Mapped[int] = mapped_column(Integer, server_default="0")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from markupsafe import Markup, escape
-from sqlalchemy import bindparam, func, select, text as sql
+from sqlalchemy import bindparam, func, select, text as sql, true
 from sqlalchemy.orm import joinedload
 
 from .. import policy
@@ -98,21 +98,33 @@ def _next_after_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def expand_prefixes(parsed: ParsedQuery) -> tuple[bool, list[str]]:
-    """Replaces each prefix term's last token by the vocabulary's most frequent words that start with
-    it. Returns whether the query can match at all (a wanted prefix with no word cannot) and the
-    prefixes that stood for only part of their words."""
+def _token_range(start: str):
+    """The tokens that start with `start`, as a range the vocabulary's prefix index reads (on
+    PostgreSQL through its text_pattern_ops operators, which compare bytes, so the range is exact)."""
+    token, after = SearchTerm.token, _next_after_prefix(start)
+    if db.engine.dialect.name == "postgresql":
+        return token.op("~>=~", is_comparison=True)(start) & token.op("~<~", is_comparison=True)(after)
+    return (token >= start) & (token < after)
+
+
+def _in_scope(scope: list[int] | None):
+    return true() if scope is None else SearchTerm.group_id.in_(scope)
+
+
+def expand_prefixes(parsed: ParsedQuery, scope: list[int] | None) -> tuple[bool, list[str]]:
+    """Replaces each prefix term's last token by the words that start with it most frequent in the
+    groups of `scope` (None: every group), their documents summed over those groups only: the words
+    of a group the reader may not read never decide what a prefix stands for, nor whether it stood
+    for only part of its words. Returns whether the query can match at all (a wanted prefix with no
+    word cannot) and the prefixes that stood for only part of their words."""
     narrowed = []
     for term in list(parsed.terms):
         if not term.prefix or term.expansions is not None:
             continue
-        start = term.tokens[-1]
-        condition = (SearchTerm.token >= start) & (SearchTerm.token < _next_after_prefix(start))
-        if db.engine.dialect.name == "postgresql":  # the range reads the btree; this makes any collation exact
-            condition &= func.starts_with(SearchTerm.token, start)
-        words = list(db.session.scalars(select(SearchTerm.token).where(condition)
-                                        .order_by(SearchTerm.documents.desc(), SearchTerm.token)
-                                        .limit(PREFIX_WORDS + 1)))
+        total = func.sum(SearchTerm.documents)
+        words = list(db.session.scalars(
+            select(SearchTerm.token).where(_token_range(term.tokens[-1]), _in_scope(scope))
+            .group_by(SearchTerm.token).order_by(total.desc(), SearchTerm.token).limit(PREFIX_WORDS + 1)))
         if len(words) > PREFIX_WORDS:
             words = words[:PREFIX_WORDS]
             narrowed.append(term.typed)
@@ -176,7 +188,7 @@ def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool, nam
             params)
 
 
-def _walk_newest(parsed: ParsedQuery, scope, newest: int, groups: int = 1) -> bool:
+def _walk_newest(parsed: ParsedQuery, scope, newest: int) -> bool:
     """Whether the newest matches are cheaper found by walking the newest posts (and testing each)
     than through the GIN index, which answers with every match in the whole index -- the part of a
     search that grows with the number of posts. The vocabulary's document counts say how dense the
@@ -184,14 +196,15 @@ def _walk_newest(parsed: ParsedQuery, scope, newest: int, groups: int = 1) -> bo
     if not WALK_ROWS or newest <= 0:
         return False
     tokens = {token for term in parsed.positive for tokens in term.variants() for token in tokens}
-    counts = dict(db.session.execute(select(SearchTerm.token, SearchTerm.documents)
-                                     .where(SearchTerm.token.in_(tokens))).all()) if tokens else {}
+    # Counted in the readable groups only (so that the choice, and the time it takes, says nothing of
+    # other groups' words): the density of matches the walk meets among the newest posts.
+    counts = dict(db.session.execute(select(SearchTerm.token, func.sum(SearchTerm.documents))
+                                     .where(SearchTerm.token.in_(tokens), _in_scope(scope))
+                                     .group_by(SearchTerm.token)).all()) if tokens else {}
     density = 1.0
     for term in parsed.positive:  # words taken as independent; a phrase as dense as its rarest word
-        term_documents = sum(min(counts.get(token, 0) for token in tokens) for tokens in term.variants())
+        term_documents = sum(min(int(counts.get(token) or 0) for token in tokens) for tokens in term.variants())
         density *= min(1.0, term_documents / newest)
-    if scope is not None:
-        density *= min(1.0, len(scope) / max(1, groups))
     return density > 0 and CANDIDATES / density <= WALK_ROWS
 
 
@@ -276,17 +289,16 @@ def _ranked_topics(parsed: ParsedQuery, scope, author, now: datetime, after_key,
     params: dict = {}
     walk = False
     if postgres:
-        # One look-up for the newest document and the number of groups (_walk_newest); and no JIT
+        # One look-up for the newest document (_walk_newest); and no JIT
         # compilation for the search in this transaction: the planner's cost guess for the older part
         # (which mostly does not run) passes jit_above_cost at a million posts, and compiling took
         # ~120 ms -- more than the whole search.
-        newest, groups = db.session.execute(sql(
-            "SELECT set_config('jit', 'off', true), (SELECT max(post_id) FROM search_documents), "
-            "(SELECT count(*) FROM groups)")).one()[1:]
+        newest = db.session.execute(sql(
+            "SELECT set_config('jit', 'off', true), (SELECT max(post_id) FROM search_documents)")).one()[1]
         newest = newest or 0
         params["window_floor"] = newest - WINDOW
         # An author or an upper date bound makes the newest posts a poor place to look: no walk.
-        walk = author is None and parsed.before is None and _walk_newest(parsed, scope, newest, groups=groups)
+        walk = author is None and parsed.before is None and _walk_newest(parsed, scope, newest)
     ctes, arms = [], []
     for name, title_only in (("everywhere", False), ("titles", True)):
         if title_only and parsed.in_title:
@@ -338,7 +350,7 @@ def search(actor: User, raw_query: str, *, cursor: str | None = None, per_page: 
     author = _author(parsed)
     if scope is False or author is False:
         return page
-    matchable, narrowed = expand_prefixes(parsed)
+    matchable, narrowed = expand_prefixes(parsed, scope)
     page.narrowed, page.prefix_words = narrowed, PREFIX_WORDS
     if not matchable:
         return page

@@ -23,7 +23,7 @@ def upgrade():
     from forum.search.schema import vector_without_group_tokens
 
     connection = op.get_bind()
-    fill_vocabulary(connection)
+    fill_vocabulary(connection, by_group=False)  # the table's form here; 0027 counts per group
     vector_without_group_tokens(connection)
 
 

@@ -46,7 +46,7 @@ def test_the_walk_is_chosen_for_dense_words_only(app, ward, make, monkeypatch):
         newest = 5
         dense, rare = parse("patient"), parse("porphyria")
         for parsed in (dense, rare):
-            services.expand_prefixes(parsed)
+            services.expand_prefixes(parsed, None)
         assert services._walk_newest(dense, None, newest)  # every post holds it: 2 candidates within 2 posts
         assert not services._walk_newest(rare, None, newest)  # 1 in 5: 2 candidates need 10 posts
         assert not services._walk_newest(parse("zzyzxq"), None, newest)  # in no post at all
