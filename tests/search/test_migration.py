@@ -9,7 +9,7 @@ from forum import create_app
 from forum.accounts.models import User
 from forum.extensions import db
 from forum.posts.models import Post
-from forum.search.models import SearchDocument
+from forum.search.models import SearchDocument, SearchTerm
 from forum.search.services import search
 from tests.factories import Factories
 from tests.test_migrations import _fresh_postgres_database
@@ -33,6 +33,7 @@ def test_the_migration_indexes_existing_visible_posts_only(tmp_path):
         member = make.user("Maria Member")
         member_id = member.id
         group = make.group(members=[member])
+        group_id = group.id
         make.topic(group, member, title="Apixaban in CKD", body="Creatinine clearance of **28**.", replies=2)
         hidden = make.topic(group, member, title="Hidden thread", body="Secret words here.")
         db.session.execute(update(Post).where(Post.topic_id == hidden.id).values(hidden=True))
@@ -45,6 +46,11 @@ def test_the_migration_indexes_existing_visible_posts_only(tmp_path):
         upgrade()
 
         assert _documents() == kept_by_events
+        # The vocabulary counted per group (0027), from the visible posts only.
+        terms = {(token, group): documents for token, group, documents in db.session.execute(
+            select(SearchTerm.token, SearchTerm.group_id, SearchTerm.documents)
+            .where(SearchTerm.token.in_(["apixaban", "secret"])))}
+        assert terms == {("apixaban", group_id): 1}
         member = db.session.get(User, member_id)
         with app.test_request_context():
             page = search(member, "apixaban creatinine")
