@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from markupsafe import Markup, escape
-from sqlalchemy import bindparam, func, select, text as sql, true
+from sqlalchemy import bindparam, func, select, text as sql
 from sqlalchemy.orm import joinedload
 
 from .. import policy
@@ -98,17 +98,22 @@ def _next_after_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _token_range(start: str):
-    """The tokens that start with `start`, as a range the vocabulary's prefix index reads (on
-    PostgreSQL through its text_pattern_ops operators, which compare bytes, so the range is exact)."""
+def _token_range(start: str, scope: list[int] | None):
+    """The vocabulary's rows of the tokens that start with `start` in the groups of `scope` (None:
+    every group), as ranges its indexes read: per readable group through the (group, token) index
+    -- on PostgreSQL with its text_pattern_ops operators, which compare bytes, so the range is exact --
+    or, for every group, through the primary key."""
     token, after = SearchTerm.token, _next_after_prefix(start)
-    if db.engine.dialect.name == "postgresql":
-        return token.op("~>=~", is_comparison=True)(start) & token.op("~<~", is_comparison=True)(after)
-    return (token >= start) & (token < after)
-
-
-def _in_scope(scope: list[int] | None):
-    return true() if scope is None else SearchTerm.group_id.in_(scope)
+    postgres = db.engine.dialect.name == "postgresql"
+    if scope is not None:
+        if postgres:
+            return (SearchTerm.group_id.in_(scope) & token.op("~>=~", is_comparison=True)(start)
+                    & token.op("~<~", is_comparison=True)(after))
+        return SearchTerm.group_id.in_(scope) & (token >= start) & (token < after)
+    condition = (token >= start) & (token < after)
+    if postgres:  # the range reads the btree; this makes any collation exact
+        condition &= func.starts_with(token, start)
+    return condition
 
 
 def expand_prefixes(parsed: ParsedQuery, scope: list[int] | None) -> tuple[bool, list[str]]:
@@ -123,7 +128,7 @@ def expand_prefixes(parsed: ParsedQuery, scope: list[int] | None) -> tuple[bool,
             continue
         total = func.sum(SearchTerm.documents)
         words = list(db.session.scalars(
-            select(SearchTerm.token).where(_token_range(term.tokens[-1]), _in_scope(scope))
+            select(SearchTerm.token).where(_token_range(term.tokens[-1], scope))
             .group_by(SearchTerm.token).order_by(total.desc(), SearchTerm.token).limit(PREFIX_WORDS + 1)))
         if len(words) > PREFIX_WORDS:
             words = words[:PREFIX_WORDS]
@@ -198,8 +203,10 @@ def _walk_newest(parsed: ParsedQuery, scope, newest: int) -> bool:
     tokens = {token for term in parsed.positive for tokens in term.variants() for token in tokens}
     # Counted in the readable groups only (so that the choice, and the time it takes, says nothing of
     # other groups' words): the density of matches the walk meets among the newest posts.
-    counts = dict(db.session.execute(select(SearchTerm.token, func.sum(SearchTerm.documents))
-                                     .where(SearchTerm.token.in_(tokens), _in_scope(scope))
+    condition = SearchTerm.token.in_(tokens)
+    if scope is not None:
+        condition &= SearchTerm.group_id.in_(scope)
+    counts = dict(db.session.execute(select(SearchTerm.token, func.sum(SearchTerm.documents)).where(condition)
                                      .group_by(SearchTerm.token)).all()) if tokens else {}
     density = 1.0
     for term in parsed.positive:  # words taken as independent; a phrase as dense as its rarest word

@@ -15,7 +15,7 @@ depends_on = None
 
 
 def _prefix_index():
-    op.create_index('ix_search_terms_token_prefix', 'search_terms', ['token', 'group_id', 'documents'],
+    op.create_index('ix_search_terms_group_token', 'search_terms', ['group_id', 'token', 'documents'],
                     unique=False, postgresql_ops={'token': 'text_pattern_ops'})
 
 
@@ -36,7 +36,7 @@ def upgrade():
 def downgrade():
     op.execute('CREATE TABLE search_terms_forum_wide AS '
                'SELECT token, SUM(documents) AS documents FROM search_terms GROUP BY token')
-    op.drop_index('ix_search_terms_token_prefix', table_name='search_terms')
+    op.drop_index('ix_search_terms_group_token', table_name='search_terms')
     op.drop_table('search_terms')
     op.create_table('search_terms',
     sa.Column('token', sa.String(length=400), nullable=False),
