@@ -202,7 +202,8 @@ class TopicPageActions:
     answers as the per-post rules (tests/performance/test_topic_controls.py compares them for every role).
 
     `posts[post.id]` is the set of short names for that post: "see" (the post is there for the actor at all),
-    "see_hidden", "history", "edit", "delete", "report", "moderate", "react"; a new per-post control adds its name here
+    "see_hidden", "history", "edit", "delete", "report", "moderate", "react", "quote", "request_source",
+    "resolve_source_request"; a new per-post control adds its name here
     and one line in the post macro (templates/_post.html)."""
 
     def __init__(self, actor, topic, posts):
@@ -219,6 +220,13 @@ class TopicPageActions:
             live = post.deleted_at is None
             own = post.author_id == actor_id
             allowed = set()
+            if live and self.reply and see_topic and (not post.hidden or own or self.moderate):
+                allowed.add("quote")  # as can_quote_post
+            if (live and post.author_id is not None and not own and not post.hidden and not topic.hidden
+                    and self.post_in):
+                allowed.add("request_source")  # as can_request_source
+            if live and self.moderate:
+                allowed.add("resolve_source_request")
             if own or self.moderate:
                 allowed.update(("see_hidden", "history"))
             if not post.is_held or own or self.moderate:

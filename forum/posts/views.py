@@ -1,6 +1,7 @@
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.attributes import set_committed_value
@@ -19,7 +20,7 @@ from ..uploads.posting import images_for, prefill, with_images
 from ..web import STORAGE_BUSY_MESSAGE, new_form_token, page_argument
 from ..incidents.services import record_reads
 from ..primer.services import needs_primer
-from . import mentions
+from . import fragments, mentions
 from .diffs import changes
 from .quoting import quote_heading, quote_markdown
 from .forms import EditForm, PreviewForm, ReplyForm, TopicForm
@@ -27,7 +28,6 @@ from .models import Post, Topic
 from .services import (DuplicateSubmission, earlier_texts, PostingError, check_submission, create_topic, delete_post, edit_post,
                        page_of, post_link, post_page, posts_per_page, reply,
                        revisions_of)
-from flask_babel import gettext as _
 from ..i18n.guard_texts import localised_findings
 
 bp = Blueprint("posts", __name__)
@@ -152,8 +152,16 @@ def topic(slug, topic_id):
     form.submission_id.data = new_form_token()
     if quoted is not None:  # "Quote" without JavaScript: the reply form comes prefilled
         form.body.data = quote_markdown(quoted)
+    return _topic_page(topic, page, form, guard=None, needs_primer=needs_primer(current_user))
+
+
+def _topic_page(topic: Topic, page, form, **context):
+    """The topic page: the viewer's controls decided once for the page, the post list from the cache when
+    another reader had exactly the same (forum/posts/fragments.py)."""
+    actions = policy.topic_page_actions(current_user, topic, page.items)
+    post_list = fragments.post_list(topic, page, actions, generate_csrf())
     return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
-                           guard=None, action_form=EmptyForm(), needs_primer=needs_primer(current_user))
+                           action_form=EmptyForm(), actions=actions, post_list=post_list, **context)
 
 
 def _quotable(post_id: str | None, topic: Topic) -> Post | None:
@@ -205,8 +213,7 @@ def reply_to(slug, topic_id):
     page = post_page(topic, page_of(topic.post_count), posts_per_page())
     if not form.submission_id.data:
         form.submission_id.data = new_form_token()
-    return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
-                           guard=guard, action_form=EmptyForm(), reply_open=True), status
+    return _topic_page(topic, page, form, guard=guard, reply_open=True), status
 
 
 @bp.route("/posts/<int:post_id>")
