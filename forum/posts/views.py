@@ -4,7 +4,7 @@ from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm import contains_eager
 
 from .. import policy
 from ..core import signals
@@ -12,7 +12,7 @@ from ..core.errors import add_field_error
 from ..database import is_transient
 from ..extensions import db
 from ..forms import EmptyForm
-from ..groups.access import readable_group_or_404
+from ..groups.access import ensure_readable, readable_group_or_404
 from ..groups.models import Group
 from ..markup import MarkupTooComplex
 from ..participation import reading
@@ -37,11 +37,17 @@ bp = Blueprint("posts", __name__)
 
 
 def _topic_or_404(slug: str, topic_id: int) -> Topic:
-    group = readable_group_or_404(slug)
-    topic = db.session.get(Topic, topic_id)
-    if topic is None or topic.group_id != group.id:
+    """The topic with its group, in one statement; a group the reader may not see answers as if the topic
+    were not there (as readable_group_or_404 does)."""
+    row = db.session.execute(select(Topic, reading.last_read_column(current_user, Topic.id))
+                             .join(Topic.group).options(contains_eager(Topic.group))
+                             .where(Topic.id == topic_id, Group.slug == slug)).first()
+    if row is None:
+        readable_group_or_404(slug)  # 404 for a group that is not there or not visible, guidelines first
         abort(404)
-    set_committed_value(topic, "group", group)  # the group just loaded; otherwise it is asked for again
+    topic = row[0]
+    reading.remember_last_read(topic, row[1])
+    ensure_readable(topic.group)
     policy.ensure(current_user, "topic.see", topic)
     return topic
 
