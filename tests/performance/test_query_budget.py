@@ -11,8 +11,8 @@ BUDGET = 8
 # BUDGET as its remaining look-ups are asked together. The topic page (12): signing in and the header's
 # unread count, the topic with its group and read mark, the page's posts with their authors, the posts under
 # privacy review, the primer check, the watching level, mutes, images, source requests, reactions with
-# bookmarks, the reader's reports, the group's image settings; the queue's case details.
-OVER_BUDGET = {"topic": 12, "moderation queue": 17}
+# bookmarks, the reader's reports, the group's image settings.
+OVER_BUDGET = {"topic": 12}
 
 PAGES = {
     "topic": lambda ward: f"/g/{ward.group.slug}/t/{ward.thread.id}?page=1",
