@@ -104,7 +104,7 @@ class Config:
     # (redis://..., shared by every worker), or "off"; how many lists each worker keeps and for how long.
     POST_LIST_CACHE = os.environ.get("POST_LIST_CACHE", "memory")
     POST_LIST_CACHE_SIZE = _int("POST_LIST_CACHE_SIZE", 2000)
-    POST_LIST_CACHE_SECONDS = _int("POST_LIST_CACHE_SECONDS", 300)
+    POST_LIST_CACHE_SECONDS = _int("POST_LIST_CACHE_SECONDS", 60)
 
     # Where the counters live. They must be shared by every worker and survive restarts: Redis in production
     # (redis://...), else one SQLite file in instance/ that all workers on this host use (forum/rate_limit_storage.py).

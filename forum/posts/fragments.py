@@ -12,8 +12,11 @@ changes the HTML changes the key, so a stale entry is never served.
 Removal is stronger than "not served": any change to a post (an edit, a redaction, hiding, deleting,
 restoring; ORM or bulk UPDATE/DELETE) empties this worker's cache when it is flushed and again when it is
 committed, so no copy of a removed text survives in the process that removed it. Other workers' in-process
-entries are keyed on the old text and are never served; they expire after POST_LIST_CACHE_SECONDS. With
-Redis (POST_LIST_CACHE=redis://...) every worker shares one cache and the removal empties it for all.
+entries are keyed on the old text and are never served; each worker drops them the next time it renders
+that topic (the key's first part is a digest of the posts' texts alone, so any entry of the topic with a
+different text digest goes), and at the latest after POST_LIST_CACHE_SECONDS (60 s by default). With
+Redis (POST_LIST_CACHE=redis://...) every worker shares one cache and the removal empties it for all at
+once: the setting for instances where no unserved copy may linger in memory even for that long.
 
 The page's CSRF token is not part of the cached HTML: the list is rendered with a per-process placeholder
 that is replaced by the reader's token when it is served.
@@ -46,7 +49,7 @@ _TEMPLATE = "posts/_post_list.html"
 
 def init_app(app) -> None:
     setting = str(app.config.get("POST_LIST_CACHE", "memory") or "off").strip()
-    config = {"CACHE_DEFAULT_TIMEOUT": int(app.config.get("POST_LIST_CACHE_SECONDS", 300)),
+    config = {"CACHE_DEFAULT_TIMEOUT": int(app.config.get("POST_LIST_CACHE_SECONDS", 60)),
               "CACHE_THRESHOLD": int(app.config.get("POST_LIST_CACHE_SIZE", 2000)),
               "CACHE_KEY_PREFIX": "konsil-post-list:"}
     _listen_once()
@@ -75,9 +78,27 @@ def post_list(topic, page, actions, csrf_token: str) -> Markup:
     key = key_for(context)
     html = cache.get(key)
     if html is None:
+        _drop_older_texts(topic.id, key)
         html = _render(context)
         cache.set(key, html)
     return Markup(html.replace(_PLACEHOLDER, csrf_token))
+
+
+# This worker's keys per topic, so that a rendering of newer texts drops entries of older ones at once
+# (another worker may have edited or redacted a post: its change empties only its own memory).
+_keys_by_topic: dict[int, set[str]] = {}
+
+
+def _drop_older_texts(topic_id: int, key: str) -> None:
+    texts = key.split(":", 2)[1]
+    keys = _keys_by_topic.setdefault(topic_id, set())
+    older = [k for k in keys if k.split(":", 2)[1] != texts]
+    if older:
+        cache.delete_many(*older)
+        keys.difference_update(older)
+    keys.add(key)
+    if len(_keys_by_topic) > 4 * int(current_app.config.get("POST_LIST_CACHE_SIZE", 2000)):
+        _keys_by_topic.clear()  # entries the cache evicted on its own leave names behind; start afresh
 
 
 def _render(context) -> str:
@@ -147,14 +168,18 @@ def key_for(context) -> str:
                 parts.append((consent.kind, consent.note) if consent else None)
     if recent:
         parts.append(int(now.timestamp() // 60))
+    texts = [(post.id, post.body_html, post.edited_at, post.hidden, post.deleted_at, post.is_held)
+             for post in page.items]
+    texts_digest = hashlib.blake2b(repr(texts).encode(), digest_size=12).hexdigest()
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
-    return f"t{topic.id}:{digest}"
+    return f"t{topic.id}:{texts_digest}:{digest}"
 
 
 def forget_all() -> None:
     """Empty the post-list cache (of this worker, or the shared one)."""
     if has_app_context() and current_app.extensions.get("post_list_cache_enabled"):
         cache.clear()
+        _keys_by_topic.clear()
 
 
 _listening = False

@@ -307,3 +307,23 @@ def test_a_redacted_text_is_never_served_and_no_cached_copy_survives(app, thread
         assert MARKER not in html
         assert html == _view(app, readers[role], path, cached=False)
     assert _cached_copies_holding(app, MARKER) == 0
+
+
+def test_a_worker_drops_its_copies_of_an_older_text_the_next_time_it_shows_the_topic(app, thread, readers, make):
+    """Another worker changed the text: its change cannot empty this worker's memory, but this worker's next
+    rendering of the topic drops every entry of it that holds the older text, for every role."""
+    group, topic = thread["group"], thread["topic"]
+    post = make.reply(topic, thread["author"], f"Mrs {MARKER} rang about her results.")
+    path = f"/g/{group.slug}/t/{topic.id}?page=1"
+    for role in ROLES:
+        _view(app, readers[role], path)
+    assert _cached_copies_holding(app, MARKER) >= 2
+    with app.app_context():
+        # written outside the ORM session, as another worker's change arrives: no listener here sees it
+        with db.engine.begin() as connection:
+            connection.execute(Post.__table__.update().where(Post.__table__.c.id == post.id).values(
+                body_html="<p>The family rang about the results.</p>", edited_at=utcnow()))
+    assert _cached_copies_holding(app, MARKER) >= 2
+    html = _view(app, readers["member"], path)
+    assert MARKER not in html and "The family rang about the results." in html
+    assert _cached_copies_holding(app, MARKER) == 0
