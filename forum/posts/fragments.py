@@ -168,7 +168,9 @@ def key_for(context) -> str:
                 parts.append((consent.kind, consent.note) if consent else None)
     if recent:
         parts.append(int(now.timestamp() // 60))
-    texts = [(post.id, post.body_html, post.edited_at, post.hidden, post.deleted_at, post.is_held)
+    # what a removal can take away: the texts, and the names of their authors (an erased account)
+    texts = [(post.id, post.body_html, post.edited_at, post.hidden, post.deleted_at, post.is_held,
+              post.author.username if post.author else None, post.author.display_name if post.author else None)
              for post in page.items]
     texts_digest = hashlib.blake2b(repr(texts).encode(), digest_size=12).hexdigest()
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
