@@ -13,7 +13,7 @@ Removal is stronger than "not served": any change to a post (an edit, a redactio
 restoring; ORM or bulk UPDATE/DELETE) empties this worker's cache when it is flushed and again when it is
 committed, so no copy of a removed text survives in the process that removed it. Other workers' in-process
 entries are keyed on the old text and are never served; each worker drops them the next time it renders
-that topic (the key's first part is a digest of the posts' texts alone, so any entry of the topic with a
+that topic (the key's first part is a digest of the posts' texts and their authors' names alone, so any entry with a
 different text digest goes), and at the latest after POST_LIST_CACHE_SECONDS (60 s by default). With
 Redis (POST_LIST_CACHE=redis://...) every worker shares one cache and the removal empties it for all at
 once: the setting for instances where no unserved copy may linger in memory even for that long.
