@@ -80,6 +80,9 @@ def author_records(pairs: set[tuple[int, int | None]]) -> dict[tuple[int, int], 
             select(Membership).where(Membership.group_id.in_(group_ids), Membership.user_id.in_(author_ids))):
         if (membership.group_id, membership.user_id) in records:
             records[(membership.group_id, membership.user_id)].membership = membership
+    # The policy decides which sanctions each case offers from these memberships, without asking again.
+    policy.know_memberships({(author_id, group_id): record.membership
+                             for (group_id, author_id), record in records.items()})
     return records
 
 
