@@ -9,17 +9,19 @@ Prints
      identifier counts as found when a finding of the same type overlaps it; type-agnostic recall
      alongside) and false-positive rate (share of clean posts with any finding), per language and
      overall, plus recall per type and the list of misses;
-  2. before, previous and after, on four sets: the tuning corpus, the first held-out set
-     (tests/privacy_guard/heldout/, blind for the "previous" detector, read while revising it, so
-     tuning material for "after") and the second held-out set (tests/privacy_guard/heldout2/,
-     written without sight of any detector: blind for "previous", read while revising the rules
-     after it, so tuning material for "after" too) and the third (tests/privacy_guard/heldout3/,
-     written while the rules were revised against the second, never read: the held-out figure for
-     "after"), each measured with the detector as it was at commit
-     ebe5c0f ("before"), at 9504a45 ("previous", both checked out from git into a temporary
-     directory outside the repository) and the current one ("after"), per language.  Only
-     figures per language and per type are printed for the held-out sets, never their misses;
-  3. the median time to scan a realistic 2,000-character post, before and after;
+  2. before, previous and after, on six sets: the tuning corpus, the first and second held-out
+     sets (tests/privacy_guard/heldout/ and heldout2/, each read while revising the rules after it
+     was measured blind, so tuning material for both "previous" and "after") and the third
+     (tests/privacy_guard/heldout3/, written while the rules were revised against the second: blind
+     for "previous", read while revising the rules after it, so tuning material for "after") and the
+     fourth and fifth (heldout4/ and heldout5/, written while the rules were revised against the
+     third: blind for every detector, their misses never read), each
+     measured with the detector as it was at commit ebe5c0f ("before", the original detector), at
+     a7b5f8d ("previous": the detector that was measured blind on the third set) -- both checked out
+     from git into a temporary directory outside the repository -- and the current one ("after"),
+     per language.  Only figures per language and per type are printed for the held-out sets,
+     never their misses;
+  3. the median time to scan a realistic 2,000-character post, before, previous and after;
   4. scan time at 1k..50k characters for realistic text and adversarial inputs, with the time
      per 1,000 characters, which stays flat when scanning is linear.
 
@@ -64,8 +66,10 @@ BEFORE_COMMIT = "ebe5c0f"
 HELDOUT = ROOT / "tests" / "privacy_guard" / "heldout" / "posts.jsonl"
 HELDOUT2 = ROOT / "tests" / "privacy_guard" / "heldout2" / "posts.jsonl"
 HELDOUT3 = ROOT / "tests" / "privacy_guard" / "heldout3" / "posts.jsonl"
-# The detector before the revision that read the first held-out set's misses.
-PREVIOUS_COMMIT = "9504a45"
+HELDOUT4 = ROOT / "tests" / "privacy_guard" / "heldout4" / "posts.jsonl"
+HELDOUT5 = ROOT / "tests" / "privacy_guard" / "heldout5" / "posts.jsonl"
+# The detector measured blind on the third held-out set, before the revision that read its misses.
+PREVIOUS_COMMIT = "a7b5f8d"
 
 
 def load_before_scan():
@@ -153,12 +157,16 @@ def corpus_as_spans(corpus_mod) -> list[dict]:
 
 def before_and_after(corpus_mod, before_scan, previous_scan=None) -> None:
     sets = [("tuning corpus", corpus_as_spans(corpus_mod), TARGET_RECALL, TARGET_FP),
-            ("held-out set 1 (blind for 'previous'; tuning material for 'after')", load_heldout(HELDOUT),
+            ("held-out set 1 (tuning material for 'previous' and 'after')", load_heldout(HELDOUT),
              HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP),
-            ("held-out set 2 (blind for 'previous'; tuning material for 'after')", load_heldout(HELDOUT2),
+            ("held-out set 2 (tuning material for 'previous' and 'after')", load_heldout(HELDOUT2),
              HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP),
-            ("held-out set 3 (written without sight of any of these detectors; never tuned on)",
-             load_heldout(HELDOUT3), HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP)]
+            ("held-out set 3 (blind for 'previous'; tuning material for 'after')",
+             load_heldout(HELDOUT3), HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP),
+            ("held-out set 4 (blind for every detector)", load_heldout(HELDOUT4),
+             HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP),
+            ("held-out set 5 (blind for every detector)", load_heldout(HELDOUT5),
+             HELDOUT_TARGET_RECALL, HELDOUT_TARGET_FP)]
     detectors = [("before", before_scan)] if before_scan else []
     if previous_scan:
         detectors.append(("previous", previous_scan))
@@ -283,13 +291,14 @@ def time_scan(text: str, repeat: int = 3, fn=scan) -> float:
     return best
 
 
-def timing(corpus_mod, quick: bool, before_scan=None) -> None:
+def timing(corpus_mod, quick: bool, before_scan=None, previous_scan=None) -> None:
     rng = random.Random(20240601)
     posts = [realistic_text(corpus_mod, 2_000, rng) for _ in range(60 if quick else 200)]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\n== Realistic 2,000-character posts ({len(posts)} posts, ~20% of paragraphs carry identifiers; "
-          f"load average {load:.1f}; before and after measured alternately in the same run)")
-    detectors = [("before", before_scan), ("after", scan)] if before_scan else [("after", scan)]
+          f"load average {load:.1f}; the detectors measured alternately in the same run)")
+    detectors = ([("before", before_scan)] if before_scan else []) + (
+        [("previous", previous_scan)] if previous_scan else []) + [("after", scan)]
     for _name, fn in detectors:
         for p in posts[:10]:  # warm-up (phonenumbers loads region metadata lazily)
             fn(p)
@@ -338,8 +347,9 @@ def main() -> None:
     corpus_mod = _load_corpus()
     before_scan = load_before_scan()
     accuracy(corpus_mod)
-    before_and_after(corpus_mod, before_scan, load_previous_scan())
-    timing(corpus_mod, quick, before_scan)
+    previous_scan = load_previous_scan()
+    before_and_after(corpus_mod, before_scan, previous_scan)
+    timing(corpus_mod, quick, before_scan, previous_scan)
 
 
 if __name__ == "__main__":

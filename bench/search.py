@@ -5,6 +5,12 @@ with the old ILIKE search measured beside it in the same run.
     .venv/bin/python bench/search.py --sizes 100000,1000000           # then a million
     .venv/bin/python bench/search.py --engines sqlite --sizes 20000   # a quick look
     .venv/bin/python bench/search.py --database-url "$URL"            # a PostgreSQL of yours (emptied!)
+    .venv/bin/python bench/search.py --sizes 100000,1000000 --reuse /work/benchdata   # seeded once, reused
+
+With --reuse DIR (also --keep DIR) the seeded SQLite files and a PostgreSQL server with one database
+per size stay in DIR, with a pg_dump of each database beside them; a later run reuses them: it
+restarts the server on its data if it stopped, restores the dumps into a new one if the data is gone,
+and brings a database kept by older code up to date (the vocabulary, the tsvector) before measuring.
 
 For each engine and size:
 1. Seeds the posts in a temporary database (SQLite in /tmp; PostgreSQL started with
@@ -64,6 +70,10 @@ QUERIES = [
     "रोगी apixaban",
     "bleeding risk",
 ]
+# Short prefixes, measured beside the 20 (not in their percentiles, so figures stay comparable with
+# earlier runs): each stands for at most services.PREFIX_WORDS words of the vocabulary. "a*" is
+# refused by the query parser (at least two letters before the *).
+PREFIX_QUERIES = ["ca*", "pa*", "an*", "he*", "कि*"]
 
 DRUGS = ["apixaban", "rivaroxaban", "warfarin", "heparin", "enoxaparin", "vancomycin", "gentamicin", "insulin",
          "metformin", "amiodarone", "digoxin", "furosemide", "spironolactone", "haloperidol", "lorazepam",
@@ -284,6 +294,42 @@ def people_of(seeded_groups: int = GROUPS) -> dict:
     return {"reader": ids["member0"], "admin": ids["member1"]}
 
 
+def bring_up_to_date() -> None:
+    """A database kept by an earlier run (--keep) gets what the code now expects of the index, as the
+    migrations would give it: the vocabulary table, and PostgreSQL's tsvector without group tokens
+    (the GIN index's size printed before and after)."""
+    from sqlalchemy import func, select, text
+
+    from forum.extensions import db
+    from forum.search.indexer import fill_vocabulary
+    from forum.search.models import SearchTerm
+    from forum.search.schema import (VECTOR_INDEX, create_opening_index, vector_holds_group_tokens,
+                                     vector_without_group_tokens)
+
+    db.create_all()  # tables the kept database does not have yet
+    with db.engine.begin() as connection:
+        if not connection.execute(select(func.count()).select_from(SearchTerm.__table__)).scalar():
+            started = time.perf_counter()
+            words = fill_vocabulary(connection)
+            print(f"  vocabulary counted: {words:,} words in {time.perf_counter() - started:.0f} s")
+    if db.engine.dialect.name != "postgresql":
+        return
+    with db.engine.begin() as connection:
+        if vector_holds_group_tokens(connection):
+            size = f"SELECT pg_relation_size('{VECTOR_INDEX}')"
+            before = connection.execute(text(size)).scalar()
+            started = time.perf_counter()
+            vector_without_group_tokens(connection)
+            after = connection.execute(text(size)).scalar()
+            print(f"  tsvector rebuilt without group tokens in {time.perf_counter() - started:.0f} s: "
+                  f"GIN index {before / 2**20:,.1f} MiB -> {after / 2**20:,.1f} MiB")
+    with db.engine.begin() as connection:
+        create_opening_index(connection)
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("VACUUM ANALYZE search_documents")
+        connection.exec_driver_sql("ANALYZE search_terms")
+
+
 def measure(database_url: str, posts: int, runs: int, ilike_runs: int, reuse: Path | None = None) -> dict:
     from config import TestingConfig
     from forum import create_app
@@ -298,6 +344,10 @@ def measure(database_url: str, posts: int, runs: int, ilike_runs: int, reuse: Pa
     with app.app_context():
         if reuse is not None and reuse.exists():  # --keep: seeded and indexed by an earlier run
             indexed, indexing, size = (float(value) for value in reuse.read_text().split())
+            bring_up_to_date()
+            if engine_name == "PostgreSQL":  # as it is now (SQLite's figure is the file's growth when indexing)
+                with db.engine.connect() as connection:
+                    size = index_size(connection, 0)
             people = people_of()
             print(f"  reusing the database seeded earlier: indexed {indexed:,.0f} posts in {indexing:.0f} s, "
                   f"{indexed / indexing:,.0f} posts/s; index {size / 2**20:,.0f} MiB")
@@ -324,30 +374,32 @@ def measure(database_url: str, posts: int, runs: int, ilike_runs: int, reuse: Pa
             if reuse is not None:
                 reuse.write_text(f"{indexed} {indexing} {size}")
         result = {"engine": engine_name, "posts": posts, "throughput": indexed / indexing, "size": size,
-                  "per_query": {}, "all": [], "cpu": [], "ilike_all": [], "ilike_per_query": {},
+                  "per_query": {}, "all": [], "cpu": [], "prefix_all": [], "prefix_cpu": [], "ilike_all": [], "ilike_per_query": {},
                   "load": os.getloadavg()[0]}
         with app.test_request_context():
             for persona in ("reader", "admin"):
                 user = db.session.get(User, people[persona])
-                for query in QUERIES:
+                for query in QUERIES + PREFIX_QUERIES:
                     page = search(user, query)  # warm-up
                     backend = backend_pid() if engine_name == "PostgreSQL" else None
                     ticks = backend_ticks(backend)
                     cpu: list[float] = []
                     timings = timed(lambda: search(user, query), runs, cpu)
                     backend_ms = (backend_ticks(backend) - ticks) * 1000 / os.sysconf("SC_CLK_TCK") / runs
-                    result["cpu"].append(statistics.mean(cpu) + backend_ms)
-                    result["all"].extend(timings)
+                    prefix = query in PREFIX_QUERIES
+                    result["prefix_cpu" if prefix else "cpu"].append(statistics.mean(cpu) + backend_ms)
+                    result["prefix_all" if prefix else "all"].extend(timings)
                     result["per_query"].setdefault(query, {})[persona] = (statistics.median(timings), page.posts,
                                                                            page.capped)
                     db.session.rollback()
             user = db.session.get(User, people["reader"])
-            for query in QUERIES:
+            for query in QUERIES + PREFIX_QUERIES:
                 words = query.replace('"', "").split()
                 plain = " ".join(word for word in words if ":" not in word and not word.startswith(("@", "-")))
                 plain = plain.rstrip("*")
                 timings = timed(lambda: old_ilike_search(user, plain), ilike_runs)
-                result["ilike_all"].extend(timings)
+                if query not in PREFIX_QUERIES:
+                    result["ilike_all"].extend(timings)
                 result["ilike_per_query"][query] = statistics.median(timings)
                 db.session.rollback()
         db.session.remove()
@@ -372,6 +424,8 @@ def report(result: dict) -> None:
           f"p95 {percentile(result['ilike_all'], .95):.1f} ms over {len(result['ilike_all'])}")
     print(f"  full-text CPU time per search (this process{'' if result['engine'] == 'SQLite' else ' + its PostgreSQL backend'}"
           f", mean of each query's runs): p50 / p95 over the {len(result['cpu'])} queries {figures(result['cpu'])} ms")
+    print(f"  short prefixes ({', '.join(PREFIX_QUERIES)}): wall p50 / p95 {figures(result['prefix_all'])} ms, "
+          f"CPU p50 / p95 {figures(result['prefix_cpu'])} ms")
     print(f"  load average during the run: {result['load']:.1f} on {os.cpu_count()} CPUs")
 
 
@@ -385,6 +439,29 @@ def start_postgres(folder: Path) -> str:
     raise RuntimeError("PostgreSQL did not start (scripts/test-services.sh)")
 
 
+def restart_postgres(folder: Path, url: str) -> bool:
+    """Starts the kept server again on its data directory, on the port its URL names."""
+    import psycopg
+
+    data, pgbin = folder / "pg", folder / "pgbin"
+    if not (data / "PG_VERSION").exists() or not pgbin.exists():
+        return False
+    port = url.rsplit(":", 1)[1].split("/", 1)[0]
+    command = [f"{pgbin.read_text().strip()}/pg_ctl", "-D", str(data), "-l", str(folder / "pg.log"), "-w",
+               "-t", "120", "-o", f"-k {folder} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off "
+               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start"]
+    if os.getuid() == 0:
+        command = ["runuser", "-u", "postgres", "--"] + command
+    if subprocess.run(command, capture_output=True).returncode != 0:
+        return False
+    try:
+        psycopg.connect(url.replace("postgresql+psycopg", "postgresql"), connect_timeout=10).close()
+    except Exception:
+        return False
+    print(f"  restarted the kept PostgreSQL in {folder}")
+    return True
+
+
 def postgres_for(folder: Path, kept: bool) -> tuple[str, bool]:
     """A PostgreSQL for the run: a kept one started by an earlier run with --keep, or a new one."""
     saved = folder / "postgresql.url"
@@ -395,19 +472,23 @@ def postgres_for(folder: Path, kept: bool) -> tuple[str, bool]:
 
             psycopg.connect(url.replace("postgresql+psycopg", "postgresql"), connect_timeout=3).close()
             return url, False
-        except Exception:  # the server went away: start another
+        except Exception:  # the server stopped (a reboot, another session): start it on its kept data
+            if restart_postgres(folder / "pg", url):
+                return url, False
             subprocess.run(["bash", str(ROOT / "scripts/test-services.sh"), "stop", str(folder / "pg")],
                            capture_output=True)
             for marker in folder.glob("postgresql-*.seeded"):
-                marker.unlink()
+                if not marker.with_suffix(".dump").exists():  # a dump is restored into the new server instead
+                    marker.unlink()
     url = start_postgres(folder / "pg")
     if kept:
         saved.write_text(url)
     return url, True
 
 
-def postgres_database(url: str, size: int) -> str:
-    """One database per size in a kept server, so each is seeded once."""
+def postgres_database(url: str, size: int, folder: Path | None = None) -> str:
+    """One database per size in a kept server, so each is seeded once; a new one is restored from
+    DIR/postgresql-<size>.dump when there is one (see dump_postgres)."""
     import psycopg
 
     name = f"search_{size}"
@@ -415,7 +496,28 @@ def postgres_database(url: str, size: int) -> str:
     with psycopg.connect(base, autocommit=True) as connection:
         if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
             connection.execute(f'CREATE DATABASE "{name}"')
+            dump = folder / f"postgresql-{size}.dump" if folder else None
+            if dump and dump.exists():
+                print(f"  restoring {dump} (a few minutes at a million posts: the indexes are built again)")
+                subprocess.run([pg_tool(folder, "pg_restore"), "--no-owner", "-j", "2", "-d",
+                                base.rsplit("/", 1)[0] + "/" + name, str(dump)], check=True)
     return url.rsplit("/", 1)[0] + "/" + name
+
+
+def pg_tool(folder: Path, name: str) -> str:
+    pgbin = folder / "pg" / "pgbin"
+    return f"{pgbin.read_text().strip()}/{name}" if pgbin.exists() else name
+
+
+def dump_postgres(url: str, size: int, folder: Path) -> None:
+    """DIR/postgresql-<size>.dump beside the kept server: what a later run restores if the server's
+    data is gone."""
+    dump = folder / f"postgresql-{size}.dump"
+    if dump.exists():
+        return
+    base = url.replace("postgresql+psycopg", "postgresql")
+    subprocess.run([pg_tool(folder, "pg_dump"), "-Fc", "-Z", "1", "-f", str(dump), base], check=True)
+    print(f"  dumped to {dump} ({dump.stat().st_size / 2**20:,.0f} MiB)")
 
 
 def main() -> int:
@@ -425,9 +527,15 @@ def main() -> int:
     parser.add_argument("--database-url", help="a PostgreSQL database to use (its tables are dropped!)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each query and persona")
     parser.add_argument("--ilike-runs", type=int, default=1, help="timed runs of each query with the old search")
-    parser.add_argument("--keep", type=Path, help="keep the seeded databases (and a PostgreSQL server) in this "
+    parser.add_argument("--keep", "--reuse", type=Path, help="keep the seeded databases (and a PostgreSQL server) in this "
                         "folder and reuse them in later runs: for measuring changes to the queries")
+    parser.add_argument("--walk-rows", type=int, help="PostgreSQL: services.WALK_ROWS for this run "
+                        "(0: always ask the GIN index), to measure the choice")
     args = parser.parse_args()
+    if args.walk_rows is not None:
+        from forum.search import services
+
+        services.WALK_ROWS = args.walk_rows
     os.environ.setdefault("FORUM_ENV", "testing")
     sizes = [int(size) for size in args.sizes.split(",")]
     engines = [engine.strip() for engine in args.engines.split(",")]
@@ -448,10 +556,12 @@ def main() -> int:
                     else:
                         if not postgres_url:
                             postgres_url, started_postgres = postgres_for(folder, kept=bool(args.keep))
-                        url = postgres_database(postgres_url, size) if args.keep else postgres_url
+                        url = postgres_database(postgres_url, size, args.keep) if args.keep else postgres_url
                         if args.keep:
                             reuse = folder / f"postgresql-{size}.seeded"
                     results.append(measure(url, size, args.runs, args.ilike_runs, reuse))
+                    if engine != "sqlite" and args.keep:
+                        dump_postgres(url, size, args.keep)
                     if engine == "sqlite" and not args.keep:
                         (folder / f"search-{size}.sqlite3").unlink(missing_ok=True)
         finally:

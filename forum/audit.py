@@ -15,7 +15,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, event, func, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload
 
 from .accounts.models import User
-from .core.pagination import Page, paginate
+from .core.pagination import KeysetPage, encode_cursor, keyset_page
 from .core.text import escape_like
 from .db_types import UTCDateTime, utcnow
 from .extensions import db
@@ -140,13 +140,31 @@ class LogFilter:
         return conditions
 
 
-def log_page(log_filter: LogFilter, page: int, per_page: int = 50, group=None) -> Page | None:
+LOG_ORDER = (LogEntry.created_at, LogEntry.id)
+
+
+def log_page(log_filter: LogFilter, page: int | None = None, per_page: int = 50, group=None, *,
+             after: str | None = None, before: str | None = None) -> KeysetPage | None:
+    """A page of the log, newest first, found by the entry it follows (keyset: as fast far back as at the top);
+    a numbered `page` (older links) is still served, by offset; None when that page does not exist."""
     conditions = log_filter.conditions()
     if group is not None:
         conditions.append(LogEntry.group_id == group.id)
-    query = (select(LogEntry).where(*conditions).options(selectinload(LogEntry.actor))
-             .order_by(LogEntry.created_at.desc(), LogEntry.id.desc()))
-    return paginate(query, select(func.count(LogEntry.id)).where(*conditions), page, per_page)
+    query = select(LogEntry).where(*conditions).options(selectinload(LogEntry.actor))
+    key = lambda entry: (entry.created_at, entry.id)  # noqa: E731
+    if page is not None and page > 1:
+        rows = list(db.session.scalars(query.order_by(LogEntry.created_at.desc(), LogEntry.id.desc())
+                                       .limit(per_page + 1).offset((page - 1) * per_page)))
+        if not rows:
+            return None
+        items = rows[:per_page]
+        result = KeysetPage(items, encode_cursor(key(items[-1])) if len(rows) > per_page else None,
+                            encode_cursor(key(items[0])))
+    else:
+        result = keyset_page(query, LOG_ORDER, key, (datetime, int), per_page, after=after, before=before)
+    # The page says how many entries match the filter (an index count, not a walk to the page).
+    result.total = db.session.scalar(select(func.count(LogEntry.id)).where(*conditions)) or 0
+    return result
 
 
 def log_actions(group=None) -> list[str]:

@@ -166,6 +166,8 @@ class Config:
 
     PHI_PHONE_REGIONS = _list("PHI_PHONE_REGIONS", "US,DE,IN")
     PHI_DISABLED_CATEGORIES = _list("PHI_DISABLED_CATEGORIES", "")
+    # Known first and last names without a cue word, flagged only next to clinical context.
+    PHI_NAME_GAZETTEER = _bool("PHI_NAME_GAZETTEER", True)
 
     # Clinical images (forum/uploads). Files live under UPLOAD_DIR, outside the web root; nginx serves them
     # through X-Accel-Redirect when UPLOAD_ACCEL_PREFIX names its internal location (deploy/nginx-konsil.conf).

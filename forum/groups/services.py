@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..accounts.models import User
 from ..core.errors import DomainError
-from ..core.pagination import Page, paginate
+from ..core.pagination import KeysetPage, encode_cursor, keyset_page
 from ..db_types import utcnow
 from ..extensions import db
 from ..markup import MarkupTooComplex, render_markdown
@@ -30,15 +30,33 @@ def _render_guidelines(source: str) -> str:
         raise GroupError(str(error), "guidelines") from error
 
 
-def topic_page(user: User, group: Group, page: int, per_page: int, include_hidden: bool) -> Page | None:
-    """A group's topics: pinned first, then by last activity. None when the page does not exist."""
+TOPIC_ORDER = (Topic.pinned, Topic.last_activity_at, Topic.id)
+TOPIC_KEY_KINDS = (bool, datetime, int)
+
+
+def topic_key(topic: Topic) -> tuple:
+    return topic.pinned, topic.last_activity_at, topic.id
+
+
+def topic_page(user: User, group: Group, per_page: int, include_hidden: bool, *, page: int | None = None,
+               after: str | None = None, before: str | None = None) -> KeysetPage | None:
+    """A group's topics: pinned first, then by last activity, in one statement whatever the depth (keyset: the
+    page after or before a topic's sort key). A numbered `page` (older links) is still served, by offset;
+    None when that page does not exist."""
     conditions = [Topic.group_id == group.id]
     if not include_hidden:
         # A held topic is listed for its author, marked as waiting for a moderator.
         conditions.append(or_(Topic.hidden.is_(False), Topic.author_id == user.id))
-    query = (select(Topic).where(*conditions).options(selectinload(Topic.author))
-             .order_by(Topic.pinned.desc(), Topic.last_activity_at.desc(), Topic.id.desc()))
-    return paginate(query, select(func.count(Topic.id)).where(*conditions), page, per_page)
+    query = select(Topic).where(*conditions).options(selectinload(Topic.author))
+    if page is not None and page > 1:
+        rows = list(db.session.scalars(query.order_by(*[column.desc() for column in TOPIC_ORDER])
+                                       .limit(per_page + 1).offset((page - 1) * per_page)))
+        if not rows:
+            return None
+        items = rows[:per_page]
+        return KeysetPage(items, encode_cursor(topic_key(items[-1])) if len(rows) > per_page else None,
+                          encode_cursor(topic_key(items[0])))
+    return keyset_page(query, TOPIC_ORDER, topic_key, TOPIC_KEY_KINDS, per_page, after=after, before=before)
 
 
 def get_by_slug(slug: str) -> Group | None:

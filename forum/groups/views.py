@@ -76,9 +76,10 @@ _field_error = put_on_form
 @login_required
 def show(slug):
     group = readable_group_or_404(slug)
-    page_number = page_argument()
-    page = topic_page(current_user, group, page_number, current_app.config["TOPICS_PER_PAGE"],
-                      include_hidden=policy.can_moderate(current_user, group))
+    page = topic_page(current_user, group, current_app.config["TOPICS_PER_PAGE"],
+                      include_hidden=policy.can_moderate(current_user, group),
+                      page=page_argument() if "page" in request.args else None,
+                      after=request.args.get("after"), before=request.args.get("before"))
     if page is None:
         abort(404)
     # Reading the group writes nothing: what is new for the reader is the per-topic unread count.

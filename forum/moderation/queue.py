@@ -3,12 +3,12 @@ header and the moderation overview show."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from .. import policy
 from ..accounts.models import User
-from ..core.pagination import Page, paginate
+from ..core.pagination import Page, page_count
 from ..core.header import header_count
 from ..extensions import db
 from ..groups.models import Group, Membership
@@ -17,16 +17,20 @@ from .models import CaseState, MemberWarning, ModerationCase, Report
 
 
 def _case_options():
-    return (selectinload(ModerationCase.reports).selectinload(Report.reporter),
-            selectinload(ModerationCase.post).selectinload(Post.author),
-            selectinload(ModerationCase.post).selectinload(Post.topic),
-            selectinload(ModerationCase.moderator), selectinload(ModerationCase.escalated_by),
-            selectinload(ModerationCase.group))
+    # One row per case carries what it refers to (joined); only the reports, a list, are loaded beside it.
+    return (selectinload(ModerationCase.reports).joinedload(Report.reporter),
+            joinedload(ModerationCase.post).joinedload(Post.author),
+            joinedload(ModerationCase.post).joinedload(Post.topic),
+            joinedload(ModerationCase.moderator), joinedload(ModerationCase.escalated_by),
+            joinedload(ModerationCase.group))
 
 
 def queue_page(group: Group | None, *, resolved: bool = False, escalated_only: bool = False, page: int = 1,
-               per_page: int = 20) -> Page | None:
-    """Open cases: held posts first, then patient privacy, then oldest. Resolved cases: newest decision first."""
+               per_page: int = 20, total: int | None = None,
+               records: dict | None = None) -> Page | None:
+    """Open cases: held posts first, then patient privacy, then oldest. Resolved cases: newest decision first.
+    `total`: the number of cases, when the caller already knows it (no count is asked then). `records`: a dict
+    filled with each shown case's author record (see author_records), asked in the same statement as the cases."""
     conditions = []
     if group is not None:
         conditions.append(ModerationCase.group_id == group.id)
@@ -39,8 +43,34 @@ def queue_page(group: Group | None, *, resolved: bool = False, escalated_only: b
         conditions.append(ModerationCase.state == CaseState.OPEN)
         held = select(Post.id).where(Post.id == ModerationCase.post_id, Post.hidden_reason == "held").exists()
         order = (held.desc(), ModerationCase.has_privacy_report.desc(), ModerationCase.created_at, ModerationCase.id)
-    query = select(ModerationCase).where(*conditions).options(*_case_options()).order_by(*order)
-    return paginate(query, select(func.count(ModerationCase.id)).where(*conditions), page, per_page)
+    if total is None:
+        total = db.session.scalar(select(func.count(ModerationCase.id)).where(*conditions)) or 0
+    pages = page_count(total, per_page)
+    if page < 1 or page > pages:
+        return None
+    if records is None:
+        query = select(ModerationCase).where(*conditions).options(*_case_options()).order_by(*order)
+        items = list(db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
+        return Page(items, page, pages, total)
+    earlier = aliased(ModerationCase)
+    upheld = (select(func.count(earlier.id))
+              .where(earlier.group_id == ModerationCase.group_id, earlier.post_author_id == ModerationCase.post_author_id,
+                     earlier.state == CaseState.RESOLVED).correlate(ModerationCase).scalar_subquery())
+    warnings = (select(func.count(MemberWarning.id))
+                .where(MemberWarning.group_id == ModerationCase.group_id,
+                       MemberWarning.user_id == ModerationCase.post_author_id).correlate(ModerationCase).scalar_subquery())
+    query = (select(ModerationCase, Membership, upheld, warnings)
+             .outerjoin(Membership, and_(Membership.group_id == ModerationCase.group_id,
+                                         Membership.user_id == ModerationCase.post_author_id))
+             .where(*conditions).options(*_case_options()).order_by(*order))
+    items = []
+    for case, membership, upheld_count, warning_count in db.session.execute(
+            query.limit(per_page).offset((page - 1) * per_page)).unique():
+        items.append(case)
+        if case.post_author_id:
+            records[(case.group_id, case.post_author_id)] = AuthorRecord(upheld_count or 0, warning_count or 0,
+                                                                         membership)
+    return Page(items, page, pages, total)
 
 
 def cases_for_post(post_id: int) -> list[ModerationCase]:

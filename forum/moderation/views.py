@@ -142,11 +142,14 @@ def queue(slug):
     tab = request.args.get("tab", "open")
     if tab not in ("open", "resolved"):
         tab = "open"
-    page = review_queue.queue_page(group, resolved=tab == "resolved", page=page_argument())
+    # The open count is asked once: the heading, the pages and the group menu's badge show it.
+    open_total = request_cache.cached(f"_open_count_{group.id}",
+                                      lambda: review_queue.open_counts_by_group([group.id]).get(group.id, 0))
+    records: dict = {}
+    page = review_queue.queue_page(group, resolved=tab == "resolved", page=page_argument(),
+                                   total=open_total if tab == "open" else None, records=records)
     if page is None:
         abort(404)
-    records = review_queue.author_records({(case.group_id, case.post_author_id) for case in page.items})
-    open_total = page.total if tab == "open" else review_queue.open_counts_by_group([group.id]).get(group.id, 0)
     return render_template("moderation/queue.html", group=group, page=page, tab=tab, records=records,
                            open_total=open_total, day_choices=SUSPENSION_DAYS, action_labels=ACTION_LABELS)
 
@@ -344,7 +347,7 @@ def _log_filter(form: LogFilterForm, actions: list[str], groups: list[Group] | N
 
 
 def _filter_args(form: LogFilterForm) -> dict:
-    return {key: value for key, value in request.args.items() if key != "page" and value}
+    return {key: value for key, value in request.args.items() if key not in ("page", "after", "before") and value}
 
 
 def _describer(entries):
@@ -378,7 +381,8 @@ def group_log(slug):
     group = _moderated_group_or_404(slug)
     form = LogFilterForm(formdata=request.args)
     log_filter, status = _log_filter(form, audit.log_actions(group))
-    page = audit.log_page(log_filter, page_argument(), group=group)
+    page = audit.log_page(log_filter, page_argument() if "page" in request.args else None, group=group,
+                          after=request.args.get("after"), before=request.args.get("before"))
     if page is None:
         abort(404)
     return render_template("moderation/log.html", group=group, form=form, page=page, filters=_filter_args(form),
@@ -393,7 +397,8 @@ def admin_log():
     form = LogFilterForm(formdata=request.args)
     groups = list(db.session.scalars(select(Group).order_by(Group.name)))
     log_filter, status = _log_filter(form, audit.log_actions(), groups)
-    page = audit.log_page(log_filter, page_argument())
+    page = audit.log_page(log_filter, page_argument() if "page" in request.args else None,
+                          after=request.args.get("after"), before=request.args.get("before"))
     if page is None:
         abort(404)
     return render_template("moderation/log.html", group=None, form=form, page=page, filters=_filter_args(form),

@@ -26,7 +26,7 @@ from ..i18n import as_recipient
 from ..urls import link_to
 from . import preferences
 from .models import Notification, NotificationPreference
-from .services import grouped, readable
+from .services import check_targets, grouped, readable
 
 MAX_ITEMS = 20
 
@@ -54,6 +54,7 @@ def send_digests(now: datetime | None = None) -> int:
             continue  # held back: the notifications stay waiting for the run that may send them
         # Checked against the policy as they are sent, as on the notifications page.
         notifications = readable(user, notifications)
+        check_targets(user, notifications)  # a post since hidden or deleted is no longer named or linked
         if not notifications:
             continue
         if _send_one(user, notifications):

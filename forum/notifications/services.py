@@ -5,7 +5,11 @@ when read. Whether the recipient may be told is checked when it is sent and agai
 read: a member removed or banned from a group stops seeing what was about that group."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
 
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import joinedload
@@ -14,12 +18,16 @@ from .. import policy
 from ..accounts.models import User
 from ..db_types import utcnow
 from ..core.header import header_count
+from ..core.pagination import KeysetPage, keyset_page
 from ..extensions import db
 from ..groups.models import Membership, MembershipStatus
 from .messages import GROUPED, MEMBER, MESSAGES, STAFF, SUBJECT, render_group
 from .models import Notification
 from . import preferences, watching
 from .mutes import has_muted
+
+
+UNAVAILABLE_MESSAGE = _l("This notification was about something that is no longer available.")
 
 
 def notify(user_id: int, kind: str, key: str, *, params: dict | None = None, group=None, topic=None,
@@ -95,12 +103,61 @@ def unread_count(user) -> int:
 
 
 def recent(user, limit: int = 50) -> list[Notification]:
-    return list(db.session.scalars(
-        select(Notification).where(Notification.user_id == user.id, _readable(user))
-        # Joined, not loaded separately: the page stays within a fixed, small number of statements.
-        .options(joinedload(Notification.actor), joinedload(Notification.group), joinedload(Notification.topic))
-        .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit)
-    ))
+    return recent_page(user, limit).items
+
+
+def recent_page(user, limit: int = 50, *, after: str | None = None, before: str | None = None) -> KeysetPage:
+    """The member's notifications, newest first, a page found by the notification it follows (keyset)."""
+    query = (select(Notification).where(Notification.user_id == user.id, _readable(user))
+             # Joined, not loaded separately: the page stays within a fixed, small number of statements.
+             .options(joinedload(Notification.actor), joinedload(Notification.group), joinedload(Notification.topic)))
+    page = keyset_page(query, (Notification.created_at, Notification.id), lambda n: (n.created_at, n.id),
+                       (datetime, int), limit, after=after, before=before)
+    check_targets(user, page.items)
+    return page
+
+
+_POST_ANCHOR = re.compile(r"#post-([0-9]{1,9})$")
+
+
+def _target_of(notification: Notification) -> tuple[int | None, int | None] | None:
+    """(topic id, post number) a notification leads to; None when it is about no topic or post."""
+    match = _POST_ANCHOR.search(notification.link or "")
+    number = int(match.group(1)) if match else None
+    if notification.topic_id is None and number is None:
+        return None
+    return notification.topic_id, number
+
+
+def check_targets(user, notifications: list[Notification]) -> None:
+    """Asks the policy's read scope, in one statement for the whole list, whether the topic and post each
+    notification is about may still be shown to the reader: a post since hidden, held, deleted or redacted, or a
+    topic since held or deleted, or in a group the reader no longer reads, is no longer named or linked (the
+    notification reads "no longer available")."""
+    targets = {n.id: _target_of(n) for n in notifications}
+    topic_ids = {target[0] for target in targets.values() if target and target[0] is not None}
+    numbers = {target[1] for target in targets.values() if target and target[1] is not None}
+    readable_topics, readable_posts = set(), set()
+    if topic_ids:
+        from ..posts.models import Post, Topic
+
+        post_ok = policy.scopes.readable_post_condition(user)
+        rows = db.session.execute(
+            select(Topic.id, Post.number, post_ok)
+            .outerjoin(Post, and_(Post.topic_id == Topic.id, Post.number.in_(numbers or [0])))
+            .where(Topic.id.in_(topic_ids), policy.scopes.readable_topic_condition(user))).all()
+        for topic_id, number, ok in rows:
+            readable_topics.add(topic_id)
+            if number is not None and ok:
+                readable_posts.add((topic_id, number))
+    for notification in notifications:
+        target = targets[notification.id]
+        if target is None:
+            notification.unavailable = False
+        elif target[0] is None or target[0] not in readable_topics:
+            notification.unavailable = True  # the topic was deleted, held, or is in a group the reader left
+        else:
+            notification.unavailable = target[1] is not None and target not in readable_posts
 
 
 def mark_all_read(user) -> None:
@@ -145,13 +202,19 @@ class Entry:
 
     @property
     def message(self) -> str:
+        if all(getattr(n, "unavailable", False) for n in self.items):
+            return UNAVAILABLE_MESSAGE
         if self.count == 1:
             return self.latest.message
         return render_group(self.latest.key, self.count, self.latest.values())
 
     @property
     def link(self) -> str:
-        return self.oldest.link
+        """The oldest one's link, or that of the oldest whose post the reader may still be led to."""
+        for notification in reversed(self.items):
+            if not getattr(notification, "unavailable", False):
+                return notification.link
+        return ""
 
 
 def grouped(notifications: list[Notification]) -> list[Entry]:
@@ -180,7 +243,8 @@ def open_notification(user, notification: Notification) -> str:
     db.session.execute(
         update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None), or_(*conditions))
         .values(read_at=utcnow()).execution_options(synchronize_session=False))
-    link = notification.link or ""
+    check_targets(user, [notification])
+    link = "" if notification.unavailable else (notification.link or "")
     return link if link.startswith("/") and not link.startswith("//") else ""
 
 

@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -8,7 +8,7 @@ from ..forms import EmptyForm
 from ..i18n import zone_of
 from . import preferences
 from .forms import PreferencesForm
-from .services import grouped, mark_all_read, open_notification, readable_notification, recent
+from .services import grouped, mark_all_read, open_notification, readable_notification, recent_page
 
 bp = Blueprint("notifications", __name__)
 
@@ -16,7 +16,8 @@ bp = Blueprint("notifications", __name__)
 @bp.route("/notifications")
 @login_required
 def index():
-    return render_template("notifications/index.html", entries=grouped(recent(current_user)), form=EmptyForm())
+    page = recent_page(current_user, after=request.args.get("after"), before=request.args.get("before"))
+    return render_template("notifications/index.html", entries=grouped(page.items), page=page, form=EmptyForm())
 
 
 @bp.route("/notifications/read", methods=["POST"])

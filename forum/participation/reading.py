@@ -89,7 +89,9 @@ def unread_counts(user, topics) -> dict[int, int]:
     topics = list(topics)
     if not topics or not getattr(user, "is_authenticated", False):
         return {}
-    moderated = {topic.id for topic in topics if policy.can_moderate(user, topic.group)}
+    groups = {topic.group_id: topic for topic in topics}  # the policy is asked once per group, not per row
+    moderating = {group_id for group_id, topic in groups.items() if policy.can_moderate(user, topic.group)}
+    moderated = {topic.id for topic in topics if topic.group_id in moderating}
     visible = and_(Post.deleted_at.is_(None),
                    or_(Post.hidden.is_(False), Post.author_id == user.id,
                        Post.topic_id.in_(moderated) if moderated else false()))
@@ -123,26 +125,36 @@ def needs_me(user, limit: int = 20) -> list[tuple]:
         return []
     readable = policy.scopes.readable_group_ids_query(user)
     staff = policy.scopes.staff_group_ids_query(user.id) if not policy.is_admin(user) else select(Topic.group_id)
-    unread = (
-        select(Post.topic_id.label("topic_id"), func.count(Post.id).label("unread"))
-        .join(Topic, Topic.id == Post.topic_id)
-        .outerjoin(TopicRead, and_(TopicRead.topic_id == Post.topic_id, TopicRead.user_id == user.id))
-        .where(Topic.group_id.in_(readable), Post.deleted_at.is_(None),
-               or_(Post.hidden.is_(False), Post.author_id == user.id, Topic.group_id.in_(staff)),
-               or_(Topic.hidden.is_(False), Topic.author_id == user.id, Topic.group_id.in_(staff)),
-               Post.number > func.coalesce(TopicRead.last_read_number, 0))
-        .group_by(Post.topic_id).subquery())
     muted = muted_topic_condition(user, Topic)
     for_me = (select(Notification.topic_id).where(Notification.user_id == user.id, Notification.read_at.is_(None),
                                                   Notification.kind.in_(("reply", "mention")),
                                                   Notification.topic_id.is_not(None)))
     flag = Topic.id.in_(for_me)
+    # Candidates from the topics alone (a post numbered past the member's read mark exists), in the list's order:
+    # counting posts is left to these few, so the page does not grow with the number of posts. Twice the rows
+    # shown, since a topic whose only unread posts are hidden from the member drops out when counted.
+    candidates = (
+        select(Topic.id.label("topic_id"), flag.label("for_me"))
+        .outerjoin(TopicRead, and_(TopicRead.topic_id == Topic.id, TopicRead.user_id == user.id))
+        .where(Topic.group_id.in_(readable), ~muted,
+               or_(Topic.hidden.is_(False), Topic.author_id == user.id, Topic.group_id.in_(staff)),
+               Topic.post_count > func.coalesce(TopicRead.last_read_number, 0))
+        .order_by(flag.desc(), Topic.last_activity_at.desc(), Topic.id.desc()).limit(limit * 2).subquery())
+    unread = (
+        select(Post.topic_id.label("topic_id"), func.count(Post.id).label("unread"))
+        .join(candidates, candidates.c.topic_id == Post.topic_id)
+        .join(Topic, Topic.id == Post.topic_id)
+        .outerjoin(TopicRead, and_(TopicRead.topic_id == Post.topic_id, TopicRead.user_id == user.id))
+        .where(Post.deleted_at.is_(None),
+               or_(Post.hidden.is_(False), Post.author_id == user.id, Topic.group_id.in_(staff)),
+               Post.number > func.coalesce(TopicRead.last_read_number, 0))
+        .group_by(Post.topic_id).subquery())
     rows = db.session.execute(
-        select(Topic, unread.c.unread, flag.label("for_me"))
+        select(Topic, unread.c.unread, candidates.c.for_me)
+        .join(candidates, candidates.c.topic_id == Topic.id)
         .join(unread, unread.c.topic_id == Topic.id)
-        .where(~muted)
         .options(selectinload(Topic.group))
-        .order_by(flag.desc(), Topic.last_activity_at.desc(), Topic.id.desc()).limit(limit)
+        .order_by(candidates.c.for_me.desc(), Topic.last_activity_at.desc(), Topic.id.desc()).limit(limit)
     ).all()
     return [(topic, count, bool(mine)) for topic, count, mine in rows]
 

@@ -268,6 +268,11 @@ class _Helpers:
         return reading.last_post_link(topic)
 
     @staticmethod
+    def unread_counts(topics) -> dict[int, int]:
+        """Unread posts per topic of a list, in one query (the list's rows look their count up)."""
+        return reading.unread_counts(current_user, topics)
+
+    @staticmethod
     def unread(topic, topics) -> int:
         return reading.unread_in(current_user, topic, topics)
 

@@ -96,3 +96,31 @@ def shared_group_ids_query(viewer_id: int, other_id: int) -> Select:
 def shares_a_group(viewer, other) -> bool:
     """Whether the two belong to a group together (neither banned from it)."""
     return bool(db.session.scalar(select(shared_group_ids_query(viewer.id, other.id).exists())))
+
+
+def readable_topic_condition(actor):
+    """SQL: a topic the actor reads now (its group readable to them; held topics for their author and the
+    group's moderators). Used where something stored earlier points at a topic, checked when it is read."""
+    from sqlalchemy import and_, true
+
+    if rules.is_admin(actor):
+        return true()
+    staff = staff_group_ids_query(actor.id)
+    return and_(Topic.group_id.in_(readable_group_ids_query(actor)),
+                or_(Topic.hidden.is_(False), Topic.author_id == actor.id, Topic.group_id.in_(staff)))
+
+
+def readable_post_condition(actor):
+    """SQL (with the post's topic joined): a post the actor may still be shown or led to. Never a deleted post;
+    a hidden (held) one only to its author and the group's moderators; a redacted one only to its author, since
+    what led others to it no longer stands."""
+    from sqlalchemy import and_
+
+    from sqlalchemy import true
+
+    moderates = true() if rules.is_admin(actor) else Topic.group_id.in_(staff_group_ids_query(actor.id))
+    from ..posts.models import PostRevision
+
+    redacted = select(PostRevision.id).where(PostRevision.post_id == Post.id, PostRevision.redacted.is_(True)).exists()
+    return and_(Post.deleted_at.is_(None),
+                or_(Post.author_id == actor.id, and_(~redacted, or_(Post.hidden.is_(False), moderates))))

@@ -2,7 +2,7 @@
 holding only type, offsets, explanation and confidence -- never the matched text."""
 from __future__ import annotations
 
-from flask import has_app_context
+from flask import current_app, has_app_context
 
 from .detector import CATEGORIES, GuardConfig, scan
 
@@ -18,6 +18,7 @@ def instance_config() -> GuardConfig:
         phone_regions=regions,
         extra_patterns=patterns,
         public_numbers=public_numbers(),
+        name_gazetteer=bool(current_app.config.get("PHI_NAME_GAZETTEER", True)),
     )
 
 

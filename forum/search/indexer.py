@@ -7,12 +7,15 @@ what `is_indexable` accepts is in the index; everything else has its document re
 deleted and redacted text never stays there."""
 from __future__ import annotations
 
+from collections import Counter
+
 from sqlalchemy import delete, event, insert, select, text as sql
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..posts.models import Post, Topic
 from . import text
-from .models import SearchDocument
+from .models import SearchDocument, SearchTerm
 from .schema import FTS_TABLE, TITLE_FTS_TABLE, resume_after_bulk_load, suspend_for_bulk_load
 
 # Topic columns whose change does not touch what the index holds (a reply bumps these).
@@ -44,6 +47,57 @@ def document_for(post, topic) -> dict:
             "created_at": post.created_at, "title_tokens": title, "body_tokens": body, "scope_tokens": scope}
 
 
+def _words_of(document) -> set[str]:
+    """The distinct tokens of a document's title and body (the vocabulary's unit: one per document)."""
+    return set(document["title_tokens"].split()) | set(document["body_tokens"].split())
+
+
+def _vocabulary_add(connection, delta: Counter) -> None:
+    """Adds these document counts to the vocabulary (negative: removes), in token order, and drops the
+    tokens no document holds any more."""
+    changed = sorted((token, count) for token, count in delta.items() if count)
+    if not changed:
+        return
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    for start in range(0, len(changed), _BATCH):
+        some = changed[start:start + _BATCH]
+        statement = dialect.insert(SearchTerm.__table__)
+        connection.execute(statement.on_conflict_do_update(
+            index_elements=[SearchTerm.token],
+            set_={"documents": SearchTerm.__table__.c.documents + statement.excluded.documents}),
+            [{"token": token, "documents": count} for token, count in some])
+        gone = [token for token, count in some if count < 0]
+        if gone:
+            connection.execute(delete(SearchTerm.__table__).where(SearchTerm.token.in_(gone),
+                                                                  SearchTerm.documents <= 0))
+
+
+def fill_vocabulary(connection, *, batch: int = 5000) -> int:
+    """Counts the vocabulary afresh from the documents (`forum reindex`, the migration); returns the
+    number of distinct tokens."""
+    counts: Counter = Counter()
+    last_id = 0
+    documents = SearchDocument.__table__
+    while True:
+        rows = connection.execute(select(documents.c.post_id, documents.c.title_tokens, documents.c.body_tokens)
+                                  .where(documents.c.post_id > last_id).order_by(documents.c.post_id)
+                                  .limit(batch)).mappings().all()
+        if not rows:
+            break
+        for row in rows:
+            counts.update(_words_of(row))
+        last_id = rows[-1]["post_id"]
+    _replace_vocabulary(connection, counts)
+    return len(counts)
+
+
+def _replace_vocabulary(connection, counts: Counter) -> None:
+    connection.execute(delete(SearchTerm.__table__))
+    rows = [{"token": token, "documents": count} for token, count in sorted(counts.items())]
+    for start in range(0, len(rows), 10_000):
+        connection.execute(insert(SearchTerm.__table__), rows[start:start + 10_000])
+
+
 def refresh(connection, *, post_ids=(), topic_ids=()) -> int:
     """Rewrites the documents of these posts and of every post in these topics from the database;
     returns how many are in the index afterwards."""
@@ -60,14 +114,24 @@ def refresh(connection, *, post_ids=(), topic_ids=()) -> int:
         topics = {topic.id: topic for topic in connection.execute(
             select(Topic.__table__).where(Topic.id.in_(found_topics)))} if found_topics else {}
         stale = set(some_posts) | {post.id for post in posts}
-        if stale:
-            connection.execute(delete(SearchDocument.__table__).where(SearchDocument.post_id.in_(stale)))
+        documents = SearchDocument.__table__
+        stale_condition = documents.c.post_id.in_(stale) if stale else None
         if some_topics:
-            connection.execute(delete(SearchDocument.__table__).where(SearchDocument.topic_id.in_(some_topics)))
+            by_topic = documents.c.topic_id.in_(some_topics)
+            stale_condition = by_topic if stale_condition is None else (stale_condition | by_topic)
+        delta: Counter = Counter()
+        if stale_condition is not None:
+            for old in connection.execute(select(documents.c.title_tokens, documents.c.body_tokens)
+                                          .where(stale_condition)).mappings():
+                delta.subtract(_words_of(old))
+            connection.execute(delete(documents).where(stale_condition))
         rows = [document_for(post, topics.get(post.topic_id)) for post in posts
                 if is_indexable(post, topics.get(post.topic_id))]
         if rows:
-            connection.execute(insert(SearchDocument.__table__), rows)
+            connection.execute(insert(documents), rows)
+        for row in rows:
+            delta.update(_words_of(row))
+        _vocabulary_add(connection, delta)
         indexed += len(rows)
     return indexed
 
@@ -83,6 +147,7 @@ def rebuild(connection, *, batch: int = 2000, progress=None) -> int:
     suspend_for_bulk_load(connection)
     total, last_id = 0, 0
     topics: dict[int, object] = {}
+    counts: Counter = Counter()
     while True:
         posts = connection.execute(select(Post.__table__).where(Post.id > last_id)
                                    .order_by(Post.id).limit(batch)).all()
@@ -96,12 +161,15 @@ def rebuild(connection, *, batch: int = 2000, progress=None) -> int:
                 if is_indexable(post, topics.get(post.topic_id))]
         if rows:
             connection.execute(insert(SearchDocument.__table__), rows)
+        for row in rows:
+            counts.update(_words_of(row))
         total += len(rows)
         last_id = posts[-1].id
         if len(topics) > 50_000:
             topics.clear()
         if progress:
             progress(total, last_id)
+    _replace_vocabulary(connection, counts)
     resume_after_bulk_load(connection)
     return total
 

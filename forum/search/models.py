@@ -28,3 +28,15 @@ class SearchDocument(db.Model):
     body_tokens: Mapped[str] = mapped_column(Text, default="")
     # "zzg<group id> zzu<author id>": lets the engine restrict a query to readable groups inside the index.
     scope_tokens: Mapped[str] = mapped_column(String(64), default="")
+
+
+class SearchTerm(db.Model):
+    """The index's vocabulary: every token of a title or a body and the number of documents that hold
+    it, kept in step with search_documents by the indexer (a word that leaves every document, a
+    redacted one for instance, leaves the vocabulary too). A prefix search (`cardio*`) stands for the
+    most frequent tokens that start with it, read from here, so its work is bounded however many words
+    share the prefix."""
+    __tablename__ = "search_terms"
+
+    token: Mapped[str] = mapped_column(String(400), primary_key=True)
+    documents: Mapped[int] = mapped_column(Integer, server_default="0")

@@ -36,6 +36,16 @@ class Term:
     tokens: list[str]
     prefix: bool = False
     negated: bool = False
+    # A prefix term's last token stands for these words of the index's vocabulary (the most frequent
+    # that start with it; services.expand_prefixes): None until expanded.
+    expansions: list[str] | None = None
+    typed: str = ""  # a prefix term as the user typed it, for messages
+
+    def variants(self) -> list[list[str]]:
+        """The token sequences this term matches exactly (one, unless it is an expanded prefix)."""
+        if self.expansions is None:
+            return [self.tokens]
+        return [self.tokens[:-1] + [word] for word in self.expansions]
 
 
 @dataclass
@@ -60,7 +70,9 @@ class ParsedQuery:
         exact, prefixes = set(), []
         for term in self.positive:
             exact.update(term.tokens[:-1] if term.prefix else term.tokens)
-            if term.prefix:
+            if term.prefix and term.expansions is not None:
+                exact.update(term.expansions)
+            elif term.prefix:
                 prefixes.append(term.tokens[-1])
         return frozenset(exact), tuple(prefixes)
 
@@ -106,7 +118,7 @@ def parse(raw: str) -> ParsedQuery:
         else:
             tokens = [token for token in (text.normalise_word(piece) for piece in pieces) if token]
         if tokens:
-            parsed.terms.append(Term(tokens, prefix=prefix, negated=negated))
+            parsed.terms.append(Term(tokens, prefix=prefix, negated=negated, typed=word if prefix else ""))
     if len(parsed.terms) > MAX_TERMS:
         raise QueryError(_("Too many words: search with at most %(count)d.", count=MAX_TERMS))
     if not parsed.positive:
@@ -151,6 +163,8 @@ def _filter(parsed: ParsedQuery, word: str, negated: bool) -> bool:
 # --- compilers -------------------------------------------------------------------------------------
 
 def _fts_term(term: Term) -> str:
+    if term.expansions is not None:
+        return "(" + " OR ".join('"' + " ".join(tokens) + '"' for tokens in term.variants()) + ")"
     return '"' + " ".join(term.tokens) + '"' + ("*" if term.prefix else "")
 
 
@@ -166,11 +180,17 @@ def fts5_match(parsed: ParsedQuery, *, title_only: bool = False, scope: list[str
     return match
 
 
-def _ts_term(term: Term) -> str:
-    parts = [f"'{token}'" for token in term.tokens]
-    if term.prefix:
+def _ts_sequence(tokens: list[str], prefix: bool) -> str:
+    parts = [f"'{token}'" for token in tokens]
+    if prefix:
         parts[-1] += ":*"
     return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
+
+
+def _ts_term(term: Term) -> str:
+    if term.expansions is not None:
+        return "(" + " | ".join(_ts_sequence(tokens, False) for tokens in term.variants()) + ")"
+    return _ts_sequence(term.tokens, term.prefix)
 
 
 def tsquery(parsed: ParsedQuery) -> str:

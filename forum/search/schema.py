@@ -25,6 +25,11 @@ TITLE_VECTOR_INDEX = "ix_search_documents_title_vector"
 # PostgreSQL: the readable groups' newest documents, intersected with the words' GIN bitmap (the
 # scope as a column, not as tokens every query would read whole posting lists of).
 GROUP_INDEX = "ix_search_documents_group_id_post_id"
+# PostgreSQL: the opening posts (the ones with a title) newest first, for a title search whose words
+# are common: walking the newest titles beats reading every title match from the GIN index.
+OPENING_INDEX = "ix_search_documents_opening_post_id"
+_POSTGRES_OPENING_INDEX = (f"CREATE INDEX IF NOT EXISTS {OPENING_INDEX} ON search_documents (post_id) "
+                           "WHERE title_tokens <> ''")
 
 _SQLITE_CREATE = [
     f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
@@ -81,18 +86,29 @@ _SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS search_documents_ai",
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
-_POSTGRES_CREATE = [
-    f"""ALTER TABLE search_documents ADD COLUMN {VECTOR_COLUMN} tsvector GENERATED ALWAYS AS (
+# The scope's author token (weight D) stays in the tsvector -- one rare token probed with the words;
+# the group tokens do not: PostgreSQL scopes by the group_id column (GROUP_INDEX), and every group
+# token in the GIN index was a posting list nobody read.
+_POSTGRES_VECTOR = f"""ALTER TABLE search_documents ADD COLUMN {VECTOR_COLUMN} tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple'::regconfig, coalesce(title_tokens, '')), 'A')
         || setweight(to_tsvector('simple'::regconfig, coalesce(body_tokens, '')), 'B')
-        || setweight(to_tsvector('simple'::regconfig, coalesce(scope_tokens, '')), 'D')) STORED""",
-    f"CREATE INDEX {VECTOR_INDEX} ON search_documents USING gin ({VECTOR_COLUMN})",
+        || setweight(to_tsvector('simple'::regconfig,
+                                 regexp_replace(coalesce(scope_tokens, ''), 'zzg[0-9]+', '', 'g')), 'D')) STORED"""
+# fastupdate off: a GIN index with a pending list makes every search read that list through (up to
+# 4 MB of recent entries) until VACUUM merges it; a publish pays a little more instead.
+_POSTGRES_VECTOR_INDEX = (f"CREATE INDEX {VECTOR_INDEX} ON search_documents USING gin ({VECTOR_COLUMN}) "
+                          "WITH (fastupdate = off)")
+_POSTGRES_CREATE = [
+    _POSTGRES_VECTOR,
+    _POSTGRES_VECTOR_INDEX,
     f"""ALTER TABLE search_documents ADD COLUMN {TITLE_VECTOR_COLUMN} tsvector GENERATED ALWAYS AS (
         to_tsvector('simple'::regconfig, coalesce(title_tokens, ''))) STORED""",
-    f"CREATE INDEX {TITLE_VECTOR_INDEX} ON search_documents USING gin ({TITLE_VECTOR_COLUMN})",
+    f"CREATE INDEX {TITLE_VECTOR_INDEX} ON search_documents USING gin ({TITLE_VECTOR_COLUMN}) WITH (fastupdate = off)",
+    _POSTGRES_OPENING_INDEX,
     f"CREATE INDEX IF NOT EXISTS {GROUP_INDEX} ON search_documents (group_id, post_id)",
 ]
 _POSTGRES_DROP = [
+    f"DROP INDEX IF EXISTS {OPENING_INDEX}",
     f"DROP INDEX IF EXISTS {GROUP_INDEX}",
     f"DROP INDEX IF EXISTS {TITLE_VECTOR_INDEX}",
     f"ALTER TABLE search_documents DROP COLUMN IF EXISTS {TITLE_VECTOR_COLUMN}",
@@ -109,7 +125,7 @@ def suspend_for_bulk_load(connection) -> None:
             connection.execute(text(statement))
         connection.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')"))
     elif connection.dialect.name == "postgresql":
-        for index in (GROUP_INDEX, TITLE_VECTOR_INDEX, VECTOR_INDEX):
+        for index in (GROUP_INDEX, OPENING_INDEX, TITLE_VECTOR_INDEX, VECTOR_INDEX):
             connection.execute(text(f"DROP INDEX IF EXISTS {index}"))
 
 
@@ -150,6 +166,45 @@ def drop_title_index(connection) -> None:
         connection.execute(text(f"DROP INDEX IF EXISTS {GROUP_INDEX}"))
 
 
+def vector_without_group_tokens(connection, *, with_group_tokens: bool = False) -> None:
+    """Migration 0025: the tsvector column built again without the group tokens (a new database gets
+    it from create_engine_index; its downgrade puts them back). Rewrites every document row and builds
+    the GIN index in one pass."""
+    if connection.dialect.name != "postgresql":
+        return
+    vector = _POSTGRES_VECTOR
+    if with_group_tokens:
+        vector = vector.replace("regexp_replace(coalesce(scope_tokens, ''), 'zzg[0-9]+', '', 'g')",
+                                "coalesce(scope_tokens, '')")
+    connection.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
+    connection.execute(text(f"DROP INDEX IF EXISTS {VECTOR_INDEX}"))
+    connection.execute(text(f"ALTER TABLE search_documents DROP COLUMN IF EXISTS {VECTOR_COLUMN}"))
+    connection.execute(text(vector))
+    connection.execute(text(_POSTGRES_VECTOR_INDEX))
+    connection.execute(text(f"ALTER INDEX IF EXISTS {TITLE_VECTOR_INDEX} "
+                            f"SET (fastupdate = {'on' if with_group_tokens else 'off'})"))
+    if with_group_tokens:
+        connection.execute(text(f"DROP INDEX IF EXISTS {OPENING_INDEX}"))
+    else:
+        connection.execute(text(_POSTGRES_OPENING_INDEX))
+
+
+def create_opening_index(connection) -> None:
+    """PostgreSQL's index of opening posts (part of migration 0025; here for a database made before)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text(_POSTGRES_OPENING_INDEX))
+
+
+def vector_holds_group_tokens(connection) -> bool:
+    """Whether the tsvector column still has the expression from before migration 0025."""
+    expression = connection.execute(text(
+        "SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a "
+        "ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
+        "WHERE d.adrelid = 'search_documents'::regclass AND a.attname = :column"),
+        {"column": VECTOR_COLUMN}).scalar()
+    return expression is not None and "zzg" not in expression
+
+
 def drop_engine_index(connection) -> None:
     statements = {"sqlite": _SQLITE_TITLE_DROP + _SQLITE_DROP,
                   "postgresql": _POSTGRES_DROP}.get(connection.dialect.name, [])
@@ -174,6 +229,6 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
         return False
     if type_ == "column" and name in (VECTOR_COLUMN, TITLE_VECTOR_COLUMN) and obj.table.name == "search_documents":
         return False
-    if type_ == "index" and name in (VECTOR_INDEX, TITLE_VECTOR_INDEX, GROUP_INDEX):
+    if type_ == "index" and name in (VECTOR_INDEX, TITLE_VECTOR_INDEX, GROUP_INDEX, OPENING_INDEX):
         return False
     return True

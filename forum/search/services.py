@@ -18,7 +18,7 @@ from ..groups.models import Group
 from ..posts.models import Post, Topic
 from . import text
 from .indexer import author_token, group_token
-from .models import SearchDocument
+from .models import SearchDocument, SearchTerm
 from .query import ParsedQuery, QueryError, fts5_match, parse, tsquery, tsquery_scope
 from .schema import FTS_TABLE, TITLE_FTS_TABLE, TITLE_VECTOR_COLUMN, VECTOR_COLUMN
 
@@ -31,7 +31,13 @@ TITLE_CANDIDATES = 200
 TITLE_WEIGHT = 10.0
 # PostgreSQL looks for candidates among the newest WINDOW post ids first (see _candidates_postgres).
 WINDOW = 100_000
+# PostgreSQL walks the newest posts instead of asking the GIN index when the vocabulary says the
+# candidates lie within this many of them (see _walk_newest); 0 never walks.
+WALK_ROWS = 30_000
 SNIPPET = 240
+# A prefix (`cardio*`) stands for at most this many words of the index's vocabulary, the most frequent
+# that start with it: without a bound, `ca*` would read the posting list of every word beginning "ca".
+PREFIX_WORDS = 20
 
 __all__ = ["QueryError", "SearchPage", "search"]
 
@@ -51,6 +57,8 @@ class SearchPage:
     topics: int = 0
     posts: int = 0
     capped: bool = False  # the candidate limit was reached: counts are "at least"
+    narrowed: list[str] = field(default_factory=list)  # prefixes as typed that stood for only part of their words
+    prefix_words: int = 0  # ... namely for their this many most frequent
     next_cursor: str | None = None
 
 
@@ -83,6 +91,37 @@ def _tokens(scope: list[int] | None, author: int | None) -> tuple[list[str] | No
     """The scope as the index's tokens (indexer.py): the engine restricts a query inside the index."""
     return (None if scope is None else [group_token(group_id) for group_id in scope],
             None if author is None else author_token(author))
+
+
+def _next_after_prefix(prefix: str) -> str:
+    """The smallest string above every string that starts with `prefix` (tokens are ASCII)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def expand_prefixes(parsed: ParsedQuery) -> tuple[bool, list[str]]:
+    """Replaces each prefix term's last token by the vocabulary's most frequent words that start with
+    it. Returns whether the query can match at all (a wanted prefix with no word cannot) and the
+    prefixes that stood for only part of their words."""
+    narrowed = []
+    for term in list(parsed.terms):
+        if not term.prefix or term.expansions is not None:
+            continue
+        start = term.tokens[-1]
+        condition = (SearchTerm.token >= start) & (SearchTerm.token < _next_after_prefix(start))
+        if db.engine.dialect.name == "postgresql":  # the range reads the btree; this makes any collation exact
+            condition &= func.starts_with(SearchTerm.token, start)
+        words = list(db.session.scalars(select(SearchTerm.token).where(condition)
+                                        .order_by(SearchTerm.documents.desc(), SearchTerm.token)
+                                        .limit(PREFIX_WORDS + 1)))
+        if len(words) > PREFIX_WORDS:
+            words = words[:PREFIX_WORDS]
+            narrowed.append(term.typed)
+        term.expansions = words
+        if not words:
+            if not term.negated:
+                return False, []
+            parsed.terms.remove(term)  # nothing to leave out
+    return True, narrowed
 
 
 def _date_conditions(parsed: ParsedQuery, column: str) -> tuple[str, dict]:
@@ -137,7 +176,27 @@ def _candidates_sqlite(parsed: ParsedQuery, scope, author, title_only: bool, nam
             params)
 
 
-def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, name: str) -> tuple[list, str, dict]:
+def _walk_newest(parsed: ParsedQuery, scope, newest: int, groups: int = 1) -> bool:
+    """Whether the newest matches are cheaper found by walking the newest posts (and testing each)
+    than through the GIN index, which answers with every match in the whole index -- the part of a
+    search that grows with the number of posts. The vocabulary's document counts say how dense the
+    matches are: walking pays when the CANDIDATES newest turn up within WALK_ROWS posts."""
+    if not WALK_ROWS or newest <= 0:
+        return False
+    tokens = {token for term in parsed.positive for tokens in term.variants() for token in tokens}
+    counts = dict(db.session.execute(select(SearchTerm.token, SearchTerm.documents)
+                                     .where(SearchTerm.token.in_(tokens))).all()) if tokens else {}
+    density = 1.0
+    for term in parsed.positive:  # words taken as independent; a phrase as dense as its rarest word
+        term_documents = sum(min(counts.get(token, 0) for token in tokens) for tokens in term.variants())
+        density *= min(1.0, term_documents / newest)
+    if scope is not None:
+        density *= min(1.0, len(scope) / max(1, groups))
+    return density > 0 and CANDIDATES / density <= WALK_ROWS
+
+
+def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, name: str,
+                         walk: bool = False) -> tuple[list, str, dict]:
     terms = tsquery(parsed)
     author_query = tsquery_scope(None, _tokens(None, author)[1])
     params = {f"{name}_rank": terms}
@@ -165,6 +224,29 @@ def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, n
     weights = "{0, 0, %s, 1}" % (1.0 / TITLE_WEIGHT)
     matching = (f"SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
                 f"WHERE {conditions}{dates}")
+    recent = matching
+    if walk and titles:
+        # Common words: the newest opening posts walked through their own index (OPENING_INDEX), each
+        # title tested -- rather than every title match in the index, or every post of the window.
+        words = f"ts_match_vq({TITLE_VECTOR_COLUMN}, to_tsquery('simple', :{name}))"
+        if scope is not None and len(scope) == 1:
+            words = f"CASE WHEN group_id = :{name}_group THEN {words} ELSE false END"
+        elif scope is not None:
+            words = f"CASE WHEN group_id = ANY(:{name}_groups) THEN {words} ELSE false END"
+        if author_query:
+            words += f" AND {VECTOR_COLUMN} @@ to_tsquery('simple', :{name}_author)"
+        recent = (f"SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
+                  f"WHERE title_tokens <> '' AND {words}{dates}")
+    elif walk:
+        # The same test without the @@ operator, which the GIN index answers: the planner can only walk
+        # the newest posts; the groups are tested first, the words only on the readable groups' posts.
+        words = f"ts_match_vq({VECTOR_COLUMN}, to_tsquery('simple', :{name}))"
+        if scope is not None and len(scope) == 1:
+            words = f"CASE WHEN group_id = :{name}_group THEN {words} ELSE false END"
+        elif scope is not None:
+            words = f"CASE WHEN group_id = ANY(:{name}_groups) THEN {words} ELSE false END"
+        recent = (f"SELECT post_id, topic_id, created_at, {VECTOR_COLUMN} FROM search_documents "
+                  f"WHERE {words}{dates}")
     rank = (f"SELECT c.post_id, c.topic_id, extract(epoch FROM c.created_at) / 86400.0 AS day, "
             f"ts_rank_cd('{weights}'::float4[], c.{VECTOR_COLUMN}, to_tsquery('simple', :{name}_rank)) AS relevance ")
     # The newest posts first (WINDOW post ids): when they hold enough candidates, which is what a
@@ -176,8 +258,8 @@ def _candidates_postgres(parsed: ParsedQuery, scope, author, title_only: bool, n
     # for a prefix, and then find nothing.
     # The older part runs only for words too rare to fill the window: their GIN bitmap, sorted, is
     # cheaper than the walk back through the posts the planner would otherwise guess at.
-    order = "post_id + 0" if titles else "post_id"
-    ctes = [f"{name}_recent AS ({matching} AND post_id >= :window_floor ORDER BY {order} DESC LIMIT {limit})",
+    order = "post_id + 0" if titles and not walk else "post_id"
+    ctes = [f"{name}_recent AS ({recent} AND post_id >= :window_floor ORDER BY {order} DESC LIMIT {limit})",
             f"{name}_older AS ({matching} AND post_id < :window_floor "
             f"AND (SELECT count(*) FROM {name}_recent) < {limit} ORDER BY post_id + 0 DESC "
             f"LIMIT {limit} - (SELECT count(*) FROM {name}_recent))"]
@@ -192,14 +274,25 @@ def _ranked_topics(parsed: ParsedQuery, scope, author, now: datetime, after_key,
     postgres = db.engine.dialect.name == "postgresql"
     build = _candidates_postgres if postgres else _candidates_sqlite
     params: dict = {}
+    walk = False
     if postgres:
-        newest = db.session.scalar(select(func.max(SearchDocument.post_id))) or 0
+        # One look-up for the newest document and the number of groups (_walk_newest); and no JIT
+        # compilation for the search in this transaction: the planner's cost guess for the older part
+        # (which mostly does not run) passes jit_above_cost at a million posts, and compiling took
+        # ~120 ms -- more than the whole search.
+        newest, groups = db.session.execute(sql(
+            "SELECT set_config('jit', 'off', true), (SELECT max(post_id) FROM search_documents), "
+            "(SELECT count(*) FROM groups)")).one()[1:]
+        newest = newest or 0
         params["window_floor"] = newest - WINDOW
+        # An author or an upper date bound makes the newest posts a poor place to look: no walk.
+        walk = author is None and parsed.before is None and _walk_newest(parsed, scope, newest, groups=groups)
     ctes, arms = [], []
     for name, title_only in (("everywhere", False), ("titles", True)):
         if title_only and parsed.in_title:
             continue  # old title matches compete even when many newer posts mention the words
-        fragment_ctes, fragment, fragment_params = build(parsed, scope, author, title_only, name)
+        extra = {"walk": walk} if postgres else {}
+        fragment_ctes, fragment, fragment_params = build(parsed, scope, author, title_only, name, **extra)
         ctes.extend(fragment_ctes)
         arms.append(fragment)
         params.update(fragment_params)
@@ -244,6 +337,10 @@ def search(actor: User, raw_query: str, *, cursor: str | None = None, per_page: 
     scope = _scope(actor, parsed)
     author = _author(parsed)
     if scope is False or author is False:
+        return page
+    matchable, narrowed = expand_prefixes(parsed)
+    page.narrowed, page.prefix_words = narrowed, PREFIX_WORDS
+    if not matchable:
         return page
     reference, after_key = _parse_cursor(cursor)
     # Scores carry a recency boost; later pages use the first page's clock so the order stays put.

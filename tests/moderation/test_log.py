@@ -142,8 +142,16 @@ def test_the_log_is_paginated(scene, login):
                      group_id=scene.group.id)
     db.session.commit()
     moderator = login(scene.moderator)
+    page = moderator.get(f"/g/{scene.group.slug}/moderation/log").get_data(as_text=True)
     first = text(moderator.get(f"/g/{scene.group.slug}/moderation/log"))
-    assert "Page 1 of 2" in first and "Topic 54" in first and "Topic 00" not in first
+    assert "Topic 54" in first and "Topic 05" in first and "Topic 04" not in first and "Topic 00" not in first
+    # Older entries follow the last one shown (a cursor in the link); newer ones lead back.
+    older = re.search(r'href="([^"]+)" rel="next"', page).group(1).replace("&amp;", "&")
+    response = moderator.get(older)
+    following = response.get_data(as_text=True)
+    assert "Topic 00" in text(response) and "Topic 05" not in text(response) and 'rel="next"' not in following
+    newer = re.search(r'href="([^"]+)" rel="prev"', following).group(1).replace("&amp;", "&")
+    assert re.findall(r"Topic \d\d", text(moderator.get(newer))) == re.findall(r"Topic \d\d", first)
     second = text(moderator.get(f"/g/{scene.group.slug}/moderation/log?page=2"))
     assert "Topic 00" in second
     assert moderator.get(f"/g/{scene.group.slug}/moderation/log?page=9").status_code == 404

@@ -521,3 +521,87 @@ GENERAL_SHAPE_NEGATIVES = [
 @pytest.mark.parametrize("text", GENERAL_SHAPE_NEGATIVES)
 def test_general_shape_negatives_stay_clean(text):
     assert scan(text) == [], spans(text)
+
+
+# Shapes that the third held-out set showed missing, written anew (never copied from that set): names
+# without a cue (a known first name and a surname), pasted headers with the surname in capitals,
+# lower-case names after a cue, two initials before a surname, handover list items with a lower-case
+# sex code, family names with जी/साहब, titles such as Lady or Sgt, dates tied to a procedure in more
+# shapes, ages in words, record numbers glued to a letter prefix, links into record systems.
+THIRD_SET_SHAPES = [
+    ("en", "Margaret Pettigrew has had two syncopal episodes since Friday; tilt test or loop recorder?",
+     "patient_name", "Margaret Pettigrew"),
+    ("en", "Margaret Pettigrew has had two syncopal episodes; Margaret is anxious about driving.",
+     "patient_name", "Margaret"),
+    ("de", "Konstantin Hagemeyer ist 23 und hat seit gestern Brustschmerz, Troponin negativ.",
+     "patient_name", "Konstantin Hagemeyer"),
+    ("hi", "Priyanka Deshmukh 31 साल की है, उसे preeclampsia है।", "patient_name", "Priyanka Deshmukh"),
+    ("en", 'Header reads "Name: PEMBERTON-HALE, Charlotte | Ward 9" and nothing else.', "patient_name",
+     "PEMBERTON-HALE, Charlotte"),
+    ("en", "quick one: the pt, samuel okonkwo, has a potassium of 6.9.", "patient_name", "samuel okonkwo"),
+    ("hi", "ek case hai – priya joshi, 52F, dengue with low platelets.", "patient_name", "priya joshi"),
+    ("en", "Transfer from the north: T. R. Venkataraman is on a heparin drip.", "patient_name",
+     "T. R. Venkataraman"),
+    ("de", "Bitte Konsil für H.-J. Brückner-Wendt, Verdacht auf Gicht.", "patient_name", "H.-J. Brückner-Wendt"),
+    ("de", "Übergabe: Lindqvist 93w Delir; Brandauer 67m Pneumonie.", "age", "93"),
+    ("de", "Übergabe: Lindqvist 93w Delir; Brandauer 67m Pneumonie.", "patient_name", "Brandauer"),
+    ("hi", "Ward 2 में बंसल साहब हैं, उनका sugar 40 आया।", "patient_name", "बंसल"),
+    ("hi", "Menon साहब की बेटी consent देगी।", "patient_name", "Menon"),
+    ("hi", "रामकिशोर चौहान (96) को pneumonia है।", "age", "96"),
+    ("hi", "पेशेंट सुनीता 44 साल की है, thyroid storm है।", "patient_name", "सुनीता"),
+    ("en", "Lady Fenwick-Hart asked for her own nurse again.", "patient_name", "Fenwick-Hart"),
+    ("en", "Capt. Oluwaseun Adeyemi is on the ward after a blast injury.", "patient_name", "Oluwaseun Adeyemi"),
+    ("en", "Mr Ó Dálaigh is asking about his biopsy result.", "patient_name", "Dálaigh"),
+    ("en", "He had his TURP on 14/10/2025 and bled again yesterday.", "date", "14/10/2025"),
+    ("en", "Bronchoscopy was taken Sept 8th, cultures still pending.", "date", "Sept 8th"),
+    ("en", "The graft was placed on the 22nd of March and rejected within a week.", "date", "22nd of March"),
+    ("de", "Aufnahme am 7.4. mit Pneumonie, Entlassung 15.4., jetzt wieder Fieber.", "date", "7.4."),
+    ("en", "A gentleman of ninety-three was brought in confused.", "age", "ninety-three"),
+    ("de", "Die Dame wird nächste Woche neunzig und will noch operiert werden.", "age", "neunzig"),
+    ("de", "Er ist einhundertdrei Jahre alt und nimmt noch Digitoxin.", "age", "einhundertdrei"),
+    ("hi", "Janam 1931 ka likha hai, ab fracture hua hai.", "age", "1931"),
+    ("de", "Geburtsdatum laut Ausweis 04.09.1947, die Tochter sagt etwas anderes.", "date", "04.09.1947"),
+    ("en", "Could someone re-read KH5520193? I think the CT shows a dissection.", "record_number", "KH5520193"),
+    ("de", "Für PID 70014452 fehlt noch der Befund.", "record_number", "70014452"),
+    ("hi", "MRD S/2025/4410 वाली file नहीं मिली।", "record_number", "S/2025/4410"),
+    ("en", "Images: https://imaging.example-hospital.org/view?accession=55120877 please look.", "url",
+     "https://imaging.example-hospital.org/view?accession=55120877"),
+    ("de", "Befund unter https://kis.example.local/akte/7712003 ansehen.", "url",
+     "https://kis.example.local/akte/7712003"),
+    ("de", "Video: https://share.example.de/s/video-pat-8812 – Synkope?", "url",
+     "https://share.example.de/s/video-pat-8812"),
+    ("en", "Implant ID copied from the manufacturer page: QZ7-55018812, battery low.", "device_serial",
+     "QZ7-55018812"),
+]
+
+
+@pytest.mark.parametrize("lang,text,typ,sub", THIRD_SET_SHAPES,
+                         ids=[f"{p[0]}-{p[2]}-{i}" for i, p in enumerate(THIRD_SET_SHAPES)])
+def test_detects_third_set_shapes(lang, text, typ, sub):
+    assert_found(text, typ, sub)
+
+
+THIRD_SET_NEGATIVES = [
+    "Flat 3 of the protocol needs revision.",                          # a numbered item, not an address
+    "Door 2 of the old wing is closed for cleaning.",
+    "The monitor firmware is 11.4.0.2 and needs an update.",           # a version, not an IP address
+    "Unsere Pflegeleitung Frau Janssen hat die Checkliste erneuert.",   # staff named by role first
+    "Our charge nurse Mr Abbott has rewritten the falls policy.",
+    "Since Michael Douglas spoke about his cancer, many patients ask about HPV.",  # a public figure
+    "Seit Ludwig Guttmann wissen wir, wie wichtig Rehabilitation ist.",
+    "Do you screen Han Chinese patients for HLA-B*15:02 before carbamazepine?",     # an adjective
+    "The Fresenius Kabi pump keeps alarming on the night shift.",      # a device maker
+    "Grace Hopper would have loved our new rota app.",                 # not a clinical mention
+    "Addison disease and Graves disease can coexist.",                 # eponyms
+    "The Rabattvertrag gilt seit 01.04.2025 für alle Kassen.",          # a contract date
+    "We discussed the case in the meeting on 12/03/2025.",             # a meeting date
+    "Reference ranges: PZN 01234567 is out of stock, NCT04512345 is recruiting.",
+    "ein case hai – mein call karta hoon, pharmacy se puchna hai.",    # Hinglish function words
+    "शर्मा सर ने कहा कि protocol बदलेगा।",                                 # a colleague ("सर")
+    "Dr. A. K. Verma from cardiology will give the lecture.",          # a colleague with initials
+]
+
+
+@pytest.mark.parametrize("text", THIRD_SET_NEGATIVES)
+def test_third_set_negatives_stay_clean(text):
+    assert scan(text) == [], spans(text)

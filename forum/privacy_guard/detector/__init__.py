@@ -11,15 +11,20 @@ How it decides
   Indian PAN via ``python-stdnum``, KVNR and German pension insurance numbers via their check
   digits, IP addresses via ``ipaddress``.  Doses, lab values, codes, citations and guideline dates
   therefore pass untouched.
-* Names are only flagged after an honorific (Mr/Frau/श्रीमती ...), after "patient"/"Pat."/
-  "मरीज़" or after "Name:"; German and Hindi words that commonly follow those are filtered out.
+* Names are flagged after an honorific (Mr/Frau/श्रीमती ...), after "patient"/"Pat."/
+  "मरीज़" or after "Name:" (German and Hindi words that commonly follow those are filtered out), in
+  clinical shorthand ("Name, 42F", handover lines), and without a cue when a first name from a
+  first-name list (first_names.py) is followed by a surname, unless the context names a public
+  figure, a member of staff, an eponym or a device maker, and when a known first or last name
+  (gazetteer.py) sits beside clinical details.
 * Dates are only flagged next to a birth / admission / discharge / death keyword, ages only when
   90 or over.
 
 Speed and ReDoS safety
 ----------------------
 Keywords are found on a lower-cased copy of the text with trie-shaped literal alternations
-(which ``re`` skips through quickly); the detailed patterns then run only in short windows after
+(which ``re`` skips through quickly), and the larger keyword sets are only tried where one of their
+words starts (``_Ctx.keyword_matches``: one shared pass collects the words of the post); the detailed patterns then run only in short windows after
 those anchors, or start on a digit/capital with the boundary look-behind placed *after* the first
 character so ``re`` can use its fast prefix scan.  Every quantifier is bounded and no quantified
 group can match the same text in more than one way, so scan time is linear in the input length
@@ -71,6 +76,7 @@ from .names import (
     _detect_names,
     _propagate_names,
 )
+from .gazetteer import detect_gazetteer_names
 from .normalize import normalize
 from .shapes import detect_shapes
 from .custom import (
@@ -146,6 +152,8 @@ def scan(text: str, config: GuardConfig | None = None) -> list[Finding]:
     detect_shapes(c, enabled)
     if "patient_name" in enabled:
         _detect_names(c)
+        if config.name_gazetteer:
+            detect_gazetteer_names(c)
         _propagate_names(c)
         if "age" in enabled:
             _ages_after_names(c)

@@ -62,6 +62,7 @@ class GuardConfig:
     extra_patterns: tuple[tuple[str, str, str], ...] = ()  # (label, regex source, explanation)
     min_confidence: float = 0.5
     public_numbers: tuple[str, ...] = ()  # the instance's public service numbers, E.164
+    name_gazetteer: bool = True  # known names without a cue, next to clinical context (gazetteer.py)
 
 class PatternError(ValueError):
     """An operator-supplied pattern was rejected; ``message`` says why, for humans (in English, for logs and
@@ -149,7 +150,7 @@ def _lower(text: str) -> str:
 
 # A clause boundary: newline, ; ! ? danda, a table pipe, or a full stop that ends a word of four
 # or more letters (so "geb." / "Pat." / "Nr." / "Dr." do not end a clause).
-_BOUNDARY = _rx(r"[\n;!?\u0964\u0965|]|(?<=[^\W\d_]{4})\.(?=\s)")
+_BOUNDARY = _rx(r"[\n;!?\u0964\u0965|]|\.(?<=[^\W\d_]{4}\.)(?=\s)")
 
 
 def _clause_start(text: str, pos: int, limit: int) -> int:
@@ -178,11 +179,26 @@ def _word_char_before(text: str, pos: int) -> bool:
 
 
 _HAS_DIGIT = _rx(r"[0-9]")
+# The letter runs of a post, for the keyword pre-filter; keywords are split the same way.
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def first_tokens(words, glue=()) -> frozenset[str]:
+    """The first letter run of every keyword (both nukta spellings), and of every keyword glued to one
+    of ``glue`` ("fall" + "nr" -> "fallnr"): where a keyword match can start, for keyword_matches."""
+    out = set()
+    for word in words:
+        for w in _spellings(word):
+            for tail in ("", *glue):
+                t = _TOKEN.match(w + tail)
+                if t:
+                    out.add(t.group())
+    return frozenset(out)
 _HAS_DEV = _rx(r"[\u0900-\u097F]")
 
 
 class _Ctx:
-    __slots__ = ("text", "low", "config", "out", "has_digit", "has_dev")
+    __slots__ = ("text", "low", "config", "out", "has_digit", "has_dev", "_anchors", "_tokens")
 
     def __init__(self, text: str, config: GuardConfig):
         self.text = text
@@ -191,6 +207,50 @@ class _Ctx:
         self.out: list[tuple[int, int, str, float, str]] = []
         self.has_digit = bool(_HAS_DIGIT.search(text))
         self.has_dev = max(text) >= "\u0900" and bool(_HAS_DEV.search(text))
+        self._anchors: dict[str, list] = {}
+        self._tokens: frozenset[str] | None = None
+
+    def tokens(self) -> frozenset[str]:
+        """The distinct letter runs of the lower-case text (one C-speed pass, shared by every rule)."""
+        if self._tokens is None:
+            self._tokens = frozenset(_TOKEN.findall(self.low))
+        return self._tokens
+
+    def keyword_matches(self, pattern: re.Pattern, firsts: frozenset[str], stems: tuple[str, ...] = ()) -> list:
+        """What ``pattern.finditer(low)`` finds at the start of a word, tried only where a word of
+        ``firsts`` (the first letter runs its matches can start with, see ``first_tokens``) or a word
+        beginning with one of ``stems`` starts: a cheap pre-filter instead of running a keyword
+        pattern over every character."""
+        low = self.low
+        present = self.tokens() & firsts
+        if not present and not stems:
+            return []
+        positions: list[int] = []
+        for word in [*present, *(st for st in stems if st in low)]:
+            i = low.find(word)
+            while i != -1:
+                if not i or not low[i - 1].isalpha():
+                    positions.append(i)
+                i = low.find(word, i + 1)
+        positions.sort()
+        found, reach = [], -1
+        for pos in positions:
+            if pos < reach:
+                continue
+            m = pattern.match(low, pos)
+            if m and m.end() > m.start():
+                found.append(m)
+                reach = m.end()
+        return found
+
+    def anchors(self, pattern: re.Pattern, low: bool = False) -> list:
+        """The matches of ``pattern`` over the text (or its lower-case copy), found once per scan for
+        the rules that share them."""
+        key = (pattern.pattern, low)
+        found = self._anchors.get(key)
+        if found is None:
+            found = self._anchors[key] = list(pattern.finditer(self.low if low else self.text))
+        return found
 
     def add(self, start: int, end: int, typ: str, conf: float, expl: str) -> None:
         if end > start:

@@ -17,6 +17,7 @@ from .base import (
     _digits,
     _rx,
     _trie,
+    first_tokens,
     log,
 )
 
@@ -77,12 +78,16 @@ _URL_KEYS = [
     "dob", "birthdate", "birth_date", "geburtsdatum", "ssn", "email", "phone", "tel", "memberid",
     "member_id", "insuranceid", "insurance_id", "kvnr", "encounter", "encounterid", "encounter_id",
     "visit", "visitid", "visit_id", "person", "personid", "person_id", "subject", "subjectid",
-    "subject_id", "user", "userid", "user_id"]
+    "subject_id", "user", "userid", "user_id", "study", "studyid", "study_id", "accession", "accessionnumber",
+    "befund", "befundid", "akte", "akteid"]
 _URL_QUERY = re.compile(r"[?&;]" + _trie(_URL_KEYS) + r"=(?=[^&#\s])")
 _URL_PATH = re.compile(r"/" + _trie(["patient", "patients", "pat", "record", "records", "mrn", "case",
                                      "cases", "faelle", "fälle", "chart", "charts", "encounter",
-                                     "encounters", "person", "persons"])
+                                     "encounters", "person", "persons", "akte", "akten", "befund", "befunde",
+                                     "study", "studies", "fall"])
                        + r"/[a-z0-9\-]{3,40}(?=[/?#\s]|$)")
+# A share link whose name carries a patient or case number: ".../s/seizure-pat-4471".
+_URL_SLUG = _rx(r"[/\-_](?:pat|patient|patientin|fall|case|mrn)[\-_][0-9]{3,10}(?=[/?#\s\-_.]|$)")
 _URL_DELIM = _rx(r"[\s<>\"'()\[\]`]")
 _URL_LOOKS = _rx(r"[A-Za-z][A-Za-z0-9+.\-]{0,15}://|www\.|[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}(?::\d{1,5})?/")
 _URL_SCHEME = _rx(r"[A-Za-z][A-Za-z0-9+.\-]{0,15}://")
@@ -95,6 +100,7 @@ def _detect_url(c: _Ctx) -> None:
     hits = [m.start() for m in _URL_QUERY.finditer(low)]
     if "/" in text:
         hits += [m.start() for m in _URL_PATH.finditer(low)]
+        hits += [m.start() for m in _URL_SLUG.finditer(low)]
     if not hits:
         return
     delims = [m.start() for m in _URL_DELIM.finditer(text)]
@@ -124,6 +130,7 @@ def _detect_url(c: _Ctx) -> None:
 _IPV4 = _rx(r"[0-9](?<![\w.][0-9])[0-9]{0,2}(?:\.[0-9]{1,3}){3}(?![\w]|\.[0-9])")
 _IPV6 = _rx(r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:.]{6,45}(?![\w:])")
 _IP_NOT = _rx(r"(?:\b(?:version|ver|release|build|firmware|software|update|kapitel|chapter|"
+              r"(?:firmware|software|version|release|build)[ \t]{1,2}(?:is|was|ist|war|von|of)|"
               r"section|abschnitt|recommendation|empfehlung|table|tab|fig|figure|abb|rule|"
               r"regel|schema|v)\W{0,3}|§\s?)$")
 _IP_CTX = _rx(r"\b(?:ip|ipv4|ipv6|ip-adresse|address|adresse|server|host|router|login|"
@@ -194,7 +201,13 @@ def _region_may_match(region: str, digits: str, groups: list[str]) -> bool:
     a valid NANP number has 10 digits, a national German number starts with the trunk prefix 0,
     an Indian one has at least 10 digits.  Other regions are always asked."""
     if region in ("US", "CA"):
-        return len(digits) >= 10
+        # ten digits after an optional country code 1, the area code starting with 2-9 -- from the
+        # first group or, when that is a stray prefix ("0 212 ..."), from the second
+        for d in (digits, "".join(groups[1:])):
+            d = d[1:] if d.startswith("1") else d
+            if len(d) >= 10 and d[0] in "23456789":
+                return True
+        return False
     if region in ("DE", "AT"):
         return any(g.startswith("0") for g in groups)
     if region == "IN":
@@ -347,6 +360,7 @@ _DIGIT_WORD = _trie(DIGIT_WORDS)
 # Seven or more digit words in a row, separated by spaces, commas or hyphens only.
 _WORD_DIGITS = re.compile(_DIGIT_WORD + r"(?:[ \t,\-]{1,3}" + _DIGIT_WORD
                           + r"(?![\w\u0900-\u097f])){6,16}")
+_DIGIT_WORD_FIRSTS = first_tokens(DIGIT_WORDS)
 _DIGIT_WORD_RE = re.compile(_DIGIT_WORD + r"(?![\w\u0900-\u097f])")
 
 
@@ -357,7 +371,7 @@ def words_to_digits(text: str) -> str:
 
 def _detect_phone_words(c: _Ctx) -> None:
     low = c.low
-    for m in _WORD_DIGITS.finditer(low):
+    for m in c.keyword_matches(_WORD_DIGITS, _DIGIT_WORD_FIRSTS):
         if m.start() and (low[m.start() - 1].isalnum() or "\u0900" <= low[m.start() - 1] <= "\u097f"):
             continue
         digits = words_to_digits(m.group())
@@ -383,6 +397,7 @@ _SOCIAL = ["facebook.com", "fb.com", "instagram.com", "twitter.com", "x.com", "t
 _PAGE_HOST = re.compile(r"(?P<h>" + _trie(_CROWDFUNDING + _SOCIAL)
                         + r")(?![\w\-])(?P<path>/[^\s<>\"'()\[\]`]{2,200})?")
 _CROWD = frozenset(_CROWDFUNDING)
+_PAGE_HOST_FIRSTS = first_tokens(h for h in _CROWDFUNDING + _SOCIAL if h not in ("t.me", "x.com"))
 _PERSONAL_CTX = _rx(
     r"\b(?:his|her|their|him|he|she|patient|patients|pt|family|families|daughter|son|wife|husband|mother|"
     r"father|mum|mom|dad|grand\w{0,8}|sister|brother|relatives?|fundraiser|fundraising|donations?|"
@@ -413,6 +428,8 @@ def _detect_personal_pages(c: _Ctx) -> None:
                 c.add(m.start("h"), m.end("h"), "url", 0.8, _l("A social-media account that can identify a patient."))
     if "/" not in low and not any(site in low for site in _SUBDOMAIN_SITES):
         return  # every page worth flagging has a path, or is a blog's own subdomain
+    if not (c.tokens() & _PAGE_HOST_FIRSTS or "t.me" in low or "x.com" in low):
+        return  # the hosts are literals: str `in` is an exact, much cheaper pre-filter
     for m in _PAGE_HOST.finditer(low):
         path = m.group("path")
         start, end = m.start(), m.end()

@@ -14,6 +14,7 @@ from .base import (
     _clause_start,
     _keyword_index,
     _rx,
+    first_tokens,
     _spellings,
     _trie,
     _word_char_before,
@@ -99,18 +100,21 @@ _DATE_POST = frozenset(s for w in [
     "शिफ्ट", "shift", "shifted", "refer", "referred", "रेफर", "मौत", "निधन", "presented", "brought in",
     "came in", "transferred", "operated", "intubated", "collapsed", "stellte", "kam", "kamen"] for s in _spellings(w))
 _GAP = _rx(r"(?:[ \t:,\-\u2013(=]|(?:on|am|at|is|was|ist|war|of|the|den|dem|vom|date|datum|seit|since)"
-           r"(?![\w]))*")
+           r"(?![\w])|(?:laut|lt\.|gemäß|per|according to)[ \t]{1,2}(?:der[ \t]|the[ \t]|his[ \t]|her[ \t])?[^\W\d_]{2,25}(?![\w]))*")
 _BIRTH_MARK = _rx(r"(?<![\w*])[*\u2020][ \t]?(?=[0-9])")
 
 
 # A year of birth after a cue: "born in 1931", "Jahrgang 1929", "जन्म 1934 में"; not decades ("1950s").
 _BIRTH_YEAR = re.compile(
     _trie(["born", "b.", "dob", "d.o.b.", "geb.", "year of birth", "birth year", "yob", "jahrgang", "jg.", "geburtsjahrgang", "geboren",
-           "geburtsjahr", "जन्म", "जन्मवर्ष"])
+           "geburtsjahr", "जन्म", "जन्मवर्ष", "janm", "janam"])
     + r"(?:[ \t:,]{1,3}(?:in|im|the year|jahr|वर्ष|साल|सन्|सन|का वर्ष))?[ \t:,]{1,3}"
     r"(?P<y>(?:18|19|20)[0-9]{2})(?![0-9]|s(?![\w])|er|'s|\u2019s)")
 _YEAR_BEFORE_BIRTH = _rx(
     r"(?P<y>(?:18|19|20)[0-9]{2})[ \t]{1,2}(?:में[ \t]{1,2})?(?:पैदा|जन्मे|जन्मी|जन्म[ \t]हुआ|geboren|(?:mein[ \t]{1,2})?paida)")
+
+
+_DATE_KW_FIRSTS = first_tokens(_DATE_KW_ROLE)
 
 
 def _valid_date(m: re.Match) -> bool:
@@ -189,7 +193,7 @@ def _detect_dates(c: _Ctx) -> None:
     text, low = c.text, c.low
     if not c.has_digit:
         return
-    for k in _DATE_KW_RE.finditer(low):
+    for k in c.keyword_matches(_DATE_KW_RE, _DATE_KW_FIRSTS):
         ks, ke = k.span()
         if _word_char_before(low, ks):
             continue
@@ -348,10 +352,15 @@ _PERSON_THEN_AGE = _rx(
     rf"(?![\w{_DV}])[ \t]{{0,2}}\([ \t]?(?P<n>9[0-9]|1[01][0-9])[ \t]?\)")
 
 
+_AGE_IN_BRACKETS = _rx(r"\([ \t]?(?:9[0-9]|1[01][0-9])[ \t]?\)")
+
+
 def _detect_age_words(c: _Ctx) -> None:
     low, text = c.low, c.text
     if c.has_digit and "(" in text:
-        for m in _PERSON_THEN_AGE.finditer(low):
+        for m in (p for b in _AGE_IN_BRACKETS.finditer(low)
+                  for p in [_PERSON_THEN_AGE.search(low, max(0, b.start() - 24), b.end())]
+                  if p and p.end() == b.end()):
             if not _word_char_before(low, m.start()):
                 c.add(m.start("n"), m.end("n"), "age", 0.8, _AGE_EXPL)
     if "neunzehnhundert" in low or "nineteen" in low or "उन्नीस सौ" in low:

@@ -23,6 +23,7 @@ from .base import (
     _clause_start,
     _digits,
     _keyword_index,
+    first_tokens,
     _nfc,
     _rx,
     _spellings,
@@ -122,7 +123,7 @@ _NUMBER_WORDS = ["number", "no", "nr", "#", "id", "nummer", "नंबर", "न
 _KEY_FAMILIES: dict[str, tuple[list[str], list[str], list[str]]] = {
     "record_number": (
         ["mrn", "uhid", "medical record", "medical records", "fallnummer", "fallnr", "aktenzeichen",
-         "aktennummer", "specimen", "sample", "accession", "यूएचआईडी"],
+         "aktennummer", "specimen", "sample", "accession", "यूएचआईडी", "pid", "mrd", "patienten-id", "patient id"],
         ["mr", "medical record", "medical records", "record", "chart", "case", "file", "encounter", "visit",
          "admission", "accession", "specimen", "sample", "lab", "patient", "pt", "ip", "ipd", "op", "opd", "cr",
          "registration", "reg", "ref", "reference", "referenz", "hospital", "hosp", "fall", "patienten", "pat", "aufnahme", "krankenblatt",
@@ -179,6 +180,7 @@ _KEY_OWNER = _key_owner()
 # optional number word; _detect_keyed checks whether the keyword needed one.
 _KEYED_RE = re.compile("(?P<kw>" + _trie(_KEY_OWNER) + r")(?P<suf>[ .\-]{0,2}"
                        + _trie({w for f in _KEY_FAMILIES.values() for w in f[2]}) + ")?" + _NOT_LETTER_AFTER)
+_KEYED_FIRSTS = first_tokens(_KEY_OWNER, glue={w for f in _KEY_FAMILIES.values() for w in f[2]})
 _KEYED_CS = _rx(r"(?:(?P<nid>PAN|TIN|EPIC(?: [Nn]o)?)|(?P<ser>SN(?=\s{0,2}[:#]|[ \t](?=[A-Z\-]{0,12}[0-9]))))(?![\w])")
 
 # Between a keyword and its value: punctuation and up to a few words ("MRN is 123", "Seriennummer
@@ -222,7 +224,9 @@ def _value_after(text: str, kw_end: int) -> tuple[int, int, str] | None:
     if _BOUNDARY.search(text, gap_start, start):  # the value must sit in the keyword's clause
         return None
     loose = _gap_words(text[gap_start:start])
-    if loose > 3 or (loose and _digits(v) < 6 and not _LETTER.search(v)):
+    # A value with letters and six or more digits is an identifier even a few words after its keyword
+    # ("Device ID pasted from the vendor portal: PX4-22871046").
+    if loose > (5 if _digits(v) >= 6 and _LETTER.search(v) else 3) or (loose and _digits(v) < 6 and not _LETTER.search(v)):
         return None
     return start, end, v
 
@@ -232,7 +236,7 @@ def _detect_keyed(c: _Ctx, enabled: frozenset[str]) -> None:
     if not c.has_digit:
         return
     hits = []
-    for m in _KEYED_RE.finditer(low):
+    for m in c.keyword_matches(_KEYED_RE, _KEYED_FIRSTS):
         family, alone = _KEY_OWNER[m.group("kw")]
         if (alone or m.group("suf")) and not _word_char_before(low, m.start()):
             hits.append((family, m.group(), m.end()))
@@ -379,6 +383,7 @@ _PLATE_RE, _PLATE_OWNER = _keyword_index({
             # a vehicle mentioned nearby makes a plate-shaped token a plate
             "auto", "wagen", "fahrzeug", "pkw", "parkplatz", "car", "vehicle", "parked", "parking", "कार",
             "पार्किंग", "स्कूटर", "बाइक", "scooter", "bike", "motorbike", "motorrad"]})
+_PLATE_FIRSTS = first_tokens(_PLATE_OWNER)
 _DE_PLATE = _rx(r"[A-ZÄÖÜ](?<![\w\-][A-ZÄÖÜ])[A-ZÄÖÜ]{0,2}[\- ][A-Z]{1,2} ?[0-9]{1,4}[EH]?(?![\w])")
 # State code, district number (which may end in a letter: "DL 3C"), series letters, number.
 _IN_PLATE = _rx(r"[A-Z](?<![\w][A-Z])[A-Z][ \-]?[0-9]{1,2}(?:[A-Z](?=[ \-]))?[ \-]?[A-Z]{1,3}[ \-]?[0-9]{4}(?![\w])")
@@ -389,7 +394,7 @@ def _detect_plates(c: _Ctx) -> None:
     text, low = c.text, c.low
     if not c.has_digit:
         return
-    kws = [m for m in _PLATE_RE.finditer(low) if not _word_char_before(low, m.start())]
+    kws = [m for m in c.keyword_matches(_PLATE_RE, _PLATE_FIRSTS) if not _word_char_before(low, m.start())]
     kw_ends = [m.end() for m in kws]
 
     def has_ctx(pos: int) -> bool:

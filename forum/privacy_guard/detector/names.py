@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 
 from . import wordlists as W
+from .first_names import first_names
 from .base import (
     _l,
+    _trie,
     _Ctx,
     _DV,
     _nfc,
@@ -18,7 +20,8 @@ from .base import (
 
 # An honorific, then optionally academic titles ("Herr Dr.", "Frau Prof. Dr. med.", "Ms. Dr.").
 _HONORIFIC = _rx(
-    r"(?P<h>Mrs|Mr|Ms|Miss|Mx|Frau|Herrn|Herr|Hr|Smt|Shrimati|Shri|Sri|Kumari|Reverend|Revd|Rev|Fr)(?P<dot>\.)?"
+    r"(?P<h>Mrs|Mr|Ms|Miss|Mx|Frau|Herrn|Herr|Hr|Smt|Shrimati|Shri|Sri|Kumari|Reverend|Revd|Rev|Fr|Lady|Lord|Dame|"
+    r"Sgt|Sergeant|Capt|Captain|Cpl|Corporal)(?P<dot>\.)?"
     r"(?P<title>(?:[ \t]{1,2}(?:Dr|Prof|Doktor|Professor|Professorin|Dipl\.-Ing|Dipl\.-Kfm|Mag|Ing)\.?"
     r"(?:[ \t](?:med|dent|vet|rer\.[ \t]?nat|phil|jur|habil)\.)?){0,3})"
     r"(?=[ \t\u00a0]{1,3}[^\W\d_])")
@@ -154,6 +157,12 @@ def _latin_name(text: str, pos: int, strict: bool) -> tuple[int, int] | None:
             break
         if t in W.NAME_STOP or (strict and t.lower() in W.PATIENT_ROUTE_STOP):
             break
+        if len(t) == 1 and not t.isascii() and not m.group("dot") and not tokens:
+            nxt = _NAME_TOKEN.match(text, m.end())
+            if nxt and nxt.group("t")[:1].isupper() and len(nxt.group("t")) > 1:
+                i = m.end()  # a one-letter particle such as the Irish "Ó" ("Mr Ó Súilleabháin")
+                end = end if end is not None else None
+                continue
         if len(t) == 1:  # an initial: fine after a first name, a pseudonym on its own ("Mr K.")
             if not tokens:
                 return None
@@ -226,6 +235,8 @@ def _detect_names(c: _Ctx) -> None:
                 conf = min(conf, 0.45)
             else:
                 conf = min(conf, 0.85)
+        if _STAFF_BEFORE_HONORIFIC.search(low, max(0, m.start() - 30), m.start()):
+            conf = min(conf, 0.45)  # "unsere Stationsleitung Frau Albers", "our charge nurse Mr Patel"
         if _STAFF_APPOSITION.match(low, got[0]):
             conf = min(conf, 0.45)  # "Mr. Harris, our charge nurse", "Herr Krause aus der Pflegedirektion"
         c.add(m.start(), got[0], "patient_name", conf, _NAME_EXPL_HON)
@@ -267,6 +278,10 @@ def _detect_names(c: _Ctx) -> None:
 
     _detect_lower_and_shorthand(c)
     _detect_more_name_shapes(c)
+    if c.config.name_gazetteer:
+        _detect_gazetteer_names(c)
+    if c.has_dev:
+        _detect_hi_surnames(c)
     if "amil" in low:
         for m in _FAMILY.finditer(text):
             if m.end() > m.start():  # "Familie Müller"
@@ -316,6 +331,8 @@ def _detect_names(c: _Ctx) -> None:
             conf = 0.85
         elif nxt == _JI:
             conf = 0.8
+        elif nxt == "" and _HI_AGE_AFTER.match(text, end):
+            conf = 0.8  # "पेशेंट <name> 19 साल की है"
         elif nxt in W.HI_POSTPOSITIONS or (nxt == "" and len(tokens) >= 2):
             conf = 0.55
         else:
@@ -345,7 +362,7 @@ tr ar pr ms as mvr avr tvr ef lv rv la ra lvh rvh rwma ecg echo cxr ct mri bp hr
 def _detect_lower_and_shorthand(c: _Ctx) -> None:
     text, low = c.text, c.low
     if c.has_dev and c.has_digit:
-        for a in _SHORTHAND_ANCHOR.finditer(text):
+        for a in c.anchors(_SHORTHAND_ANCHOR):
             if text[a.start()] != ",":
                 continue
             m = None
@@ -384,7 +401,7 @@ def _detect_lower_and_shorthand(c: _Ctx) -> None:
     if not c.has_digit:
         return
     seen = -1
-    for a in _SHORTHAND_ANCHOR.finditer(text):
+    for a in c.anchors(_SHORTHAND_ANCHOR):
         m = None
         for start in _word_starts_before(text, a.start(), devanagari=False):
             if start <= seen:
@@ -441,6 +458,11 @@ def _ages_after_names(c: _Ctx) -> None:
 _AGE_AFTER_NAME = re.compile(r"(?:,[ \t]{0,2}|[ \t]{0,2}\([ \t]?)(?P<age>[0-9]{2,3})(?=[ \t]?[),;]|[ \t]?[MFWmfw](?![\w]))")
 
 
+# A member of staff named by their role right before the honorific.
+_STAFF_BEFORE_HONORIFIC = _rx(
+    r"(?:stationsleitung|pflegeleitung|pflegedienstleitung|oberärztin|oberarzt|chefärztin|chefarzt|kollegin|"
+    r"kollege|colleague|charge nurse|nurse|sister|matron|pharmacist|registrar|consultant|secretary|"
+    r"sekretärin|apothekerin|apotheker|therapeutin|therapeut|ward manager|manager)[ \t,]{1,3}$")
 # A member of staff named in apposition right after the name.
 _STAFF_APPOSITION = _rx(
     r"[ \t]{0,2}[,(]?[ \t]{0,2}(?:our|the|unsere?r?|die|der|from|aus|von)(?:[ \t]{1,2}(?:der|dem|the))?"
@@ -458,11 +480,21 @@ _LOWER_CUE_NAME = _rx(
 # A name just before a date-of-birth label, as in a pasted letter header: "Re: Margaret O'Leary, DOB ...".
 _DOB_AFTER_NAME = _rx(r",[ \t]{0,2}(?:dob|d\.o\.b\.?|geb\.|geboren|born|b\.|date of birth|geburtsdatum)(?![\w])")
 # Handover shorthand without a comma: "Kowalski 58M", "Bed 4 Novak 81F", "Yilmaz 67M".
+_LIST_ITEM_AGE = _rx(r"[:;\n][ \t]{0,2}(?P<n>[A-ZÄÖÜ][a-zäöüß'\-]{1,30})[ \t](?P<a>[0-9]{1,3})[mwf]"
+                     r"(?=[ \t]{1,2}[A-ZÄÖÜ]|[ \t]?[,;])")
+_LIST_ITEM_AGE_START = _rx(r"[ \t]{0,2}(?P<n>[A-ZÄÖÜ][a-zäöüß'\-]{1,30})[ \t](?P<a>[0-9]{1,3})[mwf]"
+                           r"(?=[ \t]{1,2}[A-ZÄÖÜ]|[ \t]?[,;])")
 _SHORTHAND_GLUED = _rx(r"(?P<age>[0-9]{1,3})(?P<sex>[MFW])(?![\w])")
 _DEVICE_AFTER = _rx(r"[ \t]{0,2}(?:catheter|cath|sheath|tube|drain|cannula|stent|introducer|katheter|schleuse|"
                     r"kanüle|drainage|tubus|fr\b|french)", re.I)
 _DEVICE_WORDS = frozenset("""foley nelaton pigtail tiemann sheath ch charriere charrière fr french ng og picc cvc
 dauerkatheter blasenkatheter""".split())
+
+
+def _list_items(text: str) -> list[re.Match]:
+    """_LIST_ITEM_AGE after every list separator, and at the very start of the post."""
+    first = _LIST_ITEM_AGE_START.match(text)
+    return ([first] if first else []) + list(_LIST_ITEM_AGE.finditer(text))
 
 
 def _detect_more_name_shapes(c: _Ctx) -> None:
@@ -491,6 +523,14 @@ def _detect_more_name_shapes(c: _Ctx) -> None:
             if len(tokens) >= 2 or _NAME_CUE_BEFORE.search(low, max(0, tokens[0][0] - 30), tokens[0][0]):
                 c.add(tokens[0][0], a.start(), "patient_name", 0.85, _NAME_EXPL_LABEL)
     if c.has_digit:
+        # a handover list item: "Nachtdienst: Name 88m Sturz; Name 62w, ..." (lower-case sex code)
+        for m in _list_items(text):
+            word = m.group("n")
+            if word in W.NAME_STOP or word in _CLINICAL_CAPS or _noun_like(word) or not 0 < int(m.group("a")) <= 119:
+                continue
+            c.add(m.start("n"), m.end("n"), "patient_name", 0.75, _NAME_EXPL_SHORTHAND)
+            if 90 <= int(m.group("a")) <= 119:
+                c.add(m.start("a"), m.end("a"), "age", 0.85, _AGE_EXPL_NAME)
         for m in _SHORTHAND_GLUED.finditer(text):
             age = int(m.group("age"))
             if not 0 < age <= 119 or m.start() < 3 or text[m.start() - 1] not in " \t":
@@ -534,12 +574,180 @@ def _propagate_names(c: _Ctx) -> None:
     if not names:
         return
     covered = [(s, e) for s, e, t, _c, _x in c.out if t == "patient_name"]
-    pattern = re.compile(r"(?<![\w\u0900-\u097f])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w\u0900-\u097f])")
-    for m in pattern.finditer(text):
-        if any(s <= m.start() < e for s, e in covered):
-            continue
-        c.add(m.start(), m.end(), "patient_name", 0.75, _NAME_EXPL_AGAIN)
+    # str.find per name (there are only a few) instead of compiling a pattern for every post
+    hits: list[tuple[int, int]] = []
+    for name in sorted(names, key=len, reverse=True):
+        i = text.find(name)
+        while i != -1:
+            end = i + len(name)
+            if not (_name_char(text, i - 1) or _name_char(text, end)):
+                hits.append((i, end))
+            i = text.find(name, i + 1)
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    covered.sort()
+    last_end, k, reach = -1, 0, -1
+    for start, end in hits:  # one sweep over both sorted lists: linear, however many names were found
+        if start < last_end:
+            continue  # inside a longer name already found here
+        last_end = end
+        while k < len(covered) and covered[k][0] <= start:
+            reach = max(reach, covered[k][1])
+            k += 1
+        if start < reach:
+            continue  # already part of a name found by another rule
+        c.add(start, end, "patient_name", 0.75, _NAME_EXPL_AGAIN)
+
+
+def _name_char(text: str, pos: int) -> bool:
+    if pos < 0 or pos >= len(text):
+        return False
+    ch = text[pos]
+    return ch.isalnum() or ch == "_" or "\u0900" <= ch <= "\u097f"
 
 
 _NAME_EXPL_AGAIN = _l("The same name again: it was recognised as a patient's name elsewhere in this post.")
+
+
+# --------------------------------------------------------------------------- names without a cue
+
+# A first name from the gazetteer followed by a surname-like word ("Brigid Callahan has had ..."),
+# an all-capital surname before a first name as in a pasted header ("GALLAGHER, Siobhan"), and a
+# lower-case first and last name after a cue or before an age ("pt is maria gonzalez from ...",
+# "case: ramesh kumar, 45M").  Only the shape is read here; the first name must be in the list.
+_GAZ_WORD = _rx(r"[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ]{2,20}(?![\w\-'\u2019])")
+_GAZ_SURNAME = _rx(
+    r"[ \t]{1,2}(?:[A-Z]\.[ \t]{1,2})?"
+    r"(?P<s>(?:(?:van|von|de|del|da|di|le|la|ten|ter|bin|al|el|O'|O\u2019|Mc)[ \t]?)?"
+    r"[A-ZÄÖÜÀ-ÞÓ][a-zäöüßà-ÿ'\u2019]{1,30}(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]{1,30})?)(?![\w\-])")
+_GAZ_CAPS_FIRST = _rx(r"(?P<s>[A-ZÄÖÜ]{3,30}(?:-[A-ZÄÖÜ]{2,30})?),[ \t]{1,2}(?P<f>[A-ZÄÖÜ][a-zäöüßà-ÿ]{2,20})(?![\w\-])")
+_GAZ_CAPS_COMMA = _rx(r",(?<=[A-ZÄÖÜ]{3},)[ \t]{1,2}(?P<f>[A-ZÄÖÜ][a-zäöüßà-ÿ]{2,20})(?![\w\-])")
+_GAZ_LOWER = _rx(
+    r"(?P<f>[a-zäöüß](?<![\w.\-'].)[a-zäöüßà-ÿ]{2,20})[ \t]{1,2}"
+    r"(?P<s>[a-zäöüß][a-zäöüßà-ÿ'\-]{1,30})(?![\w\-])")
+_GAZ_LOWER_CUE = re.compile(_trie(["pt", "pat", "patient", "patientin", "case", "fall", "name", "naam", "मरीज़", "मरीज",
+                                   "पेशेंट", "रोगी"]) + r"(?![\w])\.?"
+                     r"(?:[ \t]{1,2}(?:is|ist|heißt|heisst|hai|ka naam))?[ \t]{0,2}[:,\-\u2013]?[ \t]{0,2}"
+                     r"(?=[a-zäöüß])")
+_GAZ_AGE_AFTER = _rx(r"[ \t]{0,2},[ \t]{0,2}[0-9]{1,3}(?:[ \t]?[MFWmfw](?![\w])|[ \t]{0,2}(?:,|y|j|years|jahre|saal|साल))")
+_GAZ_STAFF_BEFORE = _rx(
+    r"(?:\bdr|\bprof|doctor|doktor|dr\.[ \t]?med|consultant|colleague|kolleg\w{0,3}|nurse|sister|matron|"
+    r"pharmacist|registrar|resident|fellow|intern|oberarzt|oberärztin|chefarzt|chefärztin|stationsleitung|"
+    r"pflege\w{0,12}|therapeut\w{0,3}|physio\w{0,8}|thanks to|danke an|thank|by|author|autor\w{0,3}|"
+    r"sgt|डॉ|डॉक्टर)\.?[ \t,:]{0,3}$", re.IGNORECASE)
+_GAZ_NOT_AFTER = _rx(
+    r"[ \t'\u2019s]{0,3}(?:disease|syndrome|sign|criteria|score|scale|test|classification|procedure|"
+    r"operation|manoeuvre|maneuver|method|technique|index|rule|law|phenomenon|reflex|fracture|"
+    r"krankheit|syndrom|zeichen|kriterien|klassifikation|regel|methode|operation|reflex|fraktur|"
+    r"et al|and colleagues|und kollegen|lecture|vorlesung|award|preis|prize)", re.IGNORECASE)
+_GAZ_LOWER_STOP = frozenset("""
+can could would should must might shall may go goes went come came get got be been being
+will may mark grace rose hope faith art bill guy max don ben al pat sunny page case bed ward major
+joy dawn ray dean jack red summer june april august amber ruby lily holly ivy iris olive violet
+the and with from this that kind doctor nurse sister mother father son
+mein main hai hain ka ki ke ko se par aur bhi nahi kar karo lo de do call wala wali wale abhi phir
+""".split())
+# A public figure, not a patient: "since the news about ...", "Seit ... wissen wir", "... interview".
+_GAZ_PUBLIC = _rx(
+    r"news|interview|famous|celebrit|actor|actress|singer|politician|schauspiel|promi|prominent|publicly|"
+    r"spoke about|talked about|gesprochen|berichtet|wissen wir|lots of families|many families|"
+    r"many patients|viele patienten|fragen viele|patients खुद|वाले interview")
+# An adjective or brand before a plural or a device: "Han Chinese patients", "the Baxter Prismax machine".
+_GAZ_THING_AFTER = _rx(
+    r"[ 	]{1,2}(?:patients|people|population|men|women|families|patienten|menschen|machine|pump|device|"
+    r"monitor|system|ventilator|analy[sz]er|gerät|pumpe|kit|assay|[A-Z]{3,})(?![\w])")
+_HI_AGE_AFTER = _rx(r"[ \t]{1,2}[0-9]{1,3}[ \t]{0,2}(?:साल|वर्ष|बरस|years?|yrs?|saal)(?![\w])")
+# A family name from the list (or a capitalised Latin word) with a respectful "जी"/"साहब" after it, or an
+# age in brackets: "शर्मा जी के बेटे", "Reddy साहब की wife", "<first name> मिश्रा (94)".
+_HI_SURNAME_ANCHOR = _rx(r"(?:जी|साहब|साहिबा)(?![\u0900-\u097f])|\((?P<a>[0-9]{2,3})\)")
+_HI_SURNAME_HINTS = (" जी", " साहब", " साहिबा", "(")
+_HI_STAFF_BEFORE = _rx(r"(?:डॉ\.?|डॉक्टर|डा\.|dr\.?|prof\.?|sir|madam|हमारे|हमारी|सर)[ \t]{1,2}$", re.IGNORECASE)
+_NAME_EXPL_GAZ = _l("Looks like a patient's name (a known first name followed by a surname in a clinical post).")
+
+
+def _gaz_rejects(c: _Ctx, start: int, end: int) -> bool:
+    text, low = c.text, c.low
+    if _GAZ_STAFF_BEFORE.search(low, max(0, start - 24), start):
+        return True
+    if _GAZ_NOT_AFTER.match(low, end) or _INSTITUTION_AFTER.match(text, end) or _STAFF_APPOSITION.match(low, end):
+        return True
+    if _GAZ_THING_AFTER.match(text, end):
+        return True
+    if _GAZ_PUBLIC.search(low, max(0, start - 100), min(len(low), end + 100)):
+        return True
+    lo, hi = max(0, start - 60), min(len(low), end + 60)
+    return bool(_COLLEAGUE_CTX.search(low, lo, hi)) and not _PATIENT_CTX.search(low, lo, hi)
+
+
+def _detect_hi_surnames(c: _Ctx) -> None:
+    text = c.text
+    for a in _HI_SURNAME_ANCHOR.finditer(text) if any(h in text for h in _HI_SURNAME_HINTS) else ():
+        if not a.group("a") and text[a.start() - 1:a.start()] not in (" ", "\t"):
+            continue
+        starts = _word_starts_before(text, a.start(), devanagari=True)
+        if not starts:
+            continue
+        words = text[starts[0]:a.start()].split()
+        if not words or "(" in text[starts[-1]:a.start()]:
+            continue
+        last = _nfc(words[-1].strip("("))
+        latin = last[:1].isupper() and last.isalpha() and last.isascii()
+        if not (last in W.HI_SURNAMES or (latin and not a.group("a") and last not in W.NAME_STOP)):
+            continue
+        # keep the first names right before the family name; drop function words
+        keep = []
+        for st, w in zip(starts, words):
+            w = _nfc(w)
+            if w in W.HI_STOP or w in W.NAME_STOP or (w.isascii() and not w[:1].isupper()):
+                keep = []
+                continue
+            keep.append(st)
+        if not keep:
+            continue
+        start = keep[0]
+        if _HI_STAFF_BEFORE.search(text, max(0, start - 16), start):
+            continue
+        end = starts[-1] + len(words[-1])
+        c.add(start, end, "patient_name", 0.75, _NAME_EXPL_HON)
+        if a.group("a") and 90 <= int(a.group("a")) <= 119:
+            c.add(a.start("a"), a.end("a"), "age", 0.85, _AGE_EXPL_NAME)
+
+
+def _detect_gazetteer_names(c: _Ctx) -> None:
+    # A capitalised first name and surname with no cue is left to gazetteer.py, which also asks for
+    # clinical details in the same sentence; here only shapes that carry their own cue: a pasted
+    # header ("GALLAGHER, Siobhan") and lower-case names right after a cue or before ", 45M".
+    names = first_names()
+    if not names:
+        return
+    text, low = c.text, c.low
+    if "," in text:
+        for k in _GAZ_CAPS_COMMA.finditer(text):  # found from the comma, then read backwards
+            if k.group("f") not in names:
+                continue
+            start = k.start()
+            while start > 0 and k.start() - start < 40 and (text[start - 1].isupper() or text[start - 1] == "-"):
+                start -= 1
+            m = _GAZ_CAPS_FIRST.match(text, start)
+            if m and m.end() == k.end() and not _word_char_before(text, m.start()) \
+                    and m.group("s") not in W.NAME_STOP and not _gaz_rejects(c, m.start(), m.end()):
+                c.add(m.start(), m.end(), "patient_name", 0.8, _NAME_EXPL_GAZ)
+    # lower case: only right after a cue, or right before ", 45M"
+    starts = [m.end() for m in _GAZ_LOWER_CUE.finditer(low) if not _word_char_before(low, m.start())]
+    if c.has_digit and "," in text:
+        for a in c.anchors(_SHORTHAND_ANCHOR):
+            if text[a.start()] == "," and _GAZ_AGE_AFTER.match(low, a.start()):
+                before = _word_starts_before(text, a.start(), devanagari=False)
+                if len(before) >= 2:
+                    starts.append(before[-2])
+    for pos in starts:
+        m = _GAZ_LOWER.match(low, pos)
+        if not m:
+            continue
+        f, s = m.group("f"), m.group("s")
+        if f in _GAZ_LOWER_STOP or f in _LOWER_STOP or s in _LOWER_STOP or s in _GAZ_LOWER_STOP:
+            continue
+        if not text[m.start()].islower() or not text[m.start("s")].islower():
+            continue
+        if f.capitalize() not in names or _noun_like(s) or s in _PERSON_VERB:
+            continue
+        c.add(m.start(), m.end(), "patient_name", 0.75, _NAME_EXPL_GAZ)

@@ -44,10 +44,18 @@ _IN_ADDR = _rx(
     r"(?:,[ \t]{0,2}(?:[A-Z][\w.\-]{0,25}[ \t]){0,3}(?:Road|Rd|Marg|Street|St|Lane|Nagar|Colony|Layout|"
     r"Vihar|Enclave|Puram|Chowk|Bazar|Bazaar|Gali|Cross|Main|Hills|Extension|Ext|Block|Phase|Sector)"
     r"(?![\w])\.?)?")
+# A bare "Flat 12" is an address only with a number marker ("No.", "#") or when the address goes on
+# after a comma or with a building, road or locality.
+_IN_ADDR_MARK = _rx(r"(?i:no\b|number|#|/)")
+_IN_ADDR_GOES_ON = _rx(r"[ \t]{0,2}(?:,|[ \t](?:[A-Z][\w.\-]{0,25}[ \t]){0,3}(?:Road|Rd|Marg|Street|Lane|Nagar|Colony|"
+                       r"Apartments?|Residency|Tower|Towers|Heights|Complex|Society|Building|Bldg|Block|Sector)(?![\w]))")
 _IN_SECTOR = _rx(r"(?:Sector|Sec\.|सेक्टर)[ \t\-]{0,2}[0-9]{1,3}[A-Z]?(?![\w])")
 _IN_LOCALITY = _rx(r"[ \t](?P<s>Nagar|Colony|Layout|Vihar|Enclave|Puram|Marg|Chowk|Road|Bagh|Ganj)(?![\w])")
+_IN_LOCALITY_WORDS = ("Nagar", "Colony", "Layout", "Vihar", "Enclave", "Puram", "Marg", "Chowk", "Road", "Bagh", "Ganj")
 _CAP_WORDS_BEFORE = _rx(r"(?:[A-Z][A-Za-z]{1,20}[ \t])?(?P<w>[A-Z][A-Za-z]{1,20})$")
 _VILLAGE = _rx(r"(?:[Vv]illage|[Vv]ill\.|Gaon|Tehsil|Taluka|Taluk)[ \t]{1,2}[A-Z][a-z]{2,20}(?![\w])")
+_HI_ADDR_WORDS = ("मकान", "फ्लैट", "फ़्लैट", "गली", "प्लॉट", "हाउस", "घर", "गांव", "गाँव", "ग्राम", "मोहल्ला",
+                  "फ\u093c्लैट")
 _HI_ADDR = _rx(
     rf"(?:(?:मकान|फ्लैट|फ़्लैट|गली|प्लॉट|हाउस|घर) ?(?:नं\.?|नंबर|संख्या) ?[0-9{_DVD}][\w/\-]{{0,8}}"
     rf"|(?:गांव|गाँव|ग्राम|मोहल्ला) (?P<v>[{_DV}]{{2,20}}))(?![{_DV}])")
@@ -110,24 +118,28 @@ def _detect_address(c: _Ctx, enabled: frozenset[str]) -> None:
                    or _DE_PREP_PLZ_AFTER.match(text, m.end()))
             add_addr(m.start(), m.end(), 0.85 if ctx else 0.4)
         for m in _IN_ADDR.finditer(text):
-            if not _word_char_before(text, m.start()):
-                add_addr(m.start(), m.end(), 0.8)
-        for m in _IN_SECTOR.finditer(text):
+            if _word_char_before(text, m.start()):
+                continue
+            bare = "," not in m.group() and not _IN_ADDR_MARK.search(m.group())
+            if bare and not _IN_ADDR_GOES_ON.match(text, m.end()):
+                continue  # "Flat 3 of the protocol", "Door 2 of the ward": a numbered thing, not an address
+            add_addr(m.start(), m.end(), 0.8)
+        for m in _IN_SECTOR.finditer(text) if ("Sec" in text or "सेक्टर" in text) else ():
             if not _word_char_before(text, m.start()):
                 add_addr(m.start(), m.end(), 0.75)
-    for m in _IN_LOCALITY.finditer(text):
+    for m in _IN_LOCALITY.finditer(text) if any(w in text for w in _IN_LOCALITY_WORDS) else ():
         pm = _CAP_WORDS_BEFORE.search(text, max(0, m.start() - 43), m.start())
         if not pm or pm.group("w") in ("The", "A", "An", "This", "That", "Our", "Your", "On", "In", "At", "By"):
             continue
         if m.group("s") == "Road" and not (pm.group("w").isupper() and 2 <= len(pm.group("w")) <= 4):
             continue  # "MG Road", "SV Road"; not "the Long Road"
         add_addr(pm.start(), m.end(), 0.7)
-    if "ill" in low or "Ta" in text or "Gaon" in text:
+    if "village" in low or "vill." in low or "gaon" in low or "tehsil" in low or "taluk" in low:
         for m in _VILLAGE.finditer(text):
             if not _word_char_before(text, m.start()):
                 add_addr(m.start(), m.end(), 0.7)
     if c.has_dev:
-        for m in _HI_ADDR.finditer(text):
+        for m in _HI_ADDR.finditer(text) if any(w in text for w in _HI_ADDR_WORDS) else ():
             if _word_char_before(text, m.start()) or _nfc(m.group("v") or "") in W.HI_STOP:
                 continue
             add_addr(m.start(), m.end(), 0.7)

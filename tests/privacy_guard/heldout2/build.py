@@ -16,11 +16,14 @@ the guard, its rules, its tuning corpus, its tests or the first held-out set's
 posts. It must not be used to tune the guard (see README.md).
 """
 import collections
-import json
 import os
 import re
 import sys
 import unicodedata
+
+# The helpers every held-out set shares live one folder up.
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from heldout_tools import kvnr_ok, run  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "posts.jsonl")
@@ -431,25 +434,6 @@ P("hi", "neg_hotline", "Bachchon ke liye Childline 1098 hai, abuse case ho to tu
 
 # ------------------------------------------------------------ machinery
 # (validation helpers follow the first held-out set's build.py)
-MARK = re.compile(r"\[\[([a-z_]+):(.*?)\]\]")
-
-
-def strip_markers(marked):
-    out, spans, pos = [], [], 0
-    plain_len = 0
-    for m in MARK.finditer(marked):
-        before = marked[pos:m.start()]
-        out.append(before)
-        plain_len += len(before)
-        typ, value = m.group(1), m.group(2)
-        spans.append({"start": plain_len, "end": plain_len + len(value), "type": typ})
-        out.append(value)
-        plain_len += len(value)
-        pos = m.end()
-    out.append(marked[pos:])
-    text = "".join(out)
-    assert "[[" not in text and "]]" not in text, marked
-    return text, spans
 
 
 CONFUSABLE = {
@@ -483,17 +467,6 @@ def normalise(value):
     if words and all(w in WORDS for w in words):
         s = "".join(WORDS[w] for w in words)
     return s
-
-
-def kvnr_ok(v):
-    if not re.fullmatch(r"[A-Z]\d{9}", v):
-        return False
-    s = "%02d" % (ord(v[0]) - 64) + v[1:9]
-    tot = 0
-    for i, ch in enumerate(s):
-        p = int(ch) * (1 if i % 2 == 0 else 2)
-        tot += p // 10 + p % 10
-    return tot % 10 == int(v[9])
 
 
 def check_value(typ, value, lang):
@@ -531,16 +504,6 @@ def check_value(typ, value, lang):
         if re.fullmatch(r"[A-Z]\d{9}", compact):
             return None if kvnr_ok(compact) else "bad KVNR %r" % value
     return None
-
-
-def build():
-    rows, counters = [], collections.Counter()
-    for lang, cls, marked in POSTS:
-        counters[lang] += 1
-        text, spans = strip_markers(marked)
-        rows.append({"id": "%s-%03d" % (lang, counters[lang]), "lang": lang,
-                     "text": text, "spans": spans, "class": cls})
-    return rows
 
 
 def validate(rows, check_digits=True):
@@ -599,26 +562,5 @@ def report(rows):
         print("  %-34s %d" % (c, n))
 
 
-def main():
-    if "--check" in sys.argv:
-        with open(OUT, encoding="utf-8") as f:
-            rows = [json.loads(line) for line in f if line.strip()]
-        # the stored file must also equal a fresh build
-        if rows != build():
-            print("posts.jsonl differs from build.py output")
-            sys.exit(1)
-    else:
-        rows = build()
-    errors = validate(rows)
-    if errors:
-        print("\n".join(errors))
-        sys.exit(1)
-    if "--check" not in sys.argv:
-        with open(OUT, "w", encoding="utf-8") as f:
-            for r in rows:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    report(rows)
-
-
 if __name__ == "__main__":
-    main()
+    run(OUT, POSTS, validate, report)
