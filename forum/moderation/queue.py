@@ -70,6 +70,9 @@ def queue_page(group: Group | None, *, resolved: bool = False, escalated_only: b
         if case.post_author_id:
             records[(case.group_id, case.post_author_id)] = AuthorRecord(upheld_count or 0, warning_count or 0,
                                                                          membership)
+    # The policy decides which sanctions each case offers from these memberships, without asking again.
+    policy.know_memberships({(author_id, group_id): record.membership
+                             for (group_id, author_id), record in records.items()})
     return Page(items, page, pages, total)
 
 
