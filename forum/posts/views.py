@@ -56,7 +56,7 @@ def _post_or_404(post_id: int) -> Post:
     post = db.session.get(Post, post_id)
     if post is None:
         abort(404)
-    group = readable_group_or_404(post.topic.group.slug)
+    readable_group_or_404(post.topic.group.slug)  # a group the reader may not read answers 404
     # As for the topic page: a held topic or post is not there for other members.
     policy.ensure(current_user, "topic.see", post.topic)
     policy.ensure(current_user, "post.see", post)
