@@ -100,6 +100,12 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # the session itself expires; a form left open during a shift stays valid
     MAX_CONTENT_LENGTH = 512 * 1024
 
+    # The topic page's rendered post list (forum/posts/fragments.py): "memory" (in each worker), a Redis URL
+    # (redis://..., shared by every worker), or "off"; how many lists each worker keeps and for how long.
+    POST_LIST_CACHE = os.environ.get("POST_LIST_CACHE", "memory")
+    POST_LIST_CACHE_SIZE = _int("POST_LIST_CACHE_SIZE", 2000)
+    POST_LIST_CACHE_SECONDS = _int("POST_LIST_CACHE_SECONDS", 60)
+
     # Where the counters live. They must be shared by every worker and survive restarts: Redis in production
     # (redis://...), else one SQLite file in instance/ that all workers on this host use (forum/rate_limit_storage.py).
     # memory:// counts per worker and forgets on restart: for tests only.

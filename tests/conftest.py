@@ -135,8 +135,9 @@ def login(app):
 @pytest.fixture
 def personas(make):
     """The persona world (tests/factories.py: PersonaWorld): admin, owner, moderator, member, muted,
-    suspended and banned members of secret group A; pending and suspended accounts; an outsider, a
-    verifier and a privacy officer in group B."""
+    suspended and banned members of secret group A, and its moderation cast (a second moderator, an
+    author, three reporters, a bystander); pending and suspended accounts; an outsider, a verifier and
+    a privacy officer in group B."""
     return make.personas()
 
 

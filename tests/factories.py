@@ -85,15 +85,20 @@ class Factories:
 # simply do not belong to A.
 PERSONAS = ("anonymous", "pending", "suspended_account", "outsider", "member", "colleague", "suspended_member",
             "banned_member", "muted_member", "moderator", "owner", "admin", "verifier", "privacy_officer")
+# Members of group A whom the moderation tests need beyond the matrix's columns: a second moderator, the
+# author of the post under review, three members who report it and a bystander who only reads.
+MODERATION_CAST = ("second_moderator", "author", "reporter_1", "reporter_2", "reporter_3", "bystander")
 
 
 class PersonaWorld:
     """Group A (secret, members may invite) with its owner, a moderator, `member` (who wrote the topic
     and its first post, and muted `muted_member`), `colleague` (a second member in good standing, who
     reads, reports and reacts), a member suspended in A for a week, a banned member,
-    a pending account and a verified account that is later suspended (`suspend_account()`); group B
-    with the outsider, the verifier and the privacy officer; an admin who belongs to no group unless
-    `admin_in_group_a`. The moderator replied to the topic; the outsider started a topic in B.
+    a pending account and a verified account that is later suspended (`suspend_account()`); the moderation
+    cast of A (MODERATION_CAST: a second moderator, an author, three reporters — also `world.reporters` —
+    and a bystander, none of whom has done anything yet); group B with the outsider, the verifier and the
+    privacy officer; an admin who belongs to no group unless `admin_in_group_a`. The moderator replied to
+    the topic; the outsider started a topic in B.
 
     `users[persona]` and attributes (`world.member`, `world.admin` ...) name the same accounts."""
 
@@ -106,20 +111,28 @@ class PersonaWorld:
 
         users = self.users = {}
         users["admin"] = make.user("Ada Admin", admin=True)
-        for persona in ("member", "colleague", "suspended_member", "banned_member", "muted_member", "moderator",
+        for persona in ("member", "colleague", "suspended_member", "banned_member", "muted_member",
                         "outsider", "suspended_account"):
             users[persona] = make.user(f"{persona.replace('_', ' ').title()} Persona")
+        users["moderator"] = make.user("Mona Moderator")
+        users["second_moderator"] = make.user("Max Moderator")
+        users["author"] = make.user("Aaron Author")
+        for number in (1, 2, 3):
+            users[f"reporter_{number}"] = make.user(f"Rita Reporter {number}")
+        users["bystander"] = make.user("Bea Bystander")
+        self.reporters = [users[f"reporter_{number}"] for number in (1, 2, 3)]
         users["pending"] = make.user("Pending Persona", status=VerificationStatus.PENDING)
         users["verifier"] = make.user("Vera Verifier", verifier=True)
         users["privacy_officer"] = make.user("Paula Privacy Officer")
         users["privacy_officer"].is_privacy_officer = True
-        users["owner"] = make.user("Owner of A")
+        users["owner"] = make.user("Olga Owner")
         self.owner_b = make.user("Owner of B")
         self.group_a = make.group("Group A", owner=users["owner"], visibility="secret", invite_policy="members",
                                   members=[users[p] for p in ("member", "colleague", "suspended_member",
                                                               "banned_member", "muted_member", "pending",
-                                                              "suspended_account")],
-                                  moderators=[users["moderator"]])
+                                                              "suspended_account", "author", "reporter_1",
+                                                              "reporter_2", "reporter_3", "bystander")],
+                                  moderators=[users["moderator"], users["second_moderator"]])
         self.group_b = make.group("Group B", owner=self.owner_b, visibility="secret",
                                   members=[users["outsider"], users["verifier"], users["privacy_officer"]])
         if admin_in_group_a:

@@ -24,7 +24,12 @@ def visible_group_or_404(slug: str) -> Group:
 
 def readable_group_or_404(slug: str) -> Group:
     """The group, once the member has accepted its current guidelines."""
-    group = visible_group_or_404(slug)
+    return ensure_readable(visible_group_or_404(slug))
+
+
+def ensure_readable(group: Group) -> Group:
+    """As readable_group_or_404, for a group already loaded (with the page's topic, in one statement)."""
+    policy.ensure(current_user, "group.see", group)
     if policy.needs_guidelines(current_user, group):
         raise GuidelinesFirst(group)
     return group

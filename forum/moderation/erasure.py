@@ -15,7 +15,7 @@ def erase_moderation_data(sender, user, actor=None, **extra) -> None:
     db.session.execute(delete(Mute).where(or_(Mute.user_id == user.id, Mute.muted_user_id == user.id))
                        .execution_options(synchronize_session=False))
     db.session.execute(update(ModerationCase).where(ModerationCase.post_author_id == user.id)
-                       .values(post_author_name="former member").execution_options(synchronize_session=False))
+                       .values(post_author_name="former member").execution_options(synchronize_session="auto"))
 
 
 _REPORT_FIELDS = ("id", "post_id", "group_id", "reason", "details", "state", "outcome", "automatic", "created_at",

@@ -70,6 +70,9 @@ def queue_page(group: Group | None, *, resolved: bool = False, escalated_only: b
         if case.post_author_id:
             records[(case.group_id, case.post_author_id)] = AuthorRecord(upheld_count or 0, warning_count or 0,
                                                                          membership)
+    # The policy decides which sanctions each case offers from these memberships, without asking again.
+    policy.know_memberships({(author_id, group_id): record.membership
+                             for (group_id, author_id), record in records.items()})
     return Page(items, page, pages, total)
 
 
@@ -110,6 +113,9 @@ def author_records(pairs: set[tuple[int, int | None]]) -> dict[tuple[int, int], 
             select(Membership).where(Membership.group_id.in_(group_ids), Membership.user_id.in_(author_ids))):
         if (membership.group_id, membership.user_id) in records:
             records[(membership.group_id, membership.user_id)].membership = membership
+    # The policy decides which sanctions each case offers from these memberships, without asking again.
+    policy.know_memberships({(author_id, group_id): record.membership
+                             for (group_id, author_id), record in records.items()})
     return records
 
 

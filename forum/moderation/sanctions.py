@@ -10,7 +10,7 @@ from ..accounts.models import User
 from ..audit import LogEntry
 from ..db_types import utcnow
 from ..extensions import db
-from ..groups.models import Group, Membership, MembershipStatus, Role
+from ..groups.models import Group, Membership, MembershipStatus
 from ..notifications.services import notify
 from ..posts.models import Post
 from ..posts.services import post_link
@@ -35,18 +35,23 @@ def check_sanction(actor: User, group: Group, target: User | None, membership: M
         raise ModerationError(_("The author's account no longer exists; act on the post instead."))
     if target.id == actor.id:
         raise NotAllowed(_("You cannot act against yourself; another moderator decides."))
-    if action == Action.WARN:
-        return
-    if membership is None:
-        raise ModerationError(_("%(name)s is no longer a member of %(group)s.", name=target.display_name,
-                                group=group.name))
-    if membership.role in (Role.MODERATOR, Role.OWNER):
-        raise ModerationError(_("%(name)s is a %(role)s of this group. The owner or an admin must demote them "
-                                "before they can be suspended or banned.", name=target.display_name,
-                                role=state_label(membership.role)))
-    if membership.status == MembershipStatus.BANNED:
-        raise ModerationError(_("%(name)s is already banned from %(group)s.", name=target.display_name,
-                                group=group.name))
+    if action not in policy.sanctions_against(actor, group, target, membership):
+        # The policy refuses it (and the pages did not offer it): say why.
+        standing = policy.standing(membership)
+        if policy.is_admin(target):
+            raise ModerationError(_("%(name)s is an administrator of the forum; moderators cannot warn, suspend or "
+                                    "ban them.", name=target.display_name))
+        if membership is None:
+            raise ModerationError(_("%(name)s is no longer a member of %(group)s.", name=target.display_name,
+                                    group=group.name))
+        if standing.staff:
+            raise ModerationError(_("%(name)s is a %(role)s of this group. The owner or an admin must demote them "
+                                    "before they can be warned, suspended or banned.", name=target.display_name,
+                                    role=state_label(membership.role)))
+        if standing.banned:
+            raise ModerationError(_("%(name)s is already banned from %(group)s.", name=target.display_name,
+                                    group=group.name))
+        raise NotAllowed(_("You cannot act against this member."))
     if action == Action.SUSPEND and days not in SUSPENSION_DAYS:
         raise ModerationError(_("Choose how long the suspension lasts: 1, 7 or 30 days."), "days")
 

@@ -22,6 +22,17 @@ def last_read(user, topic) -> int | None:
         select(TopicRead.last_read_number).where(TopicRead.user_id == user.id, TopicRead.topic_id == topic.id)))
 
 
+def last_read_column(user, topic_id_column):
+    """The member's read mark as a column of a topic query (None for a member who never opened it), so that
+    a page loading its topic learns the mark in the same statement; pass the value to remember_last_read."""
+    return (select(TopicRead.last_read_number)
+            .where(TopicRead.user_id == user.id, TopicRead.topic_id == topic_id_column).scalar_subquery())
+
+
+def remember_last_read(topic, number: int | None) -> None:
+    cached(f"_last_read_{topic.id}", lambda: number)
+
+
 def first_unread(user, topic) -> int | None:
     """The number of the first post the member has not seen, or None when there is none (or never opened)."""
     number = last_read(user, topic)

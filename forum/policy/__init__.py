@@ -149,6 +149,27 @@ def standing(membership: Membership | None, now=None) -> Standing:
     return Standing(membership, now)
 
 
+SANCTIONS = ("warn", "suspend", "ban")
+
+
+def sanctions_against(actor, group: Group, target, membership: Membership | None) -> frozenset[str]:
+    """The sanctions ("warn", "suspend", "ban") the actor may impose on `target` in `group`, whose membership
+    (None if they left) is given: the queue, the case page and the members list offer these, and the
+    moderation service refuses anything else. None against oneself, an erased account, an admin of the
+    forum, a moderator or the owner of the group (the owner or an admin demotes them first) or a member
+    already banned; only a warning for someone who is no longer a member."""
+    if target is None or getattr(target, "is_deleted", False) or target.id == actor.id:
+        return frozenset()
+    if not rules.can_moderate(actor, group) or rules.is_admin(target):
+        return frozenset()
+    if membership is None:
+        return frozenset({"warn"})
+    state = Standing(membership)
+    if state.staff or state.banned:
+        return frozenset()
+    return frozenset(SANCTIONS)
+
+
 def membership_actions(actor, membership: Membership) -> frozenset[str]:
     """What the actor may do to this member of a group, as the member list offers it."""
     if membership is None or not rules.is_verified(actor):
@@ -166,12 +187,9 @@ def membership_actions(actor, membership: Membership) -> frozenset[str]:
             allowed.add("demote")
         elif state.active:
             allowed.add("promote")
-    if membership.role == Role.MEMBER:
-        allowed.add("warn")
-        if not state.banned:
-            allowed.update({"suspend", "ban"})
-        if not state.active:
-            allowed.add("reinstate")
+    allowed |= sanctions_against(actor, group, membership.user, membership)
+    if membership.role == Role.MEMBER and not state.active:
+        allowed.add("reinstate")
     if membership.role == Role.MEMBER or manage:
         allowed.add("remove")
     return frozenset(allowed)
@@ -202,7 +220,8 @@ class TopicPageActions:
     answers as the per-post rules (tests/performance/test_topic_controls.py compares them for every role).
 
     `posts[post.id]` is the set of short names for that post: "see" (the post is there for the actor at all),
-    "see_hidden", "history", "edit", "delete", "report", "moderate", "react"; a new per-post control adds its name here
+    "see_hidden", "history", "edit", "delete", "report", "moderate", "react", "quote", "request_source",
+    "resolve_source_request"; a new per-post control adds its name here
     and one line in the post macro (templates/_post.html)."""
 
     def __init__(self, actor, topic, posts):
@@ -219,6 +238,13 @@ class TopicPageActions:
             live = post.deleted_at is None
             own = post.author_id == actor_id
             allowed = set()
+            if live and self.reply and see_topic and (not post.hidden or own or self.moderate):
+                allowed.add("quote")  # as can_quote_post
+            if (live and post.author_id is not None and not own and not post.hidden and not topic.hidden
+                    and self.post_in):
+                allowed.add("request_source")  # as can_request_source
+            if live and self.moderate:
+                allowed.add("resolve_source_request")
             if own or self.moderate:
                 allowed.update(("see_hidden", "history"))
             if not post.is_held or own or self.moderate:
@@ -289,8 +315,8 @@ def case_actions(actor, case) -> frozenset[str]:
     """The decisions the actor may take on a moderation case: none unless the case is open and the actor
     moderates its group, and none on a case about the actor's own post (another moderator decides it).
     What the post and its author still allow: release a held post; redact, hide (unless a moderator hid
-    it already), restore a hidden one, delete or edit a post that is not deleted; warn, suspend or ban an
-    author whose account exists; escalate a case not yet escalated."""
+    it already), restore a hidden one, delete or edit a post that is not deleted; the sanctions
+    `sanctions_against` allows on its author; escalate a case not yet escalated."""
     if case is None or not case.is_open or case.post_id is None:
         return frozenset()
     if not rules.can_moderate(actor, case.group) or case.post_author_id == actor.id:
@@ -305,9 +331,8 @@ def case_actions(actor, case) -> frozenset[str]:
             allowed.add("hide")
         if post.hidden:
             allowed.add("restore")
-    author = post.author if post is not None else None
-    if author is not None and not author.is_deleted:
-        allowed.update({"warn", "suspend", "ban"})
+    if post is not None and post.author is not None:
+        allowed |= sanctions_against(actor, case.group, post.author, membership_for(post.author, case.group))
     if not case.escalated:
         allowed.add("escalate")
     return frozenset(allowed)
@@ -315,5 +340,6 @@ def case_actions(actor, case) -> frozenset[str]:
 
 __all__ = [name for name in dir(rules) if not name.startswith("_") and callable(getattr(rules, name))] + [
     "ACTIONS", "Standing", "actions_for", "active_in_sql", "can", "current_actor", "effective_status", "ensure",
-    "forget_actor", "membership_actions", "membership_for", "rules", "scopes", "standing", "suspension_in_force",
+    "forget_actor", "membership_actions", "membership_for", "rules", "sanctions_against", "scopes", "standing",
+    "suspension_in_force",
     "TopicPageActions", "topic_page_actions"]

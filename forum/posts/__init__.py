@@ -3,6 +3,7 @@ from __future__ import annotations
 
 
 def init_app(app) -> None:
-    from . import views
+    from . import fragments, views
 
     app.register_blueprint(views.bp)
+    fragments.init_app(app)

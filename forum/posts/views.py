@@ -1,9 +1,10 @@
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm import contains_eager
 
 from .. import policy
 from ..core import signals
@@ -11,7 +12,7 @@ from ..core.errors import add_field_error
 from ..database import is_transient
 from ..extensions import db
 from ..forms import EmptyForm
-from ..groups.access import readable_group_or_404
+from ..groups.access import ensure_readable, readable_group_or_404
 from ..groups.models import Group
 from ..markup import MarkupTooComplex
 from ..participation import reading
@@ -19,7 +20,7 @@ from ..uploads.posting import images_for, prefill, with_images
 from ..web import STORAGE_BUSY_MESSAGE, new_form_token, page_argument
 from ..incidents.services import record_reads
 from ..primer.services import needs_primer
-from . import mentions
+from . import fragments, mentions
 from .diffs import changes
 from .quoting import quote_heading, quote_markdown
 from .forms import EditForm, PreviewForm, ReplyForm, TopicForm
@@ -27,7 +28,6 @@ from .models import Post, Topic
 from .services import (DuplicateSubmission, earlier_texts, PostingError, check_submission, create_topic, delete_post, edit_post,
                        page_of, post_link, post_page, posts_per_page, reply,
                        revisions_of)
-from flask_babel import gettext as _
 from ..i18n.guard_texts import localised_findings
 
 bp = Blueprint("posts", __name__)
@@ -37,11 +37,17 @@ bp = Blueprint("posts", __name__)
 
 
 def _topic_or_404(slug: str, topic_id: int) -> Topic:
-    group = readable_group_or_404(slug)
-    topic = db.session.get(Topic, topic_id)
-    if topic is None or topic.group_id != group.id:
+    """The topic with its group, in one statement; a group the reader may not see answers as if the topic
+    were not there (as readable_group_or_404 does)."""
+    row = db.session.execute(select(Topic, reading.last_read_column(current_user, Topic.id))
+                             .join(Topic.group).options(contains_eager(Topic.group))
+                             .where(Topic.id == topic_id, Group.slug == slug)).first()
+    if row is None:
+        readable_group_or_404(slug)  # 404 for a group that is not there or not visible, guidelines first
         abort(404)
-    set_committed_value(topic, "group", group)  # the group just loaded; otherwise it is asked for again
+    topic = row[0]
+    reading.remember_last_read(topic, row[1])
+    ensure_readable(topic.group)
     policy.ensure(current_user, "topic.see", topic)
     return topic
 
@@ -50,7 +56,7 @@ def _post_or_404(post_id: int) -> Post:
     post = db.session.get(Post, post_id)
     if post is None:
         abort(404)
-    group = readable_group_or_404(post.topic.group.slug)
+    readable_group_or_404(post.topic.group.slug)  # a group the reader may not read answers 404
     # As for the topic page: a held topic or post is not there for other members.
     policy.ensure(current_user, "topic.see", post.topic)
     policy.ensure(current_user, "post.see", post)
@@ -152,8 +158,16 @@ def topic(slug, topic_id):
     form.submission_id.data = new_form_token()
     if quoted is not None:  # "Quote" without JavaScript: the reply form comes prefilled
         form.body.data = quote_markdown(quoted)
+    return _topic_page(topic, page, form, guard=None, needs_primer=needs_primer(current_user))
+
+
+def _topic_page(topic: Topic, page, form, **context):
+    """The topic page: the viewer's controls decided once for the page, the post list from the cache when
+    another reader had exactly the same (forum/posts/fragments.py)."""
+    actions = policy.topic_page_actions(current_user, topic, page.items)
+    post_list = fragments.post_list(topic, page, actions, generate_csrf())
     return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
-                           guard=None, action_form=EmptyForm(), needs_primer=needs_primer(current_user))
+                           action_form=EmptyForm(), actions=actions, post_list=post_list, **context)
 
 
 def _quotable(post_id: str | None, topic: Topic) -> Post | None:
@@ -205,8 +219,7 @@ def reply_to(slug, topic_id):
     page = post_page(topic, page_of(topic.post_count), posts_per_page())
     if not form.submission_id.data:
         form.submission_id.data = new_form_token()
-    return render_template("posts/topic.html", group=topic.group, topic=topic, page=page, form=form,
-                           guard=guard, action_form=EmptyForm(), reply_open=True), status
+    return _topic_page(topic, page, form, guard=guard, reply_open=True), status
 
 
 @bp.route("/posts/<int:post_id>")

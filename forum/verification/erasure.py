@@ -14,9 +14,9 @@ def erase_verification_data(sender, user, actor=None, **extra) -> None:
         update(VerificationRequest).where(VerificationRequest.user_id == user.id,
                                           VerificationRequest.status == RequestStatus.PENDING)
         .values(status=RequestStatus.SUPERSEDED, decided_at=utcnow(), version=VerificationRequest.version + 1)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session="auto"))
     db.session.execute(
         update(VerificationRequest).where(VerificationRequest.user_id == user.id)
         .values(specialty="", organisation="", licence_number="", licence_authority="")
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session="auto"))
     db.session.execute(delete(VerificationReminder).where(VerificationReminder.user_id == user.id))

@@ -18,9 +18,10 @@ def _counts() -> tuple[int, int, int]:
 
 
 @pytest.fixture
-def setting(make, login):
-    member = make.user("Member")
-    group = make.group(members=[member])
+def setting(personas, make, login):
+    """The persona world's member, with a topic of their own in a group the world's owner runs."""
+    member = personas.member
+    group = make.group(owner=personas.owner, members=[member])
     topic = make.topic(group, member, title="Existing topic", body="Existing body.")
     post = db.session.scalar(select(Post).where(Post.topic_id == topic.id))
     return group, topic, post, login(member)

@@ -6,8 +6,7 @@ from sqlalchemy import func, select
 
 from forum.extensions import db
 from forum.posts.models import Post
-from tests.conftest import csrf_token_from
-from tests.factories import PASSWORD
+from tests.conftest import csrf_token_from, sign_in
 
 
 @pytest.fixture
@@ -16,13 +15,13 @@ def app_config(app_config):
 
 
 @pytest.fixture
-def signed_in(make, client):
-    member = make.user("Member")
-    group = make.group(members=[member])
+def signed_in(personas, make, client):
+    """`client` signed in (through the form, with its token) as the persona world's member, who has a topic
+    in a group the world's owner runs."""
+    member = personas.member
+    group = make.group(owner=personas.owner, members=[member])
     topic = make.topic(group, member)
-    token = csrf_token_from(client.get("/auth/login").get_data(as_text=True))
-    response = client.post("/auth/login", data={"email": member.email, "password": PASSWORD, "csrf_token": token})
-    assert response.status_code == 302
+    assert sign_in(client, member).status_code == 302
     return group, topic
 
 

@@ -16,8 +16,8 @@ from .support import register, registration
 
 
 @pytest.fixture
-def group(make):
-    return make.group("Renal Round")
+def group(personas, make):
+    return make.group("Renal Round", owner=personas.owner)
 
 
 def _neutral_case(make, client, group, case: str) -> str:

@@ -23,10 +23,11 @@ def _post_numbers(html: str) -> list[int]:
 
 
 @pytest.fixture
-def busy_group(make):
-    """31 topics, each active one minute after the previous; the two oldest are pinned."""
-    member = make.user("Member")
-    group = make.group(members=[member])
+def busy_group(personas, make):
+    """31 topics by the persona world's member, each active one minute after the previous, in a group the
+    world's owner runs; the two oldest are pinned."""
+    member = personas.member
+    group = make.group(owner=personas.owner, members=[member])
     start = utcnow() - timedelta(days=1)
     for index in range(31):
         topic = make.topic(group, member, title=f"Topic {index:02d}")
@@ -77,9 +78,9 @@ def test_an_empty_group_has_one_page(make, login):
 
 
 @pytest.fixture
-def long_thread(make):
-    member = make.user("Member")
-    group = make.group(members=[member])
+def long_thread(personas, make):
+    member = personas.member
+    group = make.group(owner=personas.owner, members=[member])
     topic = make.topic(group, member, title="A long thread", replies=40)  # 41 posts
     return group, topic, member
 

@@ -12,10 +12,15 @@ PHONE = "+49 30 12345678"
 
 
 @pytest.fixture
-def author_and_group(make):
-    author = make.user("Anna Schmidt")
-    group = make.group(members=[author])
+def author_and_group(personas, make):
+    """The persona world's author, in a new group of its own that the world's owner runs."""
+    author = personas.author
+    group = make.group(owner=personas.owner, members=[author])
     return author, group
+
+
+def _in(group):
+    return Topic.group_id == group.id
 
 
 def test_findings_bring_the_form_back_with_the_text_kept(author_and_group, login):
@@ -29,7 +34,7 @@ def test_findings_bring_the_form_back_with_the_text_kept(author_and_group, login
     assert '<mark class="finding"' in page
     assert "Family call-back" in page  # the title is kept
     assert "discharge?" in page  # and so is the body
-    assert db.session.query(Topic).count() == 0
+    assert db.session.query(Topic).filter(_in(group)).count() == 0
 
 
 def test_confirming_publishes_and_stores_only_types_and_offsets(author_and_group, login):
@@ -38,7 +43,7 @@ def test_confirming_publishes_and_stores_only_types_and_offsets(author_and_group
     response = browser.post(f"/g/{group.slug}/new", data={"title": "Family call-back", "body": PHONE_POST,
                                                           "confirm_no_phi": "y"})
     assert response.status_code == 302
-    post = db.session.query(Post).one()
+    post = db.session.query(Post).join(Topic).filter(_in(group)).one()
     assert post.phi_confirmed is True
     assert post.phi_findings, "the findings are kept with the post"
     stored = json.dumps(post.phi_findings)
@@ -183,7 +188,7 @@ def test_a_post_published_past_findings_enters_the_moderation_queue(author_and_g
     make.member(group, moderator, role="moderator")
     login(author).post(f"/g/{group.slug}/new", data={"title": "Family call-back", "body": PHONE_POST,
                                                       "confirm_no_phi": "y"})
-    post = db.session.query(Post).one()
+    post = db.session.query(Post).join(Topic).filter(_in(group)).one()
     report = db.session.query(Report).filter_by(post_id=post.id).one()
     assert report.reason == "patient_privacy" and report.reporter_id is None
     assert db.session.query(ModerationCase).filter_by(post_id=post.id, state="open").count() == 1

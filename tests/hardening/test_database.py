@@ -135,9 +135,10 @@ def test_two_writers_wait_for_each_other_instead_of_failing(app, make):
 
 
 @pytest.fixture
-def thread_world(make):
-    member = make.user("Tara Transaction")
-    group = make.group(members=[member])
+def thread_world(personas, make):
+    """The persona world's member, with a topic in a new group the world's owner runs."""
+    member = personas.member
+    group = make.group(owner=personas.owner, members=[member])
     topic = make.topic(group, member)
     return member, group, topic
 

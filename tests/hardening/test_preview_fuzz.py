@@ -107,10 +107,8 @@ def _inputs():
 
 
 @pytest.fixture
-def writer(app, make):
-    member = make.user("Fay Fuzz")
-    make.group(members=[member])
-    return signed_in_client(app, member)
+def writer(app, personas):
+    return signed_in_client(app, personas.member)
 
 
 def _timed_preview(client, text: str) -> tuple[float, object]:

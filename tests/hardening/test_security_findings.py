@@ -320,8 +320,8 @@ def test_invitation_mails_keep_member_text_out_of_the_subject_and_are_limited_pe
 # --- 11. LOW: sessions -------------------------------------------------------------------------------------
 
 @pytest.fixture
-def signed_in(app, make):
-    member = make.user("Sam Session")
+def signed_in(app, personas):
+    member = personas.member
     client = app.test_client()
     sign_in(client, member, environ={"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"})
     return member, client

@@ -1,5 +1,6 @@
-"""A group with an owner, a moderator, an author, three reporters and a bystander; plus helpers
-that act through HTTP as those people do."""
+"""The moderation scene on the suite's persona world (tests/factories.py: PersonaWorld): group A with its
+owner, two moderators, an author, three reporters and a bystander; plus helpers that act through HTTP as
+those people do."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -14,20 +15,14 @@ from forum.notifications.models import Notification
 
 
 @pytest.fixture
-def scene(make):
-    owner = make.user("Olga Owner")
-    moderator = make.user("Mona Moderator")
-    second_moderator = make.user("Max Moderator")
-    author = make.user("Aaron Author")
-    reporters = [make.user(f"Rita Reporter {index}") for index in (1, 2, 3)]
-    bystander = make.user("Bea Bystander")
-    admin = make.user("Ada Admin", admin=True)
-    group = make.group("Cardiology Round", owner=owner, members=[author, *reporters, bystander],
-                       moderators=[moderator, second_moderator])
-    topic = make.topic(group, author, title="Bridging anticoagulation", body="How do you bridge warfarin?")
-    post = make.reply(topic, author, "Bridging is never needed; the evidence is settled.")
-    return SimpleNamespace(owner=owner, moderator=moderator, second_moderator=second_moderator, author=author,
-                           reporters=reporters, bystander=bystander, admin=admin, group=group, topic=topic, post=post)
+def scene(personas, make):
+    """The author's topic in group A and the author's reply in it (`post`), the post the tests moderate."""
+    world = personas
+    topic = make.topic(world.group_a, world.author, title="Bridging anticoagulation", body="How do you bridge warfarin?")
+    post = make.reply(topic, world.author, "Bridging is never needed; the evidence is settled.")
+    return SimpleNamespace(world=world, owner=world.owner, moderator=world.moderator,
+                           second_moderator=world.second_moderator, author=world.author, reporters=world.reporters,
+                           bystander=world.bystander, admin=world.admin, group=world.group_a, topic=topic, post=post)
 
 
 def report(browser, post, reason="misinformation", details=""):

@@ -28,6 +28,14 @@ def _published_post(scene, login):
     return db.session.scalar(select(Post).order_by(Post.id.desc()))
 
 
+def _readers_of_group_a(scene) -> set[int]:
+    """Who of the persona world may read group A, its author apart."""
+    world = scene.world
+    readers = {world.owner, world.moderator, world.second_moderator, *world.reporters, world.bystander, world.admin,
+               world.member, world.colleague, world.muted_member, world.suspended_member, world.suspended_account}
+    return {user.id for user in readers}
+
+
 def test_a_redaction_opens_an_incident_with_window_readers_and_deadline(scene, login):
     post = _published_post(scene, login)
     topic_url = f"/g/{scene.group.slug}/t/{scene.topic.id}"
@@ -47,9 +55,10 @@ def test_a_redaction_opens_an_incident_with_window_readers_and_deadline(scene, l
     assert incident.handler_id == scene.moderator.id
     assert incident.published_at == post.created_at and incident.hidden_at >= incident.published_at
     assert incident.deadline_at - incident.confirmed_at == timedelta(hours=72)
-    # Everyone who could read the group but the author: owner, 2 moderators, 3 reporters, bystander, and the
-    # admin (who reads every group).
-    assert incident.members_in_window == 8
+    # Everyone who could read the group but the author: owner, 2 moderators, 3 reporters, bystander, the admin
+    # (who reads every group), and the rest of the world's group A who may read it -- not its pending account
+    # nor its banned member.
+    assert incident.members_in_window == len(_readers_of_group_a(scene)) == 13
     assert sorted(reader["name"] for reader in incident.readers) == ["Bea Bystander", "Rita Reporter 2"]
     assert "Qxvorblatt" not in json.dumps(incident.readers)
     assert "privacy:incident:open" in log_actions()
@@ -96,8 +105,8 @@ def test_the_count_of_who_could_read_follows_the_policy(scene, login, make):
     assert decide(login(scene.moderator), scene.group, post, "redact", reason="Named the patient.",
                   body=CORRECTED).status_code == 302
     incident = db.session.scalar(select(PrivacyIncident))
-    # owner, 2 moderators, 3 reporters, bystander, suspended member, 2 admins
-    assert incident.members_in_window == 10
+    # owner, 2 moderators, 3 reporters, bystander, suspended member, 2 admins, and the rest of the world's readers
+    assert incident.members_in_window == len(_readers_of_group_a(scene) | {suspended.id, second_admin.id}) == 15
     assert second_admin.id and unaccepted.id and banned.id and waiting.id
 
 

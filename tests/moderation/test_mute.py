@@ -66,6 +66,27 @@ def test_erasing_an_account_drops_its_mutes_and_its_name_from_cases(scene, login
     response = login(scene.author).post("/me/delete", data={"password": PASSWORD, "confirm": "y"})
     assert response.status_code == 302
     db.session.expire_all()
-    assert db.session.scalars(select(Mute)).all() == []
+    # Both of the author's mutes are gone; the only one left is the one the world started with.
+    remaining = [(mute.user_id, mute.muted_user_id) for mute in db.session.scalars(select(Mute))]
+    assert remaining == [(scene.world.member.id, scene.world.muted_member.id)]
     case = db.session.scalar(select(ModerationCase))
     assert case.post_author_name == "former member" and case.state == "open"
+
+
+def test_erasing_an_account_renames_it_on_cases_already_loaded_in_the_request(scene, login, app):
+    """The erasure's bulk update reaches a case the request read beforehand: nothing later in the same request
+    still shows the erased member's name."""
+    from sqlalchemy import select
+
+    from forum.accounts.data_rights import erase_account
+    from forum.moderation.models import ModerationCase
+
+    from .conftest import report
+
+    assert report(login(scene.reporters[0]), scene.post).status_code == 302
+    with app.test_request_context():
+        loaded = db.session.scalar(select(ModerationCase).where(ModerationCase.post_id == scene.post.id))
+        assert loaded.post_author_name == "Aaron Author"
+        erase_account(scene.author, scene.author)
+        assert loaded.post_author_name == "former member"
+        db.session.commit()

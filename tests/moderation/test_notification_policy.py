@@ -36,7 +36,7 @@ def test_an_inviter_inside_the_group_is_told_of_the_ban(scene, login):
     assert _ban(login(scene.moderator), scene, scene.bystander).status_code == 302
 
     page = text(login(scene.author).get("/notifications"))
-    assert "Bea Bystander, whom you invited, was banned from Cardiology Round" in page
+    assert f"Bea Bystander, whom you invited, was banned from {scene.group.name}" in page
 
 
 def test_a_stored_notice_about_a_group_disappears_once_the_reader_cannot_see_it(scene, login):
@@ -54,7 +54,7 @@ def test_a_stored_notice_about_a_group_disappears_once_the_reader_cannot_see_it(
 
     page = text(bystander.get("/notifications"))
     assert "Bridging anticoagulation" not in page
-    assert "You were removed from Cardiology Round: Left the hospital." in page
+    assert f"You were removed from {scene.group.name}: Left the hospital." in page
 
 
 def test_replies_after_removal_do_not_reach_the_removed_author(scene, login):
@@ -87,7 +87,7 @@ def test_replies_after_a_ban_do_not_reach_the_banned_author(scene, login):
     assert len(notifications_of(scene.author)) == count_before
     page = text(login(scene.author).get("/notifications"))
     assert "replied to" not in page
-    assert "You were banned from Cardiology Round" in page  # the decision about them still reaches them
+    assert f"You were banned from {scene.group.name}" in page  # the decision about them still reaches them
 
 
 def test_a_legacy_sentence_about_a_group_follows_the_same_rule(scene, login):

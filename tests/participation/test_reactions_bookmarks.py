@@ -30,16 +30,17 @@ def _reactions(post, kind=None) -> int:
     return db.session.scalar(query)
 
 
-def _world(make):
-    author, reader, outsider = make.user("Dr. Author"), make.user("Dr. Reader"), make.user("Dr. Outsider")
-    group = make.group("Nephrology", members=[author, reader])
-    make.group("Elsewhere", members=[outsider])
+def _world(personas, make):
+    """The persona world's author and bystander (the reader) in a new group the world's owner runs; its outsider
+    belongs to group B only."""
+    author, reader, outsider = personas.author, personas.bystander, personas.outsider
+    group = make.group("Nephrology", owner=personas.owner, members=[author, reader])
     topic = make.topic(group, author, title="Heparin bridging", body="How do you bridge?")
     return author, reader, outsider, group, topic
 
 
-def test_member_reacts_helpful_twice_and_returns_to_the_start(make, login):
-    author, reader, _outsider, group, topic = _world(make)
+def test_member_reacts_helpful_twice_and_returns_to_the_start(personas, make, login):
+    author, reader, _outsider, group, topic = _world(personas, make)
     post = _first_post(topic)
     browser = login(reader)
     token = _token(browser, topic)
@@ -49,20 +50,20 @@ def test_member_reacts_helpful_twice_and_returns_to_the_start(make, login):
     assert _reactions(post, "helpful") == 1
     page = browser.get(response.headers["Location"]).get_data(as_text=True)
     assert 'data-reaction="helpful" aria-pressed="true"' in page
-    assert 'title="Dr. Reader"' in page  # who reacted, on hover and on focus
+    assert f'title="{reader.display_name}"' in page  # who reacted, on hover and on focus
 
     # The author sees the count and who reacted, without a button of their own
     author_page = login(author).get(f"/g/{group.slug}/t/{topic.id}").get_data(as_text=True)
-    assert 'class="count">1<' in author_page and "Dr. Reader" in author_page
+    assert 'class="count">1<' in author_page and reader.display_name in author_page
     assert 'data-reaction="helpful"' not in author_page
 
     browser.post(f"/posts/{post.id}/react", data={"kind": "helpful", "csrf_token": token})
     assert _reactions(post) == 0
 
 
-def test_each_kind_counts_once_per_member(make, login):
-    _author, reader, _outsider, _group, topic = _world(make)
-    other = make.user("Dr. Other")
+def test_each_kind_counts_once_per_member(personas, make, login):
+    _author, reader, _outsider, _group, topic = _world(personas, make)
+    other = personas.colleague
     make.member(topic.group, other)
     post = _first_post(topic)
     for member in (reader, other):
@@ -79,8 +80,8 @@ def test_each_kind_counts_once_per_member(make, login):
                                    "counts": {"helpful": 2, "thanks": 1, "same_experience": 0}}
 
 
-def test_unknown_reaction_and_own_post_are_refused_with_a_message(make, login):
-    author, reader, _outsider, _group, topic = _world(make)
+def test_unknown_reaction_and_own_post_are_refused_with_a_message(personas, make, login):
+    author, reader, _outsider, _group, topic = _world(personas, make)
     post = _first_post(topic)
     browser = login(reader)
     response = browser.post(f"/posts/{post.id}/react", data={"kind": "love", "csrf_token": _token(browser, topic)},
@@ -93,8 +94,8 @@ def test_unknown_reaction_and_own_post_are_refused_with_a_message(make, login):
     assert _reactions(post) == 0
 
 
-def test_outsider_gets_404_for_reacting_and_bookmarking(make, login):
-    _author, _reader, outsider, _group, topic = _world(make)
+def test_outsider_gets_404_for_reacting_and_bookmarking(personas, make, login):
+    _author, _reader, outsider, _group, topic = _world(personas, make)
     post = _first_post(topic)
     stranger = login(outsider)
     token = csrf_token_from(stranger.get("/bookmarks").get_data(as_text=True))
@@ -103,8 +104,8 @@ def test_outsider_gets_404_for_reacting_and_bookmarking(make, login):
     assert _reactions(post) == 0 and db.session.scalar(select(func.count(Bookmark.id))) == 0
 
 
-def test_bookmark_toggled_twice_returns_to_the_start_and_is_listed_meanwhile(make, login):
-    _author, reader, _outsider, _group, topic = _world(make)
+def test_bookmark_toggled_twice_returns_to_the_start_and_is_listed_meanwhile(personas, make, login):
+    _author, reader, _outsider, _group, topic = _world(personas, make)
     post = _first_post(topic)
     browser = login(reader)
     token = _token(browser, topic)
@@ -120,8 +121,8 @@ def test_bookmark_toggled_twice_returns_to_the_start_and_is_listed_meanwhile(mak
     assert "No bookmarks yet" in browser.get("/bookmarks").get_data(as_text=True)
 
 
-def test_bookmarks_leave_out_posts_the_member_can_no_longer_see(make, login, app):
-    author, reader, _outsider, group, topic = _world(make)
+def test_bookmarks_leave_out_posts_the_member_can_no_longer_see(personas, make, login, app):
+    author, reader, _outsider, group, topic = _world(personas, make)
     hidden = make.reply(topic, author, body="A post a moderator will hide")
     browser = login(reader)
     token = _token(browser, topic)
@@ -135,8 +136,8 @@ def test_bookmarks_leave_out_posts_the_member_can_no_longer_see(make, login, app
     assert listing.count('href="/posts/') == 1 and f'href="/posts/{hidden.id}"' not in listing
 
 
-def test_bad_reminder_time_is_refused_and_nothing_is_saved(make, login):
-    _author, reader, _outsider, _group, topic = _world(make)
+def test_bad_reminder_time_is_refused_and_nothing_is_saved(personas, make, login):
+    _author, reader, _outsider, _group, topic = _world(personas, make)
     post = _first_post(topic)
     browser = login(reader)
     token = _token(browser, topic)
@@ -150,8 +151,8 @@ def test_bad_reminder_time_is_refused_and_nothing_is_saved(make, login):
     assert db.session.scalar(select(func.count(Bookmark.id))) == 0
 
 
-def test_bookmark_reminder_fires_through_the_daily_command_once(make, login, app):
-    _author, reader, _outsider, _group, topic = _world(make)
+def test_bookmark_reminder_fires_through_the_daily_command_once(personas, make, login, app):
+    _author, reader, _outsider, _group, topic = _world(personas, make)
     post = _first_post(topic)
     browser = login(reader)
     soon = (utcnow() + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
@@ -182,8 +183,8 @@ def test_bookmark_reminder_fires_through_the_daily_command_once(make, login, app
     assert db.session.scalar(select(func.count(Notification.id)).where(Notification.user_id == reader.id)) == 1
 
 
-def test_reminder_for_a_post_no_longer_visible_notifies_nobody(make, login, app):
-    _author, reader, _outsider, _group, topic = _world(make)
+def test_reminder_for_a_post_no_longer_visible_notifies_nobody(personas, make, login, app):
+    _author, reader, _outsider, _group, topic = _world(personas, make)
     post = _first_post(topic)
     browser = login(reader)
     soon = (utcnow() + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
@@ -192,14 +193,15 @@ def test_reminder_for_a_post_no_longer_visible_notifies_nobody(make, login, app)
     bookmark.remind_at = utcnow() - timedelta(minutes=1)
     db.session.get(Post, post.id).deleted_at = utcnow()
     db.session.commit()
+    before = db.session.scalar(select(func.count(Notification.id)))  # the persona world's own
     result = app.test_cli_runner().invoke(args=["forum", "send-digests"])
     assert result.exit_code == 0 and "bookmark reminder" not in result.output
-    assert db.session.scalar(select(func.count(Notification.id))) == 0
+    assert db.session.scalar(select(func.count(Notification.id))) == before
     assert db.session.scalar(select(Bookmark.reminded_at)) is not None
 
 
-def test_topic_page_queries_do_not_grow_with_reactions_and_bookmarks(make, login):
-    author, reader, _outsider, group, topic = _world(make)
+def test_topic_page_queries_do_not_grow_with_reactions_and_bookmarks(personas, make, login):
+    author, reader, _outsider, group, topic = _world(personas, make)
     others = [make.user(f"Dr. Colleague {n}") for n in range(4)]
     for other in others:
         make.member(group, other)

@@ -17,9 +17,10 @@ def app_config(app_config):
     return {**app_config, "POSTS_PER_PAGE": 5}
 
 
-def _world(make):
-    author, reader = make.user("Dr. Author"), make.user("Dr. Reader")
-    group = make.group("Nephrology", members=[author, reader])
+def _world(personas, make):
+    """The persona world's author and bystander (the reader), in a new group the world's owner runs."""
+    author, reader = personas.author, personas.bystander
+    group = make.group("Nephrology", owner=personas.owner, members=[author, reader])
     topic = make.topic(group, author, title="Heparin bridging", body="How do you bridge?")
     return author, reader, group, topic
 
@@ -29,8 +30,8 @@ def _read_mark(user, topic):
                                                                       TopicRead.topic_id == topic.id))
 
 
-def test_group_page_shows_unread_counts_that_reading_clears(make, login):
-    author, reader, group, topic = _world(make)
+def test_group_page_shows_unread_counts_that_reading_clears(personas, make, login):
+    author, reader, group, topic = _world(personas, make)
     make.reply(topic, author, body="Second")
     browser = login(reader)
     listing = browser.get(f"/g/{group.slug}").get_data(as_text=True)
@@ -45,8 +46,8 @@ def test_group_page_shows_unread_counts_that_reading_clears(make, login):
     assert "2 unread" in browser.get(f"/g/{group.slug}").get_data(as_text=True)
 
 
-def test_unread_counts_leave_out_hidden_and_deleted_posts(make, login):
-    author, reader, group, topic = _world(make)
+def test_unread_counts_leave_out_hidden_and_deleted_posts(personas, make, login):
+    author, reader, group, topic = _world(personas, make)
     login(reader).get(f"/g/{group.slug}/t/{topic.id}")
     hidden = make.reply(topic, author, body="Hidden by a moderator")
     deleted = make.reply(topic, author, body="Deleted")
@@ -58,8 +59,8 @@ def test_unread_counts_leave_out_hidden_and_deleted_posts(make, login):
     assert "1 unread" in listing and "3 unread" not in listing
 
 
-def test_topic_opens_at_the_first_unread_post_on_its_page(make, login):
-    author, reader, group, topic = _world(make)
+def test_topic_opens_at_the_first_unread_post_on_its_page(personas, make, login):
+    author, reader, group, topic = _world(personas, make)
     for number in range(2, 8):
         make.reply(topic, author, body=f"Reply {number}")
     browser = login(reader)
@@ -78,8 +79,8 @@ def test_topic_opens_at_the_first_unread_post_on_its_page(make, login):
     assert browser.get(path).headers["Location"].endswith(f"{path}?page=2#post-7")
 
 
-def test_first_unread_on_the_first_page_is_marked_without_a_redirect(make, login):
-    author, reader, group, topic = _world(make)
+def test_first_unread_on_the_first_page_is_marked_without_a_redirect(personas, make, login):
+    author, reader, group, topic = _world(personas, make)
     browser = login(reader)
     path = f"/g/{group.slug}/t/{topic.id}"
     browser.get(path)
@@ -90,8 +91,8 @@ def test_first_unread_on_the_first_page_is_marked_without_a_redirect(make, login
     assert 'data-first-unread="2"' in html and 'href="#post-2">First unread post' in html
 
 
-def test_reading_an_old_page_again_writes_nothing(make, login):
-    author, reader, group, topic = _world(make)
+def test_reading_an_old_page_again_writes_nothing(personas, make, login):
+    author, reader, group, topic = _world(personas, make)
     for number in range(2, 8):
         make.reply(topic, author, body=f"Reply {number}")
     browser = login(reader)
@@ -106,8 +107,8 @@ def test_reading_an_old_page_again_writes_nothing(make, login):
     assert db.session.scalar(select(func.count(TopicRead.id))) == 1
 
 
-def test_replying_marks_the_thread_read_up_to_my_reply(make, login):
-    author, reader, group, topic = _world(make)
+def test_replying_marks_the_thread_read_up_to_my_reply(personas, make, login):
+    author, reader, group, topic = _world(personas, make)
     make.reply(topic, author, body="Second")
     browser = login(reader)
     response = browser.post(f"/g/{group.slug}/t/{topic.id}/reply", data={"body": "My answer"})
@@ -115,8 +116,8 @@ def test_replying_marks_the_thread_read_up_to_my_reply(make, login):
     assert _read_mark(reader, topic) == 3
 
 
-def test_page_labels_follow_the_thread_order_and_jump_to_last(make, login):
-    author, reader, group, topic = _world(make)
+def test_page_labels_follow_the_thread_order_and_jump_to_last(personas, make, login):
+    author, reader, group, topic = _world(personas, make)
     for number in range(2, 12):
         make.reply(topic, author, body=f"Reply {number}")
     browser = login(reader)
@@ -127,8 +128,8 @@ def test_page_labels_follow_the_thread_order_and_jump_to_last(make, login):
     assert f'href="/g/{group.slug}/t/{topic.id}?page=3#post-11">Jump to the last post' in html
 
 
-def test_permalink_of_a_post_opens_its_page(make, login):
-    author, reader, group, topic = _world(make)
+def test_permalink_of_a_post_opens_its_page(personas, make, login):
+    author, reader, group, topic = _world(personas, make)
     posts = [make.reply(topic, author, body=f"Reply {number}") for number in range(2, 9)]
     browser = login(reader)
     target = posts[-2]  # post 7, on page 2

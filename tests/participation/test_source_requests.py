@@ -17,10 +17,12 @@ from forum.posts.models import Post
 BADGE = 'class="tag source-requested"'
 
 
-def _world(make):
-    author, reader, other = make.user("Dr. Author"), make.user("Dr. Reader"), make.user("Dr. Other")
-    moderator = make.user("Dr. Moderator")
-    group = make.group("Oncology", members=[author, reader, other], moderators=[moderator])
+def _world(personas, make):
+    """The persona world's author, bystander (the reader), colleague (another member) and moderator, in a new
+    group the world's owner runs."""
+    author, reader, other = personas.author, personas.bystander, personas.colleague
+    moderator = personas.moderator
+    group = make.group("Oncology", owner=personas.owner, members=[author, reader, other], moderators=[moderator])
     topic = make.topic(group, author, title="Dexamethasone in CINV",
                        body="12 mg dexamethasone on day 1 halves delayed nausea.")
     post = db.session.scalar(select(Post).where(Post.topic_id == topic.id))
@@ -41,8 +43,8 @@ def _page(browser, group, topic):
     return browser.get(f"/g/{group.slug}/t/{topic.id}?page=1").get_data(as_text=True)
 
 
-def test_member_asks_for_a_source_and_the_author_is_told_but_not_who(make, login):
-    author, reader, _other, _moderator, group, topic, post = _world(make)
+def test_member_asks_for_a_source_and_the_author_is_told_but_not_who(personas, make, login):
+    author, reader, _other, _moderator, group, topic, post = _world(personas, make)
     browser = login(reader)
     page = _page(browser, group, topic)
     assert "Request source" in page and BADGE not in page
@@ -51,7 +53,7 @@ def test_member_asks_for_a_source_and_the_author_is_told_but_not_who(make, login
     [request] = _requests(post)
     assert (request.requester_id, request.reason, request.note, request.state) == (reader.id, "dose", "Which trial?", "open")
     [note] = _notes(author, "source_request.asked")
-    assert note.actor_id is None and "Dexamethasone in CINV" in note.message and "Dr. Reader" not in note.message
+    assert note.actor_id is None and "Dexamethasone in CINV" in note.message and reader.display_name not in note.message
     # Everyone sees the badge; the reader is not offered to ask twice
     assert BADGE in _page(login(author), group, topic)
     assert "Request source" not in _page(browser, group, topic)
@@ -60,8 +62,8 @@ def test_member_asks_for_a_source_and_the_author_is_told_but_not_who(make, login
     assert "You already asked for the source of this post" in browser.get(again.headers["Location"]).get_data(as_text=True)
 
 
-def test_bad_reason_is_refused_and_the_author_cannot_ask_themselves(make, login):
-    author, reader, _other, _moderator, group, topic, post = _world(make)
+def test_bad_reason_is_refused_and_the_author_cannot_ask_themselves(personas, make, login):
+    author, reader, _other, _moderator, group, topic, post = _world(personas, make)
     browser = login(reader)
     response = browser.post(f"/posts/{post.id}/source-request", data={"reason": "because", "note": "x"})
     assert response.status_code == 302 and _requests(post) == []
@@ -70,8 +72,8 @@ def test_bad_reason_is_refused_and_the_author_cannot_ask_themselves(make, login)
     assert "Request source" not in _page(login(author), group, topic)
 
 
-def test_an_edit_without_a_reference_keeps_the_request_and_one_with_a_reference_answers_it(make, login):
-    author, reader, other, _moderator, group, topic, post = _world(make)
+def test_an_edit_without_a_reference_keeps_the_request_and_one_with_a_reference_answers_it(personas, make, login):
+    author, reader, other, _moderator, group, topic, post = _world(personas, make)
     login(reader).post(f"/posts/{post.id}/source-request", data={"reason": "dose"})
     login(other).post(f"/posts/{post.id}/source-request", data={"reason": "guideline"})
     writer = login(author)
@@ -94,8 +96,8 @@ def test_an_edit_without_a_reference_keeps_the_request_and_one_with_a_reference_
     assert _requests(post)[-1].state == "answered"
 
 
-def test_a_moderator_closes_a_request_members_cannot(make, login):
-    _author, reader, other, moderator, group, topic, post = _world(make)
+def test_a_moderator_closes_a_request_members_cannot(personas, make, login):
+    _author, reader, other, moderator, group, topic, post = _world(personas, make)
     login(reader).post(f"/posts/{post.id}/source-request", data={"reason": "no_source"})
     assert login(other).post(f"/posts/{post.id}/source-request/resolve").status_code == 403
     browser = login(moderator)
@@ -112,8 +114,8 @@ def test_a_moderator_closes_a_request_members_cannot(make, login):
     assert "There is no open source request on this post." in browser.get(again.headers["Location"]).get_data(as_text=True)
 
 
-def test_unanswered_requests_go_to_the_moderators_after_seven_days(app, make, login):
-    _author, reader, other, moderator, group, topic, post = _world(make)
+def test_unanswered_requests_go_to_the_moderators_after_seven_days(app, personas, make, login):
+    _author, reader, other, moderator, group, topic, post = _world(personas, make)
     login(reader).post(f"/posts/{post.id}/source-request", data={"reason": "dose", "note": "Which trial?"})
     login(other).post(f"/posts/{post.id}/source-request", data={"reason": "no_source"})
     old, recent = _requests(post)
@@ -148,12 +150,12 @@ def test_source_request_log_codes_read_as_sentences():
         assert code in SENTENCES
 
 
-def test_a_members_source_requests_are_in_their_export_and_lose_who_asked_on_erasure(make, login):
+def test_a_members_source_requests_are_in_their_export_and_lose_who_asked_on_erasure(personas, make, login):
     import json
 
     from tests.factories import PASSWORD
 
-    _author, reader, _other, _moderator, _group, _topic, post = _world(make)
+    _author, reader, _other, _moderator, _group, _topic, post = _world(personas, make)
     browser = login(reader)
     browser.post(f"/posts/{post.id}/source-request", data={"reason": "dose", "note": "Which trial?"})
     data = json.loads(browser.post("/me/export").get_data(as_text=True))

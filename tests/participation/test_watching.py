@@ -25,15 +25,17 @@ def _notifications(user, kind: str | None = None) -> list[Notification]:
     return list(db.session.scalars(query))
 
 
-def _world(make):
-    starter, second, third = make.user("Dr. Starter"), make.user("Dr. Second"), make.user("Dr. Third")
-    group = make.group("Nephrology", members=[starter, second, third])
+def _world(personas, make):
+    """The persona world's author (who starts the topic), colleague and bystander, in a new group the world's
+    owner runs."""
+    starter, second, third = personas.author, personas.colleague, personas.bystander
+    group = make.group("Nephrology", owner=personas.owner, members=[starter, second, third])
     topic = make.topic(group, starter, title="Heparin bridging", body="How do you bridge?")
     return starter, second, third, group, topic
 
 
-def test_a_third_member_who_replied_is_notified_of_the_next_reply(make, login):
-    starter, second, third, _group, topic = _world(make)
+def test_a_third_member_who_replied_is_notified_of_the_next_reply(personas, make, login):
+    starter, second, third, _group, topic = _world(personas, make)
     _reply(login(third), topic, "I bridge with enoxaparin.")
     assert [n.key for n in _notifications(starter)] == ["reply"]  # the starter hears of the reply
     assert _notifications(third) == []  # nobody hears of their own post
@@ -44,11 +46,11 @@ def test_a_third_member_who_replied_is_notified_of_the_next_reply(make, login):
     assert len(told) == 1 and told[0].actor_id == second.id and told[0].topic_id == topic.id
     assert len(_notifications(starter, "reply")) == 2
     page = login(third).get("/notifications").get_data(as_text=True)
-    assert "Dr. Second replied to “Heparin bridging”" in page
+    assert f"{second.display_name} replied to “Heparin bridging”" in page
 
 
-def test_a_muted_topic_notifies_nothing_not_even_a_mention(make, login):
-    starter, second, third, group, topic = _world(make)
+def test_a_muted_topic_notifies_nothing_not_even_a_mention(personas, make, login):
+    starter, second, third, group, topic = _world(personas, make)
     third_browser = login(third)
     _reply(third_browser, topic, "Following this.")
     response = third_browser.post(f"/g/{group.slug}/t/{topic.id}/watch", data={"level": "muted"})
@@ -63,8 +65,8 @@ def test_a_muted_topic_notifies_nothing_not_even_a_mention(make, login):
     assert [n.actor_id for n in _notifications(second, "reply")] == [starter.id]
 
 
-def test_a_muted_group_silences_its_topics_unless_a_topic_has_a_level_of_its_own(make, login):
-    starter, second, third, group, topic = _world(make)
+def test_a_muted_group_silences_its_topics_unless_a_topic_has_a_level_of_its_own(personas, make, login):
+    starter, second, third, group, topic = _world(personas, make)
     other = make.topic(group, second, title="Handover lists", body="Checklists?")
     browser = login(third)
     browser.post(f"/g/{group.slug}/watch", data={"level": "muted"})
@@ -80,21 +82,21 @@ def test_a_muted_group_silences_its_topics_unless_a_topic_has_a_level_of_its_own
     assert [n.topic_id for n in _notifications(third)] == [topic.id, other.id]
 
 
-def test_watching_a_group_tells_of_every_new_topic_and_post(make, login):
-    starter, second, third, group, topic = _world(make)
+def test_watching_a_group_tells_of_every_new_topic_and_post(personas, make, login):
+    starter, second, third, group, topic = _world(personas, make)
     login(third).post(f"/g/{group.slug}/watch", data={"level": "watching"})
     response = login(second).post(f"/g/{group.slug}/new", data={"title": "Night shifts", "body": "How many?"})
     assert response.status_code == 302
     new = _notifications(third, "new_topic")
     assert len(new) == 1 and new[0].key == "topic.new"
-    assert "Dr. Second started “Night shifts” in Nephrology" in login(third).get("/notifications").get_data(as_text=True)
+    assert f"{second.display_name} started “Night shifts” in Nephrology" in login(third).get("/notifications").get_data(as_text=True)
 
     _reply(login(starter), topic, "Any more answers?")
     assert len(_notifications(third, "reply")) == 1
 
 
-def test_watching_level_change_round_trips(make, login):
-    starter, _second, third, group, topic = _world(make)
+def test_watching_level_change_round_trips(personas, make, login):
+    starter, _second, third, group, topic = _world(personas, make)
     browser = login(third)
     topic_url = f"/g/{group.slug}/t/{topic.id}"
     page = browser.get(topic_url).get_data(as_text=True)
@@ -118,8 +120,8 @@ def test_watching_level_change_round_trips(make, login):
     assert db.session.scalar(select(GroupWatch.level).where(GroupWatch.user_id == third.id)) == "watching"
 
 
-def test_posting_makes_you_watch_unless_you_switched_it_off(make, login):
-    starter, second, third, group, topic = _world(make)
+def test_posting_makes_you_watch_unless_you_switched_it_off(personas, make, login):
+    starter, second, third, group, topic = _world(personas, make)
     browser = login(third)
     response = browser.post("/notifications/preferences", data={
         "kinds": ["reply", "mention", "new_topic"], "digest": "daily", "quiet_start": "", "quiet_end": ""})
@@ -131,8 +133,8 @@ def test_posting_makes_you_watch_unless_you_switched_it_off(make, login):
     assert db.session.scalar(select(TopicWatch.level).where(TopicWatch.user_id == second.id)) == "watching"
 
 
-def test_watchers_who_may_not_read_hear_nothing(make, login):
-    starter, second, third, group, topic = _world(make)
+def test_watchers_who_may_not_read_hear_nothing(personas, make, login):
+    starter, second, third, group, topic = _world(personas, make)
     _reply(login(third), topic, "Following this.")
     _reply(login(second), topic, "Me too.")
     membership = db.session.scalar(select(Membership).where(Membership.user_id == third.id,
@@ -147,10 +149,10 @@ def test_watchers_who_may_not_read_hear_nothing(make, login):
     assert len(_notifications(second, "reply")) == 1
 
 
-def test_a_held_post_notifies_watchers_only_once_released(make, login):
-    starter, second, third, group, topic = _world(make)
+def test_a_held_post_notifies_watchers_only_once_released(personas, make, login):
+    starter, second, third, group, topic = _world(personas, make)
     _reply(login(third), topic, "Following this.")
-    moderator = make.user("Dr. Moderator")
+    moderator = personas.moderator
     make.member(group, moderator, role="moderator")
     # A reply published past the patient-data guard is held for the moderators (the group's default policy)
     response = login(second).post(f"/g/{group.slug}/t/{topic.id}/reply", data={
@@ -167,10 +169,10 @@ def test_a_held_post_notifies_watchers_only_once_released(make, login):
     assert [(n.kind, n.actor_id) for n in told] == [("reply", second.id)]
 
 
-def test_muted_topics_and_groups_stay_off_what_needs_me(make, login):
-    me, colleague = make.user("Dr. Me"), make.user("Dr. Colleague")
-    one = make.group("Nephrology", members=[me, colleague])
-    two = make.group("Cardiology", members=[me, colleague])
+def test_muted_topics_and_groups_stay_off_what_needs_me(personas, make, login):
+    me, colleague = personas.bystander, personas.colleague
+    one = make.group("Nephrology", owner=personas.owner, members=[me, colleague])
+    two = make.group("Cardiology", owner=personas.owner, members=[me, colleague])
     quiet = make.topic(one, colleague, title="A topic I muted")
     make.topic(one, colleague, title="Still wanted")
     make.topic(two, colleague, title="In a muted group")
@@ -187,13 +189,13 @@ def test_muted_topics_and_groups_stay_off_what_needs_me(make, login):
     assert "A topic I muted" not in section and "In a muted group" not in section
 
 
-def test_watching_levels_and_preferences_are_exported_and_erased_with_the_account(make, login):
+def test_watching_levels_and_preferences_are_exported_and_erased_with_the_account(personas, make, login):
     import json
 
     from forum.notifications.models import NotificationPreference
     from tests.factories import PASSWORD
 
-    starter, _second, third, group, topic = _world(make)
+    starter, _second, third, group, topic = _world(personas, make)
     browser = login(third)
     browser.post(f"/g/{group.slug}/watch", data={"level": "tracking"})
     _reply(browser, topic, "Following this.")

@@ -212,3 +212,20 @@ def test_simultaneous_resubmissions_leave_exactly_one_pending_request(app, make)
     assert statuses == [302, 302, 302]
     rows = list(db.session.scalars(select(VerificationRequest).where(VerificationRequest.user_id == user_id)))
     assert len(rows) == 4 and [row.status for row in rows].count(RequestStatus.PENDING) == 1
+
+
+def test_erasing_an_account_clears_the_credentials_already_loaded_in_the_request(app, make):
+    """The erasure's bulk update reaches a verification request the request read beforehand: nothing later
+    in the same request (a page, a log line) still sees the licence details."""
+    from forum.accounts.data_rights import erase_account
+
+    user, _ = applicant(make)
+    with app.test_request_context():
+        loaded = pending_request_of(user)
+        assert loaded.licence_number == CREDENTIALS["licence_number"]
+        erase_account(user, user)
+        assert loaded.status == RequestStatus.SUPERSEDED
+        assert (loaded.licence_number, loaded.licence_authority, loaded.organisation) == ("", "", "")
+        db.session.commit()
+    stored = db.session.scalar(select(VerificationRequest).where(VerificationRequest.user_id == user.id))
+    assert stored.licence_number == "" and stored.status == RequestStatus.SUPERSEDED
