@@ -123,3 +123,21 @@ def test_reindex_counts_the_vocabulary_per_group(app, ward, make, login, club):
     assert _vocabulary("card") == counted
     assert _vocabulary("cardiomegal") == {("cardiomegali", ward.group.id): 5}  # the stem
     assert sorted(found(login(ward.outsider), "cardiac*")) == ["Arrest 0", "Arrest 1"]
+
+
+def test_the_choice_to_walk_the_newest_posts_counts_the_readable_groups_only(app, ward, make, club, monkeypatch):
+    """PostgreSQL walks the newest posts for a word dense in them: how dense, it reads from the
+    vocabulary of the reader's groups, so that a secret group's words change neither the choice nor
+    the time the search takes."""
+    from forum.search import services
+    from forum.search.query import parse
+
+    _fill_the_secret_group(ward, make)  # 5 posts of 11 say cardiomegaly, all in the secret group
+    monkeypatch.setattr(services, "CANDIDATES", 2)
+    monkeypatch.setattr(services, "WALK_ROWS", 5)
+    with app.test_request_context():
+        word = parse("cardiomegaly")
+        services.expand_prefixes(word, None)
+        assert services._walk_newest(word, [ward.group.id], 11)  # 2 candidates within 4.4 posts
+        assert services._walk_newest(word, None, 11)
+        assert not services._walk_newest(word, [club.id], 11)  # none in the club's posts
