@@ -32,7 +32,7 @@ def _vocabulary(prefix: str) -> dict[tuple[str, int], int]:
 @pytest.fixture
 def club(ward, make):
     """The outsider's own group: "card" starts cardiology (three threads), cardiac (two) and carditis (one)."""
-    club = make.group("Cardiology club", members=[ward.outsider])
+    club = make.group("Cardiology club", owner=ward.outsider)
     for number in range(3):
         make.topic(club, ward.outsider, title=f"Referral {number}", body="Sent to cardiology for review.")
     for number in range(2):
