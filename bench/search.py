@@ -315,7 +315,7 @@ def bring_up_to_date() -> None:
         if not connection.execute(select(func.count()).select_from(SearchTerm.__table__)).scalar():
             started = time.perf_counter()
             words = fill_vocabulary(connection)
-            print(f"  vocabulary counted: {words:,} words in {time.perf_counter() - started:.0f} s")
+            print(f"  vocabulary counted: {words:,} (word, group) rows in {time.perf_counter() - started:.0f} s")
     if db.engine.dialect.name != "postgresql":
         return
     with db.engine.begin() as connection:
