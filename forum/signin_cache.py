@@ -155,7 +155,7 @@ def _after_flush(session: Session, flush_context) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
         attribute = _WATCHED.get(type(obj))
         if attribute is not None:
-            value = getattr(obj, attribute, None)
+            value = inspect(obj).dict.get(attribute)  # what is loaded: no SQL from inside a flush
             if value is not None:
                 user_ids.add(value)
             else:
