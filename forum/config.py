@@ -95,6 +95,10 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=_int("SESSION_LIFETIME_HOURS", 12))
     SESSION_IDLE_MINUTES = _int("SESSION_IDLE_MINUTES", 60)
+    # Seconds a worker may keep who is signed in (user, session record, memberships) in memory for pages that change
+    # nothing. 0: off, every request asks the database. On: sign-outs, bans, suspensions, password and role changes
+    # written by another worker reach this one up to this many seconds late (docs/operator-guide.md).
+    AUTH_CACHE_SECONDS = _int("AUTH_CACHE_SECONDS", 0)
     # The cookie is re-sent when the session changes (its activity stamp, at most once a minute), not on every request.
     SESSION_REFRESH_EACH_REQUEST = False
     WTF_CSRF_TIME_LIMIT = None  # the session itself expires; a form left open during a shift stays valid

@@ -1,6 +1,6 @@
 from flask import (Blueprint, Response, abort, flash, redirect, render_template, request,
                    stream_with_context, url_for)
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -12,7 +12,7 @@ from ..db_types import utcnow
 from ..extensions import db
 from ..forms import EmptyForm, safe_next_url
 from ..groups.access import readable_group_or_404, visible_group_or_404
-from ..groups.models import Group, Membership, MembershipStatus
+from ..groups.models import Group, Membership, MembershipStatus, Role
 from ..groups.services import GroupError
 from ..params import page_argument, positive_int
 from ..posts.models import Post, Topic
@@ -284,9 +284,9 @@ def _topic_tool(slug: str, topic_id: int, tool: str):
         db.session.rollback()
         flash(str(error), "warning")
         return redirect(back)
-    flash({"lock": "The topic is locked: no new replies.", "unlock": "The topic is open for replies again.",
-           "pin": "The topic is pinned to the top of the group.", "unpin": "The topic is no longer pinned."}[tool],
-          "success")
+    flash({"lock": _("The topic is locked: no new replies."), "unlock": _("The topic is open for replies again."),
+           "pin": _("The topic is pinned to the top of the group."),
+           "unpin": _("The topic is no longer pinned.")}[tool], "success")
     return redirect(back)
 
 
@@ -475,7 +475,8 @@ def member_role(slug, member_id):
         return _members_with_errors(group, form, member_id)
     name = membership.user.display_name
     return _run(group, lambda: management.set_role(current_user, group, membership, form.role.data),
-                f"{name} is now a {form.role.data}.")
+                _("%(name)s is now a moderator.", name=name) if form.role.data == Role.MODERATOR.value
+                else _("%(name)s is now a member.", name=name))
 
 
 @bp.route("/g/<slug>/members/<int:member_id>/status", methods=["POST"])
@@ -488,11 +489,14 @@ def member_status(slug, member_id):
         return _members_with_errors(group, form, member_id)
     user = membership.user
     days = int(form.days.data) if form.days.data else None
-    messages = {"warn": f"{user.display_name} was warned.", "suspend": f"{user.display_name} is suspended for {days} days.",
-                "ban": f"{user.display_name} is banned from the group.",
-                "reinstate": f"{user.display_name} can take part again."}
+    name = user.display_name
+    messages = {"warn": lambda: _("%(name)s was warned.", name=name),
+                "suspend": lambda: ngettext("%(name)s is suspended for %(num)d day.",
+                                            "%(name)s is suspended for %(num)d days.", days or 0, name=name),
+                "ban": lambda: _("%(name)s is banned from the group.", name=name),
+                "reinstate": lambda: _("%(name)s can take part again.", name=name)}
     return _run(group, lambda: sanctions.sanction_member(current_user, group, user, membership, form.action.data,
-                                                        form.reason.data, days=days), messages[form.action.data])
+                                                        form.reason.data, days=days), messages[form.action.data]())
 
 
 def _members_with_errors(group: Group, form, member_id: int | None):
@@ -514,7 +518,7 @@ def member_remove(slug, member_id):
         return _members_with_errors(group, form, member_id)
     name = membership.user.display_name
     return _run(group, lambda: management.remove_member(current_user, group, membership, form.reason.data),
-                f"{name} was removed from the group.")
+                _("%(name)s was removed from the group.", name=name))
 
 
 @bp.route("/g/<slug>/invite-policy", methods=["POST"])
@@ -525,7 +529,7 @@ def invite_policy(slug):
     if not form.validate_on_submit():
         return _members_with_errors(group, form, None)
     return _run(group, lambda: management.set_invite_policy(current_user, group, form.invite_policy.data),
-                "Invitation policy saved.")
+                _("Invitation policy saved."))
 
 
 @bp.route("/g/<slug>/guard-policy", methods=["POST"])
@@ -536,8 +540,9 @@ def guard_policy(slug):
     if not form.validate_on_submit():
         return _members_with_errors(group, form, None)
     return _run(group, lambda: holds.set_guard_policy(current_user, group, form.guard_policy.data),
-                "Setting saved: posts published past the patient-data guard are "
-                + ("held for review." if form.guard_policy.data == holds.HOLD else "published and queued."))
+                _("Setting saved: posts published past the patient-data guard are held for review.")
+                if form.guard_policy.data == holds.HOLD
+                else _("Setting saved: posts published past the patient-data guard are published and queued."))
 
 
 @bp.route("/g/<slug>/guidelines/edit", methods=["GET", "POST"])

@@ -172,6 +172,13 @@ def render(key: str, params: dict) -> str:
 
 
 # Similar notifications shown as one line ("3 new replies in X"): unread ones with the same key about the same topic.
+# Messages whose subject is the post's content (what it says, who wrote or quoted it): once the reader may no
+# longer see that post, they are neither named nor linked.  Every other message about a post reports what
+# happened to it (a report's outcome, a hold, a redaction): the post being hidden is the news, so only the
+# topic's readability decides.
+ABOUT_POST_CONTENT = frozenset({"legacy", "reply", "mention", "source_request.asked", "source_request.answered",
+                                "source_request.resolved", "source_request.escalated", "bookmark.reminder"})
+
 GROUPED = {
     "reply": lambda n, **values: ngettext("%(num)d new reply in “%(topic)s”",
                                           "%(num)d new replies in “%(topic)s”", n, **values),

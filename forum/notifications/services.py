@@ -21,7 +21,7 @@ from ..core.header import header_count
 from ..core.pagination import KeysetPage, keyset_page
 from ..extensions import db
 from ..groups.models import Membership, MembershipStatus
-from .messages import GROUPED, MEMBER, MESSAGES, STAFF, SUBJECT, render_group
+from .messages import ABOUT_POST_CONTENT, GROUPED, MEMBER, MESSAGES, STAFF, SUBJECT, render_group
 from .models import Notification
 from . import preferences, watching
 from .mutes import has_muted
@@ -133,7 +133,8 @@ def check_targets(user, notifications: list[Notification]) -> None:
     """Asks the policy's read scope, in one statement for the whole list, whether the topic and post each
     notification is about may still be shown to the reader: a post since hidden, held, deleted or redacted, or a
     topic since held or deleted, or in a group the reader no longer reads, is no longer named or linked (the
-    notification reads "no longer available")."""
+    notification reads "no longer available"). Messages that report what happened to a post (a report's outcome,
+    a hold, a redaction) are checked against the topic only: the post being hidden is their news."""
     targets = {n.id: _target_of(n) for n in notifications}
     topic_ids = {target[0] for target in targets.values() if target and target[0] is not None}
     numbers = {target[1] for target in targets.values() if target and target[1] is not None}
@@ -157,7 +158,8 @@ def check_targets(user, notifications: list[Notification]) -> None:
         elif target[0] is None or target[0] not in readable_topics:
             notification.unavailable = True  # the topic was deleted, held, or is in a group the reader left
         else:
-            notification.unavailable = target[1] is not None and target not in readable_posts
+            notification.unavailable = (target[1] is not None and target not in readable_posts
+                                        and notification.key in ABOUT_POST_CONTENT)
 
 
 def mark_all_read(user) -> None:

@@ -17,6 +17,7 @@ def test_send_digests_mails_unread_notifications_once(app, make):
     group = make.group("Ward round", owner=other, members=[reader])
     bridging = make.topic(group, reader, title="Heparin bridging", body="How do you bridge?")
     handover = make.topic(group, other, title="Handover", body="Checklists?")
+    make.reply(bridging, other, "We use enoxaparin.")  # the post the reply notification leads to
     notify(reader.id, "reply", "reply", topic=bridging, actor=other, link=f"/g/{group.slug}/t/{bridging.id}#post-2")
     notify(reader.id, "mention", "mention", topic=handover, actor=other)
     read = notify(other.id, "reply", "reply", topic=handover, actor=reader)

@@ -114,3 +114,18 @@ def _statements(browser) -> int:
     with count_queries() as statements:
         assert browser.get("/notifications").status_code == 200
     return len(statements)
+
+
+def test_a_report_outcome_still_names_its_topic_after_the_post_was_hidden(make, login):
+    """The reporter is told what happened to the post: its being hidden is the news, not a reason for silence."""
+    from forum.notifications.services import notify
+
+    starter, colleague, group, topic, reply = _world(make, login)
+    _hide(reply, topic, starter)
+    notify(starter.id, "moderation", "report.hidden", params={"topic": topic.title}, topic=topic,
+           link=f"/g/{group.slug}/t/{topic.id}#post-2")
+    db.session.commit()
+    page = login(starter).get("/notifications").get_data(as_text=True)
+    assert "Moderators reviewed the post you reported in “Heparin bridging” and hid the post." in page
+    # the reply notification about the same post, now hidden, stays neutral
+    assert GONE in page
