@@ -475,8 +475,8 @@ def member_role(slug, member_id):
         return _members_with_errors(group, form, member_id)
     name = membership.user.display_name
     return _run(group, lambda: management.set_role(current_user, group, membership, form.role.data),
-                _("%(name)s is now a moderator.", name=name) if form.role.data == Role.MODERATOR.value
-                else _("%(name)s is now a member.", name=name))
+                {Role.MODERATOR.value: lambda: _("%(name)s is now a moderator.", name=name),
+                 Role.MEMBER.value: lambda: _("%(name)s is now a member.", name=name)}[form.role.data]())
 
 
 @bp.route("/g/<slug>/members/<int:member_id>/status", methods=["POST"])
