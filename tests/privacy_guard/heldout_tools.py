@@ -9,6 +9,14 @@ import json
 import re
 import sys
 
+# Look-alike letters (Cyrillic and Greek capitals) that the sets use to disguise identifiers.
+CONFUSABLE = {
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
+    "Р": "P", "С": "C", "Т": "T", "Х": "X", "Α": "A", "Β": "B", "Ε": "E",
+    "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+}
+
 MARK = re.compile(r"\[\[([a-z_]+):(.*?)\]\]")
 
 # US Medicare Beneficiary Identifier: the format CMS publishes (no check digit exists).
@@ -77,3 +85,22 @@ def run(out_path, posts, validate, report, argv=None):
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
     report(rows)
+
+
+def report(rows):
+    """Counts per language, type and class, as the READMEs give them."""
+    by_lang = collections.Counter(r["lang"] for r in rows)
+    pos = collections.Counter(r["lang"] for r in rows if r["spans"])
+    neg = collections.Counter(r["lang"] for r in rows if not r["spans"])
+    types = collections.Counter((s["type"]) for r in rows for s in r["spans"])
+    types_lang = collections.Counter((r["lang"], s["type"]) for r in rows for s in r["spans"])
+    classes = collections.Counter(r["class"] for r in rows)
+    print("posts: %d (positive %d, negative %d)" % (len(rows), sum(pos.values()), sum(neg.values())))
+    for lang in ("en", "de", "hi"):
+        print("  %s: %d (positive %d, negative %d)" % (lang, by_lang[lang], pos[lang], neg[lang]))
+    print("spans: %d" % sum(types.values()))
+    for t, n in sorted(types.items(), key=lambda x: (-x[1], x[0])):
+        print("  %-17s %3d   en %2d  de %2d  hi %2d" % (t, n, types_lang[("en", t)], types_lang[("de", t)], types_lang[("hi", t)]))
+    print("classes: %d" % len(classes))
+    for c, n in sorted(classes.items()):
+        print("  %-34s %d" % (c, n))

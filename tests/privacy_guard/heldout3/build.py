@@ -18,7 +18,6 @@ must not be used to tune them (see README.md).
 The validation helpers (marker parsing, de-obfuscation, check digits, offsets)
 are copied from ../heldout/build.py; the posts are new.
 """
-import collections
 import os
 import re
 import sys
@@ -26,7 +25,7 @@ import unicodedata
 
 # The helpers every held-out set shares live one folder up.
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from heldout_tools import kvnr_ok, MBI, run  # noqa: E402
+from heldout_tools import CONFUSABLE, kvnr_ok, MBI, report, run  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "posts.jsonl")
@@ -546,12 +545,6 @@ P("hi", "neg_trial_id", "CTRI/2023/11/060214 वाली trial में dengue
 P("hi", "neg_device_model", "Philips Respironics V60 पर NIV देते समय leak compensation कैसे set करते हैं?")
 
 
-CONFUSABLE = {
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
-    "Р": "P", "С": "C", "Т": "T", "Х": "X", "Α": "A", "Β": "B", "Ε": "E",
-    "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
-    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
-}
 WORDS = {
     # en
     "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
@@ -648,24 +641,6 @@ def validate(rows, check_digits=True):
                 if c:
                     errors.append("%s: %s" % (r["id"], c))
     return errors
-
-
-def report(rows):
-    by_lang = collections.Counter(r["lang"] for r in rows)
-    pos = collections.Counter(r["lang"] for r in rows if r["spans"])
-    neg = collections.Counter(r["lang"] for r in rows if not r["spans"])
-    types = collections.Counter((s["type"]) for r in rows for s in r["spans"])
-    types_lang = collections.Counter((r["lang"], s["type"]) for r in rows for s in r["spans"])
-    classes = collections.Counter(r["class"] for r in rows)
-    print("posts: %d" % len(rows))
-    for lang in ("en", "de", "hi"):
-        print("  %s: %d (positive %d, negative %d)" % (lang, by_lang[lang], pos[lang], neg[lang]))
-    print("spans: %d" % sum(types.values()))
-    for t, n in sorted(types.items(), key=lambda x: -x[1]):
-        print("  %-17s %3d   en %2d  de %2d  hi %2d" % (t, n, types_lang[("en", t)], types_lang[("de", t)], types_lang[("hi", t)]))
-    print("classes: %d" % len(classes))
-    for c, n in sorted(classes.items()):
-        print("  %-34s %d" % (c, n))
 
 
 if __name__ == "__main__":
